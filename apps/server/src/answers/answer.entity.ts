@@ -1,0 +1,33 @@
+import type { AnswerValue } from '@candor/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { LiveSessionEntity } from '../sessions/live-session.entity.js';
+import { ParticipantEntity } from '../sessions/participant.entity.js';
+
+// One row per participant and prompt: changing an answer replaces it. No timestamps on purpose.
+@Entity({ name: 'answers' })
+@Index('answers_session_prompt', ['sessionId', 'promptId'])
+export class AnswerEntity {
+  @PrimaryColumn('uuid', { name: 'participant_id' })
+  participantId: string;
+
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: ParticipantEntity;
+
+  @PrimaryColumn('text', { name: 'prompt_id' })
+  promptId: string;
+
+  @Column('uuid', { name: 'session_id' })
+  sessionId: string;
+
+  @ManyToOne(() => LiveSessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id' })
+  session?: LiveSessionEntity;
+
+  // The client-made id of the submission stored here; a resend with the same id changes nothing.
+  @Column('uuid', { name: 'client_id' })
+  clientId: string;
+
+  @Column('jsonb')
+  value: AnswerValue;
+}

@@ -1,0 +1,43 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { CONFIG, type Config } from './config/config.js';
+import { dataSourceOptions, openDataSource } from './database/data-source.js';
+import { DecksModule } from './decks/decks.module.js';
+import { HealthController } from './health/health.controller.js';
+import { OpenApiController } from './openapi/openapi.controller.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: Config): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    const clientDir = config.clientDir ?? join(import.meta.dirname, '../../client/dist');
+    const serveClient = existsSync(join(clientDir, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          dataSourceFactory: () => openDataSource(config),
+        }),
+        AccountsModule,
+        DecksModule,
+        SessionsModule,
+        ...(serveClient ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })] : []),
+      ],
+      controllers: [HealthController, OpenApiController],
+    };
+  }
+}

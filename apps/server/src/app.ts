@@ -1,0 +1,27 @@
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import type { Config } from './config/config.js';
+import { CandorIoAdapter } from './live/socket-io.adapter.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
+
+export async function createApp(config: Config): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: '64kb' });
+  app.use(cookieParser());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const io = new CandorIoAdapter(app, config);
+  await io.connectRedis();
+  app.useWebSocketAdapter(io);
+  app.enableShutdownHooks();
+  return app;
+}

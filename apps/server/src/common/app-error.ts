@@ -1,0 +1,40 @@
+import type { ErrorBody, ErrorCode } from '@candor/shared';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID_PAYLOAD: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_TAKEN: 409,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SESSION_NOT_FOUND: 404,
+  SESSION_ENDED: 409,
+  DECK_NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  STALE_STATE: 409,
+  PROMPT_NOT_OPEN: 409,
+  INVALID_ANSWER: 422,
+  CONSENT_REQUIRED: 400,
+  PROTOCOL_MISMATCH: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+// The one exception type of the app: a code from the shared union and a message a person can read.
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}

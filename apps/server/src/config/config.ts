@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const urlWith = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((u) => protocols.includes(new URL(u).protocol), `must start with ${protocols.join(' or ')}//`);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // Unset: the embedded PGlite database in CANDOR_DATA_DIR.
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:']).optional(),
+  // Unset: broadcasts stay in this process.
+  REDIS_URL: urlWith(['redis:', 'rediss:']).optional(),
+  CANDOR_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  // Comma-separated origins allowed to open sockets and call the API from another site.
+  CANDOR_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  // Where the built client lives; served on the same port when present.
+  CANDOR_CLIENT_DIR: z.string().optional(),
+  CANDOR_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  CANDOR_LOGIN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  CANDOR_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  dataDir: string;
+  allowedOrigins: string[];
+  clientDir?: string;
+  secureCookies: boolean;
+  loginDays: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+};
+
+export class ConfigError extends Error {}
+
+// Reads the environment once at start; a bad value stops the server with a message naming it.
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: resolve(e.CANDOR_DATA_DIR),
+    allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
+    clientDir: e.CANDOR_CLIENT_DIR ? resolve(e.CANDOR_CLIENT_DIR) : undefined,
+    secureCookies: e.CANDOR_SECURE_COOKIES,
+    loginDays: e.CANDOR_LOGIN_DAYS,
+    logLevel: e.CANDOR_LOG_LEVEL,
+  };
+}
+
+export const CONFIG = Symbol('CONFIG');

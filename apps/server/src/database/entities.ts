@@ -1,0 +1,15 @@
+import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
+import { LoginSessionEntity } from '../accounts/login-session.entity.js';
+import { AnswerEntity } from '../answers/answer.entity.js';
+import { LiveSessionEntity } from '../sessions/live-session.entity.js';
+import { ParticipantEntity } from '../sessions/participant.entity.js';
+import { PromptResultEntity } from '../sessions/prompt-result.entity.js';
+
+export const ENTITIES = [
+  FacilitatorEntity,
+  LoginSessionEntity,
+  LiveSessionEntity,
+  ParticipantEntity,
+  AnswerEntity,
+  PromptResultEntity,
+];

@@ -1,0 +1,215 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  answerSubmitSchema,
+  emptyPayloadSchema,
+  handshakeAuthSchema,
+  promptOpenSchema,
+  PROTOCOL_VERSION,
+  type Ack,
+  type AnswerReceipt,
+  type ClientToServerEvents,
+  type ErrorBody,
+  type ServerToClientEvents,
+  type SessionState,
+  type Snapshot,
+  type SocketData,
+} from '@candor/shared';
+import type { Server, Socket } from 'socket.io';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { LOGIN_COOKIE, readCookie } from '../accounts/login-cookie.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { AppError } from '../common/app-error.js';
+import { parseInput } from '../common/parse.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import type { SessionCommand } from '../sessions/session-transitions.js';
+
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Role = SocketData['role'];
+
+// Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
+const PROGRESS_INTERVAL_MS = 250;
+
+export const rooms = {
+  session: (id: string) => `session:${id}`,
+  role: (id: string, role: Role) => `session:${id}:${role}s`,
+};
+
+// The only file that touches sockets: it authenticates the handshake, parses every payload with
+// the shared schemas, calls a service, and answers with an acknowledgement.
+@WebSocketGateway({ path: '/socket.io', serveClient: false })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer() private readonly server: LiveServer;
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly progressTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly answers: AnswersService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    server.use((socket, next) => {
+      this.authenticate(socket).then(
+        (data) => {
+          socket.data = data;
+          next();
+        },
+        (error: unknown) => {
+          const body = toErrorBody(error);
+          next(Object.assign(new Error(body.code), { data: body }));
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const { sessionId, role } = socket.data;
+    await socket.join([rooms.session(sessionId), rooms.role(sessionId, role)]);
+    try {
+      socket.emit('session:snapshot', await this.snapshot(socket));
+      if (role === 'participant') this.scheduleProgress(sessionId);
+    } catch (error) {
+      this.logger.warn(`snapshot failed: ${toErrorBody(error).code}`);
+      socket.disconnect(true);
+    }
+  }
+
+  @SubscribeMessage('session:sync')
+  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<Snapshot>> {
+    return respond(async () => {
+      parseInput(emptyPayloadSchema, body ?? {});
+      return this.snapshot(socket);
+    });
+  }
+
+  @SubscribeMessage('answer:submit')
+  submit(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<AnswerReceipt>> {
+    return respond(async () => {
+      requireRole(socket, 'participant');
+      const input = parseInput(answerSubmitSchema, body);
+      const { sessionId, participantId } = socket.data;
+      const deck = await this.sessions.deckOf(sessionId);
+      const receipt = await this.answers.submit({ sessionId, participantId: participantId ?? '' }, deck, input);
+      if (!receipt.duplicate) this.scheduleProgress(sessionId);
+      return receipt;
+    });
+  }
+
+  @SubscribeMessage('prompt:open')
+  open(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.command(socket, () => ({ type: 'open', ...parseInput(promptOpenSchema, body) }));
+  }
+
+  @SubscribeMessage('prompt:close')
+  close(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'close' }));
+  }
+
+  @SubscribeMessage('results:release')
+  release(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'release' }));
+  }
+
+  @SubscribeMessage('session:end')
+  end(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'end' }));
+  }
+
+  private command(socket: LiveSocket, parse: () => SessionCommand): Promise<Ack<SessionState>> {
+    return respond(async () => {
+      requireRole(socket, 'facilitator');
+      const state = await this.sessions.apply(socket.data.sessionId, parse());
+      this.emit(rooms.session(state.id), 'session:updated', state);
+      return state;
+    });
+  }
+
+  private async snapshot(socket: LiveSocket): Promise<Snapshot> {
+    const { role, sessionId, participantId } = socket.data;
+    const state = await this.sessions.state(sessionId);
+    if (role === 'participant' && participantId) {
+      return { role, state, myAnswers: await this.answers.ownAnswers(participantId) };
+    }
+    return { role, state };
+  }
+
+  private async authenticate(socket: LiveSocket): Promise<SocketData> {
+    const auth = parseInput(handshakeAuthSchema, socket.handshake.auth);
+    if (auth.protocol !== PROTOCOL_VERSION) {
+      throw new AppError('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}. Please reload the page.`);
+    }
+    switch (auth.role) {
+      case 'participant': {
+        const seat = await this.sessions.seatByToken(auth.token);
+        if (!seat) throw new AppError('UNAUTHENTICATED', 'This link is no longer valid. Join again with the code.');
+        return { role: 'participant', ...seat };
+      }
+      case 'screen': {
+        const sessionId = await this.sessions.sessionByScreenToken(auth.token);
+        if (!sessionId) throw new AppError('UNAUTHENTICATED', 'This presenter link is no longer valid.');
+        return { role: 'screen', sessionId };
+      }
+      case 'facilitator': {
+        const facilitator = await this.accounts.resolve(readCookie(socket.handshake.headers.cookie, LOGIN_COOKIE));
+        if (!facilitator) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
+        await this.sessions.owned(facilitator.id, auth.sessionId);
+        return { role: 'facilitator', sessionId: auth.sessionId, facilitatorId: facilitator.id };
+      }
+    }
+  }
+
+  private scheduleProgress(sessionId: string): void {
+    if (this.progressTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.progressTimers.delete(sessionId);
+      this.sessions.progress(sessionId).then(
+        (progress) => this.emit(rooms.session(sessionId), 'progress:updated', progress),
+        (error: unknown) => this.logger.warn(`progress failed: ${toErrorBody(error).code}`),
+      );
+    }, PROGRESS_INTERVAL_MS);
+    timer.unref();
+    this.progressTimers.set(sessionId, timer);
+  }
+
+  // Every broadcast goes through here, typed by the shared event map.
+  private emit<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.server.to(room).emit(event, ...payload);
+  }
+}
+
+function requireRole(socket: LiveSocket, role: Role): void {
+  if (socket.data.role !== role) {
+    throw new AppError('FORBIDDEN', `Only the ${role} can do this.`);
+  }
+}
+
+async function respond<T>(work: () => Promise<T>): Promise<Ack<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error) };
+  }
+}
+
+const internalLogger = new Logger('LiveGateway');
+
+function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  internalLogger.error(error instanceof Error ? (error.stack ?? error.message) : 'non-error thrown');
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
+}

@@ -1,0 +1,20 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { joinCodeSchema, joinRequestSchema, type JoinInfo, type JoinRequest, type JoinResult } from '@candor/shared';
+import { ZodPipe } from '../common/zod-validation.pipe.js';
+import { SessionsService } from './sessions.service.js';
+
+// Anonymous: a participant needs nothing but the code. Nothing about the caller is stored.
+@Controller('join')
+export class JoinController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get(':code')
+  info(@Param('code', new ZodPipe(joinCodeSchema)) code: string): Promise<JoinInfo> {
+    return this.sessions.joinInfo(code);
+  }
+
+  @Post()
+  join(@Body(new ZodPipe(joinRequestSchema)) body: JoinRequest): Promise<JoinResult> {
+    return this.sessions.join(body.code);
+  }
+}

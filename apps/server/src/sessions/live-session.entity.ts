@@ -1,0 +1,53 @@
+import type { Deck, SessionMode, SessionPhase } from '@candor/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
+
+@Entity({ name: 'live_sessions' })
+// A join code is unique among the sessions that have not ended.
+@Index('live_sessions_open_code', ['code'], { unique: true, where: 'ended_at IS NULL' })
+export class LiveSessionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid', { name: 'facilitator_id' })
+  facilitatorId: string;
+
+  @ManyToOne(() => FacilitatorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'facilitator_id' })
+  facilitator?: FacilitatorEntity;
+
+  @Column('text')
+  code: string;
+
+  @Column('text')
+  mode: SessionMode;
+
+  // A copy of the deck taken at start, so that editing the deck never changes a running session.
+  @Column('jsonb')
+  deck: Deck;
+
+  @Column('int')
+  k: number;
+
+  @Column('text')
+  phase: SessionPhase;
+
+  @Column('int', { name: 'prompt_index', nullable: true })
+  promptIndex: number | null;
+
+  @Column('text', { name: 'prompt_id', nullable: true })
+  promptId: string | null;
+
+  @Column('int')
+  version: number;
+
+  @Column('text', { name: 'screen_token_hash', unique: true })
+  screenTokenHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'ended_at', nullable: true })
+  endedAt: Date | null;
+}

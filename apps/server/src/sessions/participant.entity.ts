@@ -1,0 +1,20 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { LiveSessionEntity } from './live-session.entity.js';
+
+// An anonymous seat: no name, no address, no time of joining; the token is stored only as a hash.
+@Entity({ name: 'participants' })
+export class ParticipantEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid', { name: 'session_id' })
+  sessionId: string;
+
+  @ManyToOne(() => LiveSessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id' })
+  session?: LiveSessionEntity;
+
+  @Column('text', { name: 'token_hash', unique: true })
+  tokenHash: string;
+}

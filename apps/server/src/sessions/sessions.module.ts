@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { DecksModule } from '../decks/decks.module.js';
+import { LiveGateway } from '../live/live.gateway.js';
+import { JoinController } from './join.controller.js';
+import { LiveSessionEntity } from './live-session.entity.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { PromptResultEntity } from './prompt-result.entity.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, PromptResultEntity]),
+    AccountsModule,
+    DecksModule,
+  ],
+  controllers: [SessionsController, JoinController],
+  providers: [SessionsService, AnswersService, LiveGateway],
+})
+export class SessionsModule {}

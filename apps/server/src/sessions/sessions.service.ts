@@ -1,0 +1,238 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type {
+  CreatedSession,
+  Deck,
+  FacilitatorSession,
+  JoinInfo,
+  JoinResult,
+  Progress,
+  PromptResult,
+  SessionState,
+} from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { aggregatePrompt } from '../answers/aggregate.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { AppError } from '../common/app-error.js';
+import { hashToken, newToken } from '../common/tokens.js';
+import { DecksService } from '../decks/decks.service.js';
+import { newJoinCode } from './join-code.js';
+import { LiveSessionEntity } from './live-session.entity.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { PromptResultEntity } from './prompt-result.entity.js';
+import { transition, type SessionCommand } from './session-transitions.js';
+
+const UNIQUE_VIOLATION = '23505';
+const DECK_CACHE_SIZE = 500;
+
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+  // A session's deck copy never changes, so every instance may keep it in memory.
+  private readonly decks = new Map<string, Deck>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
+    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+    @InjectRepository(PromptResultEntity) private readonly results: Repository<PromptResultEntity>,
+    private readonly answers: AnswersService,
+    private readonly deckLibrary: DecksService,
+  ) {}
+
+  async create(facilitatorId: string, deckId: string, k: number): Promise<CreatedSession> {
+    const deck = this.deckLibrary.get(deckId);
+    const screenToken = newToken();
+    for (let attempt = 0; ; attempt += 1) {
+      const session = this.sessions.create({
+        id: randomUUID(),
+        facilitatorId,
+        code: newJoinCode(),
+        mode: 'group',
+        deck,
+        k,
+        phase: 'lobby',
+        promptIndex: null,
+        promptId: null,
+        version: 1,
+        screenTokenHash: hashToken(screenToken),
+        endedAt: null,
+      });
+      try {
+        await this.sessions.insert(session);
+        this.logger.log(`session ${session.id} created`);
+        return { ...(await this.facilitatorView(session)), screenToken };
+      } catch (error) {
+        // A join code already in use by a running session: draw another.
+        if (pgCode(error) !== UNIQUE_VIOLATION || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async listFor(facilitatorId: string): Promise<FacilitatorSession[]> {
+    const rows = await this.sessions.find({ where: { facilitatorId }, order: { createdAt: 'DESC' }, take: 100 });
+    return Promise.all(rows.map((s) => this.facilitatorView(s)));
+  }
+
+  async getFor(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
+    return this.facilitatorView(await this.owned(facilitatorId, sessionId));
+  }
+
+  async rotateScreenToken(facilitatorId: string, sessionId: string): Promise<string> {
+    const session = await this.owned(facilitatorId, sessionId);
+    const screenToken = newToken();
+    await this.sessions.update({ id: session.id }, { screenTokenHash: hashToken(screenToken) });
+    return screenToken;
+  }
+
+  // Another facilitator's session answers exactly like a missing one.
+  async owned(facilitatorId: string, sessionId: string): Promise<LiveSessionEntity> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session || session.facilitatorId !== facilitatorId) {
+      throw new AppError('SESSION_NOT_FOUND', 'There is no session with this id in your account.');
+    }
+    return session;
+  }
+
+  async joinInfo(code: string): Promise<JoinInfo> {
+    const session = await this.openByCode(code);
+    return {
+      sessionId: session.id,
+      title: session.deck.title,
+      mode: session.mode,
+      k: session.k,
+      phase: session.phase,
+      contentNote: session.deck.contentNote,
+    };
+  }
+
+  async join(code: string): Promise<JoinResult> {
+    const session = await this.openByCode(code);
+    const token = newToken();
+    await this.participants.insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
+    return { sessionId: session.id, token };
+  }
+
+  async seatByToken(token: string): Promise<{ participantId: string; sessionId: string } | null> {
+    const participant = await this.participants.findOneBy({ tokenHash: hashToken(token) });
+    return participant ? { participantId: participant.id, sessionId: participant.sessionId } : null;
+  }
+
+  async sessionByScreenToken(token: string): Promise<string | null> {
+    const session = await this.sessions.findOne({ where: { screenTokenHash: hashToken(token) }, select: { id: true } });
+    return session?.id ?? null;
+  }
+
+  async deckOf(sessionId: string): Promise<Deck> {
+    const cached = this.decks.get(sessionId);
+    if (cached) return cached;
+    const session = await this.sessions.findOne({ where: { id: sessionId }, select: { id: true, deck: true } });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (this.decks.size >= DECK_CACHE_SIZE) this.decks.delete(this.decks.keys().next().value as string);
+    this.decks.set(sessionId, session.deck);
+    return session.deck;
+  }
+
+  async state(sessionId: string): Promise<SessionState> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    return this.publicState(session);
+  }
+
+  async progress(sessionId: string): Promise<Progress> {
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      select: { id: true, promptId: true, version: true },
+    });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    const [participants, answered] = await this.counts(session);
+    return { sessionId, promptId: session.promptId, participants, answered, version: session.version };
+  }
+
+  // Applies a facilitator's command. The version check makes two racing commands (say, from two
+  // server instances) apply once: the second sees STALE_STATE and can retry on the new state.
+  async apply(sessionId: string, command: SessionCommand): Promise<SessionState> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    const next = transition(session, session.deck, command);
+
+    const updated = await this.db.transaction(async (tx) => {
+      if (command.type === 'release' && next.promptIndex !== null && next.promptId !== null) {
+        const prompt = session.deck.prompts[next.promptIndex];
+        const result = aggregatePrompt(prompt, await this.answers.valuesFor(session.id, prompt.id), session.k);
+        await tx
+          .getRepository(PromptResultEntity)
+          .upsert({ sessionId, promptId: prompt.id, position: next.promptIndex, result }, ['sessionId', 'promptId']);
+      }
+      const res = await tx
+        .createQueryBuilder()
+        .update(LiveSessionEntity)
+        .set({
+          phase: next.phase,
+          promptIndex: next.promptIndex,
+          promptId: next.promptId,
+          version: () => 'version + 1',
+          ...(next.phase === 'ended' ? { endedAt: () => 'now()' } : {}),
+        })
+        .where('id = :id AND version = :version', { id: sessionId, version: session.version })
+        .execute();
+      if (!res.affected) throw new AppError('STALE_STATE', 'The session changed meanwhile. Please try again.');
+      return tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId });
+    });
+    this.logger.log(`session ${sessionId} → ${updated.phase} (prompt ${updated.promptIndex ?? '-'})`);
+    return this.publicState(updated);
+  }
+
+  private async openByCode(code: string): Promise<LiveSessionEntity> {
+    const session = await this.sessions.findOneBy({ code, endedAt: IsNull() });
+    if (!session) {
+      throw new AppError('SESSION_NOT_FOUND', 'No running session has this code. Check the code on the screen.');
+    }
+    return session;
+  }
+
+  private async counts(session: Pick<LiveSessionEntity, 'id' | 'promptId'>): Promise<[number, number]> {
+    return Promise.all([
+      this.participants.countBy({ sessionId: session.id }),
+      session.promptId ? this.answers.countFor(session.id, session.promptId) : Promise.resolve(0),
+    ]);
+  }
+
+  private async publicState(session: LiveSessionEntity): Promise<SessionState> {
+    const [participants, answered] = await this.counts(session);
+    let result: PromptResult | null = null;
+    if (session.phase === 'released' && session.promptId) {
+      result = (await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null;
+    }
+    return {
+      id: session.id,
+      code: session.code,
+      title: session.deck.title,
+      mode: session.mode,
+      k: session.k,
+      phase: session.phase,
+      promptIndex: session.promptIndex,
+      promptCount: session.deck.prompts.length,
+      prompt: session.promptIndex === null ? null : (session.deck.prompts[session.promptIndex] ?? null),
+      participants,
+      answered,
+      result,
+      version: session.version,
+    };
+  }
+
+  private async facilitatorView(session: LiveSessionEntity): Promise<FacilitatorSession> {
+    const results = await this.results.find({ where: { sessionId: session.id }, order: { position: 'ASC' } });
+    return {
+      state: await this.publicState(session),
+      results: results.map((r) => r.result),
+      createdAt: session.createdAt.toISOString(),
+    };
+  }
+}
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e.driverError?.code ?? e.code;
+}

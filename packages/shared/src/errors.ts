@@ -1,0 +1,29 @@
+// Every failure the server reports, on REST and on sockets, carries one of these codes.
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  'SESSION_ENDED',
+  'DECK_NOT_FOUND',
+  'INVALID_TRANSITION',
+  'STALE_STATE',
+  'PROMPT_NOT_OPEN',
+  'INVALID_ANSWER',
+  'CONSENT_REQUIRED',
+  'PROTOCOL_MISMATCH',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorBody = {
+  code: ErrorCode;
+  message: string;
+  // Field-level problems of an INVALID_PAYLOAD, as "path: message" lines.
+  issues?: string[];
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ErrorBody } from './errors.js';
+import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
+import { slugSchema } from './schemas/common.js';
+import type { Progress, SessionState, Snapshot } from './schemas/session.js';
+
+// Bumped when an event or payload changes incompatibly; checked at the handshake.
+export const PROTOCOL_VERSION = 1;
+
+// What a client sends in socket.io's handshake `auth` (never in the query string).
+export const handshakeAuthSchema = z.discriminatedUnion('role', [
+  z.object({
+    role: z.literal('participant'),
+    protocol: z.number().int(),
+    token: z.string().min(16).max(128),
+  }),
+  z.object({
+    role: z.literal('screen'),
+    protocol: z.number().int(),
+    token: z.string().min(16).max(128),
+  }),
+  // A facilitator is known by the login cookie the browser sends with the handshake.
+  z.object({
+    role: z.literal('facilitator'),
+    protocol: z.number().int(),
+    sessionId: z.uuid(),
+  }),
+]);
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const promptOpenSchema = z
+  .object({
+    // Defaults to the next prompt in the deck.
+    promptId: slugSchema.optional(),
+  })
+  .strict();
+export type PromptOpen = z.infer<typeof promptOpenSchema>;
+export type EmptyPayload = Record<string, never>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;
+
+// Commands, sent by clients. Identity comes from the handshake, never from a payload.
+export interface ClientToServerEvents {
+  // Any role: the current snapshot for this socket.
+  'session:sync': Command<EmptyPayload, Snapshot>;
+  // Participant only.
+  'answer:submit': Command<AnswerSubmit, AnswerReceipt>;
+  // Facilitator only.
+  'prompt:open': Command<PromptOpen, SessionState>;
+  'prompt:close': Command<EmptyPayload, SessionState>;
+  'results:release': Command<EmptyPayload, SessionState>;
+  'session:end': Command<EmptyPayload, SessionState>;
+}
+
+// Events, sent by the server.
+export interface ServerToClientEvents {
+  // To one socket, right after it connects (and after every reconnect).
+  'session:snapshot': (payload: Snapshot) => void;
+  // To everyone in the session, after every change of phase or prompt.
+  'session:updated': (payload: SessionState) => void;
+  // To everyone in the session: how many joined and answered the current prompt (coalesced).
+  'progress:updated': (payload: Progress) => void;
+}
+
+export type SocketData = {
+  role: 'facilitator' | 'participant' | 'screen';
+  sessionId: string;
+  participantId?: string;
+  facilitatorId?: string;
+};

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { answerValueSchema } from './answer.js';
+import { joinCodeSchema, K_DEFAULT, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
+import { promptSchema } from './deck.js';
+import { promptResultSchema } from './result.js';
+
+export const SESSION_MODES = ['group'] as const;
+export const sessionModeSchema = z.enum(SESSION_MODES);
+
+// lobby → open → closed → released → open (next prompt) … → ended. Only the facilitator moves it.
+export const SESSION_PHASES = ['lobby', 'open', 'closed', 'released', 'ended'] as const;
+export const sessionPhaseSchema = z.enum(SESSION_PHASES);
+
+export const createSessionSchema = z
+  .object({
+    deckId: slugSchema,
+    k: kThresholdSchema.default(K_DEFAULT),
+  })
+  .strict();
+
+// What everybody in a session may see: no participant ids, no answers, only counts and released results.
+export const sessionStateSchema = z.object({
+  id: uuidSchema,
+  code: z.string(),
+  title: z.string(),
+  mode: sessionModeSchema,
+  k: z.number().int(),
+  phase: sessionPhaseSchema,
+  promptIndex: z.number().int().nullable(),
+  promptCount: z.number().int(),
+  prompt: promptSchema.nullable(),
+  participants: z.number().int(),
+  answered: z.number().int(),
+  // The current prompt's result, once released.
+  result: promptResultSchema.nullable(),
+  // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
+  version: z.number().int(),
+});
+
+export const facilitatorSessionSchema = z.object({
+  state: sessionStateSchema,
+  // Results of every released prompt so far, in deck order.
+  results: z.array(promptResultSchema),
+  createdAt: z.string(),
+});
+
+export const createdSessionSchema = facilitatorSessionSchema.extend({
+  // Shown once: the presenter link carries it. Only its hash is stored.
+  screenToken: z.string(),
+});
+
+export const joinInfoSchema = z.object({
+  sessionId: uuidSchema,
+  title: z.string(),
+  mode: sessionModeSchema,
+  k: z.number().int(),
+  phase: sessionPhaseSchema,
+  contentNote: z.string().optional(),
+});
+
+export const joinRequestSchema = z
+  .object({
+    code: joinCodeSchema,
+    // The participant has read what the facilitator, the screen and the room can and cannot see.
+    consent: z.literal(true, { message: 'please read and accept the privacy statement first' }),
+  })
+  .strict();
+
+export const joinResultSchema = z.object({
+  sessionId: uuidSchema,
+  // At least 128 random bits; the server keeps only a hash. Keep it to resume after a reload.
+  token: z.string(),
+});
+
+export const progressSchema = z.object({
+  sessionId: uuidSchema,
+  promptId: slugSchema.nullable(),
+  participants: z.number().int(),
+  answered: z.number().int(),
+  version: z.number().int(),
+});
+
+export const SESSION_ROLES = ['facilitator', 'participant', 'screen'] as const;
+export const sessionRoleSchema = z.enum(SESSION_ROLES);
+
+export const snapshotSchema = z.object({
+  role: sessionRoleSchema,
+  state: sessionStateSchema,
+  // Only in a participant's own snapshot: their answers in this session, by prompt id.
+  myAnswers: z.record(slugSchema, answerValueSchema).optional(),
+});
+
+export type SessionMode = z.infer<typeof sessionModeSchema>;
+export type SessionPhase = z.infer<typeof sessionPhaseSchema>;
+export type SessionRole = z.infer<typeof sessionRoleSchema>;
+export type CreateSession = z.infer<typeof createSessionSchema>;
+export type SessionState = z.infer<typeof sessionStateSchema>;
+export type FacilitatorSession = z.infer<typeof facilitatorSessionSchema>;
+export type CreatedSession = z.infer<typeof createdSessionSchema>;
+export type JoinInfo = z.infer<typeof joinInfoSchema>;
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+export type JoinResult = z.infer<typeof joinResultSchema>;
+export type Progress = z.infer<typeof progressSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
