@@ -1,0 +1,182 @@
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type CreatedSession,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+} from '@candor/shared';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { inject } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SERVER_ENTRY = join(ROOT, 'apps/server/dist/main.js');
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type Frame = { event: string; args: unknown[] };
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+// A fresh embedded database folder (a copy of the migrated template), or '' on PostgreSQL.
+export function newDataDir(): string {
+  const template = inject('pgliteTemplate');
+  if (!template) return '';
+  const dir = mkdtempSync(join(tmpdir(), 'candor-e2e-'));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+// Starts the built server as its own process, on a free port, and waits until it listens.
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? newDataDir();
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NO_COLOR: '1',
+    CANDOR_LOG_LEVEL: 'log',
+    ...(dataDir ? { CANDOR_DATA_DIR: dataDir } : {}),
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = () => {
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ok(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output: () => output,
+    stop: (signal = 'SIGTERM') => stopProcess(child, signal),
+  };
+}
+
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      ok();
+    });
+    child.kill(signal);
+  });
+}
+
+export type Facilitator = { email: string; cookie: string; api: request.Agent };
+
+export async function signUp(url: string): Promise<Facilitator> {
+  const email = `facilitator-${randomUUID()}@example.test`;
+  const res = await request(url).post('/api/auth/signup').send({ email, password: 'correct horse battery' });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  const api = request.agent(url).set('Cookie', cookie);
+  return { email, cookie, api };
+}
+
+export async function createSession(f: Facilitator, k = 3, deckId = 'consent-and-boundaries'): Promise<CreatedSession> {
+  const res = await f.api.post('/api/sessions').send({ deckId, k });
+  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as CreatedSession;
+}
+
+export async function joinSession(url: string, code: string): Promise<{ sessionId: string; token: string }> {
+  const res = await request(url).post('/api/join').send({ code, consent: true });
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { sessionId: string; token: string };
+}
+
+type AuthWithoutProtocol = HandshakeAuth extends infer A ? (A extends unknown ? Omit<A, 'protocol'> : never) : never;
+
+// A real socket.io client that records every frame it receives, as an attacker would.
+export async function connect(
+  url: string,
+  auth: AuthWithoutProtocol,
+  cookie?: string,
+): Promise<{ socket: ClientSocket; frames: Frame[] }> {
+  const frames: Frame[] = [];
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    extraHeaders: cookie ? { cookie } : undefined,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
+  socket.onAny((event: string, ...args: unknown[]) => frames.push({ event, args }));
+  await new Promise<void>((ok, fail) => {
+    socket.once('connect', () => ok());
+    socket.once('connect_error', (error) => {
+      socket.close();
+      fail(error);
+    });
+  });
+  return { socket, frames };
+}
+
+// Waits for the next event (matching a predicate) on a socket, or fails after timeoutMs.
+export function waitFor<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  timeoutMs = 5_000,
+  predicate: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((ok, fail) => {
+    const listener = (...args: Parameters<ServerToClientEvents[E]>) => {
+      if (!predicate(...args)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      ok(args[0]);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      fail(new Error(`no ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
+// Sends a command and returns its acknowledgement.
+export async function command<E extends keyof ClientToServerEvents>(
+  socket: ClientSocket,
+  event: E,
+  payload: unknown,
+): Promise<Ack<unknown>> {
+  return (await (socket.timeout(5_000) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<Ack<unknown>> }).emitWithAck(
+    event,
+    payload,
+  )) as Ack<unknown>;
+}
+
+export function expectOk<T>(ack: Ack<unknown>): T {
+  if (!ack.ok) throw new Error(`command failed: ${ack.error.code} ${ack.error.message}`);
+  return ack.data as T;
+}
