@@ -133,10 +133,14 @@ export async function connect(
   });
   socket.onAny((event: string, ...args: unknown[]) => frames.push({ event, args }));
   await new Promise<void>((ok, fail) => {
-    socket.once('connect', () => ok());
-    socket.once('connect_error', (error) => {
+    const onError = (error: Error) => {
       socket.close();
       fail(error);
+    };
+    socket.once('connect_error', onError);
+    socket.once('connect', () => {
+      socket.off('connect_error', onError);
+      ok();
     });
   });
   return { socket, frames };

@@ -5,7 +5,7 @@ const urlWith = (protocols: string[]) =>
   z
     .string()
     .url()
-    .refine((u) => protocols.includes(new URL(u).protocol), `must start with ${protocols.join(' or ')}//`);
+    .refine((u) => URL.canParse(u) && protocols.includes(new URL(u).protocol), `must start with ${protocols.join(' or ')}//`);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newDataDir, ROOT, SERVER_ENTRY } from './utils.js';
+
+type DataSourceModule = {
+  openDataSource: (c: { databaseUrl?: string; dataDir: string }) => Promise<{
+    destroy(): Promise<void>;
+    query(sql: string): Promise<unknown[]>;
+  }>;
+};
+type DriftModule = { schemaDiff: (ds: unknown) => Promise<{ up: string[] }> };
+
+describe('storage', () => {
+  it('has migrations that match the entities exactly', async () => {
+    const { openDataSource } = (await import(join(ROOT, 'apps/server/dist/database/data-source.js'))) as DataSourceModule;
+    const { schemaDiff } = (await import(join(ROOT, 'apps/server/dist/database/schema-drift.js'))) as DriftModule;
+    const dataSource = await openDataSource({ databaseUrl: process.env.DATABASE_URL, dataDir: newDataDir() });
+    try {
+      const diff = await schemaDiff(dataSource);
+      // When this fails: npm run migration:generate -w apps/server -- DescribeTheChange
+      expect(diff.up).toEqual([]);
+      const tables = (await dataSource.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+      )) as { table_name: string }[];
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(['answers', 'facilitators', 'live_sessions', 'login_sessions', 'participants', 'prompt_results']),
+      );
+      // Nothing about a participant beyond a token hash: no name, address, device or time.
+      const columnsOf = async (table: string) =>
+        (
+          (await dataSource.query(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY column_name`,
+          )) as { column_name: string }[]
+        ).map((c) => c.column_name);
+      expect(await columnsOf('participants')).toEqual(['id', 'session_id', 'token_hash']);
+      expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/candor' }, 'DATABASE_URL: must start with postgres: or postgresql://'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ CANDOR_ALLOWED_ORIGINS: 'https://ok.example, not-an-origin' }, 'CANDOR_ALLOWED_ORIGINS'],
+  ])('refuses to start with a bad setting (%o)', (env, message) => {
+    const run = spawnSync(process.execPath, [SERVER_ENTRY], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Invalid configuration');
+    expect(run.stderr).toContain(message);
+  });
+});
