@@ -1,4 +1,4 @@
-import type { AnswerReceipt, SessionState, Snapshot, YnmResult } from '@candor/shared';
+import type { AnswerReceipt, SessionState, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -57,7 +57,7 @@ describe('a server restart in the middle of a session', () => {
     for (const snap of snapshots) {
       expect(snap.state).toMatchObject({ id: sessionId, phase: 'open', version: opened.version, answered: 3, participants: 4 });
     }
-    const own = snapshots.slice(2) as Snapshot[];
+    const own = snapshots.slice(2);
     submitted.forEach((payload, i) => expect(own[i].myAnswers).toEqual({ 'yes-maybe-no': payload.value }));
     expect(own[3].myAnswers).toEqual({});
 

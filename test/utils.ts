@@ -177,7 +177,7 @@ export async function command<E extends keyof ClientToServerEvents>(
   return (await (socket.timeout(5_000) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<Ack<unknown>> }).emitWithAck(
     event,
     payload,
-  )) as Ack<unknown>;
+  ));
 }
 
 export function expectOk<T>(ack: Ack<unknown>): T {

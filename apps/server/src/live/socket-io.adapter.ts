@@ -37,7 +37,7 @@ export class CandorIoAdapter extends IoAdapter {
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
       allowRequest: (req, callback) => callback(null, this.originAllowed(req)),
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
-    } satisfies Partial<ServerOptions>) as Server;
+    } satisfies Partial<ServerOptions>);
     return server;
   }
 
