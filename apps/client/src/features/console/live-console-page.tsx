@@ -1,0 +1,264 @@
+import { PROTOCOL_VERSION, type FacilitatorSession, type SessionPhase, type SessionState } from '@candor/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { Link, navigate } from '../../lib/router';
+import { sendCommand } from '../../lib/socket';
+import { useSessionSocket } from '../../lib/use-session-socket';
+import { joinUrl, presenterUrl } from '../join-links/join-links';
+import { JoinQr } from '../join-links/join-qr';
+import { ResultView } from '../results/result-view';
+import { rememberScreenToken, screenTokenFor } from './screen-tokens';
+
+const PHASE_LABELS: Record<SessionPhase, string> = {
+  lobby: 'Lobby: waiting to start',
+  open: 'Prompt open',
+  closed: 'Prompt closed',
+  released: 'Results released',
+  ended: 'Ended',
+};
+
+type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
+
+export function LiveConsolePage({ sessionId }: { sessionId: string }) {
+  const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
+  const { socket, state, status, refusal, applyState } = useSessionSocket(auth);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [commandError, setCommandError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    apiGet<FacilitatorSession>(`/api/sessions/${encodeURIComponent(sessionId)}`)
+      .then((session) => {
+        if (current) applyState(session.state);
+      })
+      .catch((caught: unknown) => {
+        if (!current) return;
+        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
+        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load this session.');
+      });
+    return () => {
+      current = false;
+    };
+  }, [sessionId, applyState]);
+
+  useEffect(() => {
+    if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
+  }, [refusal]);
+
+  const run = async (command: Command) => {
+    if (!socket) return;
+    setBusy(true);
+    setCommandError(null);
+    const result = await sendCommand(socket, command, {});
+    setBusy(false);
+    setConfirmEnd(false);
+    if (result.ok) applyState(result.data);
+    else setCommandError(result.error.message);
+  };
+
+  const problem = loadError ?? (refusal && refusal.code !== 'UNAUTHENTICATED' ? refusal.message : null);
+  if (problem) {
+    return (
+      <main className="page">
+        <p>
+          <Link to="/console">← Console</Link>
+        </p>
+        <h1>Session</h1>
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      </main>
+    );
+  }
+  if (!state) {
+    return (
+      <main className="page">
+        <h1>Session</h1>
+        <p role="status">Connecting…</p>
+      </main>
+    );
+  }
+
+  const connected = status === 'connected';
+  const can = allowedCommands(state);
+  const ready = connected && !busy;
+
+  return (
+    <main className="page wide">
+      <p>
+        <Link to="/console">← Console</Link>
+      </p>
+      <h1>{state.title}</h1>
+      {!connected && (
+        <p className="banner" role="status">
+          Reconnecting to the server…
+        </p>
+      )}
+
+      <div className="console-grid">
+        <section aria-labelledby="join-heading" className="card">
+          <h2 id="join-heading">How people join</h2>
+          <p className="join-code-label">Join code</p>
+          <p className="join-code">{state.code}</p>
+          <p>
+            Join link: <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
+          </p>
+          <JoinQr url={joinUrl(state.code)} size={180} />
+          <PresenterLink sessionId={state.id} />
+        </section>
+
+        <section aria-labelledby="run-heading" className="card">
+          <h2 id="run-heading">Run the session</h2>
+          <dl className="facts">
+            <div>
+              <dt>Phase</dt>
+              <dd data-testid="phase" aria-live="polite">{PHASE_LABELS[state.phase]}</dd>
+            </div>
+            <div>
+              <dt>Prompt</dt>
+              <dd>
+                {state.prompt && state.promptIndex !== null
+                  ? `${state.promptIndex + 1} of ${state.promptCount}: ${state.prompt.title}`
+                  : `None yet (${state.promptCount} in this deck)`}
+              </dd>
+            </div>
+            <div>
+              <dt>Answers</dt>
+              <dd data-testid="answered">
+                {state.answered} of {state.participants} answered
+              </dd>
+            </div>
+            <div>
+              <dt>Privacy threshold</dt>
+              <dd>k = {state.k}</dd>
+            </div>
+          </dl>
+
+          <div className="controls">
+            <button type="button" className="primary" disabled={!ready || !can.open} onClick={() => void run('prompt:open')}>
+              Open next prompt
+            </button>
+            <button type="button" disabled={!ready || !can.close} onClick={() => void run('prompt:close')}>
+              Close prompt
+            </button>
+            <button type="button" disabled={!ready || !can.release} onClick={() => void run('results:release')}>
+              Release results
+            </button>
+          </div>
+          <div className="controls">
+            {confirmEnd ? (
+              <>
+                <button type="button" className="danger" disabled={!ready} onClick={() => void run('session:end')}>
+                  Yes, end session
+                </button>
+                <button type="button" onClick={() => setConfirmEnd(false)}>
+                  Keep going
+                </button>
+              </>
+            ) : (
+              <button type="button" className="danger-outline" disabled={!ready || !can.end} onClick={() => setConfirmEnd(true)}>
+                End session
+              </button>
+            )}
+          </div>
+          {confirmEnd && <p className="hint">Ending closes the session for everyone. It cannot be reopened.</p>}
+          {commandError && (
+            <p className="error" role="alert">
+              {commandError}
+            </p>
+          )}
+        </section>
+      </div>
+
+      {state.phase === 'released' && state.result && (
+        <section aria-labelledby="result-heading" className="card">
+          <h2 id="result-heading">Result</h2>
+          <ResultView prompt={state.prompt} result={state.result} />
+        </section>
+      )}
+    </main>
+  );
+}
+
+function PresenterLink({ sessionId }: { sessionId: string }) {
+  const [token, setToken] = useState(() => screenTokenFor(sessionId));
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const renew = async () => {
+    setError(null);
+    try {
+      const { screenToken } = await apiPost<{ screenToken: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/screen-link`);
+      rememberScreenToken(sessionId, screenToken);
+      setToken(screenToken);
+      setNote('New presenter link ready. Any older presenter link no longer works.');
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not make a presenter link.');
+    }
+  };
+
+  const copy = async (url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setNote('Presenter link copied.');
+    } catch {
+      // Clipboard access needs a secure context and permission; fall back to a selection.
+      inputRef.current?.select();
+      setNote('Link selected: press Ctrl+C (or ⌘C) to copy it.');
+    }
+  };
+
+  const url = token ? presenterUrl(sessionId, token) : null;
+  return (
+    <div className="presenter">
+      <h3>Presenter screen</h3>
+      {url ? (
+        <>
+          <label htmlFor="presenter-link">Presenter link</label>
+          <div className="copy-row">
+            <input id="presenter-link" ref={inputRef} readOnly value={url} onFocus={(event) => event.target.select()} />
+            <button type="button" onClick={() => void copy(url)}>
+              Copy
+            </button>
+          </div>
+          <p className="hint">
+            Open it on the projector. It shows the prompt and released results only.{' '}
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              Open presenter view
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="hint">For safety the presenter link is shown only once. Make a new one to show it again; the old one stops working.</p>
+          <button type="button" onClick={() => void renew()}>
+            New presenter link
+          </button>
+        </>
+      )}
+      <p className="hint" aria-live="polite">
+        {note}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function allowedCommands(state: SessionState) {
+  const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
+  const between = state.phase === 'lobby' || state.phase === 'closed' || state.phase === 'released';
+  return {
+    open: between && hasNext,
+    close: state.phase === 'open',
+    release: state.phase === 'closed',
+    end: state.phase !== 'ended',
+  };
+}
+

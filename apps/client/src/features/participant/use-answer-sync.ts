@@ -1,0 +1,103 @@
+import type { AnswerValue, Snapshot } from '@candor/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
+import { newClientId } from '../../lib/uuid';
+import {
+  acknowledgeAnswer,
+  dropAnswer,
+  emptyQueue,
+  enqueueAnswer,
+  requeueAll,
+  requeueAnswer,
+  takeQueued,
+  type PendingAnswer,
+  type PendingQueue,
+} from './pending-answers';
+
+const RETRY_MS = 3000;
+
+export type AnswerSync = {
+  queue: PendingQueue;
+  // What the server has stored for this seat, by prompt id (from the snapshot and from acks).
+  saved: Readonly<Record<string, AnswerValue>>;
+  failure: string | null;
+  submit: (promptId: string, value: AnswerValue) => void;
+  onSnapshot: (snapshot: Snapshot, socket: CandorSocket) => void;
+  onDisconnect: () => void;
+};
+
+export function useAnswerSync(): AnswerSync {
+  const queueRef = useRef<PendingQueue>(emptyQueue);
+  const socketRef = useRef<CandorSocket | null>(null);
+  const retryRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [queue, setQueue] = useState<PendingQueue>(emptyQueue);
+  const [saved, setSaved] = useState<Record<string, AnswerValue>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const update = useCallback((next: PendingQueue) => {
+    queueRef.current = next;
+    setQueue(next);
+  }, []);
+
+  const flush = useCallback(() => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return;
+    const { queue: next, toSend } = takeQueued(queueRef.current);
+    update(next);
+    for (const entry of toSend) void deliver(socket, entry);
+
+    async function deliver(target: CandorSocket, entry: PendingAnswer) {
+      const { promptId, clientId, value } = entry;
+      const result = await sendCommand(target, 'answer:submit', { promptId, clientId, value });
+      if (result.ok) {
+        const acked = acknowledgeAnswer(queueRef.current, clientId);
+        update(acked.queue);
+        if (acked.accepted) setSaved((previous) => ({ ...previous, [promptId]: value }));
+        return;
+      }
+      if (result.error.code === 'TIMEOUT') {
+        // Same clientId on the retry: if the first one did arrive, the server answers duplicate.
+        update(requeueAnswer(queueRef.current, clientId));
+        clearTimeout(retryRef.current);
+        retryRef.current = setTimeout(flush, RETRY_MS);
+        return;
+      }
+      update(dropAnswer(queueRef.current, clientId));
+      setFailure(failureText(result.error));
+    }
+  }, [update]);
+
+  useEffect(() => () => clearTimeout(retryRef.current), []);
+
+  const submit = useCallback(
+    (promptId: string, value: AnswerValue) => {
+      setFailure(null);
+      update(enqueueAnswer(queueRef.current, { promptId, clientId: newClientId(), value }));
+      flush();
+    },
+    [flush, update],
+  );
+
+  const onSnapshot = useCallback(
+    (snapshot: Snapshot, socket: CandorSocket) => {
+      socketRef.current = socket;
+      // The snapshot is taken at connect time, after every earlier ack was committed.
+      setSaved(snapshot.myAnswers ?? {});
+      // Resend after the snapshot, so its myAnswers cannot be newer than what we send.
+      flush();
+    },
+    [flush],
+  );
+
+  const onDisconnect = useCallback(() => {
+    clearTimeout(retryRef.current);
+    update(requeueAll(queueRef.current));
+  }, [update]);
+
+  return { queue, saved, failure, submit, onSnapshot, onDisconnect };
+}
+
+function failureText(error: CommandError): string {
+  if (error.code === 'PROMPT_NOT_OPEN') return 'This question closed before your answer reached the server, so it was not saved.';
+  return `Your answer was not saved: ${error.message}`;
+}
