@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, startServer, type RunningServer } from './utils.js';
+
+// Debian's chromium, never a downloaded browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results/browser');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+describe('a whole prompt in the browser: facilitator, screen and three phones', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (options = {}): Promise<Page> => {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('runs from sign-up to released results, and resumes a phone after a reload', async () => {
+    const facilitator = await newPage({ viewport: { width: 1280, height: 800 } });
+    await facilitator.goto(`${server.url}/signup`);
+    await facilitator.getByLabel('Email').fill(`browser-${Date.now()}@example.test`);
+    await facilitator.getByLabel('Password').fill('a long enough password');
+    await facilitator.getByRole('button', { name: 'Create account' }).click();
+    await facilitator.waitForURL('**/console');
+    await facilitator.getByLabel('Privacy threshold (k)').fill('3');
+    await facilitator.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();
+    await facilitator.waitForURL('**/console/sessions/*');
+    const code = (await facilitator.locator('.join-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await facilitator.getByAltText('QR code to join').waitFor();
+    await shot(facilitator, 'console-lobby');
+
+    const presenterLink = await facilitator.getByLabel('Presenter link').inputValue();
+    const screen = await newPage({ viewport: { width: 1280, height: 720 } });
+    await screen.goto(presenterLink);
+    await screen.getByText(code).first().waitFor();
+
+    const phones: Page[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const phone = await newPage(PHONE);
+      if (i === 0) {
+        // By typing the code on the home page.
+        await phone.goto(server.url);
+        await phone.getByLabel('Join code').fill(code.toLowerCase());
+        await phone.getByRole('button', { name: 'Join', exact: true }).click();
+      } else {
+        await phone.goto(`${server.url}/j/${code}`);
+      }
+      const join = phone.getByRole('button', { name: 'Join session' });
+      await expect(join.isDisabled()).resolves.toBe(true);
+      await phone.getByLabel('I have read this and want to join').check();
+      await join.click();
+      await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
+      phones.push(phone);
+    }
+    await shot(phones[0], 'phone-lobby');
+    await facilitator.getByTestId('answered').getByText(/of 3/).waitFor();
+
+    await facilitator.getByRole('button', { name: 'Open next prompt' }).click();
+    await facilitator.getByTestId('phase').getByText('Prompt open').waitFor();
+    const choices = [
+      { Hugs: 'Yes', Kissing: 'Maybe' },
+      { Hugs: 'Yes', Kissing: 'No' },
+      { Hugs: 'Yes', Kissing: 'Maybe' },
+    ];
+    for (const [i, phone] of phones.entries()) {
+      await phone.getByRole('heading', { name: 'What feels like a yes, a maybe or a no for you?' }).waitFor();
+      for (const [item, choice] of Object.entries(choices[i])) {
+        await phone.getByRole('radiogroup', { name: item }).getByRole('radio', { name: choice }).check();
+      }
+      await phone.getByRole('button', { name: 'Save answers' }).click();
+      await phone.getByTestId('save-status').getByText('Saved').waitFor();
+    }
+    await shot(phones[1], 'phone-answered');
+
+    // A reload resumes the seat from the stored token and shows the saved answer.
+    await phones[2].reload();
+    await phones[2].getByTestId('save-status').getByText('Saved').waitFor();
+    await expect(
+      phones[2].getByRole('radiogroup', { name: 'Kissing' }).getByRole('radio', { name: 'Maybe' }).isChecked(),
+    ).resolves.toBe(true);
+    const stored = await phones[2].evaluate(() => Object.keys(localStorage));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatch(/^candor:token:/);
+
+    await facilitator.getByTestId('answered').getByText('3 of 3 answered').waitFor();
+    await screen.getByText('3 answered').waitFor();
+    await facilitator.getByRole('button', { name: 'Close prompt' }).click();
+    await phones[0].getByRole('heading', { name: 'Answers are closed' }).waitFor();
+    await facilitator.getByRole('button', { name: 'Release results' }).click();
+
+    for (const page of [screen, facilitator, phones[0]]) {
+      const hugs = page.getByRole('row', { name: /^Hugs/ });
+      await hugs.waitFor();
+      await expect(hugs.getByRole('cell').allTextContents()).resolves.toEqual(['3', '0', '0', '0']);
+      const kissing = page.getByRole('row', { name: /^Kissing/ });
+      await expect(kissing.getByRole('cell').allTextContents()).resolves.toEqual(['0', '2', '1', '0']);
+    }
+    await shot(screen, 'screen-results');
+    await shot(facilitator, 'console-results');
+    await shot(phones[0], 'phone-results');
+  });
+});
