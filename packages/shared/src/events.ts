@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
 import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
 import { slugSchema } from './schemas/common.js';
-import type { Progress, SessionState, Snapshot } from './schemas/session.js';
+import type { ModerateText, ModerationQueue, Progress, SessionState, Snapshot } from './schemas/session.js';
 
 // Bumped when an event or payload changes incompatibly; checked at the handshake.
 export const PROTOCOL_VERSION = 1;
@@ -51,6 +51,9 @@ export interface ClientToServerEvents {
   'prompt:close': Command<EmptyPayload, SessionState>;
   'results:release': Command<EmptyPayload, SessionState>;
   'session:end': Command<EmptyPayload, SessionState>;
+  // Facilitator only: the open-text queue of a closed prompt, and approving or rejecting one text.
+  'moderation:list': Command<{ promptId: string }, ModerationQueue>;
+  'text:moderate': Command<ModerateText, ModerationQueue>;
 }
 
 // Events, sent by the server.
@@ -61,6 +64,8 @@ export interface ServerToClientEvents {
   'session:updated': (payload: SessionState) => void;
   // To everyone in the session: how many joined and answered the current prompt (coalesced).
   'progress:updated': (payload: Progress) => void;
+  // To the session's facilitators only: the open-text queue changed.
+  'moderation:updated': (payload: ModerationQueue) => void;
 }
 
 export type SocketData = {

@@ -16,10 +16,42 @@ export const singleChoiceAnswerSchema = z
   .object({ kind: z.literal('single'), optionId: slugSchema })
   .strict();
 
+export const multipleChoiceAnswerSchema = z
+  .object({
+    kind: z.literal('multiple'),
+    optionIds: z
+      .array(slugSchema)
+      .min(1)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'pick each option once'),
+  })
+  .strict();
+export const scaleAnswerSchema = z.object({ kind: z.literal('scale'), value: z.number().int() }).strict();
+export const rankingAnswerSchema = z
+  .object({
+    kind: z.literal('ranking'),
+    // Option ids, most preferred first; every option exactly once.
+    order: z
+      .array(slugSchema)
+      .min(2)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, 'rank each option once'),
+  })
+  .strict();
+export const textAnswerSchema = z
+  .object({ kind: z.literal('text'), text: z.string().trim().min(1).max(500) })
+  .strict();
+export const checkinAnswerSchema = z.object({ kind: z.literal('checkin'), levelId: slugSchema }).strict();
+
 export const answerValueSchema = z.discriminatedUnion('kind', [
   passAnswerSchema,
   ynmAnswerSchema,
   singleChoiceAnswerSchema,
+  multipleChoiceAnswerSchema,
+  scaleAnswerSchema,
+  rankingAnswerSchema,
+  textAnswerSchema,
+  checkinAnswerSchema,
 ]);
 
 export const answerSubmitSchema = z
@@ -41,5 +73,10 @@ export type YnmChoice = z.infer<typeof ynmChoiceSchema>;
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 export type YnmAnswer = z.infer<typeof ynmAnswerSchema>;
 export type SingleChoiceAnswer = z.infer<typeof singleChoiceAnswerSchema>;
+export type MultipleChoiceAnswer = z.infer<typeof multipleChoiceAnswerSchema>;
+export type ScaleAnswer = z.infer<typeof scaleAnswerSchema>;
+export type RankingAnswer = z.infer<typeof rankingAnswerSchema>;
+export type TextAnswer = z.infer<typeof textAnswerSchema>;
+export type CheckinAnswer = z.infer<typeof checkinAnswerSchema>;
 export type AnswerSubmit = z.infer<typeof answerSubmitSchema>;
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;

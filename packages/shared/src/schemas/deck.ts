@@ -41,7 +41,62 @@ export const singleChoicePromptSchema = z.object({
     .refine((opts) => new Set(opts.map((o) => o.id)).size === opts.length, 'option ids must be unique'),
 });
 
-export const promptSchema = z.discriminatedUnion('kind', [ynmPromptSchema, singleChoicePromptSchema]);
+const uniqueOptions = (opts: { id: string }[]) => new Set(opts.map((o) => o.id)).size === opts.length;
+
+export const multipleChoicePromptSchema = z
+  .object({
+    ...promptBase,
+    kind: z.literal('multiple'),
+    options: z.array(choiceOptionSchema).min(2).max(20).refine(uniqueOptions, 'option ids must be unique'),
+    // How many options one person may pick.
+    maxPicks: z.number().int().min(1).max(20),
+  })
+  .refine((p) => p.maxPicks <= p.options.length, { message: 'maxPicks cannot exceed the number of options', path: ['maxPicks'] });
+
+export const scalePromptSchema = z
+  .object({
+    ...promptBase,
+    kind: z.literal('scale'),
+    min: z.number().int().min(-10).max(10),
+    max: z.number().int().min(-10).max(10),
+    minLabel: z.string().min(1).max(80),
+    maxLabel: z.string().min(1).max(80),
+  })
+  .refine((p) => p.max > p.min && p.max - p.min <= 10, { message: 'a scale spans 2 to 11 values (e.g. 1–5 or 0–10)', path: ['max'] });
+
+export const rankingPromptSchema = z.object({
+  ...promptBase,
+  kind: z.literal('ranking'),
+  options: z.array(choiceOptionSchema).min(2).max(10).refine(uniqueOptions, 'option ids must be unique'),
+});
+
+export const TEXT_MAX_LENGTH = 500;
+export const textPromptSchema = z.object({
+  ...promptBase,
+  kind: z.literal('text'),
+  maxLength: z.number().int().min(10).max(TEXT_MAX_LENGTH).default(280),
+});
+
+// A mood or energy level, asked at the start and again at the end of a session.
+export const checkinPromptSchema = z.object({
+  ...promptBase,
+  kind: z.literal('checkin'),
+  moment: z.enum(['start', 'end']),
+  // From low to high, e.g. drained … energised.
+  levels: z.array(choiceOptionSchema).min(2).max(7).refine(uniqueOptions, 'level ids must be unique'),
+});
+
+export const promptSchema = z.discriminatedUnion('kind', [
+  ynmPromptSchema,
+  singleChoicePromptSchema,
+  multipleChoicePromptSchema,
+  scalePromptSchema,
+  rankingPromptSchema,
+  textPromptSchema,
+  checkinPromptSchema,
+]);
+
+export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const;
 
 export const deckSchema = z.object({
   id: slugSchema,
@@ -60,11 +115,37 @@ export const deckSummarySchema = deckSchema
   .pick({ id: true, title: true, language: true, description: true, contentNote: true })
   .extend({ promptCount: z.number().int(), builtIn: z.boolean() });
 
+// The file format for exporting and importing decks. Bump the version on an incompatible change.
+export const DECK_FORMAT = 'candor-deck';
+export const DECK_FORMAT_VERSION = 1;
+export const deckFileSchema = z
+  .object({
+    format: z.literal(DECK_FORMAT),
+    version: z.literal(DECK_FORMAT_VERSION),
+    deck: deckSchema,
+  })
+  .strict();
+
+// What a facilitator sends to create or replace one of their own decks (the server assigns the id).
+export const deckInputSchema = deckSchema.omit({ id: true });
+export const createDeckSchema = z.union([
+  z.object({ copyOf: slugSchema }).strict(),
+  z.object({ deck: deckInputSchema }).strict(),
+]);
+
 export type YnmItem = z.infer<typeof ynmItemSchema>;
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 export type YnmPrompt = z.infer<typeof ynmPromptSchema>;
 export type SingleChoicePrompt = z.infer<typeof singleChoicePromptSchema>;
+export type MultipleChoicePrompt = z.infer<typeof multipleChoicePromptSchema>;
+export type ScalePrompt = z.infer<typeof scalePromptSchema>;
+export type RankingPrompt = z.infer<typeof rankingPromptSchema>;
+export type TextPrompt = z.infer<typeof textPromptSchema>;
+export type CheckinPrompt = z.infer<typeof checkinPromptSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
 export type PromptKind = Prompt['kind'];
 export type Deck = z.infer<typeof deckSchema>;
 export type DeckSummary = z.infer<typeof deckSummarySchema>;
+export type DeckFile = z.infer<typeof deckFileSchema>;
+export type DeckInput = z.infer<typeof deckInputSchema>;
+export type CreateDeck = z.infer<typeof createDeckSchema>;

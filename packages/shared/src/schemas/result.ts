@@ -35,7 +35,67 @@ export const singleChoiceResultSchema = z.object({
   ),
 });
 
-export const distributionSchema = z.discriminatedUnion('kind', [ynmResultSchema, singleChoiceResultSchema]);
+// Shares are of the participants who answered (for multiple choice they may add up to more than 1).
+export const multipleChoiceResultSchema = z.object({
+  kind: z.literal('multiple'),
+  options: z.array(
+    z.object({ id: slugSchema, label: z.string(), count: z.number().int(), share: z.number() }),
+  ),
+});
+
+export const scaleResultSchema = z.object({
+  kind: z.literal('scale'),
+  histogram: z.array(z.object({ value: z.number().int(), count: z.number().int() })),
+  median: z.number(),
+  mean: z.number(),
+  // The population standard deviation.
+  spread: z.number(),
+  min: z.number().int(),
+  max: z.number().int(),
+  minLabel: z.string(),
+  maxLabel: z.string(),
+});
+
+export const rankingResultSchema = z.object({
+  kind: z.literal('ranking'),
+  // Sorted by Borda score, highest first. With n options, first place earns n − 1 points, last 0.
+  options: z.array(
+    z.object({ id: slugSchema, label: z.string(), borda: z.number().int(), averageRank: z.number() }),
+  ),
+});
+
+export const textResultSchema = z.object({
+  kind: z.literal('text'),
+  // Approved answers only, in shuffled order, never with an author.
+  texts: z.array(z.string()),
+  // Most frequent words of the approved answers, common stop words left out.
+  words: z.array(z.object({ word: z.string(), count: z.number().int() })),
+});
+
+export const checkinLevelsSchema = z.object({
+  promptId: slugSchema,
+  levels: z.array(z.object({ id: slugSchema, label: z.string(), count: z.number().int(), share: z.number() })),
+  // Average level, 1 = the lowest.
+  mean: z.number(),
+  respondents: z.number().int(),
+});
+
+export const checkinResultSchema = checkinLevelsSchema.omit({ promptId: true, respondents: true }).extend({
+  kind: z.literal('checkin'),
+  moment: z.enum(['start', 'end']),
+  // For the end check-in: the start check-in of the same deck, when it had k answers.
+  before: checkinLevelsSchema.nullable(),
+});
+
+export const distributionSchema = z.discriminatedUnion('kind', [
+  ynmResultSchema,
+  singleChoiceResultSchema,
+  multipleChoiceResultSchema,
+  scaleResultSchema,
+  rankingResultSchema,
+  textResultSchema,
+  checkinResultSchema,
+]);
 
 export const promptResultSchema = z.object({
   promptId: slugSchema,
@@ -51,5 +111,11 @@ export type YnmItemResult = z.infer<typeof ynmItemResultSchema>;
 export type YnmGroup = (typeof YNM_GROUPS)[number];
 export type YnmResult = z.infer<typeof ynmResultSchema>;
 export type SingleChoiceResult = z.infer<typeof singleChoiceResultSchema>;
+export type MultipleChoiceResult = z.infer<typeof multipleChoiceResultSchema>;
+export type ScaleResult = z.infer<typeof scaleResultSchema>;
+export type RankingResult = z.infer<typeof rankingResultSchema>;
+export type TextResult = z.infer<typeof textResultSchema>;
+export type CheckinLevels = z.infer<typeof checkinLevelsSchema>;
+export type CheckinResult = z.infer<typeof checkinResultSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type PromptResult = z.infer<typeof promptResultSchema>;

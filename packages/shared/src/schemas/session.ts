@@ -102,3 +102,45 @@ export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+// Open text moderation: the facilitator sees texts without authors once a prompt has closed with
+// at least k of them, and approves each before anything reaches the room.
+export const MODERATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const moderationItemSchema = z.object({
+  id: uuidSchema,
+  text: z.string(),
+  status: z.enum(MODERATION_STATUSES),
+});
+export const moderationQueueSchema = z.object({
+  promptId: slugSchema,
+  // Null while the prompt is open or has fewer than k texts.
+  items: z.array(moderationItemSchema).nullable(),
+  textCount: z.number().int(),
+});
+export const moderateTextSchema = z
+  .object({
+    promptId: slugSchema,
+    textId: uuidSchema,
+    status: z.enum(['approved', 'rejected']),
+  })
+  .strict();
+export const moderationListSchema = z.object({ promptId: slugSchema }).strict();
+
+// Everything released in one session, for the summary page and the exports.
+export const sessionSummarySchema = z.object({
+  id: uuidSchema,
+  title: z.string(),
+  mode: sessionModeSchema,
+  k: z.number().int(),
+  phase: sessionPhaseSchema,
+  prompts: z.array(promptSchema),
+  results: z.array(promptResultSchema),
+});
+export const EXPORT_FORMATS = ['json', 'csv', 'md'] as const;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export type ModerationItem = z.infer<typeof moderationItemSchema>;
+export type ModerationQueue = z.infer<typeof moderationQueueSchema>;
+export type ModerateText = z.infer<typeof moderateTextSchema>;
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
