@@ -4,6 +4,7 @@ import type { AnswerValue, Prompt } from '@candor/shared';
 export function answerProblem(prompt: Prompt, value: AnswerValue): string | null {
   if (value.kind === 'pass') return null;
   if (value.kind !== prompt.kind) return `This question takes a "${prompt.kind}" answer, not "${value.kind}".`;
+  const optionIds = 'options' in prompt ? new Set(prompt.options.map((o) => o.id)) : new Set<string>();
   switch (value.kind) {
     case 'ynm': {
       if (prompt.kind !== 'ynm') return null;
@@ -13,9 +14,31 @@ export function answerProblem(prompt: Prompt, value: AnswerValue): string | null
       if (Object.keys(value.items).length === 0) return 'Answer at least one item, or pass the question.';
       return null;
     }
-    case 'single': {
-      if (prompt.kind !== 'single') return null;
-      return prompt.options.some((o) => o.id === value.optionId) ? null : 'That option is not part of this question.';
+    case 'single':
+      return optionIds.has(value.optionId) ? null : 'That option is not part of this question.';
+    case 'multiple': {
+      if (prompt.kind !== 'multiple') return null;
+      if (value.optionIds.some((id) => !optionIds.has(id))) return 'One of those options is not part of this question.';
+      if (value.optionIds.length > prompt.maxPicks) return `Pick at most ${prompt.maxPicks}.`;
+      return null;
+    }
+    case 'scale': {
+      if (prompt.kind !== 'scale') return null;
+      return value.value >= prompt.min && value.value <= prompt.max
+        ? null
+        : `Choose a whole number from ${prompt.min} to ${prompt.max}.`;
+    }
+    case 'ranking': {
+      const complete = value.order.length === optionIds.size && value.order.every((id) => optionIds.has(id));
+      return complete ? null : 'Rank every option of this question exactly once.';
+    }
+    case 'text': {
+      if (prompt.kind !== 'text') return null;
+      return value.text.length <= prompt.maxLength ? null : `Keep it to ${prompt.maxLength} characters.`;
+    }
+    case 'checkin': {
+      if (prompt.kind !== 'checkin') return null;
+      return prompt.levels.some((l) => l.id === value.levelId) ? null : 'That level is not part of this check-in.';
     }
   }
 }

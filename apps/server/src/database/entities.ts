@@ -1,6 +1,8 @@
 import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 import { LoginSessionEntity } from '../accounts/login-session.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
+import { TextReviewEntity } from '../answers/text-review.entity.js';
+import { DeckEntity } from '../decks/deck.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { PromptResultEntity } from '../sessions/prompt-result.entity.js';
@@ -12,4 +14,6 @@ export const ENTITIES = [
   ParticipantEntity,
   AnswerEntity,
   PromptResultEntity,
+  DeckEntity,
+  TextReviewEntity,
 ];

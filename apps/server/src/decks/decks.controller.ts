@@ -1,8 +1,23 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { slugSchema, type Deck, type DeckSummary } from '@candor/shared';
-import { FacilitatorGuard } from '../accounts/auth.guard.js';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import {
+  createDeckSchema,
+  deckFileSchema,
+  deckInputSchema,
+  slugSchema,
+  type CreateDeck,
+  type Deck,
+  type DeckFile,
+  type DeckInput,
+  type DeckSummary,
+  type Facilitator,
+} from '@candor/shared';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CurrentFacilitator, FacilitatorGuard } from '../accounts/auth.guard.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { DecksService } from './decks.service.js';
+
+const deckIdPipe = new ZodPipe(slugSchema);
 
 @Controller('decks')
 @UseGuards(FacilitatorGuard)
@@ -10,12 +25,65 @@ export class DecksController {
   constructor(private readonly decks: DecksService) {}
 
   @Get()
-  list(): { decks: DeckSummary[] } {
-    return { decks: this.decks.list() };
+  async list(@CurrentFacilitator() f: Facilitator): Promise<{ decks: DeckSummary[] }> {
+    return { decks: await this.decks.list(f.id) };
+  }
+
+  @Post()
+  async create(
+    @CurrentFacilitator() f: Facilitator,
+    @Body(new ZodPipe(createDeckSchema)) body: CreateDeck,
+  ): Promise<{ deck: Deck }> {
+    return { deck: await this.decks.create(f.id, body) };
+  }
+
+  // The body is checked inside, so that a bad file gets the full list of what is wrong with it.
+  @Post('import')
+  async import(@CurrentFacilitator() f: Facilitator, @Body() body: unknown): Promise<{ deck: Deck }> {
+    return { deck: await this.decks.import(f.id, body) };
   }
 
   @Get(':deckId')
-  get(@Param('deckId', new ZodPipe(slugSchema)) deckId: string): { deck: Deck } {
-    return { deck: this.decks.get(deckId) };
+  async get(@CurrentFacilitator() f: Facilitator, @Param('deckId', deckIdPipe) deckId: string): Promise<{ deck: Deck }> {
+    return { deck: await this.decks.get(f.id, deckId) };
+  }
+
+  @Put(':deckId')
+  async replace(
+    @CurrentFacilitator() f: Facilitator,
+    @Param('deckId', deckIdPipe) deckId: string,
+    @Body(new ZodPipe(deckInputSchema)) body: DeckInput,
+  ): Promise<{ deck: Deck }> {
+    return { deck: await this.decks.replace(f.id, deckId, body) };
+  }
+
+  @Delete(':deckId')
+  @HttpCode(204)
+  async remove(@CurrentFacilitator() f: Facilitator, @Param('deckId', deckIdPipe) deckId: string): Promise<void> {
+    await this.decks.remove(f.id, deckId);
+  }
+
+  @Get(':deckId/export')
+  async export(
+    @CurrentFacilitator() f: Facilitator,
+    @Param('deckId', deckIdPipe) deckId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DeckFile> {
+    res.attachment(`${deckId}.candor-deck.json`);
+    return this.decks.export(f.id, deckId);
+  }
+}
+
+@Controller('deck-format')
+export class DeckFormatController {
+  private readonly schema = {
+    $id: 'https://candor.invalid/deck-format/v1.json',
+    ...z.toJSONSchema(deckFileSchema, { io: 'input' }),
+  };
+
+  @Get('schema')
+  @Header('Cache-Control', 'public, max-age=3600')
+  get(): Record<string, unknown> {
+    return this.schema;
   }
 }

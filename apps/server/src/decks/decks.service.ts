@@ -1,25 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import type { Deck, DeckSummary } from '@candor/shared';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  DECK_FORMAT,
+  DECK_FORMAT_VERSION,
+  deckFileSchema,
+  deckSchema,
+  type CreateDeck,
+  type Deck,
+  type DeckFile,
+  type DeckInput,
+  type DeckSummary,
+} from '@candor/shared';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { parseInput } from '../common/parse.js';
+import { DeckEntity } from './deck.entity.js';
 import { BUILT_IN_DECKS } from './library/index.js';
+
+const summary = (deck: Deck, builtIn: boolean): DeckSummary => ({
+  id: deck.id,
+  title: deck.title,
+  language: deck.language,
+  description: deck.description,
+  contentNote: deck.contentNote,
+  promptCount: deck.prompts.length,
+  builtIn,
+});
+
+// Ids of facilitators' decks: "u-" and 12 random lowercase letters and digits (a valid slug).
+function newDeckId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return `u-${[...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
 
 @Injectable()
 export class DecksService {
-  list(): DeckSummary[] {
-    return BUILT_IN_DECKS.map((d) => ({
-      id: d.id,
-      title: d.title,
-      language: d.language,
-      description: d.description,
-      contentNote: d.contentNote,
-      promptCount: d.prompts.length,
-      builtIn: true,
-    }));
+  constructor(@InjectRepository(DeckEntity) private readonly decks: Repository<DeckEntity>) {}
+
+  async list(ownerId: string): Promise<DeckSummary[]> {
+    const own = await this.decks.find({ where: { ownerId }, order: { updatedAt: 'DESC' } });
+    return [...BUILT_IN_DECKS.map((d) => summary(d, true)), ...own.map((d) => summary(d.deck, false))];
   }
 
-  get(deckId: string): Deck {
-    const deck = BUILT_IN_DECKS.find((d) => d.id === deckId);
-    if (!deck) throw new AppError('DECK_NOT_FOUND', 'There is no deck with this id.');
+  // A built-in deck, or one of the facilitator's own; another facilitator's deck is "not found".
+  async get(ownerId: string, deckId: string): Promise<Deck> {
+    const builtIn = BUILT_IN_DECKS.find((d) => d.id === deckId);
+    if (builtIn) return builtIn;
+    return (await this.owned(ownerId, deckId)).deck;
+  }
+
+  async create(ownerId: string, input: CreateDeck): Promise<Deck> {
+    if ('copyOf' in input) {
+      const { id: _id, ...source } = await this.get(ownerId, input.copyOf);
+      return this.insert(ownerId, { ...source, title: `${source.title} (copy)`.slice(0, 200) });
+    }
+    return this.insert(ownerId, input.deck);
+  }
+
+  async replace(ownerId: string, deckId: string, input: DeckInput): Promise<Deck> {
+    if (BUILT_IN_DECKS.some((d) => d.id === deckId)) {
+      throw new AppError('FORBIDDEN', 'Built-in decks cannot be changed. Make a copy and edit that.');
+    }
+    const row = await this.owned(ownerId, deckId);
+    const deck = parseInput(deckSchema, { ...input, id: deckId });
+    await this.decks.update({ id: row.id }, { deck });
     return deck;
+  }
+
+  async remove(ownerId: string, deckId: string): Promise<void> {
+    if (BUILT_IN_DECKS.some((d) => d.id === deckId)) {
+      throw new AppError('FORBIDDEN', 'Built-in decks cannot be deleted.');
+    }
+    await this.decks.delete({ id: (await this.owned(ownerId, deckId)).id });
+  }
+
+  // A deck file from anywhere: every problem is listed, and nothing is created unless it is valid.
+  async import(ownerId: string, file: unknown): Promise<Deck> {
+    const { deck } = parseInput(deckFileSchema, file);
+    const { id: _id, ...input } = deck;
+    return this.insert(ownerId, input);
+  }
+
+  async export(ownerId: string, deckId: string): Promise<DeckFile> {
+    return { format: DECK_FORMAT, version: DECK_FORMAT_VERSION, deck: await this.get(ownerId, deckId) };
+  }
+
+  private async insert(ownerId: string, input: DeckInput): Promise<Deck> {
+    const deck = parseInput(deckSchema, { ...input, id: newDeckId() });
+    await this.decks.insert({ id: deck.id, ownerId, deck });
+    return deck;
+  }
+
+  private async owned(ownerId: string, deckId: string): Promise<DeckEntity> {
+    const row = await this.decks.findOneBy({ id: deckId });
+    if (!row || row.ownerId !== ownerId) throw new AppError('DECK_NOT_FOUND', 'There is no deck with this id in your library.');
+    return row;
   }
 }

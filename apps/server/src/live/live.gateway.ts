@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,12 +12,15 @@ import {
   answerSubmitSchema,
   emptyPayloadSchema,
   handshakeAuthSchema,
+  moderateTextSchema,
+  moderationListSchema,
   promptOpenSchema,
   PROTOCOL_VERSION,
   type Ack,
   type AnswerReceipt,
   type ClientToServerEvents,
   type ErrorBody,
+  type ModerationQueue,
   type ServerToClientEvents,
   type SessionState,
   type Snapshot,
@@ -38,6 +41,8 @@ type Role = SocketData['role'];
 
 // Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
 const PROGRESS_INTERVAL_MS = 250;
+// How long a SIGTERM waits for commands in progress before closing the sockets anyway.
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export const rooms = {
   session: (id: string) => `session:${id}`,
@@ -47,10 +52,12 @@ export const rooms = {
 // The only file that touches sockets: it authenticates the handshake, parses every payload with
 // the shared schemas, calls a service, and answers with an acknowledgement.
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeApplicationShutdown {
   @WebSocketServer() private readonly server: LiveServer;
   private readonly logger = new Logger(LiveGateway.name);
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
+  // Commands still working; on shutdown their acks go out before the sockets close.
+  private readonly working = new Set<Promise<unknown>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -95,7 +102,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('answer:submit')
   submit(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<AnswerReceipt>> {
-    return respond(async () => {
+    return this.track(async () => {
       requireRole(socket, 'participant');
       const input = parseInput(answerSubmitSchema, body);
       const { sessionId, participantId } = socket.data;
@@ -126,13 +133,55 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'end' }));
   }
 
-  private command(socket: LiveSocket, parse: () => SessionCommand): Promise<Ack<SessionState>> {
+  @SubscribeMessage('moderation:list')
+  moderationList(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<ModerationQueue>> {
     return respond(async () => {
+      requireRole(socket, 'facilitator');
+      const { promptId } = parseInput(moderationListSchema, body);
+      return this.sessions.moderationQueue(socket.data.sessionId, promptId);
+    });
+  }
+
+  @SubscribeMessage('text:moderate')
+  moderate(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<ModerationQueue>> {
+    return respond(async () => {
+      requireRole(socket, 'facilitator');
+      const { sessionId } = socket.data;
+      const { queue, state } = await this.sessions.moderate(sessionId, parseInput(moderateTextSchema, body));
+      this.emit(rooms.role(sessionId, 'facilitator'), 'moderation:updated', queue);
+      if (state) this.emit(rooms.session(sessionId), 'session:updated', state);
+      return queue;
+    });
+  }
+
+  private command(socket: LiveSocket, parse: () => SessionCommand): Promise<Ack<SessionState>> {
+    return this.track(async () => {
       requireRole(socket, 'facilitator');
       const state = await this.sessions.apply(socket.data.sessionId, parse());
       this.emit(rooms.session(state.id), 'session:updated', state);
       return state;
     });
+  }
+
+  // SIGTERM: stop taking connections, let every command in progress commit and ack, then close
+  // each socket's transport, so that clients reconnect (to another instance, or to this one
+  // restarted) and resync from a snapshot. A forced disconnect would not reconnect.
+  async beforeApplicationShutdown(): Promise<void> {
+    this.server.httpServer.close();
+    let late = false;
+    const deadline = new Promise<void>((ok) => setTimeout(ok, SHUTDOWN_GRACE_MS).unref()).then(() => (late = true));
+    while (this.working.size > 0 && !late) await Promise.race([Promise.allSettled([...this.working]), deadline]);
+    await new Promise((ok) => setImmediate(ok));
+    const sockets = [...this.server.sockets.sockets.values()];
+    this.logger.log(`shutting down: closing ${sockets.length} sockets`);
+    for (const socket of sockets) socket.conn.close();
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<Ack<T>> {
+    const done = respond(work);
+    this.working.add(done);
+    void done.finally(() => this.working.delete(done));
+    return done;
   }
 
   private async snapshot(socket: LiveSocket): Promise<Snapshot> {

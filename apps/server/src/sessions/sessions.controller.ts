@@ -1,6 +1,9 @@
-import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   createSessionSchema,
+  exportFormatSchema,
+  type ExportFormat,
+  type SessionSummary,
   uuidSchema,
   type CreatedSession,
   type CreateSession,
@@ -9,7 +12,9 @@ import {
 } from '@candor/shared';
 import { CurrentFacilitator, FacilitatorGuard } from '../accounts/auth.guard.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
+import type { Response } from 'express';
 import { SessionsService } from './sessions.service.js';
+import { summaryToCsv, summaryToMarkdown } from './summary-export.js';
 
 @Controller('sessions')
 @UseGuards(FacilitatorGuard)
@@ -35,6 +40,29 @@ export class SessionsController {
     @Param('id', new ZodPipe(uuidSchema)) id: string,
   ): Promise<FacilitatorSession> {
     return this.sessions.getFor(facilitator.id, id);
+  }
+
+  @Get(':id/summary')
+  summary(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @Param('id', new ZodPipe(uuidSchema)) id: string,
+  ): Promise<SessionSummary> {
+    return this.sessions.summary(facilitator.id, id);
+  }
+
+  @Get(':id/export')
+  async export(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @Param('id', new ZodPipe(uuidSchema)) id: string,
+    @Query('format', new ZodPipe(exportFormatSchema)) format: ExportFormat,
+    @Res() res: Response,
+  ): Promise<void> {
+    const summary = await this.sessions.summary(facilitator.id, id);
+    const name = `candor-${summary.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    res.attachment(`${name}.${format}`);
+    if (format === 'json') res.json(summary);
+    else if (format === 'csv') res.type('text/csv; charset=utf-8').send(summaryToCsv(summary));
+    else res.type('text/markdown; charset=utf-8').send(summaryToMarkdown(summary));
   }
 
   @Post(':id/screen-link')

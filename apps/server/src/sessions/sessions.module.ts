@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { AnswerWriter } from '../answers/answer-writer.js';
 import { AnswersService } from '../answers/answers.service.js';
+import { ModerationRepository } from '../answers/moderation.repository.js';
 import { DecksModule } from '../decks/decks.module.js';
 import { LiveGateway } from '../live/live.gateway.js';
 import { JoinController } from './join.controller.js';
@@ -18,6 +20,6 @@ import { SessionsService } from './sessions.service.js';
     DecksModule,
   ],
   controllers: [SessionsController, JoinController],
-  providers: [SessionsService, AnswersService, LiveGateway],
+  providers: [SessionsService, AnswersService, AnswerWriter, ModerationRepository, LiveGateway],
 })
 export class SessionsModule {}

@@ -1,18 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
+  CheckinPrompt,
   CreatedSession,
   Deck,
   FacilitatorSession,
   JoinInfo,
   JoinResult,
+  ModerateText,
+  ModerationQueue,
   Progress,
   PromptResult,
   SessionState,
+  SessionSummary,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
-import { aggregatePrompt } from '../answers/aggregate.js';
+import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
+import { aggregateCheckinLevels } from '../answers/aggregate-checkin.js';
+import { aggregatePrompt, type AggregateExtras } from '../answers/aggregate.js';
+import { ModerationRepository } from '../answers/moderation.repository.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { hashToken, newToken } from '../common/tokens.js';
@@ -31,6 +37,7 @@ export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
   // A session's deck copy never changes, so every instance may keep it in memory.
   private readonly decks = new Map<string, Deck>();
+  private readonly deckLoads = new Map<string, Promise<Deck>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -39,10 +46,11 @@ export class SessionsService {
     @InjectRepository(PromptResultEntity) private readonly results: Repository<PromptResultEntity>,
     private readonly answers: AnswersService,
     private readonly deckLibrary: DecksService,
+    private readonly moderation: ModerationRepository,
   ) {}
 
   async create(facilitatorId: string, deckId: string, k: number): Promise<CreatedSession> {
-    const deck = this.deckLibrary.get(deckId);
+    const deck = await this.deckLibrary.get(facilitatorId, deckId);
     const screenToken = newToken();
     for (let attempt = 0; ; attempt += 1) {
       const session = this.sessions.create({
@@ -127,6 +135,16 @@ export class SessionsService {
   async deckOf(sessionId: string): Promise<Deck> {
     const cached = this.decks.get(sessionId);
     if (cached) return cached;
+    // One load per session at a time: answers that wait for it then go on in the order they came.
+    let loading = this.deckLoads.get(sessionId);
+    if (!loading) {
+      loading = this.loadDeck(sessionId).finally(() => this.deckLoads.delete(sessionId));
+      this.deckLoads.set(sessionId, loading);
+    }
+    return loading;
+  }
+
+  private async loadDeck(sessionId: string): Promise<Deck> {
     const session = await this.sessions.findOne({ where: { id: sessionId }, select: { id: true, deck: true } });
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     if (this.decks.size >= DECK_CACHE_SIZE) this.decks.delete(this.decks.keys().next().value as string);
@@ -158,13 +176,10 @@ export class SessionsService {
     const next = transition(session, session.deck, command);
 
     const updated = await this.db.transaction(async (tx) => {
-      if (command.type === 'release' && next.promptIndex !== null && next.promptId !== null) {
-        const prompt = session.deck.prompts[next.promptIndex];
-        const result = aggregatePrompt(prompt, await this.answers.valuesFor(session.id, prompt.id), session.k);
-        await tx
-          .getRepository(PromptResultEntity)
-          .upsert({ sessionId, promptId: prompt.id, position: next.promptIndex, result }, ['sessionId', 'promptId']);
-      }
+      const prompt = next.promptIndex === null ? null : session.deck.prompts[next.promptIndex];
+      if (prompt?.kind === 'text' && command.type === 'open') await this.moderation.reset(tx, sessionId, prompt.id);
+      if (prompt?.kind === 'text' && command.type === 'close') await this.moderation.enqueue(tx, sessionId, prompt.id);
+      if (prompt && command.type === 'release') await this.storeResult(tx, session, next.promptIndex ?? 0);
       const res = await tx
         .createQueryBuilder()
         .update(LiveSessionEntity)
@@ -182,6 +197,77 @@ export class SessionsService {
     });
     this.logger.log(`session ${sessionId} → ${updated.phase} (prompt ${updated.promptIndex ?? '-'})`);
     return this.publicState(updated);
+  }
+
+  // The open-text queue of one prompt: texts without authors, once the prompt has closed with k texts.
+  async moderationQueue(sessionId: string, promptId: string): Promise<ModerationQueue> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    const prompt = session.deck.prompts.find((p) => p.id === promptId);
+    if (prompt?.kind !== 'text') throw new AppError('NOT_FOUND', 'This session has no open-text question with that id.');
+    const stillOpen = session.phase === 'open' && session.promptId === promptId;
+    return this.moderation.queue(this.db.manager, sessionId, promptId, stillOpen ? Infinity : session.k);
+  }
+
+  // Approves or rejects one text. When the prompt's result was already released it is recomputed,
+  // and the new state is returned for broadcasting.
+  async moderate(
+    sessionId: string,
+    input: ModerateText,
+  ): Promise<{ queue: ModerationQueue; state: SessionState | null }> {
+    const queue = await this.moderationQueue(sessionId, input.promptId);
+    if (!queue.items) throw new AppError('INVALID_TRANSITION', 'Texts can be moderated once the question has closed with enough answers.');
+    const changed = await this.db.transaction(async (tx) => {
+      await this.moderation.setStatus(tx, sessionId, input);
+      const released = await tx.getRepository(PromptResultEntity).existsBy({ sessionId, promptId: input.promptId });
+      if (!released) return null;
+      const session = await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId });
+      await this.storeResult(tx, session, session.deck.prompts.findIndex((p) => p.id === input.promptId));
+      await tx.getRepository(LiveSessionEntity).increment({ id: sessionId }, 'version', 1);
+      return tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId });
+    });
+    return {
+      queue: await this.moderationQueue(sessionId, input.promptId),
+      state: changed ? await this.publicState(changed) : null,
+    };
+  }
+
+  async summary(facilitatorId: string, sessionId: string): Promise<SessionSummary> {
+    const session = await this.owned(facilitatorId, sessionId);
+    const results = await this.results.find({ where: { sessionId }, order: { position: 'ASC' } });
+    return {
+      id: session.id,
+      title: session.deck.title,
+      mode: session.mode,
+      k: session.k,
+      phase: session.phase,
+      prompts: session.deck.prompts,
+      results: results.map((r) => r.result),
+    };
+  }
+
+  // Aggregates the prompt at `index` from the current answers and stores the result.
+  private async storeResult(tx: EntityManager, session: LiveSessionEntity, index: number): Promise<void> {
+    const prompt = session.deck.prompts[index];
+    const values = (promptId: string) => this.answers.valuesFor(session.id, promptId, tx);
+    const extras: AggregateExtras = {};
+    if (prompt.kind === 'text') {
+      extras.approvedTexts = await this.moderation.approvedTexts(tx, session.id, prompt.id);
+    }
+    if (prompt.kind === 'checkin' && prompt.moment === 'end') {
+      const start = session.deck.prompts
+        .slice(0, index)
+        .reverse()
+        .find((p): p is CheckinPrompt => p.kind === 'checkin' && p.moment === 'start');
+      if (start) {
+        const before = aggregateCheckinLevels(start, await values(start.id));
+        extras.before = before.respondents >= session.k ? before : null;
+      }
+    }
+    const result = aggregatePrompt(prompt, await values(prompt.id), session.k, extras);
+    await tx
+      .getRepository(PromptResultEntity)
+      .upsert({ sessionId: session.id, promptId: prompt.id, position: index, result }, ['sessionId', 'promptId']);
   }
 
   private async openByCode(code: string): Promise<LiveSessionEntity> {

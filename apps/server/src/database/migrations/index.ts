@@ -1,4 +1,5 @@
 import { Initial1795803579727 } from './1795803579727-Initial.js';
+import { DecksAndTextReviews1795804882506 } from './1795804882506-DecksAndTextReviews.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
-export const MIGRATIONS = [Initial1795803579727];
+export const MIGRATIONS = [Initial1795803579727, DecksAndTextReviews1795804882506];

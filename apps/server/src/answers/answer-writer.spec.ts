@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerBatcher, type AnswerRow, type Queryable } from './answer-writer.js';
+
+// A stand-in for PostgreSQL that runs the writer's two statements on a map, records every
+// statement, and fails on anything else, so an unexpected query fails the test.
+class FakeDb implements Queryable {
+  readonly stored = new Map<string, { clientId: string; value: unknown }>();
+  readonly statements: { kind: 'insert' | 'lookup'; rows: number }[] = [];
+  openPrompt: string | null = 'p1';
+  delayMs = 0;
+  failNext = false;
+
+  async query(sql: string, params: unknown[] = []): Promise<unknown> {
+    await new Promise((ok) => setTimeout(ok, this.delayMs));
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('connection terminated');
+    }
+    if (sql.trimStart().startsWith('INSERT INTO answers')) {
+      const keys = new Set<string>();
+      const written: { participant_id: string; prompt_id: string }[] = [];
+      for (let i = 0; i < params.length; i += 5) {
+        const [participant, prompt, , clientId, value] = params.slice(i, i + 5) as string[];
+        const key = `${participant}/${prompt}`;
+        // PostgreSQL refuses to touch one row twice in one ON CONFLICT statement.
+        if (keys.has(key)) throw new Error('ON CONFLICT DO UPDATE command cannot affect row a second time');
+        keys.add(key);
+        if (prompt !== this.openPrompt) continue;
+        if (this.stored.get(key)?.clientId === clientId) continue;
+        this.stored.set(key, { clientId, value: JSON.parse(value) });
+        written.push({ participant_id: participant, prompt_id: prompt });
+      }
+      this.statements.push({ kind: 'insert', rows: params.length / 5 });
+      return written;
+    }
+    if (sql.trimStart().startsWith('SELECT participant_id, prompt_id, client_id FROM answers')) {
+      this.statements.push({ kind: 'lookup', rows: params.length / 2 });
+      const out = [];
+      for (let i = 0; i < params.length; i += 2) {
+        const [participant, prompt] = params.slice(i, i + 2) as string[];
+        const row = this.stored.get(`${participant}/${prompt}`);
+        if (row) out.push({ participant_id: participant, prompt_id: prompt, client_id: row.clientId });
+      }
+      return out;
+    }
+    throw new Error(`unexpected statement: ${sql}`);
+  }
+}
+
+const row = (participant: number, clientId: string, promptId = 'p1', choice = clientId): AnswerRow => ({
+  participantId: `participant-${participant}`,
+  sessionId: 'session',
+  promptId,
+  clientId,
+  value: { kind: 'single', optionId: choice },
+});
+
+describe(AnswerBatcher.name, () => {
+  it('writes submissions that arrive together in one statement', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 1000, maxInFlight: 2 });
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => writer.write(row(i, `c${i}`))));
+    expect(outcomes).toEqual(Array(50).fill('written'));
+    expect(db.statements).toEqual([{ kind: 'insert', rows: 50 }]);
+    expect(db.stored.size).toBe(50);
+  });
+
+  it('splits a burst into batches of at most maxRows', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 10, maxInFlight: 2 });
+    await Promise.all(Array.from({ length: 35 }, (_, i) => writer.write(row(i, `c${i}`))));
+    expect(db.statements.map((s) => s.rows)).toEqual([10, 10, 10, 5]);
+  });
+
+  it('tells a resend of the stored client id from an answer to a closed prompt', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 1, maxRows: 100, maxInFlight: 1 });
+    expect(await writer.write(row(1, 'a'))).toBe('written');
+    const [resend, closed, fresh] = await Promise.all([
+      writer.write(row(1, 'a')),
+      writer.write(row(2, 'b', 'p2')),
+      writer.write(row(3, 'c')),
+    ]);
+    expect([resend, closed, fresh]).toEqual(['duplicate', 'closed', 'written']);
+    expect(db.statements).toEqual([
+      { kind: 'insert', rows: 1 },
+      { kind: 'insert', rows: 3 },
+      { kind: 'lookup', rows: 2 },
+    ]);
+  });
+
+  it('keeps the last of two answers to one prompt in one batch, and acknowledges both', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 100, maxInFlight: 1 });
+    const outcomes = await Promise.all([writer.write(row(1, 'first')), writer.write(row(1, 'second')), writer.write(row(1, 'second'))]);
+    expect(outcomes).toEqual(['written', 'duplicate', 'written']);
+    expect(db.stored.get('participant-1/p1')?.clientId).toBe('second');
+    expect(db.statements).toEqual([{ kind: 'insert', rows: 1 }]);
+  });
+
+  it('refuses every answer of a batch with a closed prompt, superseded ones included', async () => {
+    const db = new FakeDb();
+    db.openPrompt = null;
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 100, maxInFlight: 1 });
+    const outcomes = await Promise.all([writer.write(row(1, 'a')), writer.write(row(1, 'b'))]);
+    expect(outcomes).toEqual(['closed', 'closed']);
+    expect(db.stored.size).toBe(0);
+  });
+
+  it('never commits a later answer of one participant before an earlier one in flight', async () => {
+    const db = new FakeDb();
+    db.delayMs = 10;
+    const writer = new AnswerBatcher(db, { windowMs: 1, maxRows: 2, maxInFlight: 4 });
+    const order: string[] = [];
+    const done = Array.from({ length: 20 }, (_, i) => writer.write(row(i % 3, `c${i}`)).then(() => order.push(`c${i}`)));
+    await Promise.all(done);
+    for (let p = 0; p < 3; p += 1) {
+      const mine = order.filter((c) => Number(c.slice(1)) % 3 === p);
+      expect(mine).toEqual([...mine].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+      const last = Math.max(...Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 3 === p));
+      expect(db.stored.get(`participant-${p}/p1`)?.clientId).toBe(`c${last}`);
+    }
+  });
+
+  it('rejects the whole batch when the statement fails, and writes the next one', async () => {
+    const db = new FakeDb();
+    db.failNext = true;
+    const writer = new AnswerBatcher(db, { windowMs: 1, maxRows: 100, maxInFlight: 1 });
+    const results = await Promise.allSettled([writer.write(row(1, 'a')), writer.write(row(2, 'b'))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(db.stored.size).toBe(0);
+    expect(await writer.write(row(1, 'a'))).toBe('written');
+  });
+
+  it('drains: writes what is queued without waiting for the window', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 60_000, maxRows: 100, maxInFlight: 1 });
+    const pending = [writer.write(row(1, 'a')), writer.write(row(2, 'b'))];
+    await writer.drain();
+    expect(db.stored.size).toBe(2);
+    expect(writer.pending).toBe(0);
+    await expect(Promise.all(pending)).resolves.toEqual(['written', 'written']);
+  });
+});

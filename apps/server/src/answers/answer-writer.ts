@@ -1,0 +1,189 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AnswerValue } from '@candor/shared';
+import { DataSource } from 'typeorm';
+
+export type AnswerRow = {
+  participantId: string;
+  sessionId: string;
+  promptId: string;
+  clientId: string;
+  value: AnswerValue;
+};
+
+// written: this submission is now the stored answer; duplicate: the same client id was already
+// stored; closed: nothing written because the prompt is not the open one.
+export type WriteOutcome = 'written' | 'duplicate' | 'closed';
+
+export type WriterOptions = {
+  // How long the first submission of a batch waits for company.
+  windowMs: number;
+  // A batch is written at once when it reaches this many rows (5 parameters per row, well under
+  // PostgreSQL's 65,535).
+  maxRows: number;
+  // Statements in flight at once; a (participant, prompt) is never in two of them.
+  maxInFlight: number;
+};
+
+export const DEFAULT_WRITER_OPTIONS: WriterOptions = { windowMs: 4, maxRows: 1000, maxInFlight: 2 };
+
+type Pending = AnswerRow & { key: string; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
+
+// The SQL runner the writer needs; a DataSource in the app, a fake in the unit spec.
+export type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+// Group commit for answers: submissions arriving within a few milliseconds are written by one
+// multi-row statement (autocommit, so it is its own transaction), and each promise resolves only
+// after that statement has committed. The open-prompt check and the write stay one statement.
+export class AnswerBatcher {
+  private readonly log = new Logger(AnswerBatcher.name);
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly inFlightKeys = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: WriterOptions = DEFAULT_WRITER_OPTIONS,
+  ) {}
+
+  write(row: AnswerRow): Promise<WriteOutcome> {
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      this.queue.push({ ...row, key: `${row.participantId}/${row.promptId}`, resolve, reject });
+      if (this.queue.length >= this.options.maxRows) this.pump();
+      else this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
+    });
+  }
+
+  // Writes everything queued now and resolves when nothing is queued or in flight.
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.inFlight.size > 0) {
+      this.pump();
+      await new Promise<void>((ok) => this.idleWaiters.push(ok));
+    }
+  }
+
+  get pending(): number {
+    return this.queue.length + this.inFlightKeys.size;
+  }
+
+  private pump(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.queue.length > 0 && this.inFlight.size < this.options.maxInFlight) {
+      const batch = this.take();
+      if (batch.length === 0) break;
+      const flight = this.flush(batch).finally(() => {
+        this.inFlight.delete(flight);
+        for (const p of batch) this.inFlightKeys.delete(p.key);
+        if (this.queue.length > 0) this.pump();
+        this.wakeIdleWaiters();
+      });
+      this.inFlight.add(flight);
+    }
+    if (this.queue.length > 0 && this.inFlight.size === 0) this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
+  }
+
+  // The next batch, in arrival order. A key already in flight stays queued, so that a later answer
+  // of one participant is never committed before an earlier one.
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    const blocked = new Set(this.inFlightKeys);
+    for (const p of this.queue) {
+      if (batch.length < this.options.maxRows && !blocked.has(p.key)) batch.push(p);
+      else {
+        // Keep a key's submissions together and in order: once one waits, the later ones wait too.
+        blocked.add(p.key);
+        rest.push(p);
+      }
+    }
+    this.queue = rest;
+    for (const p of batch) this.inFlightKeys.add(p.key);
+    return batch;
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    // One row per (participant, prompt): ON CONFLICT cannot touch a row twice in one statement.
+    // The last submission wins, as it would have if they had been written one after another.
+    const last = new Map<string, Pending>();
+    for (const p of batch) last.set(p.key, p);
+    const rows = [...last.values()];
+    let outcomes: Map<string, WriteOutcome>;
+    try {
+      outcomes = await this.insert(rows);
+    } catch (error) {
+      this.log.warn(`answer batch of ${batch.length} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    for (const p of batch) {
+      const kept = last.get(p.key) as Pending;
+      const outcome = outcomes.get(p.key) as WriteOutcome;
+      if (p === kept || outcome === 'closed') p.resolve(outcome);
+      // A superseded submission was written and then replaced in the same commit; a resend of the
+      // kept one is the same submission, so it is acknowledged like it.
+      else p.resolve(p.clientId === kept.clientId ? 'duplicate' : 'written');
+    }
+  }
+
+  private async insert(rows: Pending[]): Promise<Map<string, WriteOutcome>> {
+    const params: unknown[] = [];
+    const tuples = rows.map((r) => {
+      const n = params.push(r.participantId, r.promptId, r.sessionId, r.clientId, JSON.stringify(r.value));
+      return `($${n - 4}::uuid, $${n - 3}::text, $${n - 2}::uuid, $${n - 1}::uuid, $${n}::jsonb)`;
+    });
+    // Rows go in key order, so that two concurrent batches lock rows in the same order.
+    const written = (await this.db.query(
+      `INSERT INTO answers (participant_id, prompt_id, session_id, client_id, value)
+       SELECT v.participant_id, v.prompt_id, s.id, v.client_id, v.value
+         FROM (VALUES ${tuples.join(', ')}) AS v (participant_id, prompt_id, session_id, client_id, value)
+         JOIN live_sessions s ON s.id = v.session_id
+        WHERE s.phase = 'open' AND s.prompt_id = v.prompt_id
+        ORDER BY v.participant_id, v.prompt_id
+       ON CONFLICT (participant_id, prompt_id) DO UPDATE
+         SET client_id = excluded.client_id, value = excluded.value
+         WHERE answers.client_id <> excluded.client_id
+       RETURNING participant_id, prompt_id`,
+      params,
+    )) as { participant_id: string; prompt_id: string }[];
+    const outcomes = new Map<string, WriteOutcome>();
+    for (const w of written) outcomes.set(`${w.participant_id}/${w.prompt_id}`, 'written');
+    const unwritten = rows.filter((r) => !outcomes.has(r.key));
+    if (unwritten.length === 0) return outcomes;
+
+    // Nothing written for these: either the same submission is already stored, or the prompt is
+    // not open. One lookup for all of them.
+    const lookup: unknown[] = [];
+    const keys = unwritten.map((r) => {
+      const n = lookup.push(r.participantId, r.promptId);
+      return `($${n - 1}::uuid, $${n}::text)`;
+    });
+    const stored = (await this.db.query(
+      `SELECT participant_id, prompt_id, client_id FROM answers WHERE (participant_id, prompt_id) IN (${keys.join(', ')})`,
+      lookup,
+    )) as { participant_id: string; prompt_id: string; client_id: string }[];
+    const storedClient = new Map(stored.map((s) => [`${s.participant_id}/${s.prompt_id}`, s.client_id]));
+    for (const r of unwritten) outcomes.set(r.key, storedClient.get(r.key) === r.clientId ? 'duplicate' : 'closed');
+    return outcomes;
+  }
+
+  private wakeIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+// The app's one batcher, bound to its data source, drained before sockets and database close.
+@Injectable()
+export class AnswerWriter extends AnswerBatcher implements BeforeApplicationShutdown {
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.drain();
+  }
+}
