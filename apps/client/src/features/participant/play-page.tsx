@@ -1,9 +1,9 @@
 import { PROTOCOL_VERSION, type Prompt, type SessionPhase, type SessionState } from '@candor/shared';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../lib/router';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
-import { SingleForm, YnmForm } from './answer-forms';
+import { AnswerForm } from './answer-forms';
 import { latestPending } from './pending-answers';
 import { forgetSeatToken, readSeatToken } from './seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
@@ -86,7 +86,7 @@ function PhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
         </section>
       );
     case 'open':
-      return state.prompt ? <OpenPrompt prompt={state.prompt} state={state} sync={sync} /> : null;
+      return state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} /> : null;
     case 'closed':
       return (
         <section className="card calm">
@@ -111,25 +111,68 @@ function OpenPrompt({ prompt, state, sync }: { prompt: Prompt; state: SessionSta
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
   const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
+  // Someone who already answered (before a reload, say) has seen the note and chose to go on.
+  const [noteRead, setNoteRead] = useState(() => !prompt.contentNote || latest !== undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const revealed = useRef(false);
+
+  useEffect(() => {
+    // After "Show the question", move focus to it so that a screen reader reads it next.
+    if (noteRead && revealed.current) headingRef.current?.focus();
+  }, [noteRead]);
+
+  const eyebrow = state.promptIndex !== null && (
+    <p className="eyebrow">
+      Question {state.promptIndex + 1} of {state.promptCount}
+    </p>
+  );
+
+  if (!noteRead && prompt.contentNote) {
+    return (
+      <section aria-labelledby="note-heading" className="content-gate">
+        {eyebrow}
+        <h1 id="note-heading">Before this question</h1>
+        <p className="content-note">
+          <strong>Content note:</strong> {prompt.contentNote}
+        </p>
+        <p>You decide whether to look at it. Passing is always fine, and nobody sees who passed.</p>
+        <div className="controls">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              revealed.current = true;
+              setNoteRead(true);
+            }}
+          >
+            Show the question
+          </button>
+          <button type="button" onClick={() => submit({ kind: 'pass' })}>
+            Pass this question
+          </button>
+        </div>
+        {latest?.kind === 'pass' && (
+          <p className="save-status" aria-live="polite">
+            {pending ? 'Not yet saved' : 'You passed this question.'}
+          </p>
+        )}
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="prompt-heading">
-      {state.promptIndex !== null && (
-        <p className="eyebrow">
-          Question {state.promptIndex + 1} of {state.promptCount}
-        </p>
-      )}
-      <h1 id="prompt-heading">{prompt.title}</h1>
+      {eyebrow}
+      <h1 id="prompt-heading" ref={headingRef} tabIndex={-1}>
+        {prompt.title}
+      </h1>
       {prompt.contentNote && (
         <p className="content-note">
           <strong>Content note:</strong> {prompt.contentNote}
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
-      {prompt.kind === 'ynm' ? (
-        <YnmForm key={prompt.id} prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} />
-      ) : (
-        <SingleForm key={prompt.id} prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} />
-      )}
+      <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} />
     </section>
   );
 }

@@ -73,6 +73,11 @@ function ScreenBody({ state }: { state: SessionState }) {
     case 'open':
       return (
         <section>
+          {state.prompt?.contentNote && (
+            <p className="content-note">
+              <strong>Content note:</strong> {state.prompt.contentNote}
+            </p>
+          )}
           <h1 className="screen-title">{state.prompt?.title}</h1>
           <p className="screen-count huge-count">
             <strong>{state.answered}</strong> answered

@@ -1,0 +1,41 @@
+import type { TextResult } from '@candor/shared';
+import { textTalkingPoint } from './result-format';
+
+type TextResultViewProps = { result: TextResult; caption: string; headingLevel: 2 | 3 };
+
+export function TextResultView({ result, caption, headingLevel }: TextResultViewProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const top = Math.max(1, ...result.words.map((entry) => entry.count));
+  return (
+    <>
+      <p className="talking-point">{textTalkingPoint(result)}</p>
+      <p className="hint">Approved by the facilitator, shown without names and in shuffled order.</p>
+      {result.texts.length > 0 && (
+        <ul className="text-cards" aria-label={`Shared answers: ${caption}`}>
+          {result.texts.map((text, index) => (
+            <li key={index} className="text-card">
+              {text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.words.length > 0 && (
+        <section className="word-list">
+          <Heading>Words that came up most</Heading>
+          <p className="hint">Common little words such as “the” or “and” are left out.</p>
+          <ol>
+            {result.words.map((entry) => (
+              <li key={entry.word}>
+                <span className="word">{entry.word}</span>
+                <span className="bar" aria-hidden="true">
+                  <span className="bar-fill" style={{ width: `${(entry.count / top) * 100}%` }} />
+                </span>
+                <span className="num">{entry.count === 1 ? '1 time' : `${entry.count} times`}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}
