@@ -1,12 +1,54 @@
-import { useEffect, useRef } from 'react';
-import { AuthPage } from './features/auth/auth-page';
-import { ConsolePage } from './features/console/console-page';
-import { LiveConsolePage } from './features/console/live-console-page';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { HomePage } from './features/home/home-page';
 import { JoinPage } from './features/participant/join-page';
 import { PlayPage } from './features/participant/play-page';
-import { ScreenPage } from './features/screen/screen-page';
 import { Link, matchPath, useLocation } from './lib/router';
+
+// Pages a participant's phone never needs load on demand: the facilitator's, the projector's and the
+// chart library (see results/chart-figure.tsx). The phone's first load is the home, join and play pages.
+const AuthPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.AuthPage })));
+const ConsolePage = lazy(() => import('./features/console/console-page').then((m) => ({ default: m.ConsolePage })));
+const LiveConsolePage = lazy(() => import('./features/console/live-console-page').then((m) => ({ default: m.LiveConsolePage })));
+const SessionSummaryPage = lazy(() =>
+  import('./features/console/session-summary-page').then((m) => ({ default: m.SessionSummaryPage })),
+);
+const DeckLibraryPage = lazy(() => import('./features/decks/deck-library-page').then((m) => ({ default: m.DeckLibraryPage })));
+const DeckEditorPage = lazy(() => import('./features/decks/deck-editor-page').then((m) => ({ default: m.DeckEditorPage })));
+const ScreenPage = lazy(() => import('./features/screen/screen-page').then((m) => ({ default: m.ScreenPage })));
+
+// True once the person has moved between pages inside the app (not on the first page load).
+let navigated = false;
+
+// After a client-side navigation, move focus to the new page's heading so screen readers announce the change.
+function focusHeading(): void {
+  if (!navigated) return;
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+}
+
+// Mounts when a lazily loaded page has arrived, which may be after the navigation effect ran.
+function FocusWhenLoaded() {
+  useEffect(focusHeading, []);
+  return null;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <main className="page">
+          <p role="status">Loading…</p>
+        </main>
+      }
+    >
+      {children}
+      <FocusWhenLoaded />
+    </Suspense>
+  );
+}
 
 export function App() {
   const { path, hash } = useLocation();
@@ -15,27 +57,68 @@ export function App() {
   useEffect(() => {
     if (shownPath.current === path) return;
     shownPath.current = path;
-    // After a client-side navigation, move focus to the new page's heading so screen readers announce the change.
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+    navigated = true;
+    focusHeading();
   }, [path]);
 
   if (path === '/') return <HomePage />;
-  if (path === '/login') return <AuthPage key="login" mode="login" />;
-  if (path === '/signup') return <AuthPage key="signup" mode="signup" />;
-  if (path === '/console') return <ConsolePage />;
+  if (path === '/login')
+    return (
+      <Lazy>
+        <AuthPage key="login" mode="login" />
+      </Lazy>
+    );
+  if (path === '/signup')
+    return (
+      <Lazy>
+        <AuthPage key="signup" mode="signup" />
+      </Lazy>
+    );
+  if (path === '/console')
+    return (
+      <Lazy>
+        <ConsolePage />
+      </Lazy>
+    );
+  if (path === '/console/decks')
+    return (
+      <Lazy>
+        <DeckLibraryPage />
+      </Lazy>
+    );
 
-  let params = matchPath('/console/sessions/:id', path);
-  if (params) return <LiveConsolePage key={params.id} sessionId={params.id} />;
+  let params = matchPath('/console/decks/:id/edit', path);
+  if (params)
+    return (
+      <Lazy>
+        <DeckEditorPage key={params.id} deckId={params.id} />
+      </Lazy>
+    );
+  params = matchPath('/console/sessions/:id/summary', path);
+  if (params)
+    return (
+      <Lazy>
+        <SessionSummaryPage key={params.id} sessionId={params.id} />
+      </Lazy>
+    );
+  params = matchPath('/console/sessions/:id', path);
+  if (params)
+    return (
+      <Lazy>
+        <LiveConsolePage key={params.id} sessionId={params.id} />
+      </Lazy>
+    );
   params = matchPath('/j/:code', path);
   if (params) return <JoinPage key={params.code} code={params.code.toUpperCase()} />;
   params = matchPath('/s/:sessionId', path);
   if (params) return <PlayPage key={params.sessionId} sessionId={params.sessionId} />;
   params = matchPath('/screen/:sessionId', path);
-  if (params) return <ScreenPage key={params.sessionId} hash={hash} />;
+  if (params)
+    return (
+      <Lazy>
+        <ScreenPage key={params.sessionId} hash={hash} />
+      </Lazy>
+    );
 
   return (
     <main className="page narrow">

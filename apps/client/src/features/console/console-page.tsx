@@ -99,6 +99,9 @@ export function ConsolePage() {
 
       <section aria-labelledby="decks-heading" className="card">
         <h2 id="decks-heading">Start a session</h2>
+        <p>
+          <Link to="/console/decks">Deck library</Link>: make your own decks, edit, import and export them.
+        </p>
         <label htmlFor="k-threshold">Privacy threshold (k)</label>
         <input
           id="k-threshold"
@@ -151,8 +154,11 @@ export function ConsolePage() {
                 </Link>
                 <span className="muted">
                   {' '}
-                  · {PHASE_NAMES[state.phase]} · {formatDate(createdAt)}
+                  · {PHASE_NAMES[state.phase]} · {formatDate(createdAt)} ·{' '}
                 </span>
+                <Link to={`/console/sessions/${state.id}/summary`} aria-label={`Summary: ${state.title} — ${state.code}`}>
+                  Summary
+                </Link>
               </li>
             ))}
           </ul>

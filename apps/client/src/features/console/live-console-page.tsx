@@ -7,6 +7,7 @@ import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl, presenterUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
+import { ModerationPanel } from './moderation-panel';
 import { rememberScreenToken, screenTokenFor } from './screen-tokens';
 
 const PHASE_LABELS: Record<SessionPhase, string> = {
@@ -87,9 +88,11 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
 
   return (
     <main className="page wide">
-      <p>
+      <nav className="breadcrumbs" aria-label="Console">
         <Link to="/console">← Console</Link>
-      </p>
+        <span aria-hidden="true"> · </span>
+        <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>Session summary</Link>
+      </nav>
       <h1>{state.title}</h1>
       {!connected && (
         <p className="banner" role="status">
@@ -172,11 +175,21 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
         </section>
       </div>
 
+      {state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
+        <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
+      )}
+
       {state.phase === 'released' && state.result && (
         <section aria-labelledby="result-heading" className="card">
           <h2 id="result-heading">Result</h2>
           <ResultView prompt={state.prompt} result={state.result} />
         </section>
+      )}
+      {state.phase === 'ended' && (
+        <p>
+          <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>Open the session summary</Link> to print or download
+          every released result.
+        </p>
       )}
     </main>
   );

@@ -1,0 +1,123 @@
+import type { Deck } from '@candor/shared';
+import { deckInputSchema, PROMPT_KINDS as SHARED_PROMPT_KINDS, TEXT_MAX_LENGTH as SHARED_TEXT_MAX_LENGTH } from '@candor/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  deckInputFromDraft,
+  describeIssue,
+  draftFromDeck,
+  duplicatePromptDraft,
+  newPromptDraft,
+  PROMPT_KINDS,
+  slugify,
+  TEXT_MAX_LENGTH,
+  uniqueSlug,
+  type DeckDraft,
+} from './deck-draft';
+
+describe('the kinds the editor offers', () => {
+  it('are the kinds and text limit of the shared contract', () => {
+    expect(PROMPT_KINDS).toEqual(SHARED_PROMPT_KINDS);
+    expect(TEXT_MAX_LENGTH).toBe(SHARED_TEXT_MAX_LENGTH);
+  });
+});
+
+describe(slugify.name, () => {
+  it('makes lowercase dashed slugs from labels', () => {
+    expect(slugify('Touch & Hugs (gentle)')).toBe('touch-hugs-gentle');
+    expect(slugify('  Café crème  ')).toBe('cafe-creme');
+    expect(slugify('Nap / rest: 20 min')).toBe('nap-rest-20-min');
+  });
+
+  it('falls back when a label has no letters or digits', () => {
+    expect(slugify('!!!', 'option')).toBe('option');
+    expect(slugify('')).toBe('item');
+  });
+
+  it('keeps room for a suffix within the 64-character limit', () => {
+    expect(slugify('a'.repeat(100)).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe(uniqueSlug.name, () => {
+  it('numbers repeated slugs', () => {
+    const taken = new Set(['hugs']);
+    expect(uniqueSlug('hugs', taken)).toBe('hugs-2');
+    expect(uniqueSlug('hugs', taken)).toBe('hugs-3');
+    expect(uniqueSlug('kisses', taken)).toBe('kisses');
+  });
+});
+
+const deck: Deck = {
+  id: 'mine',
+  title: 'Mine',
+  language: 'en',
+  prompts: [
+    { id: 'energy', kind: 'checkin', title: 'Energy', moment: 'start', levels: [{ id: 'low', label: 'Low' }, { id: 'high', label: 'High' }] },
+    { id: 'touch', kind: 'ynm', title: 'Touch', items: [{ id: 'hugs', label: 'Hugs', category: 'Touch' }] },
+  ],
+};
+
+describe(deckInputFromDraft.name, () => {
+  it('round-trips a saved deck unchanged', () => {
+    const { id: _id, ...input } = deck;
+    expect(deckInputFromDraft(draftFromDeck(deck))).toEqual(input);
+  });
+
+  it('makes ids from labels for new prompts and options, unique within their list', () => {
+    const draft = draftFromDeck(deck);
+    const prompt = newPromptDraft('single');
+    prompt.title = 'Touch';
+    prompt.entries = prompt.entries.map((entry, i) => ({ ...entry, label: ['Yes please', 'Yes please', 'Not now'][i] }));
+    draft.prompts.push(prompt);
+    const input = deckInputFromDraft(draft);
+    const added = input.prompts[2];
+    // "touch" is taken by the existing prompt.
+    expect(added.id).toBe('touch-2');
+    expect(added.kind === 'single' && added.options.map((o) => o.id)).toEqual(['yes-please', 'yes-please-2', 'not-now']);
+  });
+
+  it('gives a duplicated prompt its own id and keeps its option ids', () => {
+    const draft = draftFromDeck(deck);
+    draft.prompts.push(duplicatePromptDraft(draft.prompts[1]));
+    const input = deckInputFromDraft(draft);
+    expect(input.prompts.map((p) => p.id)).toEqual(['energy', 'touch', 'touch-copy']);
+    expect(input.prompts[2].kind === 'ynm' && input.prompts[2].items[0].id).toBe('hugs');
+  });
+
+  it('produces a valid deck for a new prompt of every kind once its labels are filled in', () => {
+    const draft: DeckDraft = { title: 'All kinds', language: 'en', description: '', contentNote: '', prompts: [] };
+    for (const kind of PROMPT_KINDS) {
+      const prompt = newPromptDraft(kind);
+      prompt.title = `A ${kind} prompt`;
+      prompt.entries = prompt.entries.map((entry, i) => ({ ...entry, label: entry.label || `Choice ${i + 1}` }));
+      draft.prompts.push(prompt);
+    }
+    const parsed = deckInputSchema.safeParse(deckInputFromDraft(draft));
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('leaves out empty optional texts and sends non-numbers for the server to refuse', () => {
+    const draft = draftFromDeck(deck);
+    const scale = newPromptDraft('scale');
+    scale.title = 'How sure?';
+    scale.max = 'lots';
+    draft.prompts.push(scale);
+    const input = deckInputFromDraft(draft);
+    expect(input.description).toBeUndefined();
+    expect(input.prompts[2]).toMatchObject({ kind: 'scale', min: 1, max: Number.NaN });
+    expect(input.prompts[2].contentNote).toBeUndefined();
+  });
+});
+
+describe(describeIssue.name, () => {
+  it('names the prompt and the entry an issue is about', () => {
+    const draft = draftFromDeck(deck);
+    expect(describeIssue('prompts.1.items.0.label: Too small', draft)).toBe('Prompt 2 (“Touch”), item 1, label: Too small');
+    expect(describeIssue('deck.prompts.0.levels: level ids must be unique', draft)).toBe('Prompt 1 (“Energy”), levels: level ids must be unique');
+    expect(describeIssue('title: Required', draft)).toBe('title: Required');
+  });
+
+  it('passes other lines through unchanged', () => {
+    expect(describeIssue('something odd', null)).toBe('something odd');
+  });
+});

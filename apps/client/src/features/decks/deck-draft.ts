@@ -1,0 +1,295 @@
+import type { Deck, DeckInput, Prompt, PromptKind } from '@candor/shared';
+
+// The deck editor's working copy. Number fields stay strings while someone types; ids stay null for new
+// prompts and options until the deck is saved, when they are made from the labels.
+
+export type EntryDraft = { key: string; id: string | null; label: string; category: string };
+
+export type PromptDraft = {
+  key: string;
+  id: string | null;
+  kind: PromptKind;
+  title: string;
+  body: string;
+  contentNote: string;
+  // Items (yes/no/maybe), options (choices, ranking) or levels (check-in), in order.
+  entries: EntryDraft[];
+  maxPicks: string;
+  min: string;
+  max: string;
+  minLabel: string;
+  maxLabel: string;
+  maxLength: string;
+  moment: 'start' | 'end';
+};
+
+export type DeckDraft = {
+  title: string;
+  language: string;
+  description: string;
+  contentNote: string;
+  prompts: PromptDraft[];
+};
+
+// The same kinds and limit as the shared deck schema; spelt out here because importing values from that
+// module would pull zod into the client bundle. The Record types below fail to compile if a kind is missing.
+export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const satisfies readonly PromptKind[];
+export const TEXT_MAX_LENGTH = 500;
+
+export const KIND_NAMES: Record<PromptKind, string> = {
+  ynm: 'Yes / maybe / no inventory',
+  single: 'Single choice',
+  multiple: 'Multiple choice',
+  scale: 'Scale',
+  ranking: 'Ranking',
+  text: 'Open text',
+  checkin: 'Check-in',
+};
+
+export const ENTRY_NOUNS: Record<PromptKind, string | null> = {
+  ynm: 'item',
+  single: 'option',
+  multiple: 'option',
+  scale: null,
+  ranking: 'option',
+  text: null,
+  checkin: 'level',
+};
+
+let keySeed = 0;
+// React keys for rows that have no id yet; never sent to the server.
+export function newKey(): string {
+  keySeed += 1;
+  return `k${keySeed}`;
+}
+
+const SLUG_MAX = 64;
+
+// "Touch & hugs (gentle)" → "touch-hugs-gentle": lowercase letters, digits and dashes, as the deck format wants.
+export function slugify(label: string, fallback = 'item'): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX - 4)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+// The slug itself if free, else slug-2, slug-3, …; the result is added to `taken`.
+export function uniqueSlug(base: string, taken: Set<string>): string {
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${base}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function entry(label = '', id: string | null = null, category = ''): EntryDraft {
+  return { key: newKey(), id, label, category };
+}
+
+export function newPromptDraft(kind: PromptKind): PromptDraft {
+  const base: PromptDraft = {
+    key: newKey(),
+    id: null,
+    kind,
+    title: '',
+    body: '',
+    contentNote: '',
+    entries: [],
+    maxPicks: '2',
+    min: '1',
+    max: '5',
+    minLabel: 'Not at all',
+    maxLabel: 'Very much',
+    maxLength: '280',
+    moment: 'start',
+  };
+  switch (kind) {
+    case 'ynm':
+      return { ...base, entries: [entry(), entry()] };
+    case 'single':
+    case 'multiple':
+      return { ...base, entries: [entry(), entry(), entry()] };
+    case 'ranking':
+      return { ...base, entries: [entry(), entry(), entry()] };
+    case 'checkin':
+      return {
+        ...base,
+        title: 'How much energy do you have right now?',
+        entries: ['Running on empty', 'Low', 'Okay', 'Good', 'Full of energy'].map((label) => entry(label)),
+      };
+    case 'scale':
+    case 'text':
+      return base;
+  }
+}
+
+export function draftFromPrompt(prompt: Prompt): PromptDraft {
+  const draft: PromptDraft = {
+    ...newPromptDraft(prompt.kind),
+    id: prompt.id,
+    title: prompt.title,
+    body: prompt.body ?? '',
+    contentNote: prompt.contentNote ?? '',
+    entries: [],
+  };
+  switch (prompt.kind) {
+    case 'ynm':
+      return { ...draft, entries: prompt.items.map((item) => entry(item.label, item.id, item.category ?? '')) };
+    case 'single':
+    case 'ranking':
+      return { ...draft, entries: prompt.options.map((option) => entry(option.label, option.id)) };
+    case 'multiple':
+      return { ...draft, entries: prompt.options.map((option) => entry(option.label, option.id)), maxPicks: String(prompt.maxPicks) };
+    case 'scale':
+      return { ...draft, min: String(prompt.min), max: String(prompt.max), minLabel: prompt.minLabel, maxLabel: prompt.maxLabel };
+    case 'text':
+      return { ...draft, maxLength: String(prompt.maxLength) };
+    case 'checkin':
+      return { ...draft, moment: prompt.moment, entries: prompt.levels.map((level) => entry(level.label, level.id)) };
+  }
+}
+
+export function draftFromDeck(deck: Deck): DeckDraft {
+  return {
+    title: deck.title,
+    language: deck.language,
+    description: deck.description ?? '',
+    contentNote: deck.contentNote ?? '',
+    prompts: deck.prompts.map(draftFromPrompt),
+  };
+}
+
+// A copy placed after the original: new keys, and a prompt id made fresh at save time.
+export function duplicatePromptDraft(prompt: PromptDraft): PromptDraft {
+  return {
+    ...prompt,
+    key: newKey(),
+    id: null,
+    title: prompt.title ? `${prompt.title} (copy)` : '',
+    entries: prompt.entries.map((e) => ({ ...e, key: newKey() })),
+  };
+}
+
+// A number field as typed; NaN when it is not a whole number, which the server then reports.
+function whole(value: string): number {
+  const trimmed = value.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+function optional(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
+}
+
+// Ids for new entries, from their labels; existing ids are kept so that a saved deck stays recognisable.
+function entryIds(entries: EntryDraft[], fallback: string): string[] {
+  const taken = new Set(entries.flatMap((e) => (e.id ? [e.id] : [])));
+  const seen = new Set<string>();
+  return entries.map((e) => {
+    // A repeated existing id (which the server would refuse) is renamed rather than sent twice.
+    if (e.id && !seen.has(e.id)) {
+      seen.add(e.id);
+      return e.id;
+    }
+    const id = uniqueSlug(slugify(e.label, fallback), taken);
+    seen.add(id);
+    return id;
+  });
+}
+
+export function promptFromDraft(draft: PromptDraft, id: string): Prompt {
+  const base = { id, title: draft.title.trim(), body: optional(draft.body), contentNote: optional(draft.contentNote) };
+  const noun = ENTRY_NOUNS[draft.kind] ?? 'item';
+  const ids = entryIds(draft.entries, noun);
+  const options = draft.entries.map((e, i) => ({ id: ids[i], label: e.label.trim() }));
+  switch (draft.kind) {
+    case 'ynm':
+      return {
+        ...base,
+        kind: 'ynm',
+        items: draft.entries.map((e, i) => ({ id: ids[i], label: e.label.trim(), category: optional(e.category) })),
+      };
+    case 'single':
+      return { ...base, kind: 'single', options };
+    case 'multiple':
+      return { ...base, kind: 'multiple', options, maxPicks: whole(draft.maxPicks) };
+    case 'ranking':
+      return { ...base, kind: 'ranking', options };
+    case 'scale':
+      return {
+        ...base,
+        kind: 'scale',
+        min: whole(draft.min),
+        max: whole(draft.max),
+        minLabel: draft.minLabel.trim(),
+        maxLabel: draft.maxLabel.trim(),
+      };
+    case 'text':
+      return { ...base, kind: 'text', maxLength: whole(draft.maxLength) };
+    case 'checkin':
+      return { ...base, kind: 'checkin', moment: draft.moment, levels: options };
+  }
+}
+
+export function deckInputFromDraft(draft: DeckDraft): DeckInput {
+  const taken = new Set(draft.prompts.flatMap((p) => (p.id ? [p.id] : [])));
+  const seen = new Set<string>();
+  const prompts = draft.prompts.map((p) => {
+    let id = p.id;
+    if (!id || seen.has(id)) id = uniqueSlug(slugify(p.title, p.kind), taken);
+    seen.add(id);
+    return promptFromDraft(p, id);
+  });
+  return {
+    title: draft.title.trim(),
+    language: draft.language.trim(),
+    description: optional(draft.description),
+    contentNote: optional(draft.contentNote),
+    prompts,
+  };
+}
+
+// "prompts.2.options.0.label: Too small" → "Prompt 3 (“Title”), option 1, label: Too small".
+export function describeIssue(issue: string, draft: DeckDraft | null): string {
+  const split = issue.indexOf(': ');
+  if (split === -1) return issue;
+  const path = issue.slice(0, split).split('.').filter((part) => part !== 'deck');
+  const problem = issue.slice(split + 2);
+  const words: string[] = [];
+  for (let i = 0; i < path.length; i += 1) {
+    const part = path[i];
+    const next = path[i + 1];
+    const index = next !== undefined && /^\d+$/.test(next) ? Number(next) : null;
+    if (part === 'prompts' && index !== null) {
+      const title = draft?.prompts[index]?.title.trim();
+      words.push(title ? `Prompt ${index + 1} (“${title}”)` : `Prompt ${index + 1}`);
+      i += 1;
+    } else if ((part === 'items' || part === 'options' || part === 'levels') && index !== null) {
+      words.push(`${part.slice(0, -1)} ${index + 1}`);
+      i += 1;
+    } else if (part.length > 0) {
+      words.push(FIELD_NAMES[part] ?? part);
+    }
+  }
+  return words.length > 0 ? `${words.join(', ')}: ${problem}` : problem;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: 'title',
+  body: 'more detail',
+  contentNote: 'content note',
+  maxPicks: 'most picks',
+  minLabel: 'label of the lowest value',
+  maxLabel: 'label of the highest value',
+  maxLength: 'longest text',
+  min: 'lowest value',
+  max: 'highest value',
+  label: 'label',
+  category: 'category',
+  language: 'language',
+  description: 'description',
+};

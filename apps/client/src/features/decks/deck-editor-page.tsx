@@ -1,0 +1,551 @@
+import type { Deck, DeckSummary, PromptKind } from '@candor/shared';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
+import { Link, navigate } from '../../lib/router';
+import { moveItem } from '../participant/answer-drafts';
+import {
+  deckInputFromDraft,
+  describeIssue,
+  draftFromDeck,
+  duplicatePromptDraft,
+  ENTRY_NOUNS,
+  KIND_NAMES,
+  newKey,
+  newPromptDraft,
+  PROMPT_KINDS,
+  TEXT_MAX_LENGTH,
+  type DeckDraft,
+  type EntryDraft,
+  type PromptDraft,
+} from './deck-draft';
+
+type Loaded = { deck: Deck; builtIn: boolean };
+type SaveProblem = { message: string; issues: string[] };
+
+export function DeckEditorPage({ deckId }: { deckId: string }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const path = `/api/decks/${encodeURIComponent(deckId)}`;
+    Promise.all([apiGet<{ deck: Deck }>(path), apiGet<{ decks: DeckSummary[] }>('/api/decks')])
+      .then(([{ deck }, { decks }]) => {
+        if (current) setLoaded({ deck, builtIn: decks.some((d) => d.id === deck.id && d.builtIn) });
+      })
+      .catch((caught: unknown) => {
+        if (!current) return;
+        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
+        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load this deck.');
+      });
+    return () => {
+      current = false;
+    };
+  }, [deckId]);
+
+  if (loadError || !loaded) {
+    return (
+      <main className="page">
+        <BackLink />
+        <h1>Edit deck</h1>
+        {loadError ? (
+          <p className="error" role="alert">
+            {loadError}
+          </p>
+        ) : (
+          <p role="status">Loading…</p>
+        )}
+      </main>
+    );
+  }
+  if (loaded.builtIn) return <BuiltInNotice deck={loaded.deck} />;
+  return <DeckEditor key={loaded.deck.id} deck={loaded.deck} />;
+}
+
+function BackLink() {
+  return (
+    <p>
+      <Link to="/console/decks">← Deck library</Link>
+    </p>
+  );
+}
+
+function BuiltInNotice({ deck }: { deck: Deck }) {
+  const [error, setError] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      const { deck: created } = await apiPost<{ deck: Deck }>('/api/decks', { copyOf: deck.id });
+      navigate(`/console/decks/${encodeURIComponent(created.id)}/edit`, { replace: true });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not copy the deck.');
+    }
+  };
+  return (
+    <main className="page">
+      <BackLink />
+      <h1>{deck.title}</h1>
+      <p>This is a built-in deck, so it cannot be changed. Make your own copy and edit that.</p>
+      <button type="button" className="primary" onClick={() => void copy()}>
+        Copy to edit
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}
+
+function DeckEditor({ deck }: { deck: Deck }) {
+  const [draft, setDraft] = useState<DeckDraft>(() => draftFromDeck(deck));
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(deckInputFromDraft(draftFromDeck(deck))));
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const [status, setStatus] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [newKind, setNewKind] = useState<PromptKind>('single');
+  const [undo, setUndo] = useState<{ prompt: PromptDraft; index: number } | null>(null);
+  const focusKey = useRef<string | null>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+
+  const dirty = JSON.stringify(deckInputFromDraft(draft)) !== savedJson;
+
+  useEffect(() => {
+    if (!dirty) return;
+    // Leaving or reloading the page with unsaved changes asks first (the browser words the question).
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  useEffect(() => {
+    // After adding or duplicating a prompt, put the cursor in its question field.
+    const key = focusKey.current;
+    if (!key) return;
+    focusKey.current = null;
+    document.getElementById(`title-${key}`)?.focus();
+  });
+
+  const setField = (field: 'title' | 'language' | 'description' | 'contentNote', value: string) =>
+    setDraft((previous) => ({ ...previous, [field]: value }));
+
+  const updatePrompt = (key: string, patch: Partial<PromptDraft>) =>
+    setDraft((previous) => ({ ...previous, prompts: previous.prompts.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+
+  const movePrompt = (index: number, to: number) => {
+    setDraft((previous) => ({ ...previous, prompts: moveItem(previous.prompts, index, to) }));
+    setStatus(`Moved prompt ${index + 1} to position ${to + 1}.`);
+  };
+
+  const duplicatePrompt = (index: number) => {
+    const copy = duplicatePromptDraft(draft.prompts[index]);
+    focusKey.current = copy.key;
+    setDraft((previous) => ({ ...previous, prompts: [...previous.prompts.slice(0, index + 1), copy, ...previous.prompts.slice(index + 1)] }));
+    setStatus(`Duplicated prompt ${index + 1}; the copy is prompt ${index + 2}.`);
+  };
+
+  const deletePrompt = (index: number) => {
+    const prompt = draft.prompts[index];
+    setUndo({ prompt, index });
+    setDraft((previous) => ({ ...previous, prompts: previous.prompts.filter((p) => p.key !== prompt.key) }));
+    setStatus(`Deleted prompt ${index + 1}${prompt.title ? ` (“${prompt.title}”)` : ''}. Not saved yet.`);
+  };
+
+  const undoDelete = () => {
+    if (!undo) return;
+    focusKey.current = undo.prompt.key;
+    setDraft((previous) => ({
+      ...previous,
+      prompts: [...previous.prompts.slice(0, undo.index), undo.prompt, ...previous.prompts.slice(undo.index)],
+    }));
+    setStatus(`Prompt ${undo.index + 1} is back.`);
+    setUndo(null);
+  };
+
+  const addPrompt = () => {
+    const prompt = newPromptDraft(newKind);
+    focusKey.current = prompt.key;
+    setDraft((previous) => ({ ...previous, prompts: [...previous.prompts, prompt] }));
+    setStatus(`Added prompt ${draft.prompts.length + 1}: ${KIND_NAMES[newKind]}.`);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setProblem(null);
+    setStatus('');
+    const input = deckInputFromDraft(draft);
+    try {
+      const { deck: saved } = await apiPut<{ deck: Deck }>(`/api/decks/${encodeURIComponent(deck.id)}`, input);
+      const next = draftFromDeck(saved);
+      // Keep the rows' keys where the prompt order is unchanged, so that focus and scroll stay put.
+      setDraft((previous) => ({
+        ...next,
+        prompts: next.prompts.map((p, i) => ({ ...p, key: previous.prompts[i]?.key ?? p.key })),
+      }));
+      setSavedJson(JSON.stringify(deckInputFromDraft(next)));
+      setUndo(null);
+      setStatus('Saved.');
+    } catch (caught) {
+      const issues = caught instanceof ApiError && caught.issues ? caught.issues.map((issue) => describeIssue(issue, draft)) : [];
+      setProblem({
+        message:
+          caught instanceof ApiError && caught.code === 'FORBIDDEN'
+            ? 'This deck cannot be changed here. Make a copy in the deck library and edit that.'
+            : caught instanceof ApiError && caught.code === 'INVALID_PAYLOAD'
+              ? 'Not saved yet. Please fix these problems:'
+              : caught instanceof ApiError
+                ? caught.message
+                : 'Could not save the deck.',
+        issues,
+      });
+      // Bring the list of problems into view for everyone; the alert role announces it.
+      setTimeout(() => problemRef.current?.focus(), 0);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <main className="page deck-editor">
+      <BackLink />
+      <h1>Edit deck: {draft.title || 'Untitled'}</h1>
+
+      <form onSubmit={(event) => void save(event)} noValidate>
+        <section aria-labelledby="deck-details-heading" className="card">
+          <h2 id="deck-details-heading">About this deck</h2>
+          <TextField id="deck-title" label="Title" value={draft.title} onChange={(v) => setField('title', v)} required />
+          <TextField
+            id="deck-language"
+            label="Language"
+            hint="A language tag such as en, de or pt-BR."
+            value={draft.language}
+            onChange={(v) => setField('language', v)}
+            short
+            required
+          />
+          <TextArea id="deck-description" label="Description (optional)" value={draft.description} onChange={(v) => setField('description', v)} />
+          <TextArea
+            id="deck-content-note"
+            label="Content note for the whole deck (optional)"
+            hint="Shown on the join page before people agree to join."
+            value={draft.contentNote}
+            onChange={(v) => setField('contentNote', v)}
+          />
+        </section>
+
+        <h2>Prompts ({draft.prompts.length})</h2>
+        <ol className="prompt-list">
+          {draft.prompts.map((prompt, index) => (
+            <li key={prompt.key}>
+              <PromptEditor
+                prompt={prompt}
+                index={index}
+                count={draft.prompts.length}
+                onChange={(patch) => updatePrompt(prompt.key, patch)}
+                onMove={(to) => movePrompt(index, to)}
+                onDuplicate={() => duplicatePrompt(index)}
+                onDelete={() => deletePrompt(index)}
+              />
+            </li>
+          ))}
+        </ol>
+
+        <section aria-labelledby="add-heading" className="card">
+          <h2 id="add-heading">Add a prompt</h2>
+          <label htmlFor="new-kind">Kind of prompt</label>
+          <div className="copy-row">
+            <select id="new-kind" value={newKind} onChange={(event) => setNewKind(event.target.value as PromptKind)}>
+              {PROMPT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_NAMES[kind]}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={addPrompt}>
+              Add prompt
+            </button>
+          </div>
+        </section>
+
+        <div className="save-bar editor-save-bar">
+          <p className="save-status" aria-live="polite">
+            {status}
+            {undo && (
+              <>
+                {' '}
+                <button type="button" className="small" onClick={undoDelete}>
+                  Undo delete
+                </button>
+              </>
+            )}
+          </p>
+          {problem && (
+            <div className="error-box" role="alert" tabIndex={-1} ref={problemRef}>
+              <p>{problem.message}</p>
+              {problem.issues.length > 0 && (
+                <ul>
+                  {problem.issues.map((issue, i) => (
+                    <li key={i}>{issue}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <div className="controls">
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save deck'}
+            </button>
+            <span className="muted">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+          </div>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+type PromptEditorProps = {
+  prompt: PromptDraft;
+  index: number;
+  count: number;
+  onChange: (patch: Partial<PromptDraft>) => void;
+  onMove: (to: number) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+};
+
+function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onDelete }: PromptEditorProps) {
+  const n = index + 1;
+  const id = (field: string) => `${field}-${prompt.key}`;
+  const noun = ENTRY_NOUNS[prompt.kind];
+  return (
+    <fieldset className="card prompt-editor">
+      <legend>
+        Prompt {n}: {KIND_NAMES[prompt.kind]}
+      </legend>
+      <div className="controls prompt-actions">
+        <button type="button" className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move prompt ${n} up`}>
+          ↑ Move up
+        </button>
+        <button type="button" className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={`Move prompt ${n} down`}>
+          ↓ Move down
+        </button>
+        <button type="button" className="small" onClick={onDuplicate} aria-label={`Duplicate prompt ${n}`}>
+          Duplicate
+        </button>
+        <button type="button" className="small danger-outline" disabled={count === 1} onClick={onDelete} aria-label={`Delete prompt ${n}`}>
+          Delete
+        </button>
+      </div>
+
+      <TextField id={id('title')} label="Question" value={prompt.title} onChange={(v) => onChange({ title: v })} required />
+      <TextArea id={id('body')} label="More detail (optional)" value={prompt.body} onChange={(v) => onChange({ body: v })} />
+      <TextArea
+        id={id('note')}
+        label="Content note (optional)"
+        hint="Shown first; participants choose whether to see the question."
+        value={prompt.contentNote}
+        onChange={(v) => onChange({ contentNote: v })}
+      />
+
+      {prompt.kind === 'multiple' && (
+        <NumberField
+          id={id('max-picks')}
+          label="Most options one person may pick"
+          value={prompt.maxPicks}
+          min={1}
+          max={Math.max(1, prompt.entries.length)}
+          onChange={(v) => onChange({ maxPicks: v })}
+        />
+      )}
+      {prompt.kind === 'scale' && (
+        <div className="field-grid">
+          <NumberField id={id('min')} label="Lowest value" value={prompt.min} min={-10} max={10} onChange={(v) => onChange({ min: v })} />
+          <TextField id={id('min-label')} label="Label of the lowest value" value={prompt.minLabel} onChange={(v) => onChange({ minLabel: v })} required />
+          <NumberField id={id('max')} label="Highest value" value={prompt.max} min={-10} max={10} onChange={(v) => onChange({ max: v })} />
+          <TextField id={id('max-label')} label="Label of the highest value" value={prompt.maxLabel} onChange={(v) => onChange({ maxLabel: v })} required />
+          <p className="hint field-wide">A scale has 2 to 11 values, for example 1 to 5 or 0 to 10.</p>
+        </div>
+      )}
+      {prompt.kind === 'text' && (
+        <NumberField
+          id={id('max-length')}
+          label="Longest answer (characters)"
+          value={prompt.maxLength}
+          min={10}
+          max={TEXT_MAX_LENGTH}
+          onChange={(v) => onChange({ maxLength: v })}
+        />
+      )}
+      {prompt.kind === 'checkin' && (
+        <>
+          <label htmlFor={id('moment')}>When it is asked</label>
+          <select id={id('moment')} value={prompt.moment} onChange={(event) => onChange({ moment: event.target.value as 'start' | 'end' })}>
+            <option value="start">At the start of the session</option>
+            <option value="end">At the end (compared with the start)</option>
+          </select>
+        </>
+      )}
+      {noun && (
+        <EntryList
+          noun={noun}
+          entries={prompt.entries}
+          withCategory={prompt.kind === 'ynm'}
+          hint={prompt.kind === 'checkin' ? 'From the lowest level to the highest.' : undefined}
+          onChange={(entries) => onChange({ entries })}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+type EntryListProps = {
+  noun: string;
+  entries: EntryDraft[];
+  withCategory: boolean;
+  hint?: string;
+  onChange: (entries: EntryDraft[]) => void;
+};
+
+function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListProps) {
+  const datalistId = useId();
+  const categories = [...new Set(entries.map((e) => e.category.trim()).filter(Boolean))];
+  const focusKey = useRef<string | null>(null);
+  const plural = `${noun}s`;
+
+  useEffect(() => {
+    const key = focusKey.current;
+    if (!key) return;
+    focusKey.current = null;
+    document.getElementById(`label-${key}`)?.focus();
+  });
+
+  const update = (key: string, patch: Partial<EntryDraft>) => onChange(entries.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+  const add = () => {
+    const last = entries[entries.length - 1];
+    const next: EntryDraft = { key: newKey(), id: null, label: '', category: last?.category ?? '' };
+    focusKey.current = next.key;
+    onChange([...entries, next]);
+  };
+
+  return (
+    <div className="entry-list">
+      <h3>
+        {plural.charAt(0).toUpperCase() + plural.slice(1)} ({entries.length})
+      </h3>
+      {hint && <p className="hint">{hint}</p>}
+      {withCategory && (
+        <datalist id={datalistId}>
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      )}
+      <ol>
+        {entries.map((e, i) => {
+          const name = `${noun} ${i + 1}`;
+          return (
+            <li key={e.key} className="entry-row">
+              <div className="entry-fields">
+                <div>
+                  <label htmlFor={`label-${e.key}`}>{name.charAt(0).toUpperCase() + name.slice(1)}</label>
+                  <input id={`label-${e.key}`} type="text" value={e.label} onChange={(event) => update(e.key, { label: event.target.value })} />
+                </div>
+                {withCategory && (
+                  <div>
+                    <label htmlFor={`category-${e.key}`}>Category of {name}</label>
+                    <input
+                      id={`category-${e.key}`}
+                      type="text"
+                      list={datalistId}
+                      value={e.category}
+                      onChange={(event) => update(e.key, { category: event.target.value })}
+                    />
+                  </div>
+                )}
+              </div>
+              <div className="controls entry-actions">
+                <button type="button" className="small" disabled={i === 0} onClick={() => onChange(moveItem(entries, i, i - 1))} aria-label={`Move ${name} up`}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={i === entries.length - 1}
+                  onClick={() => onChange(moveItem(entries, i, i + 1))}
+                  aria-label={`Move ${name} down`}
+                >
+                  ↓
+                </button>
+                <button type="button" className="small danger-outline" onClick={() => onChange(entries.filter((x) => x.key !== e.key))} aria-label={`Remove ${name}`}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="small" onClick={add}>
+        Add {noun}
+      </button>
+    </div>
+  );
+}
+
+type FieldProps = { id: string; label: string; value: string; onChange: (value: string) => void; hint?: string };
+
+function TextField({ id, label, value, onChange, hint, short, required }: FieldProps & { short?: boolean; required?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        className={short ? 'short-input' : undefined}
+        value={value}
+        required={required}
+        aria-invalid={required && value.trim() === '' ? true : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TextArea({ id, label, value, onChange, hint }: FieldProps) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={2} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => onChange(event.target.value)} />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NumberField({ id, label, value, onChange, min, max }: FieldProps & { min: number; max: number }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        className="short-input"
+        step={1}
+        min={min}
+        max={max}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
