@@ -1,0 +1,94 @@
+import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
+import {
+  command,
+  connect,
+  createSession,
+  expectOk,
+  joinSession,
+  signUp,
+  startServer,
+  type ClientSocket,
+  type RunningServer,
+} from './utils.js';
+
+const PARTICIPANTS = 50;
+const ANSWERS_EACH = 20;
+
+// Answers are written in batches (one statement for many submissions): every ack must still be
+// exactly what one-at-a-time writing would have answered.
+describe('a burst of answers written in batches', () => {
+  let server: RunningServer;
+  const sockets: ClientSocket[] = [];
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await server?.stop();
+  });
+
+  it('acknowledges every answer correctly and stores the last one of each participant', async () => {
+    server = await startServer();
+    const f = await signUp(server.url);
+    const created = await createSession(f, 5);
+    const sessionId = created.state.id;
+    const { socket: facilitator, frames: seen } = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
+    sockets.push(facilitator);
+    const participants = await Promise.all(
+      Array.from({ length: PARTICIPANTS }, async () => {
+        const seat = await joinSession(server.url, created.state.code);
+        const { socket } = await connect(server.url, { role: 'participant', token: seat.token });
+        sockets.push(socket);
+        return new AnsweringParticipant(socket);
+      }),
+    );
+    expectOk<SessionState>(await command(facilitator, 'prompt:open', {}));
+
+    // Everyone taps twenty times as fast as the socket allows, without waiting for acks.
+    for (let i = 0; i < ANSWERS_EACH; i += 1) for (const p of participants) p.submit(i);
+    await allSettled(participants, 30_000);
+
+    for (const p of participants) {
+      expect(p.refusals).toEqual([]);
+      expect(p.receipts.size).toBe(ANSWERS_EACH);
+      for (const s of p.sent) expect(p.receipts.get(s.clientId)).toEqual({ promptId: BURST_PROMPT, clientId: s.clientId, duplicate: false });
+    }
+
+    // A resend of what is stored is a duplicate; the answer count is one per participant.
+    const resent = await Promise.all(
+      participants.map((p) => {
+        const last = p.sent[ANSWERS_EACH - 1];
+        return command(p.socket, 'answer:submit', { promptId: last.promptId, clientId: last.clientId, value: last.value });
+      }),
+    );
+    for (const ack of resent) expect(expectOk<AnswerReceipt>(ack).duplicate).toBe(true);
+    const lastProgress = () => seen.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as Progress | undefined;
+    await until(() => lastProgress()?.answered === PARTICIPANTS, 5_000, 'the count of answers');
+    expect(lastProgress()?.participants).toBe(PARTICIPANTS);
+    expect(expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
+
+    // Every participant sees their last answer as their own.
+    const own = await Promise.all(participants.map((p) => command(p.socket, 'session:sync', {})));
+    own.forEach((ack) => expect(indexOf(expectOk<Snapshot>(ack).myAnswers?.[BURST_PROMPT])).toBe(ANSWERS_EACH - 1));
+
+    // Closed: a burst of late answers is refused, every one of them, and changes nothing.
+    expectOk(await command(facilitator, 'prompt:close', {}));
+    const late = await Promise.all(
+      participants.map((p) => command(p.socket, 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(0) })),
+    );
+    for (const ack of late) expect(ack).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
+
+    const released = expectOk<SessionState>(await command(facilitator, 'results:release', {}));
+    const last = burstValue(ANSWERS_EACH - 1).items;
+    const items = (released.result?.distribution as YnmResult).items;
+    for (const [item, choice] of Object.entries(last)) {
+      expect(items.find((i) => i.id === item)).toMatchObject({ [choice]: PARTICIPANTS, answered: PARTICIPANTS });
+    }
+
+    const rows = await storedAnswers(sessionId, server);
+    expect(rows).toHaveLength(PARTICIPANTS);
+    expect(new Set(rows.map((r) => r.client_id))).toEqual(new Set(participants.map((p) => p.sent[ANSWERS_EACH - 1].clientId)));
+    for (const r of rows) expect(indexOf(r.value)).toBe(ANSWERS_EACH - 1);
+  });
+});
