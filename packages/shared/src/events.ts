@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
 import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
 import { slugSchema } from './schemas/common.js';
-import type { ModerateText, ModerationQueue, Progress, SessionState, Snapshot } from './schemas/session.js';
+import type {
+  ModerateText,
+  ModerationQueue,
+  Pause,
+  Progress,
+  SessionSettings,
+  SessionState,
+  Snapshot,
+  StepOut,
+} from './schemas/session.js';
 
 // Bumped when an event or payload changes incompatibly; checked at the handshake.
 export const PROTOCOL_VERSION = 1;
@@ -46,11 +55,19 @@ export interface ClientToServerEvents {
   'session:sync': Command<EmptyPayload, Snapshot>;
   // Participant only.
   'answer:submit': Command<AnswerSubmit, AnswerReceipt>;
+  // "I need a moment" (away: true) and back again; the facilitator sees only how many are away.
+  'participant:step-out': Command<StepOut, StepOut>;
+  // Deletes the participant's answers and seat; every aggregate is recomputed. The socket is closed.
+  'participant:withdraw': Command<EmptyPayload, { withdrawn: true }>;
   // Facilitator only.
   'prompt:open': Command<PromptOpen, SessionState>;
   'prompt:close': Command<EmptyPayload, SessionState>;
   'results:release': Command<EmptyPayload, SessionState>;
+  // Facilitator, or in a couple session without a facilitator either partner.
   'session:end': Command<EmptyPayload, SessionState>;
+  // Facilitator only.
+  'session:pause': Command<Pause, SessionState>;
+  'session:settings': Command<SessionSettings, SessionState>;
   // Facilitator only: the open-text queue of a closed prompt, and approving or rejecting one text.
   'moderation:list': Command<{ promptId: string }, ModerationQueue>;
   'text:moderate': Command<ModerateText, ModerationQueue>;
@@ -64,6 +81,8 @@ export interface ServerToClientEvents {
   'session:updated': (payload: SessionState) => void;
   // To everyone in the session: how many joined and answered the current prompt (coalesced).
   'progress:updated': (payload: Progress) => void;
+  // To the session's facilitators only: how many participants are stepped out right now.
+  'stepout:updated': (payload: { away: number }) => void;
   // To the session's facilitators only: the open-text queue changed.
   'moderation:updated': (payload: ModerationQueue) => void;
 }

@@ -74,7 +74,7 @@ describe(aggregateRanking.name, () => {
 
 describe(aggregateScale.name, () => {
   it('computes histogram, median, mean and spread', () => {
-    const result = aggregateScale(scale, [3, 7, 7, 9].map((value) => ({ kind: 'scale', value }) as AnswerValue));
+    const result = aggregateScale(scale, [3, 7, 7, 9].map((value) => ({ kind: 'scale', value })));
     expect(result.histogram.filter((h) => h.count > 0)).toEqual([
       { value: 3, count: 1 },
       { value: 7, count: 2 },

@@ -140,7 +140,7 @@ export class AnswerBatcher {
        SELECT v.participant_id, v.prompt_id, s.id, v.client_id, v.value
          FROM (VALUES ${tuples.join(', ')}) AS v (participant_id, prompt_id, session_id, client_id, value)
          JOIN live_sessions s ON s.id = v.session_id
-        WHERE s.phase = 'open' AND s.prompt_id = v.prompt_id
+        WHERE s.phase = 'open' AND NOT s.paused AND s.prompt_id = v.prompt_id
         ORDER BY v.participant_id, v.prompt_id
        ON CONFLICT (participant_id, prompt_id) DO UPDATE
          SET client_id = excluded.client_id, value = excluded.value

@@ -33,6 +33,8 @@ export class AnswersService {
       value: input.value,
     });
     if (outcome !== 'closed') return { promptId: input.promptId, clientId: input.clientId, duplicate: outcome === 'duplicate' };
+    const paused: { paused: boolean }[] = await this.db.query('SELECT paused FROM live_sessions WHERE id = $1', [seat.sessionId]);
+    if (paused[0]?.paused) throw new AppError('SESSION_PAUSED', 'The session is paused for a moment. Your answer is kept on your device.');
     throw new AppError('PROMPT_NOT_OPEN', 'This question is not open for answers right now.');
   }
 

@@ -34,6 +34,9 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   CANDOR_LOGIN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CANDOR_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  // Raw answers are deleted this long after a session ends (fractions allowed, e.g. 0.5).
+  CANDOR_ANSWER_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  CANDOR_RETENTION_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
 });
 
 export type Config = {
@@ -47,6 +50,8 @@ export type Config = {
   secureCookies: boolean;
   loginDays: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  answerRetentionHours: number;
+  retentionSweepSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.CANDOR_SECURE_COOKIES,
     loginDays: e.CANDOR_LOGIN_DAYS,
     logLevel: e.CANDOR_LOG_LEVEL,
+    answerRetentionHours: e.CANDOR_ANSWER_RETENTION_HOURS,
+    retentionSweepSeconds: e.CANDOR_RETENTION_SWEEP_SECONDS,
   };
 }
 

@@ -43,6 +43,12 @@ export class DecksService {
     return [...BUILT_IN_DECKS.map((d) => summary(d, true)), ...own.map((d) => summary(d.deck, false))];
   }
 
+  builtIn(deckId: string): Deck {
+    const deck = BUILT_IN_DECKS.find((d) => d.id === deckId);
+    if (!deck) throw new AppError('DECK_NOT_FOUND', 'There is no built-in deck with this id.');
+    return deck;
+  }
+
   // A built-in deck, or one of the facilitator's own; another facilitator's deck is "not found".
   async get(ownerId: string, deckId: string): Promise<Deck> {
     const builtIn = BUILT_IN_DECKS.find((d) => d.id === deckId);

@@ -14,6 +14,10 @@ import {
   handshakeAuthSchema,
   moderateTextSchema,
   moderationListSchema,
+  pauseSchema,
+  sessionSettingsSchema,
+  stepOutSchema,
+  type StepOut,
   promptOpenSchema,
   PROTOCOL_VERSION,
   type Ack,
@@ -32,6 +36,8 @@ import { LOGIN_COOKIE, readCookie } from '../accounts/login-cookie.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
+import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
+import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { SessionCommand } from '../sessions/session-transitions.js';
 
@@ -56,6 +62,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   @WebSocketServer() private readonly server: LiveServer;
   private readonly logger = new Logger(LiveGateway.name);
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
+  private readonly liveTimers = new Map<string, NodeJS.Timeout>();
   // Commands still working; on shutdown their acks go out before the sockets close.
   private readonly working = new Set<Promise<unknown>>();
 
@@ -63,9 +70,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly sessions: SessionsService,
     private readonly answers: AnswersService,
     private readonly accounts: AccountsService,
+    private readonly participation: ParticipationService,
+    private readonly liveResults: LiveResultsService,
   ) {}
 
   afterInit(server: LiveServer): void {
+    // A deleted session closes every socket in it, on every instance.
+    this.sessions.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (data) => {
@@ -108,7 +119,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const { sessionId, participantId } = socket.data;
       const deck = await this.sessions.deckOf(sessionId);
       const receipt = await this.answers.submit({ sessionId, participantId: participantId ?? '' }, deck, input);
-      if (!receipt.duplicate) this.scheduleProgress(sessionId);
+      if (!receipt.duplicate) {
+        this.scheduleProgress(sessionId);
+        void this.afterAnswer(sessionId);
+      }
       return receipt;
     });
   }
@@ -154,10 +168,111 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
+  @SubscribeMessage('session:pause')
+  pause(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.settingsCommand(socket, () => parseInput(pauseSchema, body));
+  }
+
+  @SubscribeMessage('session:settings')
+  settings(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+    return this.settingsCommand(socket, () => parseInput(sessionSettingsSchema, body));
+  }
+
+  @SubscribeMessage('participant:step-out')
+  stepOut(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<StepOut>> {
+    return respond(async () => {
+      requireRole(socket, 'participant');
+      const { away } = parseInput(stepOutSchema, body);
+      await this.participation.stepOut(socket.data.participantId ?? '', away);
+      await this.sendAwayCount(socket.data.sessionId);
+      // The count lapses by itself; tell the facilitator when it does.
+      if (away) setTimeout(() => void this.sendAwayCount(socket.data.sessionId), STEP_OUT_MS + 1_000).unref();
+      return { away };
+    });
+  }
+
+  @SubscribeMessage('participant:withdraw')
+  withdraw(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<{ withdrawn: true }>> {
+    return respond(async () => {
+      requireRole(socket, 'participant');
+      parseInput(emptyPayloadSchema, body);
+      const { sessionId, participantId } = socket.data;
+      const state = await this.participation.withdraw(participantId ?? '', sessionId);
+      this.emit(rooms.session(sessionId), 'session:updated', state);
+      this.scheduleProgress(sessionId);
+      // Closed after the ack has gone out; the token no longer opens anything.
+      setTimeout(() => socket.disconnect(true), 100).unref();
+      return { withdrawn: true as const };
+    });
+  }
+
+  private settingsCommand(
+    socket: LiveSocket,
+    parse: () => { paused?: boolean; liveResults?: boolean },
+  ): Promise<Ack<SessionState>> {
+    return respond(async () => {
+      requireRole(socket, 'facilitator');
+      const state = await this.sessions.update(socket.data.sessionId, parse());
+      this.emit(rooms.session(state.id), 'session:updated', state);
+      return state;
+    });
+  }
+
+  // Live results for groups, the automatic reveal for couples.
+  private async afterAnswer(sessionId: string): Promise<void> {
+    try {
+      const { mode } = await this.sessions.infoOf(sessionId);
+      if (mode === 'couple') {
+        for (const state of await this.sessions.revealIfComplete(sessionId)) {
+          this.emit(rooms.session(sessionId), 'session:updated', state);
+        }
+        return;
+      }
+      this.handleLive(sessionId, await this.liveResults.answerStored(sessionId));
+    } catch (error) {
+      this.logger.warn(`after answer: ${toErrorBody(error).code}`);
+    }
+  }
+
+  private handleLive(sessionId: string, outcome: LiveOutcome): void {
+    if (!outcome) return;
+    if ('state' in outcome) {
+      this.emit(rooms.session(sessionId), 'session:updated', outcome.state);
+      return;
+    }
+    if (this.liveTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.liveTimers.delete(sessionId);
+      this.liveResults.tryPublish(sessionId).then(
+        (next) => this.handleLive(sessionId, next),
+        (error: unknown) => this.logger.warn(`live results: ${toErrorBody(error).code}`),
+      );
+    }, outcome.retryInMs + 20);
+    timer.unref();
+    this.liveTimers.set(sessionId, timer);
+  }
+
+  private async sendAwayCount(sessionId: string): Promise<void> {
+    const away = await this.participation.awayCount(sessionId);
+    this.emit(rooms.role(sessionId, 'facilitator'), 'stepout:updated', { away });
+  }
+
+  // Who may move a session: its facilitator; in a couple session the couple started themselves,
+  // either partner (to go on to the next prompt, or to end).
+  private async requireController(socket: LiveSocket, command: SessionCommand): Promise<void> {
+    if (socket.data.role === 'facilitator') return;
+    if (socket.data.role === 'participant' && (command.type === 'open' || command.type === 'end')) {
+      const { selfRun } = await this.sessions.infoOf(socket.data.sessionId);
+      if (selfRun) return;
+    }
+    throw new AppError('FORBIDDEN', 'Only the facilitator can do this.');
+  }
+
   private command(socket: LiveSocket, parse: () => SessionCommand): Promise<Ack<SessionState>> {
     return this.track(async () => {
-      requireRole(socket, 'facilitator');
-      const state = await this.sessions.apply(socket.data.sessionId, parse());
+      const command = parse();
+      await this.requireController(socket, command);
+      const state = await this.sessions.apply(socket.data.sessionId, command);
       this.emit(rooms.session(state.id), 'session:updated', state);
       return state;
     });

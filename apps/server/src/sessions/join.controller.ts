@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { joinCodeSchema, joinRequestSchema, type JoinInfo, type JoinRequest, type JoinResult } from '@candor/shared';
+import {
+  createCoupleSessionSchema,
+  joinCodeSchema,
+  joinRequestSchema,
+  type CreateCoupleSession,
+  type JoinInfo,
+  type JoinRequest,
+  type JoinResult,
+} from '@candor/shared';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -11,6 +19,12 @@ export class JoinController {
   @Get(':code')
   info(@Param('code', new ZodPipe(joinCodeSchema)) code: string): Promise<JoinInfo> {
     return this.sessions.joinInfo(code);
+  }
+
+  // A couple starts on their own: no account, a built-in deck; the starter takes the first seat.
+  @Post('couple')
+  startCouple(@Body(new ZodPipe(createCoupleSessionSchema)) body: CreateCoupleSession): Promise<JoinResult> {
+    return this.sessions.createForCouple(body.deckId);
   }
 
   @Post()

@@ -1,4 +1,4 @@
-import type { Deck, SessionMode, SessionPhase } from '@candor/shared';
+import type { Deck, PromptResult, SessionMode, SessionPhase } from '@candor/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 
@@ -9,9 +9,10 @@ export class LiveSessionEntity {
   @PrimaryColumn('uuid')
   id: string;
 
+  // Null for a couple session started by the couple themselves.
   @Index()
-  @Column('uuid', { name: 'facilitator_id' })
-  facilitatorId: string;
+  @Column('uuid', { name: 'facilitator_id', nullable: true })
+  facilitatorId: string | null;
 
   @ManyToOne(() => FacilitatorEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'facilitator_id' })
@@ -41,6 +42,24 @@ export class LiveSessionEntity {
 
   @Column('int')
   version: number;
+
+  @Column('boolean', { default: false })
+  paused: boolean;
+
+  @Column('boolean', { name: 'live_results', default: false })
+  liveResults: boolean;
+
+  // Live results: answers changed since the last live update, and when that update went out. Shared
+  // by all instances, so the once-a-second and three-changes rules hold across them.
+  @Column('int', { name: 'live_changes', default: 0 })
+  liveChanges: number;
+
+  @Column('timestamptz', { name: 'live_sent_at', nullable: true })
+  liveSentAt: Date | null;
+
+  // The last live result sent, so that a reconnect or a sync never shows a fresher one.
+  @Column('jsonb', { name: 'live_result', nullable: true })
+  liveResult: PromptResult | null;
 
   @Column('text', { name: 'screen_token_hash', unique: true })
   screenTokenHash: string;

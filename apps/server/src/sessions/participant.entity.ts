@@ -17,4 +17,8 @@ export class ParticipantEntity {
 
   @Column('text', { name: 'token_hash', unique: true })
   tokenHash: string;
+
+  // Set by "step out"; the facilitator sees how many are away, never who. It lapses by itself.
+  @Column('timestamptz', { name: 'away_until', nullable: true })
+  awayUntil: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   createSessionSchema,
   exportFormatSchema,
@@ -26,7 +26,7 @@ export class SessionsController {
     @CurrentFacilitator() facilitator: Facilitator,
     @Body(new ZodPipe(createSessionSchema)) body: CreateSession,
   ): Promise<CreatedSession> {
-    return this.sessions.create(facilitator.id, body.deckId, body.k);
+    return this.sessions.create(facilitator.id, body);
   }
 
   @Get()
@@ -40,6 +40,16 @@ export class SessionsController {
     @Param('id', new ZodPipe(uuidSchema)) id: string,
   ): Promise<FacilitatorSession> {
     return this.sessions.getFor(facilitator.id, id);
+  }
+
+  // Deletes the session with everything in it: answers, seats, texts and results.
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @Param('id', new ZodPipe(uuidSchema)) id: string,
+  ): Promise<void> {
+    await this.sessions.remove(facilitator.id, id);
   }
 
   @Get(':id/summary')

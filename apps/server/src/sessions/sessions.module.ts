@@ -7,6 +7,9 @@ import { ModerationRepository } from '../answers/moderation.repository.js';
 import { DecksModule } from '../decks/decks.module.js';
 import { LiveGateway } from '../live/live.gateway.js';
 import { JoinController } from './join.controller.js';
+import { LiveResultsService } from './live-results.service.js';
+import { ParticipationService } from './participation.service.js';
+import { RetentionService } from './retention.service.js';
 import { LiveSessionEntity } from './live-session.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { PromptResultEntity } from './prompt-result.entity.js';
@@ -20,6 +23,6 @@ import { SessionsService } from './sessions.service.js';
     DecksModule,
   ],
   controllers: [SessionsController, JoinController],
-  providers: [SessionsService, AnswersService, AnswerWriter, ModerationRepository, LiveGateway],
+  providers: [SessionsService, AnswersService, AnswerWriter, ModerationRepository, ParticipationService, LiveResultsService, RetentionService, LiveGateway],
 })
 export class SessionsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
   CheckinPrompt,
   CreatedSession,
+  CreateSession,
   Deck,
   FacilitatorSession,
   JoinInfo,
@@ -11,12 +12,15 @@ import type {
   ModerationQueue,
   Progress,
   PromptResult,
+  SessionMode,
   SessionState,
   SessionSummary,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
+import { Subject } from 'rxjs';
 import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
 import { aggregateCheckinLevels } from '../answers/aggregate-checkin.js';
+import { aggregateCouple } from '../answers/aggregate-couple.js';
 import { aggregatePrompt, type AggregateExtras } from '../answers/aggregate.js';
 import { ModerationRepository } from '../answers/moderation.repository.js';
 import { AnswersService } from '../answers/answers.service.js';
@@ -30,14 +34,18 @@ import { PromptResultEntity } from './prompt-result.entity.js';
 import { transition, type SessionCommand } from './session-transitions.js';
 
 const UNIQUE_VIOLATION = '23505';
-const DECK_CACHE_SIZE = 500;
+const INFO_CACHE_SIZE = 500;
+
+export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean };
 
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
-  // A session's deck copy never changes, so every instance may keep it in memory.
-  private readonly decks = new Map<string, Deck>();
-  private readonly deckLoads = new Map<string, Promise<Deck>>();
+  // Session ids as they are deleted, for the gateway to close their sockets.
+  readonly deleted = new Subject<string>();
+  // A session's deck copy, mode and owner never change, so every instance may keep them in memory.
+  private readonly infos = new Map<string, SessionInfo>();
+  private readonly infoLoads = new Map<string, Promise<SessionInfo>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -49,28 +57,54 @@ export class SessionsService {
     private readonly moderation: ModerationRepository,
   ) {}
 
-  async create(facilitatorId: string, deckId: string, k: number): Promise<CreatedSession> {
-    const deck = await this.deckLibrary.get(facilitatorId, deckId);
+  async create(facilitatorId: string, input: CreateSession): Promise<CreatedSession> {
+    const deck = await this.deckLibrary.get(facilitatorId, input.deckId);
+    const { session, screenToken } = await this.insertSession({
+      facilitatorId,
+      deck,
+      mode: input.mode,
+      // Couples are two people: the group threshold does not apply, the reveal policies do.
+      k: input.mode === 'couple' ? 2 : input.k,
+      liveResults: input.mode === 'group' && input.liveResults,
+    });
+    return { ...(await this.facilitatorView(session)), screenToken };
+  }
+
+  // A couple on their own: one partner starts from a built-in deck and shares the code.
+  async createForCouple(deckId: string): Promise<JoinResult> {
+    const deck = this.deckLibrary.builtIn(deckId);
+    const { session } = await this.insertSession({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false });
+    return this.join(session.code);
+  }
+
+  private async insertSession(fields: {
+    facilitatorId: string | null;
+    deck: Deck;
+    mode: SessionMode;
+    k: number;
+    liveResults: boolean;
+  }): Promise<{ session: LiveSessionEntity; screenToken: string }> {
     const screenToken = newToken();
     for (let attempt = 0; ; attempt += 1) {
       const session = this.sessions.create({
+        ...fields,
         id: randomUUID(),
-        facilitatorId,
         code: newJoinCode(),
-        mode: 'group',
-        deck,
-        k,
         phase: 'lobby',
         promptIndex: null,
         promptId: null,
         version: 1,
+        paused: false,
+        liveChanges: 0,
+        liveSentAt: null,
+        liveResult: null,
         screenTokenHash: hashToken(screenToken),
         endedAt: null,
       });
       try {
         await this.sessions.insert(session);
-        this.logger.log(`session ${session.id} created`);
-        return { ...(await this.facilitatorView(session)), screenToken };
+        this.logger.log(`${session.mode} session ${session.id} created`);
+        return { session: await this.sessions.findOneByOrFail({ id: session.id }), screenToken };
       } catch (error) {
         // A join code already in use by a running session: draw another.
         if (pgCode(error) !== UNIQUE_VIOLATION || attempt >= 5) throw error;
@@ -118,8 +152,16 @@ export class SessionsService {
   async join(code: string): Promise<JoinResult> {
     const session = await this.openByCode(code);
     const token = newToken();
-    await this.participants.insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
-    return { sessionId: session.id, token };
+    await this.db.transaction(async (tx) => {
+      if (session.mode === 'couple') {
+        // Locks the session row so that two joins at once cannot both take the second seat.
+        await tx.query('SELECT id FROM live_sessions WHERE id = $1 FOR UPDATE', [session.id]);
+        const seats = await tx.getRepository(ParticipantEntity).countBy({ sessionId: session.id });
+        if (seats >= 2) throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
+      }
+      await tx.getRepository(ParticipantEntity).insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
+    });
+    return { sessionId: session.id, code: session.code, token };
   }
 
   async seatByToken(token: string): Promise<{ participantId: string; sessionId: string } | null> {
@@ -133,23 +175,35 @@ export class SessionsService {
   }
 
   async deckOf(sessionId: string): Promise<Deck> {
-    const cached = this.decks.get(sessionId);
+    return (await this.infoOf(sessionId)).deck;
+  }
+
+  async infoOf(sessionId: string): Promise<SessionInfo> {
+    const cached = this.infos.get(sessionId);
     if (cached) return cached;
     // One load per session at a time: answers that wait for it then go on in the order they came.
-    let loading = this.deckLoads.get(sessionId);
+    let loading = this.infoLoads.get(sessionId);
     if (!loading) {
-      loading = this.loadDeck(sessionId).finally(() => this.deckLoads.delete(sessionId));
-      this.deckLoads.set(sessionId, loading);
+      loading = this.loadInfo(sessionId).finally(() => this.infoLoads.delete(sessionId));
+      this.infoLoads.set(sessionId, loading);
     }
     return loading;
   }
 
-  private async loadDeck(sessionId: string): Promise<Deck> {
-    const session = await this.sessions.findOne({ where: { id: sessionId }, select: { id: true, deck: true } });
+  private async loadInfo(sessionId: string): Promise<SessionInfo> {
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      select: { id: true, deck: true, mode: true, facilitatorId: true },
+    });
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
-    if (this.decks.size >= DECK_CACHE_SIZE) this.decks.delete(this.decks.keys().next().value as string);
-    this.decks.set(sessionId, session.deck);
-    return session.deck;
+    if (this.infos.size >= INFO_CACHE_SIZE) this.infos.delete(this.infos.keys().next().value as string);
+    const info = { deck: session.deck, mode: session.mode, selfRun: session.facilitatorId === null };
+    this.infos.set(sessionId, info);
+    return info;
+  }
+
+  forget(sessionId: string): void {
+    this.infos.delete(sessionId);
   }
 
   async state(sessionId: string): Promise<SessionState> {
@@ -180,6 +234,11 @@ export class SessionsService {
       if (prompt?.kind === 'text' && command.type === 'open') await this.moderation.reset(tx, sessionId, prompt.id);
       if (prompt?.kind === 'text' && command.type === 'close') await this.moderation.enqueue(tx, sessionId, prompt.id);
       if (prompt && command.type === 'release') await this.storeResult(tx, session, next.promptIndex ?? 0);
+      // With live results on, closing sends the final count at once (not waiting for the coalescing).
+      if (prompt && command.type === 'close' && session.liveResults) {
+        const liveResult = await this.computeResult(tx, session, next.promptIndex ?? 0);
+        await tx.getRepository(LiveSessionEntity).update({ id: sessionId }, { liveResult, liveChanges: 0, liveSentAt: () => 'now()' });
+      }
       const res = await tx
         .createQueryBuilder()
         .update(LiveSessionEntity)
@@ -189,6 +248,7 @@ export class SessionsService {
           promptId: next.promptId,
           version: () => 'version + 1',
           ...(next.phase === 'ended' ? { endedAt: () => 'now()' } : {}),
+          ...(command.type === 'open' ? { liveChanges: 0, liveSentAt: null, liveResult: null } : {}),
         })
         .where('id = :id AND version = :version', { id: sessionId, version: session.version })
         .execute();
@@ -197,6 +257,44 @@ export class SessionsService {
     });
     this.logger.log(`session ${sessionId} → ${updated.phase} (prompt ${updated.promptIndex ?? '-'})`);
     return this.publicState(updated);
+  }
+
+  // A couple's prompt reveals itself once both partners have answered it. Returns the states to
+  // broadcast (closed, then released), or nothing when it is not yet time.
+  async revealIfComplete(sessionId: string): Promise<SessionState[]> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (session?.mode !== 'couple' || session.phase !== 'open' || !session.promptId) return [];
+    if ((await this.answers.countFor(sessionId, session.promptId)) < 2) return [];
+    try {
+      return [await this.apply(sessionId, { type: 'close' }), await this.apply(sessionId, { type: 'release' })];
+    } catch (error) {
+      // Both partners' last answers arrived together: the other one revealed it already.
+      if (error instanceof AppError && (error.code === 'STALE_STATE' || error.code === 'INVALID_TRANSITION')) return [];
+      throw error;
+    }
+  }
+
+  // Pausing freezes answering and shows everyone a grounding screen; settings change live results.
+  async update(sessionId: string, change: { paused?: boolean; liveResults?: boolean }): Promise<SessionState> {
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (session.phase === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
+    if (change.liveResults && session.mode === 'couple') {
+      throw new AppError('INVALID_TRANSITION', 'Couple sessions reveal by their own rules; live results are for groups.');
+    }
+    await this.sessions.update(
+      { id: sessionId },
+      { ...change, liveChanges: 0, liveResult: change.liveResults === false ? null : session.liveResult, version: () => 'version + 1' },
+    );
+    return this.state(sessionId);
+  }
+
+  async remove(facilitatorId: string, sessionId: string): Promise<void> {
+    const session = await this.owned(facilitatorId, sessionId);
+    await this.sessions.delete({ id: session.id });
+    this.forget(session.id);
+    this.deleted.next(session.id);
+    this.logger.log(`session ${session.id} deleted`);
   }
 
   // The open-text queue of one prompt: texts without authors, once the prompt has closed with k texts.
@@ -247,8 +345,18 @@ export class SessionsService {
   }
 
   // Aggregates the prompt at `index` from the current answers and stores the result.
-  private async storeResult(tx: EntityManager, session: LiveSessionEntity, index: number): Promise<void> {
+  async storeResult(tx: EntityManager, session: LiveSessionEntity, index: number): Promise<void> {
+    const result = await this.computeResult(tx, session, index);
+    await tx
+      .getRepository(PromptResultEntity)
+      .upsert({ sessionId: session.id, promptId: result.promptId, position: index, result }, ['sessionId', 'promptId']);
+  }
+
+  async computeResult(tx: EntityManager, session: LiveSessionEntity, index: number): Promise<PromptResult> {
     const prompt = session.deck.prompts[index];
+    if (session.mode === 'couple') {
+      return aggregateCouple(prompt, await this.answers.valuesFor(session.id, prompt.id, tx));
+    }
     const values = (promptId: string) => this.answers.valuesFor(session.id, promptId, tx);
     const extras: AggregateExtras = {};
     if (prompt.kind === 'text') {
@@ -264,10 +372,7 @@ export class SessionsService {
         extras.before = before.respondents >= session.k ? before : null;
       }
     }
-    const result = aggregatePrompt(prompt, await values(prompt.id), session.k, extras);
-    await tx
-      .getRepository(PromptResultEntity)
-      .upsert({ sessionId: session.id, promptId: prompt.id, position: index, result }, ['sessionId', 'promptId']);
+    return aggregatePrompt(prompt, await values(prompt.id), session.k, extras);
   }
 
   private async openByCode(code: string): Promise<LiveSessionEntity> {
@@ -285,11 +390,14 @@ export class SessionsService {
     ]);
   }
 
-  private async publicState(session: LiveSessionEntity): Promise<SessionState> {
+  async publicState(session: LiveSessionEntity): Promise<SessionState> {
     const [participants, answered] = await this.counts(session);
     let result: PromptResult | null = null;
     if (session.phase === 'released' && session.promptId) {
       result = (await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null;
+    } else if (session.liveResults && (session.phase === 'open' || session.phase === 'closed')) {
+      // Only what the last coalesced live update showed, never a fresher count.
+      result = session.liveResult;
     }
     return {
       id: session.id,
@@ -304,6 +412,8 @@ export class SessionsService {
       participants,
       answered,
       result,
+      paused: session.paused,
+      liveResults: session.liveResults,
       version: session.version,
     };
   }

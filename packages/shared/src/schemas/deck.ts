@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { slugSchema } from './common.js';
 
+// How a couple's answers to one prompt are compared (couple mode only).
+//   mutual-only: only what both share is shown (matches, things worth exploring); never who said no.
+//   side-by-side: once both answered, both answers are shown to both.
+//   private: each partner sees only their own answer.
+export const REVEAL_POLICIES = ['mutual-only', 'side-by-side', 'private'] as const;
+export const revealPolicySchema = z.enum(REVEAL_POLICIES);
+
 const promptBase = {
   id: slugSchema,
   title: z.string().min(1).max(300),
   body: z.string().max(2000).optional(),
   // Shown to participants before the prompt opens.
   contentNote: z.string().max(500).optional(),
+  // Couple mode; when absent, the default for the kind (see revealPolicyOf).
+  reveal: revealPolicySchema.optional(),
 };
 
 export const ynmItemSchema = z.object({
@@ -97,6 +106,24 @@ export const promptSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const;
+
+export type RevealPolicy = z.infer<typeof revealPolicySchema>;
+
+// Lists and choices default to mutual-only, scales, rankings and check-ins to side-by-side, and open
+// text to private.
+export function revealPolicyOf(prompt: { kind: (typeof PROMPT_KINDS)[number]; reveal?: RevealPolicy }): RevealPolicy {
+  if (prompt.reveal) return prompt.reveal;
+  switch (prompt.kind) {
+    case 'ynm':
+    case 'single':
+    case 'multiple':
+      return 'mutual-only';
+    case 'text':
+      return 'private';
+    default:
+      return 'side-by-side';
+  }
+}
 
 export const deckSchema = z.object({
   id: slugSchema,

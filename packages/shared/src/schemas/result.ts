@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { answerValueSchema } from './answer.js';
 import { slugSchema } from './common.js';
+import { revealPolicySchema } from './deck.js';
 
 // How a yes/no/maybe item reads for discussion.
 export const YNM_GROUPS = ['consensus', 'split', 'most-maybe', 'mixed'] as const;
@@ -87,7 +89,25 @@ export const checkinResultSchema = checkinLevelsSchema.omit({ promptId: true, re
   before: checkinLevelsSchema.nullable(),
 });
 
+const sharedThingSchema = z.object({ id: slugSchema, label: z.string(), category: z.string().optional() });
+
+// A couple's reveal. It is a function of what both share only: the same for both partners and the
+// facilitator, and unchanged by what one partner answered where it is not shared.
+export const coupleResultSchema = z.object({
+  kind: z.literal('couple'),
+  policy: revealPolicySchema,
+  // mutual-only: yes/no/maybe items both said yes to, or options both chose.
+  matches: z.array(sharedThingSchema),
+  // mutual-only yes/no/maybe: yes + maybe, or maybe + maybe.
+  explore: z.array(sharedThingSchema),
+  // mutual-only yes/no/maybe: how many items are not shared (never which partner said no).
+  notShared: z.number().int().nullable(),
+  // side-by-side only: both answers, in a fixed order that does not say whose is whose.
+  answers: z.array(answerValueSchema).nullable(),
+});
+
 export const distributionSchema = z.discriminatedUnion('kind', [
+  coupleResultSchema,
   ynmResultSchema,
   singleChoiceResultSchema,
   multipleChoiceResultSchema,
@@ -117,5 +137,6 @@ export type RankingResult = z.infer<typeof rankingResultSchema>;
 export type TextResult = z.infer<typeof textResultSchema>;
 export type CheckinLevels = z.infer<typeof checkinLevelsSchema>;
 export type CheckinResult = z.infer<typeof checkinResultSchema>;
+export type CoupleResult = z.infer<typeof coupleResultSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type PromptResult = z.infer<typeof promptResultSchema>;

@@ -4,7 +4,7 @@ import { joinCodeSchema, K_DEFAULT, kThresholdSchema, slugSchema, uuidSchema } f
 import { promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
 
-export const SESSION_MODES = ['group'] as const;
+export const SESSION_MODES = ['group', 'couple'] as const;
 export const sessionModeSchema = z.enum(SESSION_MODES);
 
 // lobby → open → closed → released → open (next prompt) … → ended. Only the facilitator moves it.
@@ -14,9 +14,21 @@ export const sessionPhaseSchema = z.enum(SESSION_PHASES);
 export const createSessionSchema = z
   .object({
     deckId: slugSchema,
+    // Group: any number of participants, aggregates only. Couple: exactly two seats, compared
+    // under each prompt's reveal policy.
+    mode: sessionModeSchema.default('group'),
     k: kThresholdSchema.default(K_DEFAULT),
+    // Off by default: results stay hidden while a prompt is open until the facilitator releases them.
+    liveResults: z.boolean().default(false),
   })
   .strict();
+
+// A couple can start a session on their own from a built-in deck, without a facilitator account.
+export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
+
+export const sessionSettingsSchema = z.object({ liveResults: z.boolean() }).strict();
+export const pauseSchema = z.object({ paused: z.boolean() }).strict();
+export const stepOutSchema = z.object({ away: z.boolean() }).strict();
 
 // What everybody in a session may see: no participant ids, no answers, only counts and released results.
 export const sessionStateSchema = z.object({
@@ -31,8 +43,11 @@ export const sessionStateSchema = z.object({
   prompt: promptSchema.nullable(),
   participants: z.number().int(),
   answered: z.number().int(),
-  // The current prompt's result, once released.
+  // The current prompt's result, once released (or, with live results on, while open).
   result: promptResultSchema.nullable(),
+  // A facilitator's pause: everyone sees a calm grounding screen and answering is frozen.
+  paused: z.boolean(),
+  liveResults: z.boolean(),
   // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
   version: z.number().int(),
 });
@@ -68,6 +83,7 @@ export const joinRequestSchema = z
 
 export const joinResultSchema = z.object({
   sessionId: uuidSchema,
+  code: z.string(),
   // At least 128 random bits; the server keeps only a hash. Keep it to resume after a reload.
   token: z.string(),
 });
@@ -91,6 +107,10 @@ export const snapshotSchema = z.object({
 });
 
 export type SessionMode = z.infer<typeof sessionModeSchema>;
+export type CreateCoupleSession = z.infer<typeof createCoupleSessionSchema>;
+export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
+export type Pause = z.infer<typeof pauseSchema>;
+export type StepOut = z.infer<typeof stepOutSchema>;
 export type SessionPhase = z.infer<typeof sessionPhaseSchema>;
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 export type CreateSession = z.infer<typeof createSessionSchema>;

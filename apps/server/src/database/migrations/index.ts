@@ -1,5 +1,6 @@
 import { Initial1795803579727 } from './1795803579727-Initial.js';
 import { DecksAndTextReviews1795804882506 } from './1795804882506-DecksAndTextReviews.js';
+import { PrivacyAndCouples1795805620109 } from './1795805620109-PrivacyAndCouples.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
-export const MIGRATIONS = [Initial1795803579727, DecksAndTextReviews1795804882506];
+export const MIGRATIONS = [Initial1795803579727, DecksAndTextReviews1795804882506, PrivacyAndCouples1795805620109];
