@@ -1,0 +1,231 @@
+import type { DeckFile, SessionState, Snapshot } from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  command,
+  connect,
+  expectOk,
+  joinSession,
+  ROOT,
+  signUp,
+  startServer,
+  waitFor,
+  type ClientSocket,
+  type Facilitator,
+  type Frame,
+  type RunningServer,
+} from './utils.js';
+
+const deckFile = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
+type Conn = { socket: ClientSocket; frames: Frame[]; token?: string };
+
+async function groupSession(server: RunningServer, f: Facilitator, options: { phones: number; liveResults?: boolean; deckId?: string }) {
+  const created = await f.api
+    .post('/api/sessions')
+    .send({ deckId: options.deckId ?? 'consent-and-boundaries', k: 3, liveResults: options.liveResults ?? false });
+  expect(created.status).toBe(201);
+  const sessionId = created.body.state.id as string;
+  const code = created.body.state.code as string;
+  const facilitator: Conn = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
+  const screen: Conn = await connect(server.url, { role: 'screen', token: created.body.screenToken as string });
+  const phones: Conn[] = [];
+  for (let i = 0; i < options.phones; i += 1) {
+    const seat = await joinSession(server.url, code);
+    phones.push({ ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
+  }
+  return { sessionId, code, facilitator, screen, phones };
+}
+
+const ynm = (items: Record<string, string>) => ({
+  promptId: 'yes-maybe-no',
+  clientId: randomUUID(),
+  value: { kind: 'ynm', items },
+});
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+describe('the privacy rules, tried the way an attacker would', () => {
+  let server: RunningServer;
+  let f: Facilitator;
+  const open: Conn[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    f = await signUp(server.url);
+  });
+  afterAll(async () => {
+    open.forEach((c) => c.socket.close());
+    await server?.stop();
+  });
+
+  it('sends live results at most once a second and only after three changed answers', async () => {
+    const s = await groupSession(server, f, { phones: 6, liveResults: true });
+    open.push(s.facilitator, s.screen, ...s.phones);
+    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
+    const results = () =>
+      s.screen.frames.filter((fr) => fr.event === 'session:updated' && (fr.args[0] as SessionState).result !== null);
+
+    for (let i = 0; i < 3; i += 1) expectOk(await command(s.phones[i].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    const first = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => st.result !== null);
+    expect(first.result?.respondents).toBe(3);
+
+    // One more answer: the timing of an update would point at this person, so none comes.
+    expectOk(await command(s.phones[3].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    await sleep(1_800);
+    expect(results()).toHaveLength(1);
+    // Neither does asking for a fresh snapshot reveal it.
+    const synced = expectOk<Snapshot>(await command(s.facilitator.socket, 'session:sync', {}));
+    expect(synced.state.result?.respondents).toBe(3);
+    expect(synced.state.answered).toBe(4);
+
+    // Two more changes make three since the last update.
+    expectOk(await command(s.phones[4].socket, 'answer:submit', ynm({ hugs: 'maybe' })));
+    expectOk(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    const second = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => (st.result?.respondents ?? 0) === 5);
+    expect(results()).toHaveLength(2);
+    expect(second.result?.distribution).not.toBeNull();
+
+    // Closing sends the final count at once, even after a single change.
+    expectOk(await command(s.phones[5].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    const closed = expectOk<SessionState>(await command(s.facilitator.socket, 'prompt:close', {}));
+    expect(closed.result?.respondents).toBe(6);
+  });
+
+  it('withdraws a participant: answers deleted, results recomputed, the seat gone, nobody told who', async () => {
+    const s = await groupSession(server, f, { phones: 4 });
+    open.push(s.facilitator, s.screen, ...s.phones);
+    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
+    const choices = ['yes', 'yes', 'no', 'yes'];
+    for (const [i, phone] of s.phones.entries()) expectOk(await command(phone.socket, 'answer:submit', ynm({ hugs: choices[i] })));
+    expectOk(await command(s.facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await command(s.facilitator.socket, 'results:release', {}));
+    expect(released.result?.respondents).toBe(4);
+
+    const updated = waitFor(s.screen.socket, 'session:updated', 5_000, (st) => st.participants === 3);
+    const leaving = s.phones[2];
+    const disconnected = new Promise((ok) => leaving.socket.once('disconnect', ok));
+    expect(await command(leaving.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
+    const after = await updated;
+    await disconnected;
+    expect(after.result?.respondents).toBe(3);
+    expect(after.result?.distribution).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ id: 'hugs', yes: 3, no: 0 })]) });
+    await expect(connect(server.url, { role: 'participant', token: leaving.token ?? '' })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
+    expect(await command(s.facilitator.socket, 'participant:withdraw', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('tells the facilitator how many stepped out, never who, and nobody else', async () => {
+    const s = await groupSession(server, f, { phones: 3 });
+    open.push(s.facilitator, s.screen, ...s.phones);
+    const away = waitFor(s.facilitator.socket, 'stepout:updated', 5_000, (p) => p.away === 2);
+    expectOk(await command(s.phones[0].socket, 'participant:step-out', { away: true }));
+    expectOk(await command(s.phones[1].socket, 'participant:step-out', { away: true }));
+    expect(await away).toEqual({ away: 2 });
+    const back = waitFor(s.facilitator.socket, 'stepout:updated', 5_000, (p) => p.away === 1);
+    expectOk(await command(s.phones[0].socket, 'participant:step-out', { away: false }));
+    expect(await back).toEqual({ away: 1 });
+    for (const c of [s.screen, ...s.phones]) expect(c.frames.map((fr) => fr.event)).not.toContain('stepout:updated');
+    expect(await command(s.facilitator.socket, 'participant:step-out', { away: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('freezes answering while the facilitator pauses', async () => {
+    const s = await groupSession(server, f, { phones: 2 });
+    open.push(s.facilitator, s.screen, ...s.phones);
+    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
+    expect(await command(s.phones[0].socket, 'session:pause', { paused: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const seen = waitFor(s.phones[1].socket, 'session:updated', 5_000, (st) => st.paused);
+    expect(expectOk<SessionState>(await command(s.facilitator.socket, 'session:pause', { paused: true })).paused).toBe(true);
+    await seen;
+    expect(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' }))).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_PAUSED' },
+    });
+    expectOk(await command(s.facilitator.socket, 'session:pause', { paused: false }));
+    expectOk(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+  });
+
+  it('deletes a session with everything in it and closes its sockets', async () => {
+    const s = await groupSession(server, f, { phones: 1 });
+    const closed = new Promise((ok) => s.phones[0].socket.once('disconnect', ok));
+    expect((await f.api.delete(`/api/sessions/${s.sessionId}`)).status).toBe(204);
+    await closed;
+    expect((await f.api.get(`/api/sessions/${s.sessionId}/summary`)).status).toBe(404);
+    expect((await request(server.url).get(`/api/join/${s.code}`)).status).toBe(404);
+    await expect(connect(server.url, { role: 'participant', token: s.phones[0].token ?? '' })).rejects.toMatchObject({
+      message: 'UNAUTHENTICATED',
+    });
+    [s.facilitator, s.screen].forEach((c) => c.socket.close());
+  });
+});
+
+describe('retention and the canary', () => {
+  it('deletes raw answers after the retention time, keeps aggregates, and writes no answer, token, address or device anywhere else', async () => {
+    const canaryText = `cn${randomUUID().slice(0, 8)}`;
+    const canaryToken = `canary-token-${randomUUID()}`;
+    const canaryAgent = `CanaryAgent/${randomUUID()}`;
+    const server = await startServer({
+      env: { CANDOR_ANSWER_RETENTION_HOURS: '0.0003', CANDOR_RETENTION_SWEEP_SECONDS: '1', CANDOR_LOG_LEVEL: 'debug' },
+    });
+    const conns: Conn[] = [];
+    try {
+      const f = await signUp(server.url);
+      const imported = await f.api.post('/api/decks/import').send(deckFile);
+      const s = await groupSession(server, f, { phones: 3, deckId: imported.body.deck.id as string });
+      conns.push(s.facilitator, s.screen, ...s.phones);
+      await request(server.url).get(`/api/join/${s.code}`).set('User-Agent', canaryAgent);
+      await request(server.url).post('/api/join').set('User-Agent', canaryAgent).send({ code: s.code, consent: true });
+      await expect(connect(server.url, { role: 'participant', token: canaryToken })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
+
+      expectOk(await command(s.facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
+      const texts = [canaryText, 'slow and kind', 'tea'];
+      for (const [i, phone] of s.phones.entries()) {
+        expectOk(await command(phone.socket, 'answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: texts[i] } }));
+      }
+      expectOk(await command(s.facilitator.socket, 'prompt:close', {}));
+      expectOk(await command(s.facilitator.socket, 'results:release', {}));
+      expectOk(await command(s.facilitator.socket, 'session:end', {}));
+
+      // After the retention time the seats and their answers are gone; the released result stays.
+      await sleep(3_500);
+      await expect(connect(server.url, { role: 'participant', token: s.phones[0].token ?? '' })).rejects.toMatchObject({
+        message: 'UNAUTHENTICATED',
+      });
+      const summary = await f.api.get(`/api/sessions/${s.sessionId}/summary`);
+      expect(summary.body.results).toHaveLength(1);
+      expect(summary.body.results[0]).toMatchObject({ promptId: 'one-word', respondents: 3 });
+
+      conns.forEach((c) => c.socket.close());
+      await server.stop();
+      const log = server.output();
+      for (const secret of [canaryText, canaryToken, canaryAgent, '127.0.0.1', ...s.phones.map((p) => p.token ?? '')]) {
+        expect(log).not.toContain(secret);
+      }
+
+      // Every row of every table but the answers, as text: no canary, no token, no address, no device.
+      const { openDataSource } = (await import(join(ROOT, 'apps/server/dist/database/data-source.js'))) as {
+        openDataSource: (c: { databaseUrl?: string; dataDir: string }) => Promise<{ query(sql: string): Promise<unknown[]>; destroy(): Promise<void> }>;
+      };
+      const db = await openDataSource({ databaseUrl: process.env.DATABASE_URL, dataDir: server.dataDir });
+      try {
+        const tables = (await db.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'answers'",
+        )) as { table_name: string }[];
+        expect(tables.length).toBeGreaterThan(5);
+        for (const { table_name } of tables) {
+          const dump = JSON.stringify(await db.query(`SELECT * FROM "${table_name}"`));
+          for (const secret of [canaryText, canaryToken, canaryAgent, '127.0.0.1', ...s.phones.map((p) => p.token ?? '')]) {
+            expect(dump, `${table_name} holds ${secret}`).not.toContain(secret);
+          }
+        }
+        const left = (await db.query(`SELECT count(*)::int AS n FROM answers WHERE session_id = '${s.sessionId}'`)) as { n: number }[];
+        expect(left[0].n).toBe(0);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      conns.forEach((c) => c.socket.close());
+      await server.stop();
+    }
+  });
+});
