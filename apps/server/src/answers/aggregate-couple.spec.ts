@@ -13,7 +13,7 @@ const choices = [...YNM_CHOICES, undefined];
 const sameCategory = (a: YnmChoice | undefined, b: YnmChoice | undefined) =>
   choices.filter((other) => pairCategory(a, other) === pairCategory(a, b));
 
-const sheet = fc.record(Object.fromEntries(ids.map((id) => [id, fc.constantFrom(...choices)])) as Record<string, fc.Arbitrary<YnmChoice | undefined>>);
+const sheet = fc.record(Object.fromEntries(ids.map((id) => [id, fc.constantFrom(...choices)])));
 
 describe(aggregateCouple.name, () => {
   it('sorts a pair into matches, worth exploring and a count of items not shared', () => {
