@@ -18,6 +18,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     participants: 10,
     answered: 2,
     result: null,
+    paused: false,
+    liveResults: false,
     version: 4,
     ...overrides,
   };

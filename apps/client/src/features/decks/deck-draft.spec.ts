@@ -53,7 +53,7 @@ const deck: Deck = {
   language: 'en',
   prompts: [
     { id: 'energy', kind: 'checkin', title: 'Energy', moment: 'start', levels: [{ id: 'low', label: 'Low' }, { id: 'high', label: 'High' }] },
-    { id: 'touch', kind: 'ynm', title: 'Touch', items: [{ id: 'hugs', label: 'Hugs', category: 'Touch' }] },
+    { id: 'touch', kind: 'ynm', title: 'Touch', reveal: 'side-by-side', items: [{ id: 'hugs', label: 'Hugs', category: 'Touch' }] },
   ],
 };
 

@@ -1,4 +1,4 @@
-import type { Deck, DeckInput, Prompt, PromptKind } from '@candor/shared';
+import type { Deck, DeckInput, Prompt, PromptKind, RevealPolicy } from '@candor/shared';
 
 // The deck editor's working copy. Number fields stay strings while someone types; ids stay null for new
 // prompts and options until the deck is saved, when they are made from the labels.
@@ -12,6 +12,8 @@ export type PromptDraft = {
   title: string;
   body: string;
   contentNote: string;
+  // Couple mode only; '' keeps the default for the kind.
+  reveal: RevealPolicy | '';
   // Items (yes/no/maybe), options (choices, ranking) or levels (check-in), in order.
   entries: EntryDraft[];
   maxPicks: string;
@@ -44,6 +46,14 @@ export const KIND_NAMES: Record<PromptKind, string> = {
   ranking: 'Ranking',
   text: 'Open text',
   checkin: 'Check-in',
+};
+
+// What a couple sees of one prompt; '' leaves the choice to the kind's default.
+export const REVEAL_NAMES: Record<RevealPolicy | '', string> = {
+  '': 'The usual for this kind of prompt',
+  'mutual-only': 'Only what both share (never who said no)',
+  'side-by-side': 'Both answers side by side, once both answered',
+  private: 'Nothing: each partner sees only their own answer',
 };
 
 export const ENTRY_NOUNS: Record<PromptKind, string | null> = {
@@ -98,6 +108,7 @@ export function newPromptDraft(kind: PromptKind): PromptDraft {
     title: '',
     body: '',
     contentNote: '',
+    reveal: '',
     entries: [],
     maxPicks: '2',
     min: '1',
@@ -134,6 +145,7 @@ export function draftFromPrompt(prompt: Prompt): PromptDraft {
     title: prompt.title,
     body: prompt.body ?? '',
     contentNote: prompt.contentNote ?? '',
+    reveal: prompt.reveal ?? '',
     entries: [],
   };
   switch (prompt.kind) {
@@ -202,7 +214,13 @@ function entryIds(entries: EntryDraft[], fallback: string): string[] {
 }
 
 export function promptFromDraft(draft: PromptDraft, id: string): Prompt {
-  const base = { id, title: draft.title.trim(), body: optional(draft.body), contentNote: optional(draft.contentNote) };
+  const base = {
+    id,
+    title: draft.title.trim(),
+    body: optional(draft.body),
+    contentNote: optional(draft.contentNote),
+    reveal: draft.reveal || undefined,
+  };
   const noun = ENTRY_NOUNS[draft.kind] ?? 'item';
   const ids = entryIds(draft.entries, noun);
   const options = draft.entries.map((e, i) => ({ id: ids[i], label: e.label.trim() }));

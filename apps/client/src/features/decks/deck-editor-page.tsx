@@ -1,4 +1,4 @@
-import type { Deck, DeckSummary, PromptKind } from '@candor/shared';
+import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
@@ -13,6 +13,7 @@ import {
   newKey,
   newPromptDraft,
   PROMPT_KINDS,
+  REVEAL_NAMES,
   TEXT_MAX_LENGTH,
   type DeckDraft,
   type EntryDraft,
@@ -347,6 +348,15 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
         value={prompt.contentNote}
         onChange={(v) => onChange({ contentNote: v })}
       />
+
+      <label htmlFor={id('reveal')}>In couple sessions, show</label>
+      <select id={id('reveal')} value={prompt.reveal} onChange={(event) => onChange({ reveal: event.target.value as RevealPolicy | '' })}>
+        {(Object.keys(REVEAL_NAMES) as (RevealPolicy | '')[]).map((policy) => (
+          <option key={policy} value={policy}>
+            {REVEAL_NAMES[policy]}
+          </option>
+        ))}
+      </select>
 
       {prompt.kind === 'multiple' && (
         <NumberField
