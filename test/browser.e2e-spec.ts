@@ -94,6 +94,10 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
       { Hugs: 'Yes', Kissing: 'Maybe' },
     ];
     for (const [i, phone] of phones.entries()) {
+      // The prompt's content note comes first; the participant chooses to see the question.
+      await phone.getByRole('heading', { name: 'Before this question' }).waitFor();
+      if (i === 0) await shot(phone, 'phone-content-note');
+      await phone.getByRole('button', { name: 'Show the question' }).click();
       await phone.getByRole('heading', { name: 'What feels like a yes, a maybe or a no for you?' }).waitFor();
       for (const [item, choice] of Object.entries(choices[i])) {
         await phone.getByRole('radiogroup', { name: item }).getByRole('radio', { name: choice }).check();
