@@ -72,8 +72,9 @@ describe('a deck with every prompt kind in the browser: import, answer, moderate
     await alert.getByText('was not imported, and nothing was created').waitFor();
     const issues = await alert.getByRole('listitem').allTextContents();
     expect(issues.length).toBeGreaterThanOrEqual(2);
-    expect(issues.some((issue) => issue.includes('prompts.4'))).toBe(true);
-    expect(issues.some((issue) => issue.includes('prompts.5.options'))).toBe(true);
+    // Each problem names the prompt it is about.
+    expect(issues.some((issue) => issue.startsWith('Prompt 5 (“How easy is it for you to ask for what you need?”), highest value:'))).toBe(true);
+    expect(issues.some((issue) => issue.startsWith('Prompt 6 (“What helps you most after an intense conversation?”), options:'))).toBe(true);
     await expect(facilitator.getByText('None yet.').isVisible()).resolves.toBe(true);
     await shot(facilitator, 'kinds-import-refused');
 

@@ -272,7 +272,7 @@ export function deckInputFromDraft(draft: DeckDraft): DeckInput {
 }
 
 // "prompts.2.options.0.label: Too small" → "Prompt 3 (“Title”), option 1, label: Too small".
-export function describeIssue(issue: string, draft: DeckDraft | null): string {
+export function describeIssue(issue: string, draft: { prompts: readonly { title?: unknown }[] } | null): string {
   const split = issue.indexOf(': ');
   if (split === -1) return issue;
   const path = issue.slice(0, split).split('.').filter((part) => part !== 'deck');
@@ -283,7 +283,8 @@ export function describeIssue(issue: string, draft: DeckDraft | null): string {
     const next = path[i + 1];
     const index = next !== undefined && /^\d+$/.test(next) ? Number(next) : null;
     if (part === 'prompts' && index !== null) {
-      const title = draft?.prompts[index]?.title.trim();
+      const raw = draft?.prompts[index]?.title;
+      const title = typeof raw === 'string' ? raw.trim() : '';
       words.push(title ? `Prompt ${index + 1} (“${title}”)` : `Prompt ${index + 1}`);
       i += 1;
     } else if ((part === 'items' || part === 'options' || part === 'levels') && index !== null) {

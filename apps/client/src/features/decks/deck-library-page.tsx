@@ -2,7 +2,7 @@ import type { Deck, DeckSummary } from '@candor/shared';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, apiDelete, apiGet, apiPost, downloadFile } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { newPromptDraft, promptFromDraft } from './deck-draft';
+import { describeIssue, newPromptDraft, promptFromDraft } from './deck-draft';
 
 type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error'; text: string; issues?: string[] };
 
@@ -81,8 +81,8 @@ export function DeckLibraryPage() {
     if (!file) return;
     setBusy(true);
     setNotice(null);
+    let body: unknown = null;
     try {
-      let body: unknown;
       try {
         body = JSON.parse(await file.text());
       } catch {
@@ -97,7 +97,7 @@ export function DeckLibraryPage() {
         setNotice({
           kind: 'error',
           text: `“${file.name}” was not imported, and nothing was created. Please fix ${caught.issues && caught.issues.length > 1 ? 'these problems' : 'this problem'} and try again:`,
-          issues: caught.issues && caught.issues.length > 0 ? caught.issues : [caught.message],
+          issues: caught.issues && caught.issues.length > 0 ? caught.issues.map((issue) => describeIssue(issue, promptsOf(body))) : [caught.message],
         });
       } else {
         setNotice({ kind: 'error', text: caught instanceof ApiError ? caught.message : 'Could not import the file.' });
@@ -281,4 +281,13 @@ function ConfirmDelete({ deck, busy, onConfirm, onCancel }: { deck: DeckSummary;
       </div>
     </div>
   );
+}
+
+// The prompts of a parsed deck file, if it has any, so that problems can name the prompt they are about.
+function promptsOf(file: unknown): { prompts: { title?: unknown }[] } | null {
+  if (!file || typeof file !== 'object' || !('deck' in file)) return null;
+  const deck = file.deck;
+  if (!deck || typeof deck !== 'object' || !('prompts' in deck)) return null;
+  const prompts = deck.prompts;
+  return Array.isArray(prompts) ? { prompts: prompts.filter((p): p is { title?: unknown } => !!p && typeof p === 'object') } : null;
 }

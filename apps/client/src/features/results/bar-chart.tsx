@@ -72,12 +72,15 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
     const build = (printing = false) => {
       chart?.destroy();
       const colours = printing ? PRINT_PALETTE : palette(canvas);
+      // Axis labels get about a third of the width on a horizontal chart: wrap them to fit a phone.
+      const width = canvas.parentElement?.clientWidth ?? 600;
+      const wrapAt = Math.max(8, Math.min(large ? 28 : 20, Math.floor((width * 0.3) / (font * 0.6))));
       // Room for the longest number label beside (or above) its bar.
       const longest = Math.max(...data.bars.map((bar) => bar.display.length), 1);
       const config: ChartConfiguration<'bar'> = {
         type: 'bar',
         data: {
-          labels: data.bars.map((bar) => wrapLabel(bar.label, large ? 28 : 16)),
+          labels: data.bars.map((bar) => bar.lines ?? wrapLabel(bar.label, wrapAt)),
           datasets: [
             {
               data: data.bars.map((bar) => bar.value),
@@ -108,7 +111,8 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
               title: { display: true, text: data.valueAxis, color: colours.text, font: { size: font } },
             },
             [horizontal ? 'y' : 'x']: {
-              ticks: { color: colours.text, font: { size: font }, autoSkip: false },
+              // Never slanted: long labels wrap onto more lines instead.
+              ticks: { color: colours.text, font: { size: font }, autoSkip: false, maxRotation: 0 },
               grid: { display: false },
             },
           },

@@ -56,7 +56,6 @@ export function RankingResultView({ result, respondents, caption, size }: Rankin
         summary={rankingSummary(result, respondents)}
         size={size}
         valueAxis="Borda score"
-        max={Math.max((n - 1) * respondents, 1)}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import type { ScaleResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
-import { decimal, scaleSummary, scaleTalkingPoint, scaleValueLabel } from './result-format';
+import { decimal, scaleSummary, scaleTalkingPoint, scaleValueLabel, wrapLabel } from './result-format';
 
 type ScaleResultViewProps = { result: ScaleResult; respondents: number; caption: string; size: 'normal' | 'large' };
 
@@ -54,6 +54,7 @@ export function ScaleResultView({ result, respondents, caption, size }: ScaleRes
         table={table}
         bars={result.histogram.map((bin) => ({
           label: scaleValueLabel(result, bin.value),
+          lines: scaleAxisLines(result, bin.value),
           value: bin.count,
           display: String(bin.count),
         }))}
@@ -64,4 +65,11 @@ export function ScaleResultView({ result, respondents, caption, size }: ScaleRes
       />
     </>
   );
+}
+
+// The value on the first line, and at the two ends its label below it, wrapped short.
+function scaleAxisLines(result: ScaleResult, value: number): string[] {
+  if (value === result.min) return [String(value), ...wrapLabel(result.minLabel, 10)];
+  if (value === result.max) return [String(value), ...wrapLabel(result.maxLabel, 10)];
+  return [String(value)];
 }

@@ -1,11 +1,15 @@
 import type { TextResult } from '@candor/shared';
 import { textTalkingPoint } from './result-format';
 
+// Enough to start a conversation; the exports carry the full list.
+const WORDS_SHOWN = 10;
+
 type TextResultViewProps = { result: TextResult; caption: string; headingLevel: 2 | 3 };
 
 export function TextResultView({ result, caption, headingLevel }: TextResultViewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const top = Math.max(1, ...result.words.map((entry) => entry.count));
+  const words = result.words.slice(0, WORDS_SHOWN);
+  const top = Math.max(1, ...words.map((entry) => entry.count));
   return (
     <>
       <p className="talking-point">{textTalkingPoint(result)}</p>
@@ -19,12 +23,12 @@ export function TextResultView({ result, caption, headingLevel }: TextResultView
           ))}
         </ul>
       )}
-      {result.words.length > 0 && (
+      {words.length > 0 && (
         <section className="word-list">
           <Heading>Words that came up most</Heading>
           <p className="hint">Common little words such as “the” or “and” are left out.</p>
           <ol>
-            {result.words.map((entry) => (
+            {words.map((entry) => (
               <li key={entry.word}>
                 <span className="word">{entry.word}</span>
                 <span className="bar" aria-hidden="true">
