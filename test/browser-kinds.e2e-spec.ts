@@ -25,7 +25,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce
 
 const cells = (row: Locator) => row.getByRole('cell').allTextContents();
 
-describe('a deck with every prompt kind in the browser: import, answer, moderate, release, summary', () => {
+describe('every prompt kind in the browser: deck import and editing, answering, moderation, results, summary', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -326,5 +326,76 @@ describe('a deck with every prompt kind in the browser: import, answer, moderate
     await expect(facilitator.getByRole('button', { name: 'Download CSV' }).isVisible()).resolves.toBe(false);
     await expect(facilitator.locator('.summary-item .print-only table').first().isVisible()).resolves.toBe(true);
     await shot(facilitator, 'kinds-summary-print');
+  });
+
+  it('copies a built-in deck, edits it in the deck editor, exports and deletes it', async () => {
+    const page = await newPage(DESKTOP);
+    await page.goto(`${server.url}/signup`);
+    await page.getByLabel('Email').fill(`editor-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/console');
+    await page.goto(`${server.url}/console/decks`);
+    await page.getByRole('button', { name: 'Copy to edit: Workshop check-in and check-out' }).click();
+    await page.waitForURL('**/console/decks/*/edit');
+    const deckId = decodeURIComponent(page.url().split('/').at(-2) ?? '');
+    await page.getByLabel('Title', { exact: true }).fill('Our check-in');
+    const promptCount = await page.locator('fieldset.prompt-editor').count();
+
+    // A new ranking prompt: focus lands in its question field.
+    await page.getByLabel('Kind of prompt').selectOption('ranking');
+    await page.getByRole('button', { name: 'Add prompt' }).click();
+    const ranking = page.getByRole('group', { name: `Prompt ${promptCount + 1}: Ranking` });
+    await expect(page.evaluate(() => document.activeElement?.id.startsWith('title-'))).resolves.toBe(true);
+    await page.keyboard.type('What matters most today?');
+    for (const [i, label] of ['Time to rest', 'A good talk', 'Time to rest'].entries()) {
+      await ranking.getByLabel(`Option ${i + 1}`, { exact: true }).fill(label);
+    }
+    await ranking.getByRole('button', { name: 'Move option 3 up' }).click();
+    // A scale with an impossible range is refused by the server, and the problem names the prompt.
+    await page.getByLabel('Kind of prompt').selectOption('scale');
+    await page.getByRole('button', { name: 'Add prompt' }).click();
+    const scale = page.getByRole('group', { name: `Prompt ${promptCount + 2}: Scale` });
+    await scale.getByLabel('Question', { exact: true }).fill('How settled do you feel?');
+    await scale.getByLabel('Highest value', { exact: true }).fill('20');
+    await page.getByRole('button', { name: 'Save deck' }).click();
+    const problem = page.getByRole('alert');
+    await problem.getByText('Not saved yet. Please fix these problems:').waitFor();
+    await expect(problem.getByRole('listitem').first().textContent()).resolves.toContain(`Prompt ${promptCount + 2} (“How settled do you feel?”)`);
+    await shot(page, 'kinds-editor-refused');
+    await scale.getByLabel('Highest value', { exact: true }).fill('5');
+
+    // Delete with undo, then move the first prompt down.
+    await page.getByRole('button', { name: 'Delete prompt 1' }).click();
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await expect(page.locator('fieldset.prompt-editor').count()).resolves.toBe(promptCount + 2);
+    await page.getByRole('button', { name: 'Move prompt 1 down' }).click();
+    await page.getByRole('button', { name: 'Save deck' }).click();
+    await page.getByText('All changes saved').waitFor();
+
+    const saved = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/decks/${encodeURIComponent(id)}`);
+      return (await response.json()) as { deck: { title: string; prompts: { id: string; kind: string; options?: { id: string; label: string }[] }[] } };
+    }, deckId);
+    expect(saved.deck.title).toBe('Our check-in');
+    const added = saved.deck.prompts.find((p) => p.kind === 'ranking');
+    expect(added?.id).toBe('what-matters-most-today');
+    // Ids come from the labels, unique within the prompt, in the order shown.
+    expect(added?.options).toEqual([
+      { id: 'time-to-rest', label: 'Time to rest' },
+      { id: 'time-to-rest-2', label: 'Time to rest' },
+      { id: 'a-good-talk', label: 'A good talk' },
+    ]);
+    await shot(page, 'kinds-editor-saved');
+
+    await page.getByRole('link', { name: '← Deck library' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export: Our check-in' }).click()]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; deck: { title: string } };
+    expect(file).toMatchObject({ format: 'candor-deck', deck: { title: 'Our check-in' } });
+    await page.getByRole('button', { name: 'Delete: Our check-in' }).click();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Keep it');
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('Deleted “Our check-in”.').waitFor();
+    await expect(page.getByRole('button', { name: 'Export: Our check-in' }).count()).resolves.toBe(0);
   });
 });
