@@ -234,6 +234,22 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 6. Ranking: the first phone keeps the given order, the others move one option each.
     await open('What helps you most after an intense conversation?');
+    // Dragging by the handle reorders too; the first phone drags one option to the top and moves it back.
+    const rows = phones[0].locator('.ranking li');
+    const handle = await rows.nth(2).locator('.drag-handle').boundingBox();
+    const target = await rows.nth(0).boundingBox();
+    if (!handle || !target) throw new Error('ranking rows are not laid out');
+    await phones[0].mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await phones[0].mouse.down();
+    await phones[0].mouse.move(handle.x + handle.width / 2, target.y + target.height / 2, { steps: 8 });
+    await phones[0].mouse.up();
+    await expect(phones[0].locator('.ranking .rank-label').allTextContents()).resolves.toEqual([
+      'Something to eat',
+      'Time to rest',
+      'Someone to talk to',
+    ]);
+    await phones[0].getByRole('button', { name: 'Move Something to eat down' }).click();
+    await phones[0].getByRole('button', { name: 'Move Something to eat down' }).click();
     await phones[1].getByRole('button', { name: 'Move Something to eat up' }).click();
     await phones[2].getByRole('button', { name: 'Move Someone to talk to up' }).click();
     // Focus stays on the moved option's button, so a keyboard user can keep moving it.
