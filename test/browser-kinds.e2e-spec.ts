@@ -105,10 +105,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     }
     await facilitator.getByTestId('answered').getByText(/of 3/).waitFor();
 
+    // The three phones answer at the same time, as in a room.
+    const eachPhone = (work: (phone: Page, i: number) => Promise<void>) => Promise.all(phones.map(work));
     const open = async (title: string) => {
       await facilitator.getByRole('button', { name: 'Open next prompt' }).click();
       await facilitator.getByTestId('phase').getByText('Prompt open').waitFor();
-      for (const phone of phones) await phone.getByRole('heading', { name: title }).waitFor();
+      await eachPhone((phone) => phone.getByRole('heading', { name: title }).waitFor());
     };
     const saved = (phone: Page) => phone.getByTestId('save-status').getByText('Saved').waitFor();
     const close = async () => {
@@ -137,11 +139,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 1. Check-in at the start.
     await open('How much energy do you bring today?');
-    for (const [i, level] of ['Running low', 'Steady', 'Steady'].entries()) {
-      await phones[i].getByRole('radio', { name: level }).check();
-      await phones[i].getByRole('button', { name: 'Save answer' }).click();
-      await saved(phones[i]);
-    }
+    await eachPhone(async (phone, i) => {
+      const level = ['Running low', 'Steady', 'Steady'][i];
+      await phone.getByRole('radio', { name: level }).check();
+      await phone.getByRole('button', { name: 'Save answer' }).click();
+      await saved(phone);
+    });
     await close();
     await release('checkin');
     expect(await chartLabel(screen)).toContain('Steady: 2 people (67%)');
@@ -156,13 +159,13 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
       { 'Cuddling or being held': 'Yes', 'Quiet time together': 'No', 'A snack and a glass of water': 'Maybe' },
       { 'Cuddling or being held': 'Yes', 'Quiet time together': 'Yes', 'A snack and a glass of water': 'No' },
     ];
-    for (const [i, phone] of phones.entries()) {
+    await eachPhone(async (phone, i) => {
       for (const [item, choice] of Object.entries(inventory[i])) {
         await phone.getByRole('radiogroup', { name: item }).getByRole('radio', { name: choice }).check();
       }
       await phone.getByRole('button', { name: 'Save answers' }).click();
       await saved(phone);
-    }
+    });
     await close();
     await release('ynm');
     const groups = facilitator.locator('.result-group');
@@ -177,11 +180,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 3. Single choice.
     await open('How do you like to process a workshop like this?');
-    for (const [i, option] of ['Talking it through', 'Talking it through', 'Writing it down'].entries()) {
-      await phones[i].getByRole('radio', { name: option }).check();
-      await phones[i].getByRole('button', { name: 'Save answer' }).click();
-      await saved(phones[i]);
-    }
+    await eachPhone(async (phone, i) => {
+      const option = ['Talking it through', 'Talking it through', 'Writing it down'][i];
+      await phone.getByRole('radio', { name: option }).check();
+      await phone.getByRole('button', { name: 'Save answer' }).click();
+      await saved(phone);
+    });
     await close();
     await release('single');
     expect(await chartLabel(screen)).toBe(
@@ -202,11 +206,11 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     await expect(phones[0].getByRole('checkbox', { name: 'Space to myself' }).isChecked()).resolves.toBe(false);
     await shot(phones[0], 'kinds-multiple-refused-phone');
     const picks = [[], ['Kind words', 'Space to myself'], ['Kind words']];
-    for (const [i, phone] of phones.entries()) {
+    await eachPhone(async (phone, i) => {
       for (const option of picks[i]) await phone.getByRole('checkbox', { name: option }).check();
       await phone.getByRole('button', { name: 'Save answer' }).click();
       await saved(phone);
-    }
+    });
     await close();
     await release('multiple');
     expect(await chartLabel(screen)).toContain('Kind words: 3 people (100%)');
@@ -218,11 +222,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 5. Scale 1–5.
     await open('How easy is it for you to ask for what you need?');
-    for (const [i, value] of ['2', '4', '4'].entries()) {
-      await phones[i].getByRole('radio', { name: value, exact: true }).check();
-      await phones[i].getByRole('button', { name: 'Save answer' }).click();
-      await saved(phones[i]);
-    }
+    await eachPhone(async (phone, i) => {
+      const value = ['2', '4', '4'][i];
+      await phone.getByRole('radio', { name: value, exact: true }).check();
+      await phone.getByRole('button', { name: 'Save answer' }).click();
+      await saved(phone);
+    });
     await close();
     await release('scale');
     await expect(facilitator.getByTestId('scale-median').textContent()).resolves.toBe('4');
@@ -259,10 +264,10 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
       'Time to rest',
       'Something to eat',
     ]);
-    for (const phone of phones) {
+    await eachPhone(async (phone) => {
       await phone.getByRole('button', { name: 'Save ranking' }).click();
       await saved(phone);
-    }
+    });
     await close();
     await release('ranking');
     expect(await chartLabel(screen)).toContain('1. Time to rest: Borda score 5, average rank 1.3');
@@ -273,21 +278,21 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 7. Open text behind a content note, then moderation.
     await facilitator.getByRole('button', { name: 'Open next prompt' }).click();
-    for (const phone of phones) await phone.getByRole('heading', { name: 'Before this question' }).waitFor();
+    await eachPhone((phone) => phone.getByRole('heading', { name: 'Before this question' }).waitFor());
     await shot(phones[0], 'kinds-content-note-phone');
     const texts = [
       'I need some quiet time before I can talk',
       'Please check in with me the next day',
       'A warm drink and a blanket help me land',
     ];
-    for (const [i, phone] of phones.entries()) {
+    await eachPhone(async (phone, i) => {
       await phone.getByRole('button', { name: 'Show the question' }).click();
       await phone.getByRole('heading', { name: 'One thing you would like a partner to know about your aftercare' }).waitFor();
       await phone.getByLabel('Your answer').fill(texts[i]);
       await phone.getByText(`${texts[i].length} of 140 characters`).waitFor();
       await phone.getByRole('button', { name: 'Save answer' }).click();
       await saved(phone);
-    }
+    });
     await close();
     await facilitator.getByRole('heading', { name: 'Open-text answers' }).waitFor();
     await facilitator.getByTestId('moderation-counts').getByText('0 approved · 0 rejected · 3 waiting').waitFor();
@@ -308,11 +313,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
     // 8. Check-in at the end, shown beside the start.
     await open('How much energy do you have now?');
-    for (const [i, level] of ['Steady', 'Full of energy', 'Full of energy'].entries()) {
-      await phones[i].getByRole('radio', { name: level }).check();
-      await phones[i].getByRole('button', { name: 'Save answer' }).click();
-      await saved(phones[i]);
-    }
+    await eachPhone(async (phone, i) => {
+      const level = ['Steady', 'Full of energy', 'Full of energy'][i];
+      await phone.getByRole('radio', { name: level }).check();
+      await phone.getByRole('button', { name: 'Save answer' }).click();
+      await saved(phone);
+    });
     await close();
     await release('checkin');
     await screen.getByText('Average level went up from 1.7 of 3 at the start to 2.7 of 3 at the end.').waitFor();
@@ -342,7 +348,8 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     await expect(facilitator.getByRole('button', { name: 'Download CSV' }).isVisible()).resolves.toBe(false);
     await expect(facilitator.locator('.summary-item .print-only table').first().isVisible()).resolves.toBe(true);
     await shot(facilitator, 'kinds-summary-print');
-  });
+    // About 35 s on an idle 2-core machine; the margin is for a loaded CI run.
+  }, 150_000);
 
   it('copies a built-in deck, edits it in the deck editor, exports and deletes it', async () => {
     const page = await newPage(DESKTOP);
