@@ -1,6 +1,6 @@
 import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
 import {
   command,
@@ -30,6 +30,7 @@ describe('a burst of answers written in batches', () => {
 
   it('acknowledges every answer correctly and stores the last one of each participant', async () => {
     server = await startServer();
+    onTestFailed(() => console.log(`server output:\n${server.output().slice(-20_000)}`));
     const f = await signUp(server.url);
     const created = await createSession(f, 5);
     const sessionId = created.state.id;
@@ -90,5 +91,5 @@ describe('a burst of answers written in batches', () => {
     expect(rows).toHaveLength(PARTICIPANTS);
     expect(new Set(rows.map((r) => r.client_id))).toEqual(new Set(participants.map((p) => p.sent[ANSWERS_EACH - 1].clientId)));
     for (const r of rows) expect(indexOf(r.value)).toBe(ANSWERS_EACH - 1);
-  });
+  }, 120_000);
 });

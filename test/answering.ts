@@ -34,6 +34,8 @@ export class AnsweringParticipant {
   readonly sent: Submission[] = [];
   readonly receipts = new Map<string, AnswerReceipt>();
   readonly refusals: string[] = [];
+  // Unacknowledged answers made moot by the ack of a newer answer to the same prompt.
+  readonly superseded = new Set<string>();
   readonly snapshots: Snapshot[] = [];
   unacked: Submission[] = [];
   lastAcked = -1;
@@ -78,10 +80,14 @@ export class AnsweringParticipant {
     );
   }
 
+  // As the real client does: an ack makes older unacked answers to that prompt moot, since
+  // resending one of them later would overwrite the newer answer.
   private acked(s: Submission, receipt: AnswerReceipt): void {
     if (!this.unacked.includes(s)) return;
     this.receipts.set(s.clientId, receipt);
-    this.unacked = this.unacked.filter((u) => u !== s);
+    const position = this.sent.indexOf(s);
+    for (const u of this.unacked) if (u.promptId === s.promptId && this.sent.indexOf(u) < position) this.superseded.add(u.clientId);
+    this.unacked = this.unacked.filter((u) => u !== s && !this.superseded.has(u.clientId));
     this.lastAcked = Math.max(this.lastAcked, s.index);
   }
 

@@ -27,6 +27,8 @@ export type RunningServer = {
   dataDir: string;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  // How the process ended: its exit code, or the signal that ended it.
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 // A fresh embedded database folder (a copy of the migrated template), or '' on PostgreSQL.
@@ -54,6 +56,9 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   };
   const child = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    child.once('exit', (code, signal) => ok({ code, signal })),
+  );
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const port = await new Promise<number>((ok, fail) => {
@@ -77,6 +82,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     dataDir,
     output: () => output,
     stop: (signal = 'SIGTERM') => stopProcess(child, signal),
+    exited,
   };
 }
 

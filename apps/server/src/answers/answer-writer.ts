@@ -114,7 +114,9 @@ export class AnswerBatcher {
     try {
       outcomes = await this.insert(rows);
     } catch (error) {
-      this.log.warn(`answer batch of ${batch.length} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      // The SQLSTATE only: a driver message may quote a value from the statement.
+      const code = (error as { code?: unknown }).code;
+      this.log.warn(`answer batch of ${batch.length} failed (${typeof code === 'string' ? code : 'no SQLSTATE'})`);
       for (const p of batch) p.reject(error);
       return;
     }

@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import type { Config } from '../config/config.js';
 import { ENTITIES } from './entities.js';
+import { GuardedClient } from './guarded-client.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 // Any fixed number: every instance takes this lock before migrating, so only one migrates at a time.
@@ -19,7 +20,7 @@ export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'
     logging: ['error' as const],
   };
   if (config.databaseUrl) {
-    return { ...common, url: config.databaseUrl, extra: { max: 20 } };
+    return { ...common, url: config.databaseUrl, extra: { max: 20, Client: GuardedClient } };
   }
   mkdirSync(config.dataDir, { recursive: true });
   return { ...common, driver: new PGliteDriver({ dataDir: config.dataDir }).driver };

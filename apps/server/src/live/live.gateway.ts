@@ -63,6 +63,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly logger = new Logger(LiveGateway.name);
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  // Answers stored per session since the last after-answer check: a batch of answers commits
+  // together, so it is checked once, not once per answer.
+  private readonly storedSince = new Map<string, number>();
   // Commands still working; on shutdown their acks go out before the sockets close.
   private readonly working = new Set<Promise<unknown>>();
 
@@ -121,7 +124,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const receipt = await this.answers.submit({ sessionId, participantId: participantId ?? '' }, deck, input);
       if (!receipt.duplicate) {
         this.scheduleProgress(sessionId);
-        void this.afterAnswer(sessionId);
+        this.noteStored(sessionId);
       }
       return receipt;
     });
@@ -218,8 +221,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
+  private noteStored(sessionId: string): void {
+    const before = this.storedSince.get(sessionId);
+    this.storedSince.set(sessionId, (before ?? 0) + 1);
+    if (before !== undefined) return;
+    setImmediate(() => {
+      const stored = this.storedSince.get(sessionId) ?? 1;
+      this.storedSince.delete(sessionId);
+      void this.afterAnswer(sessionId, stored);
+    });
+  }
+
   // Live results for groups, the automatic reveal for couples.
-  private async afterAnswer(sessionId: string): Promise<void> {
+  private async afterAnswer(sessionId: string, stored: number): Promise<void> {
     try {
       const { mode } = await this.sessions.infoOf(sessionId);
       if (mode === 'couple') {
@@ -228,7 +242,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
         }
         return;
       }
-      this.handleLive(sessionId, await this.liveResults.answerStored(sessionId));
+      this.handleLive(sessionId, await this.liveResults.answerStored(sessionId, stored));
     } catch (error) {
       this.logger.warn(`after answer: ${toErrorBody(error).code}`);
     }

@@ -20,12 +20,13 @@ export class LiveResultsService {
     private readonly sessions: SessionsService,
   ) {}
 
-  // Called after every stored answer (not duplicates). Nothing happens unless live results are on.
-  async answerStored(sessionId: string): Promise<LiveOutcome> {
+  // Called after stored answers (not duplicates), once for all those one batch committed.
+  // Nothing happens unless live results are on.
+  async answerStored(sessionId: string, stored = 1): Promise<LiveOutcome> {
     const counted: { live_changes: number }[] = await this.db.query(
-      `UPDATE live_sessions SET live_changes = live_changes + 1
+      `UPDATE live_sessions SET live_changes = live_changes + $2
         WHERE id = $1 AND live_results AND phase = 'open' RETURNING live_changes`,
-      [sessionId],
+      [sessionId, stored],
     );
     if (counted.length === 0) return null;
     return this.tryPublish(sessionId);
