@@ -1,0 +1,132 @@
+// Load generator (run by bench/run.mjs, pinned to its own core): joins N participants over REST
+// with keep-alive agents, connects them websocket-only, then measures a burst (each answers once
+// within 10 s) and a flood (each answers 20 times back to back). Prints one JSON line.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { io } from 'socket.io-client';
+
+const [url, code, nText, screenToken, serverPid, promptId] = process.argv.slice(2);
+const N = Number(nText);
+const FLOOD = 20;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const origin = new URL(url);
+
+const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))[1]);
+const now = () => performance.now();
+const value = (i) => ({ kind: 'ynm', items: { hugs: ['yes', 'maybe', 'no'][i % 3] } });
+
+function post(path, body) {
+  return new Promise((ok, fail) => {
+    const data = JSON.stringify(body);
+    const req = http.request(
+      { host: origin.hostname, port: origin.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => (res.statusCode === 201 ? ok(JSON.parse(text)) : fail(new Error(`join ${res.statusCode} ${text}`))));
+      },
+    );
+    req.on('error', fail);
+    req.end(data);
+  });
+}
+
+function open(auth) {
+  return new Promise((ok, fail) => {
+    const socket = io(url, { transports: ['websocket'], auth: { protocol: 1, ...auth }, reconnection: false });
+    socket.once('connect', () => ok(socket));
+    socket.once('connect_error', fail);
+  });
+}
+
+async function pool(count, concurrency, work) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await work(next++);
+  }));
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const summary = (lat) => {
+  const s = [...lat].sort((x, y) => x - y);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) };
+};
+
+const screen = await open({ role: 'screen', token: screenToken });
+let answeredSeen = 0;
+let answeredAt = 0;
+screen.on('progress:updated', (p) => {
+  if (p.answered > answeredSeen) {
+    answeredSeen = p.answered;
+    answeredAt = now();
+  }
+});
+
+const rssBefore = rssKb();
+const sockets = new Array(N);
+const joinStart = now();
+await pool(N, 64, async (i) => {
+  const seat = await post('/api/join', { code, consent: true });
+  sockets[i] = await open({ role: 'participant', token: seat.token });
+});
+const joinSeconds = (now() - joinStart) / 1000;
+await new Promise((ok) => setTimeout(ok, 1000));
+const rssAfter = rssKb();
+
+function submit(socket, i) {
+  const started = now();
+  return socket
+    .timeout(60_000)
+    .emitWithAck('answer:submit', { promptId, clientId: randomUUID(), value: value(i) })
+    .then((ack) => {
+      if (!ack.ok) throw new Error(`answer refused: ${ack.error.code}`);
+      return now() - started;
+    });
+}
+
+// Burst: each participant answers once, at a random moment within 10 s.
+const burstLat = [];
+let lastAck = 0;
+const burstStart = now();
+await Promise.all(
+  sockets.map(
+    (socket, i) =>
+      new Promise((ok, fail) =>
+        setTimeout(() => submit(socket, i).then((ms) => { burstLat.push(ms); lastAck = now(); ok(); }, fail), Math.random() * 10_000),
+      ),
+  ),
+);
+const burstSeconds = (now() - burstStart) / 1000;
+const tallyDeadline = now() + 10_000;
+while (answeredSeen < N && now() < tallyDeadline) await new Promise((ok) => setTimeout(ok, 5));
+const burstTallyMs = answeredSeen === N ? Math.max(0, answeredAt - lastAck) : null;
+
+// Flood: everyone answers 20 times, back to back, without waiting for acks.
+const floodLat = [];
+const floodStart = now();
+await Promise.all(
+  sockets.map((socket, i) =>
+    Promise.all(Array.from({ length: FLOOD }, (_, k) => submit(socket, i + k).then((ms) => floodLat.push(ms)))),
+  ),
+);
+const floodSeconds = (now() - floodStart) / 1000;
+
+console.log(
+  JSON.stringify({
+    n: N,
+    joinPerSecond: Math.round(N / joinSeconds),
+    rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,
+    burst: { answers: burstLat.length, seconds: Math.round(burstSeconds * 10) / 10, latencyMs: summary(burstLat).p50 === undefined ? null : roundAll(summary(burstLat)), tallyAfterLastAckMs: burstTallyMs === null ? null : Math.round(burstTallyMs) },
+    flood: { answers: floodLat.length, perSecond: Math.round(floodLat.length / floodSeconds), latencyMs: roundAll(summary(floodLat)) },
+    // Each participant's last answer is (i + 19) % 3 on the hugs item.
+    expectedLast: [0, 1, 2].map((c) => sockets.filter((_, i) => (i + FLOOD - 1) % 3 === c).length),
+  }),
+);
+sockets.forEach((s) => s.close());
+screen.close();
+process.exit(0);
+
+function roundAll(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+}

@@ -1,0 +1,150 @@
+// npm run bench [-- N ...]: Candor (PostgreSQL, Redis if REDIS_URL is set) and a bare socket.io
+// server, each on core 0, loaded by bench/load.mjs on core 1. Prints the figures for each N.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+
+const ROOT = join(import.meta.dirname, '..');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const Ns = sizes.length > 0 ? sizes : [1000, 10000];
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/candor_bench';
+
+async function ensureDatabase() {
+  if (process.env.DATABASE_URL) return;
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'candor_bench'");
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE candor_bench');
+  await admin.end();
+}
+
+// Starts a process pinned to a core, with the file-descriptor limit raised, and waits for its port.
+function startPinned(core, args, env) {
+  const child = spawn('sh', ['-c', `ulimit -n 20000; exec taskset -c ${core} "$@"`, 'sh', process.execPath, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`did not start:\n${output}`)), 60_000);
+    child.stdout.on('data', () => {
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        ok({ child, port: Number(m[1]), output: () => output });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`exited ${code}:\n${output}`)));
+  });
+}
+
+function runLoad(args) {
+  return new Promise((ok, fail) => {
+    const child = spawn('sh', ['-c', 'ulimit -n 20000; exec taskset -c 1 "$@"', 'sh', process.execPath, join(ROOT, 'bench/load.mjs'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1))) : fail(new Error(`load generator exited ${code}`))));
+  });
+}
+
+function stop(child) {
+  return new Promise((ok) => {
+    if (child.exitCode !== null) return ok();
+    child.once('exit', ok);
+    child.kill('SIGTERM');
+  });
+}
+
+async function json(res) {
+  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function benchCandor(n) {
+  const server = await startPinned(0, [join(ROOT, 'apps/server/dist/main.js')], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    CANDOR_LOG_LEVEL: 'log',
+  });
+  const url = `http://127.0.0.1:${server.port}`;
+  try {
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `bench-${randomUUID()}@example.test`, password: 'correct horse battery' }),
+    });
+    const cookie = signup.headers.get('set-cookie').split(';')[0];
+    const created = await json(
+      await fetch(`${url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ deckId: 'consent-and-boundaries', k: 5 }),
+      }),
+    );
+    const sessionId = created.state.id;
+    const facilitator = io(url, { transports: ['websocket'], auth: { protocol: 1, role: 'facilitator', sessionId }, extraHeaders: { cookie } });
+    await new Promise((ok, fail) => facilitator.once('connect', ok).once('connect_error', fail));
+    const opened = await facilitator.timeout(10_000).emitWithAck('prompt:open', {});
+    if (!opened.ok) throw new Error(opened.error.code);
+    const result = await runLoad([url, created.state.code, String(n), created.screenToken, String(server.child.pid), opened.data.prompt.id]);
+
+    // The exact final tally: released after close, and the rows in the database.
+    await facilitator.timeout(10_000).emitWithAck('prompt:close', {});
+    const released = await facilitator.timeout(30_000).emitWithAck('results:release', {});
+    const hugs = released.data.result.distribution.items.find((i) => i.id === 'hugs');
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const rows = (await db.query('SELECT count(*)::int AS n FROM answers WHERE session_id = $1', [sessionId])).rows[0].n;
+    await db.query('DELETE FROM live_sessions WHERE id = $1', [sessionId]);
+    await db.end();
+    facilitator.close();
+    result.exact = rows === n && [hugs.yes, hugs.maybe, hugs.no].join() === result.expectedLast.join();
+    result.rows = rows;
+    return result;
+  } finally {
+    await stop(server.child);
+  }
+}
+
+async function benchBare(n) {
+  const server = await startPinned(0, [join(ROOT, 'bench/bare-server.mjs')], { PORT: '0' });
+  const url = `http://127.0.0.1:${server.port}`;
+  try {
+    const result = await runLoad([url, 'BARE', String(n), 'bare-screen-token-0000', String(server.child.pid), 'p']);
+    const tally = await json(await fetch(`${url}/tally`));
+    result.exact = [tally.yes, tally.maybe, tally.no].join() === result.expectedLast.join();
+    return result;
+  } finally {
+    await stop(server.child);
+  }
+}
+
+await ensureDatabase();
+const rows = [];
+for (const n of Ns) {
+  const candor = await benchCandor(n);
+  const bare = await benchBare(n);
+  rows.push({ n, candor, bare });
+  console.log(JSON.stringify({ n, candor, bare }));
+}
+
+const line = (label, f) => console.log(`${label.padEnd(34)}${rows.map((r) => `${f(r.candor)}`.padStart(22) + `${f(r.bare)}`.padStart(22)).join('')}`);
+console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_bench'}${process.env.REDIS_URL ? ' + Redis' : ''}; server on core 0, generator on core 1\n`);
+console.log(`${''.padEnd(34)}${rows.map((r) => `N=${r.n} candor`.padStart(22) + `bare`.padStart(22)).join('')}`);
+line('joins per second', (x) => x.joinPerSecond);
+line('burst ack ms p50/p95/p99/max', (x) => Object.values(x.burst.latencyMs).join('/'));
+line('burst: last ack → exact tally ms', (x) => x.burst.tallyAfterLastAckMs ?? 'not seen');
+line('flood answers per second', (x) => x.flood.perSecond);
+line('flood ack ms p50/p95/p99/max', (x) => Object.values(x.flood.latencyMs).join('/'));
+line('RSS per connection KB', (x) => x.rssPerConnectionKb);
+line('no answer lost, final tally exact', (x) => (x.exact ? 'yes' : 'NO'));
+for (const r of rows) console.log(`N=${r.n}: Candor flood throughput / bare = ${(r.candor.flood.perSecond / r.bare.flood.perSecond).toFixed(2)}`);
+if (rows.some((r) => !r.candor.exact || !r.bare.exact)) process.exitCode = 1;
