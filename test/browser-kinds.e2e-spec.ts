@@ -1,53 +1,27 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
 import { ROOT, startServer, type RunningServer } from './utils.js';
 
-// Debian's chromium, never a downloaded browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results/browser');
 const FIXTURE = join(ROOT, 'test/fixtures/every-kind.deck.json');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Reduced motion: charts draw at once, so screenshots show the final bars.
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' as const };
-const DESKTOP = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' as const, acceptDownloads: true };
-
 const cells = (row: Locator) => row.getByRole('cell').allTextContents();
 
 describe('every prompt kind in the browser: deck import and editing, answering, moderation, results, summary', () => {
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (options = {}): Promise<Page> => {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  let browsing: Browsing;
+  const newPage = (options = {}) => browsing.newPage(options);
+  const shot = (page: Page, name: string) => browsing.shot(page, name);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browsing = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
+    await browsing?.close();
     await server?.stop();
   });
 

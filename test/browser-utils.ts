@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ROOT } from './utils.js';
+
+// Debian's chromium, never a downloaded browser.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = join(ROOT, 'test-results/browser');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' };
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true };
+
+// One browser per test file; every page in a context of its own (a separate person).
+export type Browsing = {
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  shot: (page: Page, name: string) => Promise<Buffer>;
+  close: () => Promise<void>;
+};
+
+export async function launchBrowser(): Promise<Browsing> {
+  mkdirSync(SHOTS, { recursive: true });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    newPage: async (options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }),
+    close: async () => {
+      for (const c of contexts) await c.close();
+      await browser.close();
+    },
+  };
+}
