@@ -32,9 +32,21 @@ function post(path, body) {
   });
 }
 
+// A keep-alive connection the server has just closed fails with ECONNRESET: join again (the lost
+// attempt may have left an unused seat, which changes no answer count).
+async function join() {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await post('/api/join', { code, consent: true });
+    } catch (error) {
+      if (error.code !== 'ECONNRESET' || attempt >= 3) throw error;
+    }
+  }
+}
+
 function open(auth) {
   return new Promise((ok, fail) => {
-    const socket = io(url, { transports: ['websocket'], auth: { protocol: 1, ...auth }, reconnection: false });
+    const socket = io(url, { transports: ['websocket'], auth: { protocol: 1, ...auth }, reconnection: false, timeout: 60_000 });
     socket.once('connect', () => ok(socket));
     socket.once('connect_error', fail);
   });
@@ -67,7 +79,7 @@ const rssBefore = rssKb();
 const sockets = new Array(N);
 const joinStart = now();
 await pool(N, 64, async (i) => {
-  const seat = await post('/api/join', { code, consent: true });
+  const seat = await join();
   sockets[i] = await open({ role: 'participant', token: seat.token });
 });
 const joinSeconds = (now() - joinStart) / 1000;
