@@ -1,6 +1,7 @@
-import type { Prompt, PromptResult } from '@candor/shared';
+import { K_MIN, type AnswerValue, type Prompt, type PromptResult } from '@candor/shared';
 import { CheckinResultView } from './checkin-result';
 import { ChoiceResultView } from './choice-result';
+import { CoupleResultView, type CoupleViewer } from './couple-result';
 import { RankingResultView } from './ranking-result';
 import { ScaleResultView } from './scale-result';
 import { TextResultView } from './text-result';
@@ -12,27 +13,40 @@ type ResultViewProps = {
   // 'large' for the projector.
   size?: 'normal' | 'large';
   headingLevel?: 2 | 3;
+  // Couple reveals only: a partner sees their own answer named as theirs; everyone else sees no labels.
+  viewer?: CoupleViewer;
+  myAnswer?: AnswerValue;
 };
 
-export function ResultView({ prompt, result, size = 'normal', headingLevel = 3 }: ResultViewProps) {
+export function ResultView({ prompt, result, size = 'normal', headingLevel = 3, viewer = 'observer', myAnswer }: ResultViewProps) {
   const caption = prompt?.title ?? 'Results';
+  const couple = result.distribution?.kind === 'couple';
   return (
     <section className={`result result-${size}`} aria-label={`Results: ${caption}`} data-kind={result.distribution?.kind ?? 'hidden'}>
-      <p className="result-counts">
-        <span>
-          <strong>{result.respondents}</strong> answered
-        </span>
-        <span>
-          <strong>{result.passed}</strong> passed
-        </span>
-      </p>
-      <Distribution prompt={prompt} result={result} size={size} headingLevel={headingLevel} caption={caption} />
+      {/* A couple's reveal is always of two answers; counting them adds nothing. */}
+      {!couple && (
+        <p className="result-counts">
+          <span>
+            <strong>{result.respondents}</strong> answered
+          </span>
+          <span>
+            <strong>{result.passed}</strong> passed
+          </span>
+        </p>
+      )}
+      <Distribution prompt={prompt} result={result} size={size} headingLevel={headingLevel} caption={caption} viewer={viewer} myAnswer={myAnswer} />
     </section>
   );
 }
 
-function Distribution({ prompt, result, size, headingLevel, caption }: Required<ResultViewProps> & { caption: string }) {
+type DistributionProps = Required<Omit<ResultViewProps, 'myAnswer'>> & { caption: string; myAnswer?: AnswerValue };
+
+function Distribution({ prompt, result, size, headingLevel, caption, viewer, myAnswer }: DistributionProps) {
   const distribution = result.distribution;
+  if (distribution === null && result.k < K_MIN) {
+    // Couples carry k = 2, below any group's threshold: a prompt that closed before both answered.
+    return <p className="result-hidden">The answers are shown only once both partners have answered.</p>;
+  }
   if (distribution === null) {
     return (
       <p className="result-hidden">
@@ -42,6 +56,8 @@ function Distribution({ prompt, result, size, headingLevel, caption }: Required<
   }
   const respondents = result.respondents;
   switch (distribution.kind) {
+    case 'couple':
+      return <CoupleResultView prompt={prompt} result={distribution} viewer={viewer} myAnswer={myAnswer} headingLevel={headingLevel} />;
     case 'ynm':
       return <YnmResultView result={distribution} k={result.k} caption={caption} headingLevel={headingLevel} />;
     case 'single':
