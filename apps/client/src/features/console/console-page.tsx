@@ -1,4 +1,4 @@
-import { K_DEFAULT, K_MAX, K_MIN, type CreatedSession, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
+import { K_DEFAULT, K_MAX, K_MIN, type CreateSession, type CreatedSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
 import { useEffect, useState } from 'react';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
@@ -12,6 +12,8 @@ export function ConsolePage() {
   const [data, setData] = useState<ConsoleData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [k, setK] = useState(String(K_DEFAULT));
+  const [mode, setMode] = useState<SessionMode>('group');
+  const [liveResults, setLiveResults] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,14 +43,16 @@ export function ConsolePage() {
   const kValid = Number.isInteger(kValue) && kValue >= K_MIN && kValue <= K_MAX;
 
   const start = async (deckId: string) => {
-    if (!kValid) {
+    if (mode === 'group' && !kValid) {
       setError(`The privacy threshold must be a whole number from ${K_MIN} to ${K_MAX}.`);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const created = await apiPost<CreatedSession>('/api/sessions', { deckId, k: kValue });
+      // A couple session has two seats and no k; live results are for groups only.
+      const body: Partial<CreateSession> & { deckId: string } = mode === 'couple' ? { deckId, mode } : { deckId, mode, k: kValue, liveResults };
+      const created = await apiPost<CreatedSession>('/api/sessions', body);
       rememberScreenToken(created.state.id, created.screenToken);
       navigate(`/console/sessions/${created.state.id}`);
     } catch (caught) {
@@ -102,23 +106,51 @@ export function ConsolePage() {
         <p>
           <Link to="/console/decks">Deck library</Link>: make your own decks, edit, import and export them.
         </p>
-        <label htmlFor="k-threshold">Privacy threshold (k)</label>
-        <input
-          id="k-threshold"
-          type="number"
-          inputMode="numeric"
-          min={K_MIN}
-          max={K_MAX}
-          step={1}
-          value={k}
-          onChange={(event) => setK(event.target.value)}
-          aria-describedby="k-hint"
-          aria-invalid={kValid ? undefined : true}
-          className="short-input"
-        />
-        <p id="k-hint" className="hint">
-          Results of a question stay hidden until at least this many people have answered it ({K_MIN}–{K_MAX}).
-        </p>
+        <fieldset className="mode-choice">
+          <legend>Mode</legend>
+          <label className="check">
+            <input type="radio" name="session-mode" value="group" checked={mode === 'group'} onChange={() => setMode('group')} />
+            <span>Group: a workshop or class; you and the screen see totals only</span>
+          </label>
+          <label className="check">
+            <input type="radio" name="session-mode" value="couple" checked={mode === 'couple'} onChange={() => setMode('couple')} />
+            <span>Couple: two partners, with you as their therapist; you see the same reveal as they do</span>
+          </label>
+        </fieldset>
+        {mode === 'group' ? (
+          <>
+            <label htmlFor="k-threshold">Privacy threshold (k)</label>
+            <input
+              id="k-threshold"
+              type="number"
+              inputMode="numeric"
+              min={K_MIN}
+              max={K_MAX}
+              step={1}
+              value={k}
+              onChange={(event) => setK(event.target.value)}
+              aria-describedby="k-hint"
+              aria-invalid={kValid ? undefined : true}
+              className="short-input"
+            />
+            <p id="k-hint" className="hint">
+              Results of a question stay hidden until at least this many people have answered it ({K_MIN}–{K_MAX}).
+            </p>
+            <label className="check">
+              <input type="checkbox" checked={liveResults} onChange={(event) => setLiveResults(event.target.checked)} aria-describedby="live-hint" />
+              <span>Live results</span>
+            </label>
+            <p id="live-hint" className="hint">
+              Off by default: results appear when you release them. When on, they show while a question is open, updating at most once a
+              second and only after at least 3 answers changed. You can change this during the session.
+            </p>
+          </>
+        ) : (
+          <p className="hint">
+            Two seats; a third person with the code is turned away. Each prompt is revealed once both partners have answered, under its
+            reveal policy (yes / maybe / no lists: only matches, things worth exploring, and how many items are not shared).
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}

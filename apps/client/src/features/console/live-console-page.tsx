@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION, type FacilitatorSession, type SessionPhase, type Sess
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { sendCommand } from '../../lib/socket';
+import { sendCommand, type CandorSocket, type CommandResult } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl, presenterUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
@@ -27,6 +27,17 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
   const [commandError, setCommandError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // How many participants are taking a moment; null until the server first says (it tells on changes only).
+  const [away, setAway] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onAway = ({ away: count }: { away: number }) => setAway(count);
+    socket.on('stepout:updated', onAway);
+    return () => {
+      socket.off('stepout:updated', onAway);
+    };
+  }, [socket]);
 
   useEffect(() => {
     let current = true;
@@ -48,16 +59,19 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
     if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
   }, [refusal]);
 
-  const run = async (command: Command) => {
+  const send = async (command: (target: CandorSocket) => Promise<CommandResult<SessionState>>) => {
     if (!socket) return;
     setBusy(true);
     setCommandError(null);
-    const result = await sendCommand(socket, command, {});
+    const result = await command(socket);
     setBusy(false);
     setConfirmEnd(false);
     if (result.ok) applyState(result.data);
     else setCommandError(result.error.message);
   };
+  const run = (command: Command) => send((target) => sendCommand(target, command, {}));
+  const setPaused = (paused: boolean) => send((target) => sendCommand(target, 'session:pause', { paused }));
+  const setLiveResults = (liveResults: boolean) => send((target) => sendCommand(target, 'session:settings', { liveResults }));
 
   const problem = loadError ?? (refusal && refusal.code !== 'UNAUTHENTICATED' ? refusal.message : null);
   if (problem) {
@@ -134,10 +148,13 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
               </dd>
             </div>
             <div>
-              <dt>Privacy threshold</dt>
-              <dd>k = {state.k}</dd>
+              <dt>Taking a moment</dt>
+              <dd data-testid="away" aria-live="polite">
+                {awayText(away)}
+              </dd>
             </div>
           </dl>
+          <p className="hint">You see how many people tapped "I need a moment", never who. Each signal lapses after 5 minutes.</p>
 
           <div className="controls">
             <button type="button" className="primary" disabled={!ready || !can.open} onClick={() => void run('prompt:open')}>
@@ -167,6 +184,19 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
             )}
           </div>
           {confirmEnd && <p className="hint">Ending closes the session for everyone. It cannot be reopened.</p>}
+          {state.phase !== 'ended' && (
+            <div className="controls">
+              <button type="button" aria-pressed={state.paused} disabled={!ready} onClick={() => void setPaused(!state.paused)}>
+                {state.paused ? 'Resume' : 'Pause for everyone'}
+              </button>
+            </div>
+          )}
+          {state.paused && state.phase !== 'ended' && (
+            <p className="banner" role="status">
+              Paused: everyone sees a calm screen with a slow breathing prompt, and answering is frozen. Answers not yet saved wait on
+              the phones and are sent when you resume.
+            </p>
+          )}
           {commandError && (
             <p className="error" role="alert">
               {commandError}
@@ -174,6 +204,16 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
           )}
         </section>
       </div>
+
+      <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} />
+
+      {state.phase === 'open' && state.liveResults && state.result && (
+        <section aria-labelledby="live-result-heading" className="card">
+          <h2 id="live-result-heading">Live results</h2>
+          <p className="hint">Updated at most once a second, and only after at least 3 answers changed.</p>
+          <ResultView prompt={state.prompt} result={state.result} />
+        </section>
+      )}
 
       {state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
         <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
@@ -192,6 +232,70 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
         </p>
       )}
     </main>
+  );
+}
+
+function awayText(away: number | null): string {
+  if (away === null) return 'Nobody since you opened this page';
+  if (away === 0) return 'Nobody right now';
+  return away === 1 ? '1 person needs a moment' : `${away} people need a moment`;
+}
+
+// Which privacy rules are in force, in words, and the one setting that can change during a session.
+function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void }) {
+  const couple = state.mode === 'couple';
+  return (
+    <section aria-labelledby="privacy-settings-heading" className="card">
+      <h2 id="privacy-settings-heading">Privacy in force</h2>
+      <dl className="facts" data-testid="privacy-settings">
+        <div>
+          <dt>Mode</dt>
+          <dd>{couple ? 'Couple: two seats, compared under each prompt’s reveal policy' : 'Group: totals only, never one person’s answer'}</dd>
+        </div>
+        <div>
+          <dt>Privacy threshold</dt>
+          <dd>
+            {couple
+              ? 'Not used: the reveal shows only what the policy allows, once both partners answered'
+              : `k = ${state.k}: a question’s results stay hidden until ${state.k} people answered it`}
+          </dd>
+        </div>
+        <div>
+          <dt>Live results</dt>
+          <dd data-testid="live-results">
+            {couple
+              ? 'Not used: each prompt reveals itself once both partners answered'
+              : state.liveResults
+                ? 'On: results update while a question is open'
+                : 'Off: results appear only when you release them'}
+          </dd>
+        </div>
+      </dl>
+      {couple ? (
+        <p className="hint">You see the same reveal as the couple: matches, worth exploring and how many items are not shared, never who answered what.</p>
+      ) : (
+        state.phase !== 'ended' && (
+          <>
+            <label className="check">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={state.liveResults}
+                disabled={!ready}
+                onChange={(event) => onLiveResults(event.target.checked)}
+                aria-describedby="live-results-rule"
+              />
+              <span>Live results</span>
+            </label>
+            <p id="live-results-rule" className="hint">
+              When on, results show while a question is open, still only from {state.k} answers on. So that nobody can tell what the
+              person who just tapped chose, they update at most once a second and only after at least 3 answers changed (or when
+              the question closes).
+            </p>
+          </>
+        )
+      )}
+    </section>
   );
 }
 
