@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../lib/router';
 import { normaliseJoinCode } from '../join-links/join-links';
+import { CoupleStart } from './couple-start';
 
 export function HomePage() {
   const [code, setCode] = useState('');
@@ -48,6 +49,8 @@ export function HomePage() {
         </form>
         <p className="hint">No account and no name needed.</p>
       </section>
+
+      <CoupleStart />
 
       <nav aria-label="Facilitators" className="footer-links">
         <Link to="/login">Facilitator log in</Link>

@@ -27,6 +27,17 @@ type FormProps<P> = {
   latest: AnswerValue | undefined;
   pending: boolean;
   onSubmit: (value: AnswerValue) => void;
+  // Where the answer goes, for the words about who reads it; a group session when absent.
+  context?: AnswerContext;
+};
+
+export type AnswerContext = 'group' | 'couple' | 'solo';
+
+const TEXT_PRIVACY: Record<AnswerContext, string> = {
+  group:
+    'The facilitator reads it first, without your name. Only texts they approve are shown to the room, mixed in with the others. Leave out names or details that could point to you or to someone else.',
+  couple: 'Who sees it is said above the question. Write it in your own words; there is no right length.',
+  solo: 'It stays on this device. Nothing you write here is sent anywhere.',
 };
 
 // One form per prompt kind; the key resets a form's draft when the prompt changes.
@@ -352,7 +363,7 @@ export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<Ran
   );
 }
 
-export function TextForm({ prompt, latest, pending, onSubmit }: FormProps<TextPrompt>) {
+export function TextForm({ prompt, latest, pending, onSubmit, context = 'group' }: FormProps<TextPrompt>) {
   const [draft, setDraft] = useState(() => (latest?.kind === 'text' ? latest.text : ''));
   const baseline = latest?.kind === 'text' ? latest.text : '';
   const fieldId = useId();
@@ -390,8 +401,7 @@ export function TextForm({ prompt, latest, pending, onSubmit }: FormProps<TextPr
         {left <= 20 ? `${left} characters left` : ''}
       </p>
       <p id={privacyId} className="hint">
-        The facilitator reads it first, without your name. Only texts they approve are shown to the room, mixed in with the
-        others. Leave out names or details that could point to you or to someone else.
+        {TEXT_PRIVACY[context]}
       </p>
       <SaveBar
         pending={pending}

@@ -2,9 +2,11 @@ import type { JoinInfo, JoinResult } from '@candor/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { readSeatToken, storeSeatToken } from './seat-token';
+import { PrivacyStatement } from './privacy-statement';
+import { markSelfRun, readSeatToken, storeSeatToken } from './seat-token';
 
-export function JoinPage({ code }: { code: string }) {
+// selfRun: the link came from a couple who run the session themselves (their share link says so).
+export function JoinPage({ code, selfRun = false }: { code: string; selfRun?: boolean }) {
   const [info, setInfo] = useState<JoinInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -36,6 +38,7 @@ export function JoinPage({ code }: { code: string }) {
     try {
       const seat = await apiPost<JoinResult>('/api/join', { code, consent: true });
       storeSeatToken(seat.sessionId, seat.token);
+      if (selfRun && info?.mode === 'couple') markSelfRun(seat.sessionId);
       navigate(`/s/${seat.sessionId}`, { replace: true });
     } catch (caught) {
       setJoinError(joinErrorText(caught, code));
@@ -67,7 +70,7 @@ export function JoinPage({ code }: { code: string }) {
 
   return (
     <main className="page narrow">
-      <p className="eyebrow">You are joining</p>
+      <p className="eyebrow">{info.mode === 'couple' ? 'A session for two partners' : 'You are joining'}</p>
       <h1>{info.title}</h1>
       {info.contentNote && (
         <p className="content-note">
@@ -75,25 +78,7 @@ export function JoinPage({ code }: { code: string }) {
         </p>
       )}
 
-      <section aria-labelledby="privacy-heading" className="card privacy">
-        <h2 id="privacy-heading">Your privacy, in plain words</h2>
-        <ul>
-          <li>You don't give your name, and you don't need an account.</li>
-          <li>
-            The facilitator and the shared screen only ever see totals, like "8 yes, 3 maybe". They never see what you
-            answered.
-          </li>
-          <li>
-            The results of a question stay hidden until at least <strong>{info.k} people</strong> have answered it, so a small
-            group can't give anyone away.
-          </li>
-          <li>You can pass any question. Passing is always fine, and nobody sees who passed.</li>
-          <li>While a question is open, you can change your answer as often as you like.</li>
-          <li>Your answers are stored without your name, your IP address or details about your device.</li>
-          <li>This phone keeps a random key so you can come back if the page reloads. Your answers are never stored on it.</li>
-        </ul>
-        <p>There are no right or wrong answers here. Answer for yourself, as things are for you today.</p>
-      </section>
+      <PrivacyStatement mode={info.mode} k={info.k} />
 
       <form onSubmit={(event) => void join(event)} className="card">
         <label className="check">
@@ -120,6 +105,8 @@ function joinErrorText(caught: unknown, code: string): string {
       return `There is no session with the code ${code}. Please check the code with your facilitator.`;
     case 'SESSION_ENDED':
       return 'This session has ended. Thank you for coming.';
+    case 'SESSION_FULL':
+      return 'Both seats in this couple session are already taken, so nobody else can join. If you are one of the two partners, open the session on the phone you joined with.';
     case 'INVALID_PAYLOAD':
       return `"${code}" doesn't look like a join code. A join code has 6 letters or digits.`;
     default:

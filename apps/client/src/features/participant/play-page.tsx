@@ -1,18 +1,38 @@
 import { PROTOCOL_VERSION, type Prompt, type SessionPhase, type SessionState } from '@candor/shared';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../lib/router';
+import { sendCommand, type CandorSocket } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
 import { AnswerForm } from './answer-forms';
+import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
+import { RevealNote, SelfRunControls, ShareWithPartner } from './couple-controls';
 import { latestPending } from './pending-answers';
-import { forgetSeatToken, readSeatToken } from './seat-token';
+import { forgetSeatToken, isSelfRun, readSeatToken } from './seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
   const token = useMemo(() => readSeatToken(sessionId), [sessionId]);
-  const auth = useMemo(() => (token ? { role: 'participant' as const, protocol: PROTOCOL_VERSION, token } : null), [token]);
+  const selfRun = useMemo(() => isSelfRun(sessionId), [sessionId]);
+  const [withdrawn, setWithdrawn] = useState(false);
+  // After withdrawing there is no seat left to connect with.
+  const auth = useMemo(
+    () => (token && !withdrawn ? { role: 'participant' as const, protocol: PROTOCOL_VERSION, token } : null),
+    [token, withdrawn],
+  );
   const sync = useAnswerSync();
-  const { state, status, refusal } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
+  const { socket, state, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
+  const care = useCare(socket, () => {
+    forgetSeatToken(sessionId);
+    setWithdrawn(true);
+  });
+  const paused = state?.paused ?? false;
+  const { resume } = sync;
+
+  useEffect(() => {
+    // Answers refused during a pause wait on this phone; send them the moment it ends.
+    if (!paused) resume();
+  }, [paused, resume]);
 
   const seatGone = !token || refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND';
   useEffect(() => {
@@ -20,6 +40,7 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
     if (refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND') forgetSeatToken(sessionId);
   }, [refusal, sessionId]);
 
+  if (withdrawn) return <WithdrawnScreen />;
   if (seatGone) {
     return (
       <Shell>
@@ -47,6 +68,9 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   }
 
   const reconnecting = status === 'reconnecting';
+  const live = state !== null && state.phase !== 'ended';
+  // The question stays mounted under a calm screen, hidden and inert, so that a half-made answer survives.
+  const covered = live && (care.away || paused);
   return (
     <Shell title={state?.title}>
       {reconnecting && (
@@ -56,16 +80,93 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
       )}
       {/* Phase changes replace the page; this persistent region tells screen reader users what happened. */}
       <p className="sr-only" aria-live="polite">
-        {state ? PHASE_ANNOUNCEMENTS[state.phase] : ''}
+        {state ? announcement(state) : ''}
       </p>
-      {state ? <PhaseView state={state} sync={sync} /> : !reconnecting && <p role="status">Connecting…</p>}
-      {sync.failure && (
-        <p className="error" role="alert">
-          {sync.failure}
-        </p>
+      {live && !care.away && (
+        <div className="care-bar">
+          <button type="button" className="care-button" disabled={care.busy} onClick={care.stepOut}>
+            I need a moment
+          </button>
+        </div>
       )}
+      {live && care.away && <StepOutScreen mode={state.mode} busy={care.busy} problem={care.problem} onBack={care.comeBack} />}
+      {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
+      <div hidden={covered} inert={covered}>
+        {state ? (
+          <PhaseView state={state} sync={sync} socket={socket} selfRun={selfRun} applyState={applyState} />
+        ) : (
+          !reconnecting && <p role="status">Connecting…</p>
+        )}
+        {sync.failure && (
+          <p className="error" role="alert">
+            {sync.failure}
+          </p>
+        )}
+      </div>
+      {live && !care.away && <WithdrawControl mode={state.mode} busy={care.busy} problem={care.withdrawProblem} onConfirm={care.withdraw} />}
     </Shell>
   );
+}
+
+type Care = {
+  away: boolean;
+  busy: boolean;
+  problem: string | null;
+  withdrawProblem: string | null;
+  stepOut: () => void;
+  comeBack: () => void;
+  withdraw: () => void;
+};
+
+// "I need a moment" and withdrawing. The calm screen shows at once; the signal follows.
+function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
+  const [away, setAway] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [withdrawProblem, setWithdrawProblem] = useState<string | null>(null);
+  const withdrawnRef = useRef(onWithdrawn);
+
+  useEffect(() => {
+    withdrawnRef.current = onWithdrawn;
+  });
+
+  const stepOut = useCallback(() => {
+    setAway(true);
+    setProblem(null);
+    if (!socket) return;
+    void sendCommand(socket, 'participant:step-out', { away: true }).then((result) => {
+      if (!result.ok) setProblem('The signal could not be sent just now. Take the time you need all the same.');
+    });
+  }, [socket]);
+
+  const comeBack = useCallback(() => {
+    setAway(false);
+    setProblem(null);
+    // If this does not arrive, the signal lapses by itself after a few minutes.
+    if (socket) void sendCommand(socket, 'participant:step-out', { away: false });
+  }, [socket]);
+
+  const withdraw = useCallback(() => {
+    if (!socket) {
+      setWithdrawProblem('Not connected right now. Please try again in a moment.');
+      return;
+    }
+    setBusy(true);
+    setWithdrawProblem(null);
+    void sendCommand(socket, 'participant:withdraw', {}).then((result) => {
+      setBusy(false);
+      if (result.ok) withdrawnRef.current();
+      else setWithdrawProblem(`Your answers were not deleted: ${result.error.message}`);
+    });
+  }, [socket]);
+
+  return { away, busy, problem, withdrawProblem, stepOut, comeBack, withdraw };
+}
+
+function announcement(state: SessionState): string {
+  if (state.paused && state.phase !== 'ended') return 'The session is paused.';
+  if (state.mode === 'couple' && state.phase === 'released') return 'Your answers are revealed.';
+  return PHASE_ANNOUNCEMENTS[state.phase];
 }
 
 const PHASE_ANNOUNCEMENTS: Record<SessionPhase, string> = {
@@ -76,7 +177,19 @@ const PHASE_ANNOUNCEMENTS: Record<SessionPhase, string> = {
   ended: 'This session is over.',
 };
 
-function PhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
+type PhaseProps = {
+  state: SessionState;
+  sync: AnswerSync;
+  socket: CandorSocket | null;
+  selfRun: boolean;
+  applyState: (state: SessionState) => void;
+};
+
+function PhaseView(props: PhaseProps) {
+  return props.state.mode === 'couple' ? <CouplePhaseView {...props} /> : <GroupPhaseView state={props.state} sync={props.sync} />;
+}
+
+function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
   switch (state.phase) {
     case 'lobby':
       return (
@@ -107,7 +220,93 @@ function PhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
   }
 }
 
-function OpenPrompt({ prompt, state, sync }: { prompt: Prompt; state: SessionState; sync: AnswerSync }) {
+// A couple session: the reveal instead of group results, and in the couple's own session the controls
+// that let either partner move on.
+function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = (command: 'prompt:open' | 'session:end') => {
+    if (!socket) return;
+    setBusy(true);
+    setProblem(null);
+    void sendCommand(socket, command, {}).then((result) => {
+      setBusy(false);
+      if (result.ok) applyState(result.data);
+      else setProblem(result.error.message);
+    });
+  };
+  const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
+  const bothHere = state.participants >= 2;
+  const canOpen = hasNext && ((state.phase === 'lobby' && bothHere) || state.phase === 'closed' || state.phase === 'released');
+  const myAnswer = state.prompt ? sync.saved[state.prompt.id] : undefined;
+
+  let body: ReactNode;
+  switch (state.phase) {
+    case 'lobby':
+      body =
+        selfRun && !bothHere ? (
+          <ShareWithPartner code={state.code} />
+        ) : (
+          <section className="card calm">
+            <h1>{selfRun ? "You're both here" : 'Waiting for the session to start'}</h1>
+            <p>
+              {selfRun
+                ? 'Start when you are both ready. Either of you can move on to the next question, and either of you can end the session.'
+                : "You're in. Keep this page open; the first question will appear here by itself."}
+            </p>
+          </section>
+        );
+      break;
+    case 'open':
+      body = state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} couple /> : null;
+      break;
+    case 'closed':
+      body = (
+        <section className="card calm">
+          <h1>Answers are closed</h1>
+          <p>The answers are shown once they are released.</p>
+        </section>
+      );
+      break;
+    case 'released':
+      body = (
+        <section aria-labelledby="result-heading">
+          <h1 id="result-heading">{state.prompt?.title ?? 'Your answers'}</h1>
+          {state.result ? (
+            <ResultView prompt={state.prompt} result={state.result} headingLevel={2} viewer="partner" myAnswer={myAnswer} />
+          ) : (
+            <p>Nothing to show for this question.</p>
+          )}
+        </section>
+      );
+      break;
+    case 'ended':
+      return (
+        <section className="card calm">
+          <h1>The session has ended. Thank you both.</h1>
+          <p>Nothing more is shown to anyone. You can close this page.</p>
+        </section>
+      );
+  }
+  return (
+    <>
+      {body}
+      {selfRun && (
+        <SelfRunControls
+          busy={busy}
+          problem={problem}
+          onNext={canOpen ? () => run('prompt:open') : null}
+          onEnd={() => run('session:end')}
+          lastDone={!hasNext && state.phase === 'released'}
+        />
+      )}
+    </>
+  );
+}
+
+type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; couple?: boolean };
+
+function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
   const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
@@ -172,7 +371,13 @@ function OpenPrompt({ prompt, state, sync }: { prompt: Prompt; state: SessionSta
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
-      <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} />
+      {couple && <RevealNote prompt={prompt} />}
+      <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
+      {couple && sync.saved[prompt.id] && !pending && (
+        <p className="hint" role="status">
+          Waiting for your partner. You see the answers once you have both answered.
+        </p>
+      )}
     </section>
   );
 }

@@ -22,6 +22,8 @@ export type AnswerSync = {
   saved: Readonly<Record<string, AnswerValue>>;
   failure: string | null;
   submit: (promptId: string, value: AnswerValue) => void;
+  // Sends whatever is still waiting, e.g. when a pause ends.
+  resume: () => void;
   onSnapshot: (snapshot: Snapshot, socket: CandorSocket) => void;
   onDisconnect: () => void;
 };
@@ -55,7 +57,9 @@ export function useAnswerSync(): AnswerSync {
         if (acked.accepted) setSaved((previous) => ({ ...previous, [promptId]: value }));
         return;
       }
-      if (result.error.code === 'TIMEOUT') {
+      // A pause refuses answers without storing them: keep this one as not yet saved and send it again,
+      // at once when the pause ends (resume), or on the retry timer if that news came before this ack.
+      if (result.error.code === 'TIMEOUT' || result.error.code === 'SESSION_PAUSED') {
         // Same clientId on the retry: if the first one did arrive, the server answers duplicate.
         update(requeueAnswer(queueRef.current, clientId));
         clearTimeout(retryRef.current);
@@ -94,7 +98,12 @@ export function useAnswerSync(): AnswerSync {
     update(requeueAll(queueRef.current));
   }, [update]);
 
-  return { queue, saved, failure, submit, onSnapshot, onDisconnect };
+  const resume = useCallback(() => {
+    clearTimeout(retryRef.current);
+    flush();
+  }, [flush]);
+
+  return { queue, saved, failure, submit, resume, onSnapshot, onDisconnect };
 }
 
 function failureText(error: CommandError): string {

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
+import { BreathingGuide } from '../participant/care-controls';
 import { ResultView } from '../results/result-view';
 
 export function ScreenPage({ hash }: { hash: string }) {
@@ -40,13 +41,23 @@ export function ScreenPage({ hash }: { hash: string }) {
           Reconnecting…
         </p>
       )}
-      <ScreenBody state={state} />
+      {state.paused && state.phase !== 'ended' ? <ScreenPause /> : <ScreenBody state={state} />}
       {state.phase !== 'lobby' && state.phase !== 'ended' && (
         <footer className="screen-footer">
           Join at {joinUrl(state.code)} with code <strong>{state.code}</strong>
         </footer>
       )}
     </main>
+  );
+}
+
+// The facilitator's pause reaches the room too: a calm screen instead of the prompt or its results.
+function ScreenPause() {
+  return (
+    <section className="screen-lobby screen-pause" aria-live="polite">
+      <h1 className="screen-title">A short pause</h1>
+      <BreathingGuide />
+    </section>
   );
 }
 
