@@ -15,6 +15,9 @@ const SessionSummaryPage = lazy(() =>
 );
 const DeckLibraryPage = lazy(() => import('./features/decks/deck-library-page').then((m) => ({ default: m.DeckLibraryPage })));
 const DeckEditorPage = lazy(() => import('./features/decks/deck-editor-page').then((m) => ({ default: m.DeckEditorPage })));
+// Solo mode never needs the server: its page and the deck files load on demand, as static files.
+const SoloHomePage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloHomePage })));
+const SoloDeckPage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloDeckPage })));
 const ScreenPage = lazy(() => import('./features/screen/screen-page').then((m) => ({ default: m.ScreenPage })));
 
 // True once the person has moved between pages inside the app (not on the first page load).
@@ -75,6 +78,12 @@ export function App() {
         <AuthPage key="signup" mode="signup" />
       </Lazy>
     );
+  if (path === '/solo')
+    return (
+      <Lazy>
+        <SoloHomePage />
+      </Lazy>
+    );
   if (path === '/console')
     return (
       <Lazy>
@@ -107,6 +116,13 @@ export function App() {
     return (
       <Lazy>
         <LiveConsolePage key={params.id} sessionId={params.id} />
+      </Lazy>
+    );
+  params = matchPath('/solo/:deckId', path);
+  if (params)
+    return (
+      <Lazy>
+        <SoloDeckPage key={params.deckId} deckId={params.deckId} />
       </Lazy>
     );
   params = matchPath('/j/:code', path);

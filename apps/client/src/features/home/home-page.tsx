@@ -52,6 +52,14 @@ export function HomePage() {
 
       <CoupleStart />
 
+      <section aria-labelledby="solo-heading" className="card">
+        <h2 id="solo-heading">On your own</h2>
+        <p>Work through a deck alone, at your own pace. Your answers stay on this device and are never sent anywhere.</p>
+        <p>
+          <Link to="/solo">Reflect on your own</Link>
+        </p>
+      </section>
+
       <nav aria-label="Facilitators" className="footer-links">
         <Link to="/login">Facilitator log in</Link>
         <Link to="/signup">Create a facilitator account</Link>
