@@ -50,7 +50,7 @@ describe('pending answers', () => {
     expect(takeQueued(first.queue).toSend).toEqual([]);
   });
 
-  it('resends everything in the original order with the same clientIds after a disconnect', () => {
+  it('resends the newest answer of each prompt in the original order with the same clientIds after a disconnect', () => {
     let queue = enqueueAnswer(emptyQueue, { promptId: 'p1', clientId: 'a', value: yes });
     queue = takeQueued(queue).queue;
     queue = enqueueAnswer(queue, { promptId: 'p1', clientId: 'b', value: no });
@@ -58,8 +58,8 @@ describe('pending answers', () => {
     queue = takeQueued(queue).queue;
 
     const resend = takeQueued(requeueAll(queue)).toSend;
+    // 'a' is superseded by 'b': sent again late, it would overwrite the newer answer.
     expect(resend.map((e) => [e.clientId, e.value])).toEqual([
-      ['a', yes],
       ['b', no],
       ['c', pass],
     ]);
@@ -100,6 +100,16 @@ describe('pending answers', () => {
     queue = takeQueued(queue).queue;
     queue = requeueAnswer(queue, 'a');
     expect(ids(takeQueued(queue).toSend)).toEqual(['a']);
+  });
+
+  it('drops a timed-out answer instead of resending it when a newer answer to that prompt is on its way', () => {
+    let queue = enqueueAnswer(emptyQueue, { promptId: 'p1', clientId: 'a', value: yes });
+    queue = takeQueued(queue).queue;
+    queue = enqueueAnswer(queue, { promptId: 'p1', clientId: 'b', value: no });
+    queue = takeQueued(queue).queue;
+    queue = requeueAnswer(queue, 'a');
+    expect(queue.map((e) => [e.clientId, e.status])).toEqual([['b', 'sent']]);
+    expect(takeQueued(queue).toSend).toEqual([]);
   });
 
   it('forgets an answer the server refused', () => {

@@ -22,14 +22,23 @@ export function takeQueued(queue: PendingQueue): { queue: PendingQueue; toSend: 
   return { queue: queue.map((entry) => (entry.status === 'queued' ? { ...entry, status: 'sent' } : entry)), toSend };
 }
 
-// After a disconnect nothing on the wire can be trusted to arrive: send it all again, same clientIds.
+const supersededAt = (queue: PendingQueue, index: number) =>
+  queue.some((entry, i) => i > index && entry.promptId === queue[index].promptId);
+
+// After a disconnect nothing on the wire can be trusted to arrive: send again, same clientIds, only
+// the newest answer to each prompt (an older one arriving late would overwrite it).
 export function requeueAll(queue: PendingQueue): PendingQueue {
   if (queue.every((entry) => entry.status === 'queued')) return queue;
-  return queue.map((entry) => ({ ...entry, status: 'queued' }));
+  return queue.filter((_, i) => !supersededAt(queue, i)).map((entry) => ({ ...entry, status: 'queued' }));
 }
 
+// Resends one answer whose ack did not come, unless a newer answer to the same prompt is already
+// waiting or on its way: then the older one is dropped, so it cannot overwrite the newer one.
 export function requeueAnswer(queue: PendingQueue, clientId: string): PendingQueue {
-  return queue.map((entry) => (entry.clientId === clientId ? { ...entry, status: 'queued' } : entry));
+  const index = queue.findIndex((entry) => entry.clientId === clientId);
+  if (index === -1) return queue;
+  if (supersededAt(queue, index)) return queue.filter((_, i) => i !== index);
+  return queue.map((entry, i) => (i === index ? { ...entry, status: 'queued' } : entry));
 }
 
 // An ack stores the answer for good, which also makes every older answer to that prompt moot:
