@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { HomePage } from './features/home/home-page';
-import { SELF_RUN_FRAGMENT } from './features/participant/couple-controls';
 import { JoinPage } from './features/participant/join-page';
 import { PlayPage } from './features/participant/play-page';
 import { Link, matchPath, useLocation } from './lib/router';
@@ -126,7 +125,7 @@ export function App() {
       </Lazy>
     );
   params = matchPath('/j/:code', path);
-  if (params) return <JoinPage key={params.code} code={params.code.toUpperCase()} selfRun={hash === SELF_RUN_FRAGMENT} />;
+  if (params) return <JoinPage key={params.code} code={params.code.toUpperCase()} />;
   params = matchPath('/s/:sessionId', path);
   if (params) return <PlayPage key={params.sessionId} sessionId={params.sessionId} />;
   params = matchPath('/screen/:sessionId', path);

@@ -20,6 +20,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     result: null,
     paused: false,
     liveResults: false,
+    selfRun: false,
     version: 4,
     ...overrides,
   };

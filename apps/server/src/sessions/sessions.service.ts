@@ -146,6 +146,7 @@ export class SessionsService {
       k: session.k,
       phase: session.phase,
       contentNote: session.deck.contentNote,
+      selfRun: session.facilitatorId === null,
     };
   }
 
@@ -414,6 +415,7 @@ export class SessionsService {
       result,
       paused: session.paused,
       liveResults: session.liveResults,
+      selfRun: session.facilitatorId === null,
       version: session.version,
     };
   }

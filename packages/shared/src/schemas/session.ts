@@ -48,6 +48,8 @@ export const sessionStateSchema = z.object({
   // A facilitator's pause: everyone sees a calm grounding screen and answering is frozen.
   paused: z.boolean(),
   liveResults: z.boolean(),
+  // A couple's own session, with no facilitator: either partner moves it on.
+  selfRun: z.boolean(),
   // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
   version: z.number().int(),
 });
@@ -71,6 +73,7 @@ export const joinInfoSchema = z.object({
   k: z.number().int(),
   phase: sessionPhaseSchema,
   contentNote: z.string().optional(),
+  selfRun: z.boolean(),
 });
 
 export const joinRequestSchema = z

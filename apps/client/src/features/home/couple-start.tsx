@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiPost } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { PrivacyStatement } from '../participant/privacy-statement';
-import { markSelfRun, storeSeatToken } from '../participant/seat-token';
+import { storeSeatToken } from '../participant/seat-token';
 import { COUPLE_DECKS } from './built-in-decks';
 
 // A couple starts a session of their own: no account, a built-in deck. The starter takes the first seat,
@@ -22,7 +22,6 @@ export function CoupleStart() {
     try {
       const seat = await apiPost<JoinResult>('/api/join/couple', { deckId });
       storeSeatToken(seat.sessionId, seat.token);
-      markSelfRun(seat.sessionId);
       navigate(`/s/${seat.sessionId}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not start the session. Please try again.');

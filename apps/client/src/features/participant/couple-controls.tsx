@@ -4,16 +4,8 @@ import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
 import { revealPolicy } from '../results/reveal-policy';
 
-// The link a couple shares says that they run the session themselves, so that the partner's phone offers
-// "Next question" too. The fragment never reaches a server.
-export const SELF_RUN_FRAGMENT = '#together';
-
-export function partnerLink(code: string): string {
-  return `${joinUrl(code)}${SELF_RUN_FRAGMENT}`;
-}
-
 export function ShareWithPartner({ code }: { code: string }) {
-  const url = partnerLink(code);
+  const url = joinUrl(code);
   const inputRef = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
 

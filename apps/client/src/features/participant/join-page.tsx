@@ -3,10 +3,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { PrivacyStatement } from './privacy-statement';
-import { markSelfRun, readSeatToken, storeSeatToken } from './seat-token';
+import { readSeatToken, storeSeatToken } from './seat-token';
 
-// selfRun: the link came from a couple who run the session themselves (their share link says so).
-export function JoinPage({ code, selfRun = false }: { code: string; selfRun?: boolean }) {
+export function JoinPage({ code }: { code: string }) {
   const [info, setInfo] = useState<JoinInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -38,7 +37,6 @@ export function JoinPage({ code, selfRun = false }: { code: string; selfRun?: bo
     try {
       const seat = await apiPost<JoinResult>('/api/join', { code, consent: true });
       storeSeatToken(seat.sessionId, seat.token);
-      if (selfRun && info?.mode === 'couple') markSelfRun(seat.sessionId);
       navigate(`/s/${seat.sessionId}`, { replace: true });
     } catch (caught) {
       setJoinError(joinErrorText(caught, code));

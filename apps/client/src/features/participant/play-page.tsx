@@ -8,12 +8,11 @@ import { AnswerForm } from './answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
 import { RevealNote, SelfRunControls, ShareWithPartner } from './couple-controls';
 import { latestPending } from './pending-answers';
-import { forgetSeatToken, isSelfRun, readSeatToken } from './seat-token';
+import { forgetSeatToken, readSeatToken } from './seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
   const token = useMemo(() => readSeatToken(sessionId), [sessionId]);
-  const selfRun = useMemo(() => isSelfRun(sessionId), [sessionId]);
   const [withdrawn, setWithdrawn] = useState(false);
   // After withdrawing there is no seat left to connect with.
   const auth = useMemo(
@@ -93,7 +92,7 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
       {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
       <div hidden={covered} inert={covered}>
         {state ? (
-          <PhaseView state={state} sync={sync} socket={socket} selfRun={selfRun} applyState={applyState} />
+          <PhaseView state={state} sync={sync} socket={socket} selfRun={state.selfRun} applyState={applyState} />
         ) : (
           !reconnecting && <p role="status">Connecting…</p>
         )}
