@@ -73,6 +73,9 @@ async function benchCandor(n) {
     DATABASE_URL: databaseUrl,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     CANDOR_LOG_LEVEL: 'log',
+    // Every simulated participant joins from 127.0.0.1: lift the per-IP limits.
+    CANDOR_JOIN_RATE_PER_MINUTE: '1000000',
+    CANDOR_SOCKET_RATE_PER_SECOND: '100000',
   });
   const url = `http://127.0.0.1:${server.port}`;
   try {

@@ -30,18 +30,24 @@ export async function launchBrowser(): Promise<Browsing> {
   mkdirSync(SHOTS, { recursive: true });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const contexts: BrowserContext[] = [];
+  // The server's Content-Security-Policy must not block anything the client does.
+  const violations: string[] = [];
   return {
     newPage: async (options = {}) => {
       const context = await browser.newContext(options);
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
       return page;
     },
     shot: (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }),
     close: async () => {
       for (const c of contexts) await c.close();
       await browser.close();
+      if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
     },
   };
 }

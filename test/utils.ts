@@ -49,6 +49,9 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     HOST: '127.0.0.1',
     NO_COLOR: '1',
     CANDOR_LOG_LEVEL: 'log',
+    // The suites join many people from 127.0.0.1 at once; test/security.e2e-spec.ts keeps the defaults.
+    CANDOR_JOIN_RATE_PER_MINUTE: '1000000',
+    CANDOR_SOCKET_RATE_PER_SECOND: '100000',
     ...(dataDir ? { CANDOR_DATA_DIR: dataDir } : {}),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),

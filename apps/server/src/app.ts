@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
+import { applyHttpSecurity } from './security/http-security.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 
@@ -14,6 +15,7 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.setGlobalPrefix('api');
+  applyHttpSecurity(app, config);
   app.useBodyParser('json', { limit: '64kb' });
   app.use(cookieParser());
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -37,6 +37,10 @@ const envSchema = z.object({
   // Raw answers are deleted this long after a session ends (fractions allowed, e.g. 0.5).
   CANDOR_ANSWER_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   CANDOR_RETENTION_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  // Join requests per client IP and minute (a third of them may fail), counted per instance.
+  CANDOR_JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Socket messages per socket: a burst of this many, refilled at this rate a second.
+  CANDOR_SOCKET_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Config = {
@@ -52,6 +56,8 @@ export type Config = {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   answerRetentionHours: number;
   retentionSweepSeconds: number;
+  joinRatePerMinute: number;
+  socketRatePerSecond: number;
 };
 
 export class ConfigError extends Error {}
@@ -78,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.CANDOR_LOG_LEVEL,
     answerRetentionHours: e.CANDOR_ANSWER_RETENTION_HOURS,
     retentionSweepSeconds: e.CANDOR_RETENTION_SWEEP_SECONDS,
+    joinRatePerMinute: e.CANDOR_JOIN_RATE_PER_MINUTE,
+    socketRatePerSecond: e.CANDOR_SOCKET_RATE_PER_SECOND,
   };
 }
 

@@ -1,11 +1,13 @@
+import type { Ack, ErrorBody } from '@candor/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { IncomingMessage } from 'node:http';
 import { createClient } from 'redis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Config } from '../config/config.js';
+import { TokenBucket } from '../security/rate-limit.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -38,12 +40,27 @@ export class CandorIoAdapter extends IoAdapter {
       allowRequest: (req, callback) => callback(null, this.originAllowed(req)),
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
     } satisfies Partial<ServerOptions>);
+    server.on('connection', (socket: Socket) => this.limitMessages(socket));
     return server;
   }
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
     if (this.redis?.isOpen) await this.redis.quit();
+  }
+
+  // A burst of CANDOR_SOCKET_RATE_PER_SECOND messages, then that many a second. A message over
+  // the limit is not handled at all: its ack says RATE_LIMITED and nobody else hears of it.
+  private limitMessages(socket: Socket): void {
+    const bucket = new TokenBucket(this.config.socketRatePerSecond);
+    socket.use((packet, next) => {
+      if (bucket.take()) return next();
+      const ack: unknown = packet.at(-1);
+      if (typeof ack === 'function') {
+        const error: ErrorBody = { code: 'RATE_LIMITED', message: 'Too many messages. Please slow down.' };
+        (ack as (a: Ack<never>) => void)({ ok: false, error });
+      }
+    });
   }
 
   // Browsers always send Origin: it must be this server itself or an allowed origin.
