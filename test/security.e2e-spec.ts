@@ -1,0 +1,159 @@
+import { JOIN_CODE_ALPHABET } from '@candor/shared';
+import { request as httpRequest } from 'node:http';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { command, connect, createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+
+// The default limits (startServer lifts them for the other suites): 30 joins per IP and minute,
+// 10 of them failed, and 20 socket messages in a burst.
+const DEFAULT_LIMITS = { CANDOR_JOIN_RATE_PER_MINUTE: '30', CANDOR_SOCKET_RATE_PER_SECOND: '20' };
+const STACK = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+/;
+
+// Another client IP: Linux answers the whole 127.0.0.0/8 on loopback.
+function postFrom(ip: string, url: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const data = JSON.stringify(body);
+  return new Promise((ok, fail) => {
+    const req = httpRequest(
+      `${url}${path}`,
+      { method: 'POST', localAddress: ip, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+      },
+    );
+    req.once('error', fail);
+    req.end(data);
+  });
+}
+
+function wrongCode(i: number, real: string): string {
+  let code = '';
+  for (let n = 0; n < 6; n++) code += JOIN_CODE_ALPHABET[(i * 7 + n * 13 + 5) % JOIN_CODE_ALPHABET.length];
+  return code === real ? wrongCode(i + 1, real) : code;
+}
+
+describe('security limits and headers', () => {
+  let server: RunningServer;
+  let facilitator: Facilitator;
+  let code: string;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    server = await startServer({ env: DEFAULT_LIMITS });
+    facilitator = await signUp(server.url);
+    const created = await createSession(facilitator);
+    code = created.state.code;
+    sessionId = created.state.id;
+  });
+  afterAll(() => server?.stop());
+
+  it('throttles a wrong-code brute force from one IP while a valid join from elsewhere still works', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      statuses.push((await postFrom('127.0.0.3', server.url, '/api/join', { code: wrongCode(i, code), consent: true })).status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    const blocked = await postFrom('127.0.0.3', server.url, '/api/join', { code, consent: true });
+    expect(blocked).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+    expect(Object.keys(blocked.body).sort()).toEqual(['code', 'message']);
+
+    // The code that was guessed at is not locked: someone else still joins with it.
+    const valid = await postFrom('127.0.0.4', server.url, '/api/join', { code, consent: true });
+    expect(valid.status).toBe(201);
+    expect(valid.body.sessionId).toBe(sessionId);
+  });
+
+  it('answers a socket flood with RATE_LIMITED acks, and the others hear nothing', async () => {
+    const flooder = await joinSession(server.url, code);
+    const other = await joinSession(server.url, code);
+    const a = await connect(server.url, { role: 'participant', token: flooder.token });
+    const b = await connect(server.url, { role: 'participant', token: other.token });
+    const f = await connect(server.url, { role: 'facilitator', sessionId }, facilitator.cookie);
+    await new Promise((ok) => setTimeout(ok, 600));
+    const seenByB = b.frames.length;
+    const seenByF = f.frames.length;
+
+    const acks = await Promise.all(Array.from({ length: 80 }, () => command(a.socket, 'participant:step-out', { away: true })));
+    const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
+    const handled = acks.filter((ack) => ack.ok);
+    expect(limited.length).toBeGreaterThanOrEqual(50);
+    expect(handled.length).toBeLessThanOrEqual(25);
+    expect(a.socket.connected).toBe(true);
+
+    await new Promise((ok) => setTimeout(ok, 600));
+    expect(b.frames.slice(seenByB)).toEqual([]);
+    // The facilitator hears at most one count per message handled, none for the refused ones.
+    expect(f.frames.slice(seenByF).length).toBeLessThanOrEqual(handled.length);
+
+    // After a second the socket is heard again.
+    await new Promise((ok) => setTimeout(ok, 1_100));
+    expect(await command(a.socket, 'session:sync', {})).toMatchObject({ ok: true });
+    for (const c of [a, b, f]) c.socket.close();
+  });
+
+  it('refuses a state-changing request from a foreign Origin and changes nothing', async () => {
+    const before = (await facilitator.api.get('/api/sessions')).body as { sessions: unknown[] };
+    const create = await facilitator.api
+      .post('/api/sessions')
+      .set('Origin', 'https://evil.example')
+      .send({ deckId: 'consent-and-boundaries', k: 3 });
+    expect(create.status).toBe(403);
+    expect(create.body).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+    const remove = await facilitator.api.delete(`/api/sessions/${sessionId}`).set('Origin', 'https://evil.example');
+    expect(remove.status).toBe(403);
+    const after = (await facilitator.api.get('/api/sessions')).body as { sessions: unknown[] };
+    expect(after.sessions.length).toBe(before.sessions.length);
+    expect((await facilitator.api.get(`/api/sessions/${sessionId}`)).status).toBe(200);
+
+    // No CORS headers for a site that is not allowlisted.
+    const cors = await request(server.url).get('/api/health').set('Origin', 'https://evil.example');
+    expect(cors.headers['access-control-allow-origin']).toBeUndefined();
+
+    // The server's own origin is fine.
+    const own = await facilitator.api.post('/api/sessions').set('Origin', server.url).send({ deckId: 'consent-and-boundaries', k: 3 });
+    expect(own.status).toBe(201);
+  });
+
+  it('sends a content security policy and the other headers', async () => {
+    for (const path of ['/', '/api/health', '/api/docs']) {
+      const res = await request(server.url).get(path);
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(csp).toContain(`ws://127.0.0.1:${server.port}`);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // Plain HTTP here (CANDOR_SECURE_COOKIES unset): no HSTS.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+    const docs = await request(server.url).get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect((docs.body as { openapi: string }).openapi).toMatch(/^3\./);
+  });
+
+  it('never sends a stack trace in an error', async () => {
+    const responses = [
+      await request(server.url).post('/api/join').set('content-type', 'application/json').send('{not json'),
+      await request(server.url).post('/api/join').send({ code: 42 }),
+      await request(server.url).get('/api/nowhere'),
+      await request(server.url).get('/api/sessions/not-a-uuid'),
+      await facilitator.api.get('/api/sessions/not-a-uuid'),
+      await request(server.url).post('/api/auth/login').send({ email: [], password: {} }),
+      await request(server.url).post('/api/decks/import').set('Cookie', facilitator.cookie).send({ format: 'candor-deck', version: 1, deck: { prompts: 'x' } }),
+      await request(server.url).post('/api/join').set('content-type', 'application/json').send(`{"code":"${'A'.repeat(70_000)}"}`),
+    ];
+    for (const res of responses) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.text).not.toMatch(STACK);
+      expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+      expect(Object.keys(res.body as object).every((k) => ['code', 'message', 'issues'].includes(k))).toBe(true);
+    }
+  });
+});
