@@ -1,7 +1,5 @@
-import type { CoupleResult, DeckFile, SessionState, Snapshot } from '@candor/shared';
+import type { CoupleResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,10 +14,11 @@ import {
   type Facilitator,
   type Frame,
   type RunningServer,
+  allKindsDeck,
 } from './utils.js';
 
 type Conn = { socket: ClientSocket; frames: Frame[]; token: string };
-const deckFile = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
+const deckFile = allKindsDeck();
 const answer = (c: Conn, promptId: string, value: unknown) => command(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
 const ynm = (items: Record<string, string>) => ({ kind: 'ynm', items });
 

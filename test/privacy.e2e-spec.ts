@@ -1,6 +1,5 @@
-import type { DeckFile, SessionState, Snapshot } from '@candor/shared';
+import type { SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +16,10 @@ import {
   type Facilitator,
   type Frame,
   type RunningServer,
+  allKindsDeck,
 } from './utils.js';
 
-const deckFile = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
+const deckFile = allKindsDeck();
 type Conn = { socket: ClientSocket; frames: Frame[]; token?: string };
 
 async function groupSession(server: RunningServer, f: Facilitator, options: { phones: number; liveResults?: boolean; deckId?: string }) {

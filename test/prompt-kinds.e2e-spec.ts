@@ -1,6 +1,5 @@
 import type {
   CheckinResult,
-  DeckFile,
   ModerationQueue,
   MultipleChoiceResult,
   PromptResult,
@@ -11,8 +10,6 @@ import type {
   TextResult,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   command,
@@ -26,9 +23,10 @@ import {
   type Facilitator,
   type Frame,
   type RunningServer,
+  allKindsDeck,
 } from './utils.js';
 
-const deckFile = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
+const deckFile = allKindsDeck();
 
 describe('every prompt kind, end to end over real sockets', () => {
   let server: RunningServer;

@@ -3,12 +3,13 @@ import {
   type Ack,
   type ClientToServerEvents,
   type CreatedSession,
+  type DeckFile,
   type HandshakeAuth,
   type ServerToClientEvents,
 } from '@candor/shared';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -17,6 +18,11 @@ import { inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SERVER_ENTRY = join(ROOT, 'apps/server/dist/main.js');
+
+// The deck file with one prompt of each kind that the socket-level suites run.
+export function allKindsDeck(): DeckFile {
+  return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
+}
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Frame = { event: string; args: unknown[] };
