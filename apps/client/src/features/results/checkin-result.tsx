@@ -1,5 +1,6 @@
 import type { CheckinLevels, CheckinResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
+import { CountShareTable } from './count-share-table';
 import { checkinSummary, checkinTalkingPoint, decimal, percent } from './result-format';
 
 type CheckinResultViewProps = { result: CheckinResult; respondents: number; caption: string; size: 'normal' | 'large'; headingLevel: 2 | 3 };
@@ -32,7 +33,7 @@ export function CheckinResultView({ result, respondents, caption, size, headingL
               {column.respondents} checked in · average {decimal(column.mean)} of {levelCount}
             </p>
             <ChartFigure
-              table={<LevelTable caption={`${caption}: ${column.title.toLowerCase()}`} levels={column.levels} />}
+              table={<CountShareTable caption={`${caption}: ${column.title.toLowerCase()}`} heading="Level" rows={column.levels} />}
               bars={column.levels.map((level) => ({ label: level.label, value: Math.round(level.share * 100), display: `${percent(level.share)} (${level.count})` }))}
               orientation="horizontal"
               summary={checkinSummary(column.levels, column.respondents, column.moment)}
@@ -44,35 +45,5 @@ export function CheckinResultView({ result, respondents, caption, size, headingL
         ))}
       </div>
     </>
-  );
-}
-
-function LevelTable({ caption, levels }: { caption: string; levels: CheckinLevels['levels'] }) {
-  return (
-    <div className="table-scroll">
-      <table className="result-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Level</th>
-            <th scope="col" className="num">
-              People
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {levels.map((level) => (
-            <tr key={level.id}>
-              <th scope="row">{level.label}</th>
-              <td className="num">{level.count}</td>
-              <td className="num">{percent(level.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

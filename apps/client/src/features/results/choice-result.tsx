@@ -1,5 +1,6 @@
 import type { MultipleChoiceResult, SingleChoiceResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
+import { CountShareTable } from './count-share-table';
 import { choiceSummary, choiceTalkingPoint, percent } from './result-format';
 
 type ChoiceResultViewProps = {
@@ -12,33 +13,7 @@ type ChoiceResultViewProps = {
 };
 
 export function ChoiceResultView({ result, respondents, caption, size, maxPicks }: ChoiceResultViewProps) {
-  const table = (
-    <div className="table-scroll">
-      <table className="result-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            <th scope="col" className="num">
-              People
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.options.map((option) => (
-            <tr key={option.id}>
-              <th scope="row">{option.label}</th>
-              <td className="num">{option.count}</td>
-              <td className="num">{percent(option.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const table = <CountShareTable caption={caption} heading="Option" rows={result.options} />;
 
   return (
     <>

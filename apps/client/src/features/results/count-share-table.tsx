@@ -1,0 +1,34 @@
+import { percent } from './result-format';
+
+type Row = { id: string; label: string; count: number; share: number };
+
+// The table view of a distribution over named choices: how many people, and what share of them.
+export function CountShareTable({ caption, heading, rows }: { caption: string; heading: string; rows: readonly Row[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="result-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className="num">
+              People
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{row.label}</th>
+              <td className="num">{row.count}</td>
+              <td className="num">{percent(row.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
