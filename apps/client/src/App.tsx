@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HomePage } from './features/home/home-page';
+import { LanguageSwitcher } from './i18n/language-switcher';
 import { JoinPage } from './features/participant/join-page';
 import { PlayPage } from './features/participant/play-page';
 import { Link, matchPath, useLocation } from './lib/router';
@@ -39,11 +41,12 @@ function FocusWhenLoaded() {
 }
 
 function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Suspense
       fallback={
         <main className="page">
-          <p role="status">Loading…</p>
+          <p role="status">{t('loading')}</p>
         </main>
       }
     >
@@ -63,6 +66,21 @@ export function App() {
     navigated = true;
     focusHeading();
   }, [path]);
+
+  // The projector shows only the session; everywhere else the language can be changed at the foot of the page.
+  if (path.startsWith('/screen/')) return <Page path={path} hash={hash} />;
+  return (
+    <>
+      <Page path={path} hash={hash} />
+      <footer className="app-footer">
+        <LanguageSwitcher />
+      </footer>
+    </>
+  );
+}
+
+function Page({ path, hash }: { path: string; hash: string }) {
+  const { t } = useTranslation();
 
   if (path === '/') return <HomePage />;
   if (path === '/login')
@@ -138,9 +156,9 @@ export function App() {
 
   return (
     <main className="page narrow">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        <Link to="/">Go to the start page</Link>
+        <Link to="/">{t('notFound.home')}</Link>
       </p>
     </main>
   );

@@ -1,0 +1,30 @@
+// Text shared by every page: the language switcher, loading states, and what each server error means.
+export const common = {
+  language: { label: 'Language' },
+  loading: 'Loading…',
+  notFound: { title: 'Page not found', home: 'Go to the start page' },
+  // Shown in languages other than English instead of the server's English message, by error code.
+  errors: {
+    INVALID_PAYLOAD: 'Some of what was sent is not valid. Please check it and try again.',
+    UNAUTHENTICATED: 'Please log in again.',
+    INVALID_CREDENTIALS: 'The email or password is not right.',
+    EMAIL_TAKEN: 'There is already an account with this email.',
+    FORBIDDEN: 'You are not allowed to do that.',
+    NOT_FOUND: 'This was not found.',
+    SESSION_NOT_FOUND: 'There is no session with this code. Please check the code.',
+    SESSION_ENDED: 'This session has ended.',
+    SESSION_FULL: 'This session is full.',
+    SESSION_PAUSED: 'The session is paused. Your answer was not sent.',
+    DECK_NOT_FOUND: 'This deck was not found.',
+    INVALID_TRANSITION: 'That step is not possible right now.',
+    STALE_STATE: 'The session changed in the meantime. Please try again.',
+    PROMPT_NOT_OPEN: 'This prompt is not open for answers.',
+    INVALID_ANSWER: 'This answer is not valid for this prompt.',
+    CONSENT_REQUIRED: 'Please agree to the privacy statement first.',
+    PROTOCOL_MISMATCH: 'This page is out of date. Please reload it.',
+    RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+    INTERNAL: 'Something went wrong on the server. Please try again.',
+    NETWORK: 'Could not reach the server. Check your connection and try again.',
+    TIMEOUT: 'The server did not answer in time. Please try again.',
+  },
+} as const;
