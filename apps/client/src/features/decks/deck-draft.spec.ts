@@ -1,6 +1,9 @@
 import type { Deck } from '@candor/shared';
 import { deckInputSchema, PROMPT_KINDS as SHARED_PROMPT_KINDS, TEXT_MAX_LENGTH as SHARED_TEXT_MAX_LENGTH } from '@candor/shared';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { de } from '../../i18n/locales/de';
+import { en } from '../../i18n/locales/en';
 import {
   deckInputFromDraft,
   describeIssue,
@@ -13,6 +16,11 @@ import {
   uniqueSlug,
   type DeckDraft,
 } from './deck-draft';
+
+// The issue lines are checked in English.
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'en', resources: { en }, interpolation: { escapeValue: false } });
+const t = i18n.getFixedT('en', 'decks');
 
 describe('the kinds the editor offers', () => {
   it('are the kinds and text limit of the shared contract', () => {
@@ -112,12 +120,20 @@ describe(deckInputFromDraft.name, () => {
 describe(describeIssue.name, () => {
   it('names the prompt and the entry an issue is about', () => {
     const draft = draftFromDeck(deck);
-    expect(describeIssue('prompts.1.items.0.label: Too small', draft)).toBe('Prompt 2 (“Touch”), item 1, label: Too small');
-    expect(describeIssue('deck.prompts.0.levels: level ids must be unique', draft)).toBe('Prompt 1 (“Energy”), levels: level ids must be unique');
-    expect(describeIssue('title: Required', draft)).toBe('title: Required');
+    expect(describeIssue('prompts.1.items.0.label: Too small', draft, t)).toBe('Prompt 2 (“Touch”), item 1, label: Too small');
+    expect(describeIssue('deck.prompts.0.levels: level ids must be unique', draft, t)).toBe('Prompt 1 (“Energy”), levels: level ids must be unique');
+    expect(describeIssue('title: Required', draft, t)).toBe('title: Required');
+  });
+
+  it('names the place in the language the editor is shown in', () => {
+    const german = i18next.createInstance();
+    void german.init({ lng: 'de', resources: { de }, interpolation: { escapeValue: false }, initAsync: false });
+    expect(describeIssue('prompts.1.options.0.label: Too small', draftFromDeck(deck), german.getFixedT('de', 'decks'))).toBe(
+      'Frage 2 („Touch“), Option 1, Bezeichnung: Too small',
+    );
   });
 
   it('passes other lines through unchanged', () => {
-    expect(describeIssue('something odd', null)).toBe('something odd');
+    expect(describeIssue('something odd', null, t)).toBe('something odd');
   });
 });

@@ -1,4 +1,6 @@
 import type { Deck, DeckInput, Prompt, PromptKind, RevealPolicy } from '@candor/shared';
+import type { TFunction } from 'i18next';
+import { decks as english } from '../../i18n/locales/en/decks';
 
 // The deck editor's working copy. Number fields stay strings while someone types; ids stay null for new
 // prompts and options until the deck is saved, when they are made from the labels.
@@ -38,25 +40,14 @@ export type DeckDraft = {
 export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const satisfies readonly PromptKind[];
 export const TEXT_MAX_LENGTH = 500;
 
-export const KIND_NAMES: Record<PromptKind, string> = {
-  ynm: 'Yes / maybe / no inventory',
-  single: 'Single choice',
-  multiple: 'Multiple choice',
-  scale: 'Scale',
-  ranking: 'Ranking',
-  text: 'Open text',
-  checkin: 'Check-in',
-};
+// What a couple sees of one prompt, in the order the editor offers them; '' leaves the choice to the kind's
+// default. Their names are in the decks texts (reveal.*, with 'default' for '').
+export const REVEAL_CHOICES = ['', 'mutual-only', 'side-by-side', 'private'] as const satisfies readonly (RevealPolicy | '')[];
 
-// What a couple sees of one prompt; '' leaves the choice to the kind's default.
-export const REVEAL_NAMES: Record<RevealPolicy | '', string> = {
-  '': 'The usual for this kind of prompt',
-  'mutual-only': 'Only what both share (never who said no)',
-  'side-by-side': 'Both answers side by side, once both answered',
-  private: 'Nothing: each partner sees only their own answer',
-};
+// What a prompt's rows are called; also the fallback for ids made from empty labels.
+export type EntryNoun = 'item' | 'option' | 'level';
 
-export const ENTRY_NOUNS: Record<PromptKind, string | null> = {
+export const ENTRY_NOUNS: Record<PromptKind, EntryNoun | null> = {
   ynm: 'item',
   single: 'option',
   multiple: 'option',
@@ -100,7 +91,23 @@ function entry(label = '', id: string | null = null, category = ''): EntryDraft 
   return { key: newKey(), id, label, category };
 }
 
-export function newPromptDraft(kind: PromptKind): PromptDraft {
+// The words a new prompt starts with, in the language the editor is shown in; the facilitator changes them to fit.
+export type PromptDefaults = { minLabel: string; maxLabel: string; checkinTitle: string; checkinLevels: readonly string[] };
+
+export function promptDefaults(t: TFunction<'decks'>): PromptDefaults {
+  return {
+    minLabel: t('defaults.minLabel'),
+    maxLabel: t('defaults.maxLabel'),
+    checkinTitle: t('defaults.checkinTitle'),
+    checkinLevels: (Object.keys(english.defaults.checkinLevels) as (keyof typeof english.defaults.checkinLevels)[]).map((level) =>
+      t(`defaults.checkinLevels.${level}`),
+    ),
+  };
+}
+
+const ENGLISH_DEFAULTS: PromptDefaults = { ...english.defaults, checkinLevels: Object.values(english.defaults.checkinLevels) };
+
+export function newPromptDraft(kind: PromptKind, defaults: PromptDefaults = ENGLISH_DEFAULTS): PromptDraft {
   const base: PromptDraft = {
     key: newKey(),
     id: null,
@@ -113,8 +120,8 @@ export function newPromptDraft(kind: PromptKind): PromptDraft {
     maxPicks: '2',
     min: '1',
     max: '5',
-    minLabel: 'Not at all',
-    maxLabel: 'Very much',
+    minLabel: defaults.minLabel,
+    maxLabel: defaults.maxLabel,
     maxLength: '280',
     moment: 'start',
   };
@@ -129,8 +136,8 @@ export function newPromptDraft(kind: PromptKind): PromptDraft {
     case 'checkin':
       return {
         ...base,
-        title: 'How much energy do you have right now?',
-        entries: ['Running on empty', 'Low', 'Okay', 'Good', 'Full of energy'].map((label) => entry(label)),
+        title: defaults.checkinTitle,
+        entries: defaults.checkinLevels.map((label) => entry(label)),
       };
     case 'scale':
     case 'text':
@@ -175,13 +182,14 @@ export function draftFromDeck(deck: Deck): DeckDraft {
   };
 }
 
-// A copy placed after the original: new keys, and a prompt id made fresh at save time.
-export function duplicatePromptDraft(prompt: PromptDraft): PromptDraft {
+// A copy placed after the original: new keys, and a prompt id made fresh at save time. The editor names the
+// copy in its own language.
+export function duplicatePromptDraft(prompt: PromptDraft, copyTitle = (title: string) => `${title} (copy)`): PromptDraft {
   return {
     ...prompt,
     key: newKey(),
     id: null,
-    title: prompt.title ? `${prompt.title} (copy)` : '',
+    title: prompt.title ? copyTitle(prompt.title) : '',
     entries: prompt.entries.map((e) => ({ ...e, key: newKey() })),
   };
 }
@@ -271,8 +279,9 @@ export function deckInputFromDraft(draft: DeckDraft): DeckInput {
   };
 }
 
-// "prompts.2.options.0.label: Too small" → "Prompt 3 (“Title”), option 1, label: Too small".
-export function describeIssue(issue: string, draft: { prompts: readonly { title?: unknown }[] } | null): string {
+// "prompts.2.options.0.label: Too small" → "Prompt 3 (“Title”), option 1, label: Too small". The problem itself
+// is the server's words, in English.
+export function describeIssue(issue: string, draft: { prompts: readonly { title?: unknown }[] } | null, t: TFunction<'decks'>): string {
   const split = issue.indexOf(': ');
   if (split === -1) return issue;
   const path = issue.slice(0, split).split('.').filter((part) => part !== 'deck');
@@ -285,30 +294,26 @@ export function describeIssue(issue: string, draft: { prompts: readonly { title?
     if (part === 'prompts' && index !== null) {
       const raw = draft?.prompts[index]?.title;
       const title = typeof raw === 'string' ? raw.trim() : '';
-      words.push(title ? `Prompt ${index + 1} (“${title}”)` : `Prompt ${index + 1}`);
+      words.push(title ? t('issues.promptTitled', { n: index + 1, title }) : t('issues.prompt', { n: index + 1 }));
       i += 1;
-    } else if ((part === 'items' || part === 'options' || part === 'levels') && index !== null) {
-      words.push(`${part.slice(0, -1)} ${index + 1}`);
+    } else if (part === 'items' && index !== null) {
+      words.push(t('issues.item', { n: index + 1 }));
+      i += 1;
+    } else if (part === 'options' && index !== null) {
+      words.push(t('issues.option', { n: index + 1 }));
+      i += 1;
+    } else if (part === 'levels' && index !== null) {
+      words.push(t('issues.level', { n: index + 1 }));
       i += 1;
     } else if (part.length > 0) {
-      words.push(FIELD_NAMES[part] ?? part);
+      words.push(isField(part) ? t(`issues.fields.${part}`) : part);
     }
   }
-  return words.length > 0 ? `${words.join(', ')}: ${problem}` : problem;
+  return words.length > 0 ? t('issues.line', { place: words.join(', '), problem }) : problem;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  title: 'title',
-  body: 'more detail',
-  contentNote: 'content note',
-  maxPicks: 'most picks',
-  minLabel: 'label of the lowest value',
-  maxLabel: 'label of the highest value',
-  maxLength: 'longest text',
-  min: 'lowest value',
-  max: 'highest value',
-  label: 'label',
-  category: 'category',
-  language: 'language',
-  description: 'description',
-};
+type Field = keyof typeof english.issues.fields;
+
+function isField(part: string): part is Field {
+  return Object.hasOwn(english.issues.fields, part);
+}

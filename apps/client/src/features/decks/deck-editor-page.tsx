@@ -1,5 +1,7 @@
 import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { moveItem } from '../participant/answer-drafts';
@@ -9,14 +11,15 @@ import {
   draftFromDeck,
   duplicatePromptDraft,
   ENTRY_NOUNS,
-  KIND_NAMES,
   newKey,
   newPromptDraft,
   PROMPT_KINDS,
-  REVEAL_NAMES,
+  promptDefaults,
+  REVEAL_CHOICES,
   TEXT_MAX_LENGTH,
   type DeckDraft,
   type EntryDraft,
+  type EntryNoun,
   type PromptDraft,
 } from './deck-draft';
 
@@ -24,8 +27,11 @@ type Loaded = { deck: Deck; builtIn: boolean };
 type SaveProblem = { message: string; issues: string[] };
 
 export function DeckEditorPage({ deckId }: { deckId: string }) {
+  const { t } = useTranslation('decks');
+  const errorText = useErrorText();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Null until a load fails; a server failure keeps its code, so that it is worded in the language shown.
+  const [loadError, setLoadError] = useState<{ code: string; message: string } | 'unknown' | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -37,7 +43,7 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
       .catch((caught: unknown) => {
         if (!current) return;
         if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load this deck.');
+        else setLoadError(caught instanceof ApiError ? { code: caught.code, message: caught.message } : 'unknown');
       });
     return () => {
       current = false;
@@ -48,13 +54,13 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
     return (
       <main className="page">
         <BackLink />
-        <h1>Edit deck</h1>
+        <h1>{t('editor.title')}</h1>
         {loadError ? (
           <p className="error" role="alert">
-            {loadError}
+            {loadError === 'unknown' ? t('editor.loadError') : errorText(loadError)}
           </p>
         ) : (
-          <p role="status">Loading…</p>
+          <p role="status">{t('loading', { ns: 'common' })}</p>
         )}
       </main>
     );
@@ -64,30 +70,33 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
 }
 
 function BackLink() {
+  const { t } = useTranslation('decks');
   return (
     <p>
-      <Link to="/console/decks">← Deck library</Link>
+      <Link to="/console/decks">{t('editor.back')}</Link>
     </p>
   );
 }
 
 function BuiltInNotice({ deck }: { deck: Deck }) {
+  const { t } = useTranslation('decks');
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const copy = async () => {
     try {
       const { deck: created } = await apiPost<{ deck: Deck }>('/api/decks', { copyOf: deck.id });
       navigate(`/console/decks/${encodeURIComponent(created.id)}/edit`, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not copy the deck.');
+      setError(caught instanceof ApiError ? errorText(caught) : t('editor.copyError'));
     }
   };
   return (
     <main className="page">
       <BackLink />
       <h1>{deck.title}</h1>
-      <p>This is a built-in deck, so it cannot be changed. Make your own copy and edit that.</p>
+      <p>{t('editor.builtIn')}</p>
       <button type="button" className="primary" onClick={() => void copy()}>
-        Copy to edit
+        {t('editor.copyToEdit')}
       </button>
       {error && (
         <p className="error" role="alert">
@@ -99,6 +108,8 @@ function BuiltInNotice({ deck }: { deck: Deck }) {
 }
 
 function DeckEditor({ deck }: { deck: Deck }) {
+  const { t } = useTranslation('decks');
+  const errorText = useErrorText();
   const [draft, setDraft] = useState<DeckDraft>(() => draftFromDeck(deck));
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(deckInputFromDraft(draftFromDeck(deck))));
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -135,21 +146,21 @@ function DeckEditor({ deck }: { deck: Deck }) {
 
   const movePrompt = (index: number, to: number) => {
     setDraft((previous) => ({ ...previous, prompts: moveItem(previous.prompts, index, to) }));
-    setStatus(`Moved prompt ${index + 1} to position ${to + 1}.`);
+    setStatus(t('editor.moved', { from: index + 1, to: to + 1 }));
   };
 
   const duplicatePrompt = (index: number) => {
-    const copy = duplicatePromptDraft(draft.prompts[index]);
+    const copy = duplicatePromptDraft(draft.prompts[index], (title) => t('editor.copyTitle', { title }));
     focusKey.current = copy.key;
     setDraft((previous) => ({ ...previous, prompts: [...previous.prompts.slice(0, index + 1), copy, ...previous.prompts.slice(index + 1)] }));
-    setStatus(`Duplicated prompt ${index + 1}; the copy is prompt ${index + 2}.`);
+    setStatus(t('editor.duplicated', { n: index + 1, copy: index + 2 }));
   };
 
   const deletePrompt = (index: number) => {
     const prompt = draft.prompts[index];
     setUndo({ prompt, index });
     setDraft((previous) => ({ ...previous, prompts: previous.prompts.filter((p) => p.key !== prompt.key) }));
-    setStatus(`Deleted prompt ${index + 1}${prompt.title ? ` (“${prompt.title}”)` : ''}. Not saved yet.`);
+    setStatus(prompt.title ? t('editor.deletedTitled', { n: index + 1, title: prompt.title }) : t('editor.deleted', { n: index + 1 }));
   };
 
   const undoDelete = () => {
@@ -159,15 +170,15 @@ function DeckEditor({ deck }: { deck: Deck }) {
       ...previous,
       prompts: [...previous.prompts.slice(0, undo.index), undo.prompt, ...previous.prompts.slice(undo.index)],
     }));
-    setStatus(`Prompt ${undo.index + 1} is back.`);
+    setStatus(t('editor.restored', { n: undo.index + 1 }));
     setUndo(null);
   };
 
   const addPrompt = () => {
-    const prompt = newPromptDraft(newKind);
+    const prompt = newPromptDraft(newKind, promptDefaults(t));
     focusKey.current = prompt.key;
     setDraft((previous) => ({ ...previous, prompts: [...previous.prompts, prompt] }));
-    setStatus(`Added prompt ${draft.prompts.length + 1}: ${KIND_NAMES[newKind]}.`);
+    setStatus(t('editor.added', { n: draft.prompts.length + 1, kind: t(`kinds.${newKind}`) }));
   };
 
   const save = async (event: FormEvent) => {
@@ -186,18 +197,18 @@ function DeckEditor({ deck }: { deck: Deck }) {
       }));
       setSavedJson(JSON.stringify(deckInputFromDraft(next)));
       setUndo(null);
-      setStatus('Saved.');
+      setStatus(t('editor.saved'));
     } catch (caught) {
-      const issues = caught instanceof ApiError && caught.issues ? caught.issues.map((issue) => describeIssue(issue, draft)) : [];
+      const issues = caught instanceof ApiError && caught.issues ? caught.issues.map((issue) => describeIssue(issue, draft, t)) : [];
       setProblem({
         message:
           caught instanceof ApiError && caught.code === 'FORBIDDEN'
-            ? 'This deck cannot be changed here. Make a copy in the deck library and edit that.'
+            ? t('editor.forbidden')
             : caught instanceof ApiError && caught.code === 'INVALID_PAYLOAD'
-              ? 'Not saved yet. Please fix these problems:'
+              ? t('editor.invalid')
               : caught instanceof ApiError
-                ? caught.message
-                : 'Could not save the deck.',
+                ? errorText(caught)
+                : t('editor.saveFailed'),
         issues,
       });
       // Bring the list of problems into view for everyone; the alert role announces it.
@@ -210,32 +221,32 @@ function DeckEditor({ deck }: { deck: Deck }) {
   return (
     <main className="page deck-editor">
       <BackLink />
-      <h1>Edit deck: {draft.title || 'Untitled'}</h1>
+      <h1>{t('editor.heading', { title: draft.title || t('editor.untitled') })}</h1>
 
       <form onSubmit={(event) => void save(event)} noValidate>
         <section aria-labelledby="deck-details-heading" className="card">
-          <h2 id="deck-details-heading">About this deck</h2>
-          <TextField id="deck-title" label="Title" value={draft.title} onChange={(v) => setField('title', v)} required />
+          <h2 id="deck-details-heading">{t('editor.aboutHeading')}</h2>
+          <TextField id="deck-title" label={t('editor.deckTitle')} value={draft.title} onChange={(v) => setField('title', v)} required />
           <TextField
             id="deck-language"
-            label="Language"
-            hint="A language tag such as en, de or pt-BR."
+            label={t('editor.language')}
+            hint={t('editor.languageHint')}
             value={draft.language}
             onChange={(v) => setField('language', v)}
             short
             required
           />
-          <TextArea id="deck-description" label="Description (optional)" value={draft.description} onChange={(v) => setField('description', v)} />
+          <TextArea id="deck-description" label={t('editor.description')} value={draft.description} onChange={(v) => setField('description', v)} />
           <TextArea
             id="deck-content-note"
-            label="Content note for the whole deck (optional)"
-            hint="Shown on the join page before people agree to join."
+            label={t('editor.contentNote')}
+            hint={t('editor.contentNoteHint')}
             value={draft.contentNote}
             onChange={(v) => setField('contentNote', v)}
           />
         </section>
 
-        <h2>Prompts ({draft.prompts.length})</h2>
+        <h2>{t('editor.promptsHeading', { count: draft.prompts.length })}</h2>
         <ol className="prompt-list">
           {draft.prompts.map((prompt, index) => (
             <li key={prompt.key}>
@@ -253,18 +264,18 @@ function DeckEditor({ deck }: { deck: Deck }) {
         </ol>
 
         <section aria-labelledby="add-heading" className="card">
-          <h2 id="add-heading">Add a prompt</h2>
-          <label htmlFor="new-kind">Kind of prompt</label>
+          <h2 id="add-heading">{t('editor.addHeading')}</h2>
+          <label htmlFor="new-kind">{t('editor.kindLabel')}</label>
           <div className="copy-row">
             <select id="new-kind" value={newKind} onChange={(event) => setNewKind(event.target.value as PromptKind)}>
               {PROMPT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_NAMES[kind]}
+                  {t(`kinds.${kind}`)}
                 </option>
               ))}
             </select>
             <button type="button" onClick={addPrompt}>
-              Add prompt
+              {t('editor.addPrompt')}
             </button>
           </div>
         </section>
@@ -276,7 +287,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
               <>
                 {' '}
                 <button type="button" className="small" onClick={undoDelete}>
-                  Undo delete
+                  {t('editor.undoDelete')}
                 </button>
               </>
             )}
@@ -295,9 +306,9 @@ function DeckEditor({ deck }: { deck: Deck }) {
           )}
           <div className="controls">
             <button type="submit" className="primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save deck'}
+              {saving ? t('editor.saving') : t('editor.save')}
             </button>
-            <span className="muted">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+            <span className="muted">{dirty ? t('editor.unsaved') : t('editor.allSaved')}</span>
           </div>
         </div>
       </form>
@@ -316,44 +327,43 @@ type PromptEditorProps = {
 };
 
 function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onDelete }: PromptEditorProps) {
+  const { t } = useTranslation('decks');
   const n = index + 1;
   const id = (field: string) => `${field}-${prompt.key}`;
   const noun = ENTRY_NOUNS[prompt.kind];
   return (
     <fieldset className="card prompt-editor">
-      <legend>
-        Prompt {n}: {KIND_NAMES[prompt.kind]}
-      </legend>
+      <legend>{t('prompt.legend', { n, kind: t(`kinds.${prompt.kind}`) })}</legend>
       <div className="controls prompt-actions">
-        <button type="button" className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move prompt ${n} up`}>
-          ↑ Move up
+        <button type="button" className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('prompt.moveUpLabel', { n })}>
+          {t('prompt.moveUp')}
         </button>
-        <button type="button" className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={`Move prompt ${n} down`}>
-          ↓ Move down
+        <button type="button" className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('prompt.moveDownLabel', { n })}>
+          {t('prompt.moveDown')}
         </button>
-        <button type="button" className="small" onClick={onDuplicate} aria-label={`Duplicate prompt ${n}`}>
-          Duplicate
+        <button type="button" className="small" onClick={onDuplicate} aria-label={t('prompt.duplicateLabel', { n })}>
+          {t('prompt.duplicate')}
         </button>
-        <button type="button" className="small danger-outline" disabled={count === 1} onClick={onDelete} aria-label={`Delete prompt ${n}`}>
-          Delete
+        <button type="button" className="small danger-outline" disabled={count === 1} onClick={onDelete} aria-label={t('prompt.deleteLabel', { n })}>
+          {t('prompt.delete')}
         </button>
       </div>
 
-      <TextField id={id('title')} label="Question" value={prompt.title} onChange={(v) => onChange({ title: v })} required />
-      <TextArea id={id('body')} label="More detail (optional)" value={prompt.body} onChange={(v) => onChange({ body: v })} />
+      <TextField id={id('title')} label={t('prompt.question')} value={prompt.title} onChange={(v) => onChange({ title: v })} required />
+      <TextArea id={id('body')} label={t('prompt.body')} value={prompt.body} onChange={(v) => onChange({ body: v })} />
       <TextArea
         id={id('note')}
-        label="Content note (optional)"
-        hint="Shown first; participants choose whether to see the question."
+        label={t('prompt.contentNote')}
+        hint={t('prompt.contentNoteHint')}
         value={prompt.contentNote}
         onChange={(v) => onChange({ contentNote: v })}
       />
 
-      <label htmlFor={id('reveal')}>In couple sessions, show</label>
+      <label htmlFor={id('reveal')}>{t('prompt.reveal')}</label>
       <select id={id('reveal')} value={prompt.reveal} onChange={(event) => onChange({ reveal: event.target.value as RevealPolicy | '' })}>
-        {(Object.keys(REVEAL_NAMES) as (RevealPolicy | '')[]).map((policy) => (
+        {REVEAL_CHOICES.map((policy) => (
           <option key={policy} value={policy}>
-            {REVEAL_NAMES[policy]}
+            {t(`reveal.${policy || 'default'}`)}
           </option>
         ))}
       </select>
@@ -361,7 +371,7 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       {prompt.kind === 'multiple' && (
         <NumberField
           id={id('max-picks')}
-          label="Most options one person may pick"
+          label={t('prompt.maxPicks')}
           value={prompt.maxPicks}
           min={1}
           max={Math.max(1, prompt.entries.length)}
@@ -370,17 +380,17 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       )}
       {prompt.kind === 'scale' && (
         <div className="field-grid">
-          <NumberField id={id('min')} label="Lowest value" value={prompt.min} min={-10} max={10} onChange={(v) => onChange({ min: v })} />
-          <TextField id={id('min-label')} label="Label of the lowest value" value={prompt.minLabel} onChange={(v) => onChange({ minLabel: v })} required />
-          <NumberField id={id('max')} label="Highest value" value={prompt.max} min={-10} max={10} onChange={(v) => onChange({ max: v })} />
-          <TextField id={id('max-label')} label="Label of the highest value" value={prompt.maxLabel} onChange={(v) => onChange({ maxLabel: v })} required />
-          <p className="hint field-wide">A scale has 2 to 11 values, for example 1 to 5 or 0 to 10.</p>
+          <NumberField id={id('min')} label={t('prompt.min')} value={prompt.min} min={-10} max={10} onChange={(v) => onChange({ min: v })} />
+          <TextField id={id('min-label')} label={t('prompt.minLabel')} value={prompt.minLabel} onChange={(v) => onChange({ minLabel: v })} required />
+          <NumberField id={id('max')} label={t('prompt.max')} value={prompt.max} min={-10} max={10} onChange={(v) => onChange({ max: v })} />
+          <TextField id={id('max-label')} label={t('prompt.maxLabel')} value={prompt.maxLabel} onChange={(v) => onChange({ maxLabel: v })} required />
+          <p className="hint field-wide">{t('prompt.scaleHint')}</p>
         </div>
       )}
       {prompt.kind === 'text' && (
         <NumberField
           id={id('max-length')}
-          label="Longest answer (characters)"
+          label={t('prompt.maxLength')}
           value={prompt.maxLength}
           min={10}
           max={TEXT_MAX_LENGTH}
@@ -389,10 +399,10 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       )}
       {prompt.kind === 'checkin' && (
         <>
-          <label htmlFor={id('moment')}>When it is asked</label>
+          <label htmlFor={id('moment')}>{t('prompt.moment')}</label>
           <select id={id('moment')} value={prompt.moment} onChange={(event) => onChange({ moment: event.target.value as 'start' | 'end' })}>
-            <option value="start">At the start of the session</option>
-            <option value="end">At the end (compared with the start)</option>
+            <option value="start">{t('prompt.momentStart')}</option>
+            <option value="end">{t('prompt.momentEnd')}</option>
           </select>
         </>
       )}
@@ -401,7 +411,7 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
           noun={noun}
           entries={prompt.entries}
           withCategory={prompt.kind === 'ynm'}
-          hint={prompt.kind === 'checkin' ? 'From the lowest level to the highest.' : undefined}
+          hint={prompt.kind === 'checkin' ? t('prompt.levelsHint') : undefined}
           onChange={(entries) => onChange({ entries })}
         />
       )}
@@ -410,7 +420,7 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
 }
 
 type EntryListProps = {
-  noun: string;
+  noun: EntryNoun;
   entries: EntryDraft[];
   withCategory: boolean;
   hint?: string;
@@ -418,10 +428,10 @@ type EntryListProps = {
 };
 
 function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListProps) {
+  const { t } = useTranslation('decks');
   const datalistId = useId();
   const categories = [...new Set(entries.map((e) => e.category.trim()).filter(Boolean))];
   const focusKey = useRef<string | null>(null);
-  const plural = `${noun}s`;
 
   useEffect(() => {
     const key = focusKey.current;
@@ -440,9 +450,7 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
 
   return (
     <div className="entry-list">
-      <h3>
-        {plural.charAt(0).toUpperCase() + plural.slice(1)} ({entries.length})
-      </h3>
+      <h3>{t(`entries.${noun}.heading`, { count: entries.length })}</h3>
       {hint && <p className="hint">{hint}</p>}
       {withCategory && (
         <datalist id={datalistId}>
@@ -453,17 +461,17 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
       )}
       <ol>
         {entries.map((e, i) => {
-          const name = `${noun} ${i + 1}`;
+          const n = i + 1;
           return (
             <li key={e.key} className="entry-row">
               <div className="entry-fields">
                 <div>
-                  <label htmlFor={`label-${e.key}`}>{name.charAt(0).toUpperCase() + name.slice(1)}</label>
+                  <label htmlFor={`label-${e.key}`}>{t(`entries.${noun}.label`, { n })}</label>
                   <input id={`label-${e.key}`} type="text" value={e.label} onChange={(event) => update(e.key, { label: event.target.value })} />
                 </div>
                 {withCategory && (
                   <div>
-                    <label htmlFor={`category-${e.key}`}>Category of {name}</label>
+                    <label htmlFor={`category-${e.key}`}>{t('entries.item.category', { n })}</label>
                     <input
                       id={`category-${e.key}`}
                       type="text"
@@ -475,7 +483,7 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
                 )}
               </div>
               <div className="controls entry-actions">
-                <button type="button" className="small" disabled={i === 0} onClick={() => onChange(moveItem(entries, i, i - 1))} aria-label={`Move ${name} up`}>
+                <button type="button" className="small" disabled={i === 0} onClick={() => onChange(moveItem(entries, i, i - 1))} aria-label={t(`entries.${noun}.moveUp`, { n })}>
                   ↑
                 </button>
                 <button
@@ -483,12 +491,12 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
                   className="small"
                   disabled={i === entries.length - 1}
                   onClick={() => onChange(moveItem(entries, i, i + 1))}
-                  aria-label={`Move ${name} down`}
+                  aria-label={t(`entries.${noun}.moveDown`, { n })}
                 >
                   ↓
                 </button>
-                <button type="button" className="small danger-outline" onClick={() => onChange(entries.filter((x) => x.key !== e.key))} aria-label={`Remove ${name}`}>
-                  Remove
+                <button type="button" className="small danger-outline" onClick={() => onChange(entries.filter((x) => x.key !== e.key))} aria-label={t(`entries.${noun}.remove`, { n })}>
+                  {t('entries.remove')}
                 </button>
               </div>
             </li>
@@ -496,7 +504,7 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
         })}
       </ol>
       <button type="button" className="small" onClick={add}>
-        Add {noun}
+        {t(`entries.${noun}.add`)}
       </button>
     </div>
   );

@@ -1,12 +1,17 @@
 import type { Deck, DeckSummary } from '@candor/shared';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
+import { currentLanguage } from '../../i18n/i18n';
 import { ApiError, apiDelete, apiGet, apiPost, downloadFile } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { describeIssue, newPromptDraft, promptFromDraft } from './deck-draft';
+import { describeIssue, newPromptDraft, promptDefaults, promptFromDraft } from './deck-draft';
 
 type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error'; text: string; issues?: string[] };
 
 export function DeckLibraryPage() {
+  const { t } = useTranslation('decks');
+  const errorText = useErrorText();
   const [decks, setDecks] = useState<DeckSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -21,8 +26,9 @@ export function DeckLibraryPage() {
       setDecks(loaded);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-      else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load your decks.');
+      else setLoadError(caught instanceof ApiError ? errorText(caught) : t('library.loadError'));
     }
+    // Loaded once: a failure is worded in the language of that moment.
   }, []);
 
   useEffect(() => {
@@ -35,7 +41,7 @@ export function DeckLibraryPage() {
     try {
       await work();
     } catch (caught) {
-      setNotice({ kind: 'error', text: caught instanceof ApiError ? caught.message : 'Something went wrong. Please try again.' });
+      setNotice({ kind: 'error', text: caught instanceof ApiError ? errorText(caught) : t('library.failed') });
     } finally {
       setBusy(false);
     }
@@ -49,14 +55,15 @@ export function DeckLibraryPage() {
         return;
       }
       await load();
-      setNotice({ kind: 'status', text: `Made a copy: “${copy.title}”.`, editId: copy.id });
+      setNotice({ kind: 'status', text: t('library.copied', { title: copy.title }), editId: copy.id });
     });
 
   const createEmpty = () =>
     act(async () => {
-      const prompt = promptFromDraft(newPromptDraft('checkin'), 'check-in');
+      // A new deck starts in the language the facilitator is using Candor in.
+      const prompt = promptFromDraft(newPromptDraft('checkin', promptDefaults(t)), 'check-in');
       const { deck } = await apiPost<{ deck: Deck }>('/api/decks', {
-        deck: { title: 'Untitled deck', language: 'en', prompts: [prompt] },
+        deck: { title: t('library.untitledDeck'), language: currentLanguage(), prompts: [prompt] },
       });
       navigate(`/console/decks/${encodeURIComponent(deck.id)}/edit`);
     });
@@ -66,14 +73,14 @@ export function DeckLibraryPage() {
       await apiDelete(`/api/decks/${encodeURIComponent(deck.id)}`);
       setConfirmDelete(null);
       await load();
-      setNotice({ kind: 'status', text: `Deleted “${deck.title}”.` });
+      setNotice({ kind: 'status', text: t('library.deleted', { title: deck.title }) });
       ownHeadingRef.current?.focus();
     });
 
   const exportDeck = (deck: DeckSummary) =>
     act(async () => {
       await downloadFile(`/api/decks/${encodeURIComponent(deck.id)}/export`, `${deck.id}.candor-deck.json`);
-      setNotice({ kind: 'status', text: `Exported “${deck.title}”.` });
+      setNotice({ kind: 'status', text: t('library.exported', { title: deck.title }) });
     });
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -86,21 +93,18 @@ export function DeckLibraryPage() {
       try {
         body = JSON.parse(await file.text());
       } catch {
-        setNotice({ kind: 'error', text: `“${file.name}” was not imported: it is not a JSON file.` });
+        setNotice({ kind: 'error', text: t('library.notJson', { file: file.name }) });
         return;
       }
       const { deck } = await apiPost<{ deck: Deck }>('/api/decks/import', body);
       await load();
-      setNotice({ kind: 'status', text: `Imported “${deck.title}” with ${deck.prompts.length} prompts.`, editId: deck.id });
+      setNotice({ kind: 'status', text: t('library.imported', { title: deck.title, count: deck.prompts.length }), editId: deck.id });
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'INVALID_PAYLOAD') {
-        setNotice({
-          kind: 'error',
-          text: `“${file.name}” was not imported, and nothing was created. Please fix ${caught.issues && caught.issues.length > 1 ? 'these problems' : 'this problem'} and try again:`,
-          issues: caught.issues && caught.issues.length > 0 ? caught.issues.map((issue) => describeIssue(issue, promptsOf(body))) : [caught.message],
-        });
+        const issues = caught.issues && caught.issues.length > 0 ? caught.issues.map((issue) => describeIssue(issue, promptsOf(body), t)) : [errorText(caught)];
+        setNotice({ kind: 'error', text: t('library.importRefused', { file: file.name, count: issues.length }), issues });
       } else {
-        setNotice({ kind: 'error', text: caught instanceof ApiError ? caught.message : 'Could not import the file.' });
+        setNotice({ kind: 'error', text: caught instanceof ApiError ? errorText(caught) : t('library.importFailed') });
       }
     } finally {
       setBusy(false);
@@ -113,7 +117,7 @@ export function DeckLibraryPage() {
     return (
       <main className="page">
         <BackLink />
-        <h1>Deck library</h1>
+        <h1>{t('library.title')}</h1>
         <p className="error" role="alert">
           {loadError}
         </p>
@@ -127,13 +131,13 @@ export function DeckLibraryPage() {
   return (
     <main className="page">
       <BackLink />
-      <h1>Deck library</h1>
+      <h1>{t('library.title')}</h1>
 
       <div aria-live="polite">
         {notice?.kind === 'status' && (
           <p className="banner">
             {notice.text}{' '}
-            {notice.editId && <Link to={`/console/decks/${encodeURIComponent(notice.editId)}/edit`}>Edit it</Link>}
+            {notice.editId && <Link to={`/console/decks/${encodeURIComponent(notice.editId)}/edit`}>{t('library.editIt')}</Link>}
           </p>
         )}
       </div>
@@ -151,8 +155,8 @@ export function DeckLibraryPage() {
       )}
 
       <section aria-labelledby="import-heading" className="card">
-        <h2 id="import-heading">Import or start a deck</h2>
-        <label htmlFor="deck-import">Import deck file</label>
+        <h2 id="import-heading">{t('library.importHeading')}</h2>
+        <label htmlFor="deck-import">{t('library.importLabel')}</label>
         <input
           id="deck-import"
           ref={fileRef}
@@ -163,25 +167,25 @@ export function DeckLibraryPage() {
           aria-describedby="deck-import-hint"
         />
         <p id="deck-import-hint" className="hint">
-          A deck file exported from Candor (.json). If anything in it is wrong, you get the list of problems and nothing is created.
+          {t('library.importHint')}
         </p>
         <div className="controls">
           <button type="button" disabled={busy} onClick={() => void createEmpty()}>
-            New empty deck
+            {t('library.newEmpty')}
           </button>
         </div>
       </section>
 
       {!decks ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t('loading', { ns: 'common' })}</p>
       ) : (
         <>
           <section aria-labelledby="own-heading" className="card">
             <h2 id="own-heading" ref={ownHeadingRef} tabIndex={-1}>
-              Your decks
+              {t('library.ownHeading')}
             </h2>
             {own.length === 0 ? (
-              <p className="muted">None yet. Copy a built-in deck, import a file or start an empty deck.</p>
+              <p className="muted">{t('library.ownEmpty')}</p>
             ) : (
               <ul className="deck-list">
                 {own.map((deck) => (
@@ -191,17 +195,17 @@ export function DeckLibraryPage() {
                       <ConfirmDelete deck={deck} busy={busy} onConfirm={() => void remove(deck)} onCancel={() => setConfirmDelete(null)} />
                     ) : (
                       <div className="controls">
-                        <Link className="button-link" to={`/console/decks/${encodeURIComponent(deck.id)}/edit`} aria-label={`Edit: ${deck.title}`}>
-                          Edit
+                        <Link className="button-link" to={`/console/decks/${encodeURIComponent(deck.id)}/edit`} aria-label={t('library.editLabel', { title: deck.title })}>
+                          {t('library.edit')}
                         </Link>
-                        <button type="button" disabled={busy} aria-label={`Duplicate: ${deck.title}`} onClick={() => void duplicate(deck, false)}>
-                          Duplicate
+                        <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
+                          {t('library.duplicate')}
                         </button>
-                        <button type="button" disabled={busy} aria-label={`Export: ${deck.title}`} onClick={() => void exportDeck(deck)}>
-                          Export
+                        <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
+                          {t('library.export')}
                         </button>
-                        <button type="button" className="danger-outline" disabled={busy} aria-label={`Delete: ${deck.title}`} onClick={() => setConfirmDelete(deck.id)}>
-                          Delete
+                        <button type="button" className="danger-outline" disabled={busy} aria-label={t('library.deleteLabel', { title: deck.title })} onClick={() => setConfirmDelete(deck.id)}>
+                          {t('library.delete')}
                         </button>
                       </div>
                     )}
@@ -212,21 +216,21 @@ export function DeckLibraryPage() {
           </section>
 
           <section aria-labelledby="builtin-heading" className="card">
-            <h2 id="builtin-heading">Built-in decks</h2>
-            <p className="hint">Written for Candor. To change one, make your own copy first.</p>
+            <h2 id="builtin-heading">{t('library.builtInHeading')}</h2>
+            <p className="hint">{t('library.builtInHint')}</p>
             <ul className="deck-list">
               {builtIn.map((deck) => (
                 <li key={deck.id} className="deck">
                   <DeckInfo deck={deck} />
                   <div className="controls">
-                    <button type="button" disabled={busy} aria-label={`Copy to edit: ${deck.title}`} onClick={() => void duplicate(deck, true)}>
-                      Copy to edit
+                    <button type="button" disabled={busy} aria-label={t('library.copyToEditLabel', { title: deck.title })} onClick={() => void duplicate(deck, true)}>
+                      {t('library.copyToEdit')}
                     </button>
-                    <button type="button" disabled={busy} aria-label={`Duplicate: ${deck.title}`} onClick={() => void duplicate(deck, false)}>
-                      Duplicate
+                    <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
+                      {t('library.duplicate')}
                     </button>
-                    <button type="button" disabled={busy} aria-label={`Export: ${deck.title}`} onClick={() => void exportDeck(deck)}>
-                      Export
+                    <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
+                      {t('library.export')}
                     </button>
                   </div>
                 </li>
@@ -240,43 +244,45 @@ export function DeckLibraryPage() {
 }
 
 function BackLink() {
+  const { t } = useTranslation('decks');
   return (
     <p className="no-print">
-      <Link to="/console">← Console</Link>
+      <Link to="/console">{t('library.back')}</Link>
     </p>
   );
 }
 
 function DeckInfo({ deck }: { deck: DeckSummary }) {
+  const { t } = useTranslation('decks');
+  const facts = [t('deckInfo.prompts', { count: deck.promptCount }), t('deckInfo.language', { language: deck.language })];
+  if (deck.contentNote) facts.push(t('deckInfo.contentNote', { note: deck.contentNote }));
   return (
     <>
       <h3>{deck.title}</h3>
       {deck.description && <p>{deck.description}</p>}
-      <p className="hint">
-        {deck.promptCount} {deck.promptCount === 1 ? 'prompt' : 'prompts'} · language {deck.language}
-        {deck.contentNote ? ` · Content note: ${deck.contentNote}` : ''}
-      </p>
+      <p className="hint">{facts.join(' · ')}</p>
     </>
   );
 }
 
 function ConfirmDelete({ deck, busy, onConfirm, onCancel }: { deck: DeckSummary; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation('decks');
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Focus the safe choice first.
     keepRef.current?.focus();
   }, []);
   return (
-    <div className="confirm" role="group" aria-label={`Delete ${deck.title}?`}>
+    <div className="confirm" role="group" aria-label={t('confirmDelete.label', { title: deck.title })}>
       <p>
-        <strong>Delete “{deck.title}” for good?</strong> Sessions that already ran with it keep their own copy and results.
+        <strong>{t('confirmDelete.question', { title: deck.title })}</strong> {t('confirmDelete.explanation')}
       </p>
       <div className="controls">
         <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-          Yes, delete
+          {t('confirmDelete.confirm')}
         </button>
         <button type="button" ref={keepRef} onClick={onCancel}>
-          Keep it
+          {t('confirmDelete.keep')}
         </button>
       </div>
     </div>
