@@ -24,6 +24,7 @@ const summary = (deck: Deck, builtIn: boolean): DeckSummary => ({
   language: deck.language,
   description: deck.description,
   contentNote: deck.contentNote,
+  translations: deck.translations,
   promptCount: deck.prompts.length,
   builtIn,
 });

@@ -5,6 +5,7 @@ import type {
   CreatedSession,
   CreateSession,
   Deck,
+  DeckTranslation,
   FacilitatorSession,
   JoinInfo,
   JoinResult,
@@ -146,6 +147,7 @@ export class SessionsService {
       k: session.k,
       phase: session.phase,
       contentNote: session.deck.contentNote,
+      translations: deckTranslations(session.deck, ['title', 'contentNote']),
       selfRun: session.facilitatorId === null,
     };
   }
@@ -404,6 +406,7 @@ export class SessionsService {
       id: session.id,
       code: session.code,
       title: session.deck.title,
+      translations: deckTranslations(session.deck, ['title']),
       mode: session.mode,
       k: session.k,
       phase: session.phase,
@@ -428,6 +431,17 @@ export class SessionsService {
       createdAt: session.createdAt.toISOString(),
     };
   }
+}
+
+// Some of the deck's own texts in its other languages; the description stays with the facilitator.
+function deckTranslations<K extends keyof DeckTranslation>(deck: Deck, keys: readonly K[]): Record<string, Pick<DeckTranslation, K>> | undefined {
+  if (!deck.translations) return undefined;
+  return Object.fromEntries(
+    Object.entries(deck.translations).map(([language, texts]) => [
+      language,
+      Object.fromEntries(keys.flatMap((key) => (texts[key] === undefined ? [] : [[key, texts[key]]]))) as Pick<DeckTranslation, K>,
+    ]),
+  );
 }
 
 function pgCode(error: unknown): string | undefined {

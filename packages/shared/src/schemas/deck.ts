@@ -8,6 +8,28 @@ import { slugSchema } from './common.js';
 export const REVEAL_POLICIES = ['mutual-only', 'side-by-side', 'private'] as const;
 export const revealPolicySchema = z.enum(REVEAL_POLICIES);
 
+// A language tag as in `deck.language`: "de", "pt-BR".
+export const languageTagSchema = z
+  .string()
+  .min(2)
+  .max(16)
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a language tag like "de" or "pt-BR"');
+
+// One prompt in another language. Each field is optional: a client shows the deck's own text wherever
+// a translation is missing. `labels` are the prompt's items, options or levels by id; `categories` are
+// a yes/maybe/no list's category headings, keyed by the heading as the deck writes it.
+export const promptTranslationSchema = z
+  .object({
+    title: z.string().min(1).max(300).optional(),
+    body: z.string().max(2000).optional(),
+    contentNote: z.string().max(500).optional(),
+    minLabel: z.string().min(1).max(80).optional(),
+    maxLabel: z.string().min(1).max(80).optional(),
+    labels: z.record(slugSchema, z.string().min(1).max(200)).optional(),
+    categories: z.record(z.string().min(1).max(80), z.string().min(1).max(80)).optional(),
+  })
+  .strict();
+
 const promptBase = {
   id: slugSchema,
   title: z.string().min(1).max(300),
@@ -16,6 +38,8 @@ const promptBase = {
   contentNote: z.string().max(500).optional(),
   // Couple mode; when absent, the default for the kind (see revealPolicyOf).
   reveal: revealPolicySchema.optional(),
+  // The prompt in other languages, by language tag.
+  translations: z.record(languageTagSchema, promptTranslationSchema).optional(),
 };
 
 export const ynmItemSchema = z.object({
@@ -95,15 +119,53 @@ export const checkinPromptSchema = z.object({
   levels: z.array(choiceOptionSchema).min(2).max(7).refine(uniqueOptions, 'level ids must be unique'),
 });
 
-export const promptSchema = z.discriminatedUnion('kind', [
-  ynmPromptSchema,
-  singleChoicePromptSchema,
-  multipleChoicePromptSchema,
-  scalePromptSchema,
-  rankingPromptSchema,
-  textPromptSchema,
-  checkinPromptSchema,
-]);
+// A translation may only name what the prompt has: its own item, option or level ids, the categories
+// of its items, and scale labels on a scale.
+function checkTranslations(
+  prompt: {
+    kind: string;
+    translations?: Record<string, PromptTranslation>;
+    items?: { id: string; category?: string }[];
+    options?: { id: string }[];
+    levels?: { id: string }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (!prompt.translations) return;
+  const entries = prompt.items ?? prompt.options ?? prompt.levels;
+  const noun = prompt.items ? 'item' : prompt.options ? 'option' : 'level';
+  const ids = new Set(entries?.map((e) => e.id));
+  const categories = new Set(prompt.items?.flatMap((i) => (i.category ? [i.category] : [])));
+  for (const [language, translation] of Object.entries(prompt.translations)) {
+    const at = (...path: string[]) => ['translations', language, ...path];
+    for (const id of Object.keys(translation.labels ?? {})) {
+      if (!entries) ctx.addIssue({ code: 'custom', path: at('labels'), message: `a ${prompt.kind} prompt has no labels to translate` });
+      else if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: at('labels', id), message: `this prompt has no ${noun} with the id "${id}"` });
+    }
+    for (const category of Object.keys(translation.categories ?? {})) {
+      if (!categories.has(category)) {
+        ctx.addIssue({ code: 'custom', path: at('categories', category), message: `no item of this prompt has the category "${category}"` });
+      }
+    }
+    for (const field of ['minLabel', 'maxLabel'] as const) {
+      if (translation[field] !== undefined && prompt.kind !== 'scale') {
+        ctx.addIssue({ code: 'custom', path: at(field), message: `only a scale has ${field}` });
+      }
+    }
+  }
+}
+
+export const promptSchema = z
+  .discriminatedUnion('kind', [
+    ynmPromptSchema,
+    singleChoicePromptSchema,
+    multipleChoicePromptSchema,
+    scalePromptSchema,
+    rankingPromptSchema,
+    textPromptSchema,
+    checkinPromptSchema,
+  ])
+  .superRefine(checkTranslations);
 
 export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const;
 
@@ -125,12 +187,23 @@ export function revealPolicyOf(prompt: { kind: (typeof PROMPT_KINDS)[number]; re
   }
 }
 
+// The deck's own texts in another language. Prompts carry their translations themselves.
+export const deckTranslationSchema = z
+  .object({
+    title: z.string().min(1).max(200).optional(),
+    description: z.string().max(1000).optional(),
+    contentNote: z.string().max(1000).optional(),
+  })
+  .strict();
+
 export const deckSchema = z.object({
   id: slugSchema,
   title: z.string().min(1).max(200),
   language: z.string().min(2).max(16),
   description: z.string().max(1000).optional(),
   contentNote: z.string().max(1000).optional(),
+  // By language tag; a client in that language shows these, and the deck's own text where one is missing.
+  translations: z.record(languageTagSchema, deckTranslationSchema).optional(),
   prompts: z
     .array(promptSchema)
     .min(1)
@@ -139,7 +212,7 @@ export const deckSchema = z.object({
 });
 
 export const deckSummarySchema = deckSchema
-  .pick({ id: true, title: true, language: true, description: true, contentNote: true })
+  .pick({ id: true, title: true, language: true, description: true, contentNote: true, translations: true })
   .extend({ promptCount: z.number().int(), builtIn: z.boolean() });
 
 // The file format for exporting and importing decks. Bump the version on an incompatible change.
@@ -170,6 +243,8 @@ export type RankingPrompt = z.infer<typeof rankingPromptSchema>;
 export type TextPrompt = z.infer<typeof textPromptSchema>;
 export type CheckinPrompt = z.infer<typeof checkinPromptSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
+export type PromptTranslation = z.infer<typeof promptTranslationSchema>;
+export type DeckTranslation = z.infer<typeof deckTranslationSchema>;
 export type PromptKind = Prompt['kind'];
 export type Deck = z.infer<typeof deckSchema>;
 export type DeckSummary = z.infer<typeof deckSummarySchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerValueSchema } from './answer.js';
 import { joinCodeSchema, K_DEFAULT, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
-import { promptSchema } from './deck.js';
+import { deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
 
 export const SESSION_MODES = ['group', 'couple'] as const;
@@ -35,6 +35,8 @@ export const sessionStateSchema = z.object({
   id: uuidSchema,
   code: z.string(),
   title: z.string(),
+  // The deck's title in other languages; the prompt carries its own translations.
+  translations: z.record(languageTagSchema, deckTranslationSchema.pick({ title: true })).optional(),
   mode: sessionModeSchema,
   k: z.number().int(),
   phase: sessionPhaseSchema,
@@ -73,6 +75,8 @@ export const joinInfoSchema = z.object({
   k: z.number().int(),
   phase: sessionPhaseSchema,
   contentNote: z.string().optional(),
+  // The title and content note in other languages (never the description: it is for the facilitator).
+  translations: z.record(languageTagSchema, deckTranslationSchema.pick({ title: true, contentNote: true })).optional(),
   selfRun: z.boolean(),
 });
 
