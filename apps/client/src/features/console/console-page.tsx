@@ -1,21 +1,25 @@
 import { K_DEFAULT, K_MAX, K_MIN, type CreateSession, type CreatedSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { rememberScreenToken } from './screen-tokens';
 
 type ConsoleData = { facilitator: Facilitator; decks: DeckSummary[]; sessions: FacilitatorSession[] };
 
-const PHASE_NAMES = { lobby: 'lobby', open: 'prompt open', closed: 'prompt closed', released: 'results shown', ended: 'ended' } as const;
-
 export function ConsolePage() {
   const [data, setData] = useState<ConsoleData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // What failed: the server's error, or null for one the client noticed itself.
+  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
   const [k, setK] = useState(String(K_DEFAULT));
   const [mode, setMode] = useState<SessionMode>('group');
   const [liveResults, setLiveResults] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: ApiError | null; kInvalid?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t, i18n } = useTranslation('facilitator');
+  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
 
   useEffect(() => {
     let current = true;
@@ -30,7 +34,7 @@ export function ConsolePage() {
       } catch (caught) {
         if (!current) return;
         if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load your console.');
+        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
       }
     };
     void load();
@@ -44,7 +48,7 @@ export function ConsolePage() {
 
   const start = async (deckId: string) => {
     if (mode === 'group' && !kValid) {
-      setError(`The privacy threshold must be a whole number from ${K_MIN} to ${K_MAX}.`);
+      setError({ failure: null, kInvalid: true });
       return;
     }
     setBusy(true);
@@ -56,7 +60,7 @@ export function ConsolePage() {
       rememberScreenToken(created.state.id, created.screenToken);
       navigate(`/console/sessions/${created.state.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not start the session.');
+      setError({ failure: caught instanceof ApiError ? caught : null });
       setBusy(false);
     }
   };
@@ -73,9 +77,9 @@ export function ConsolePage() {
   if (loadError) {
     return (
       <main className="page">
-        <h1>Facilitator console</h1>
+        <h1>{t('console.title')}</h1>
         <p className="error" role="alert">
-          {loadError}
+          {loadError.failure ? errorText(loadError.failure) : t('console.loadError')}
         </p>
       </main>
     );
@@ -83,8 +87,8 @@ export function ConsolePage() {
   if (!data) {
     return (
       <main className="page">
-        <h1>Facilitator console</h1>
-        <p role="status">Loading…</p>
+        <h1>{t('console.title')}</h1>
+        <p role="status">{tc('loading')}</p>
       </main>
     );
   }
@@ -92,34 +96,34 @@ export function ConsolePage() {
   return (
     <main className="page">
       <header className="topbar">
-        <h1>Facilitator console</h1>
+        <h1>{t('console.title')}</h1>
         <div className="topbar-actions">
           <span className="muted">{data.facilitator.email}</span>
           <button type="button" onClick={() => void logOut()}>
-            Log out
+            {t('console.logOut')}
           </button>
         </div>
       </header>
 
       <section aria-labelledby="decks-heading" className="card">
-        <h2 id="decks-heading">Start a session</h2>
+        <h2 id="decks-heading">{t('console.start.heading')}</h2>
         <p>
-          <Link to="/console/decks">Deck library</Link>: make your own decks, edit, import and export them.
+          <Trans t={t} i18nKey="console.start.library" components={{ library: <Link to="/console/decks" /> }} />
         </p>
         <fieldset className="mode-choice">
-          <legend>Mode</legend>
+          <legend>{t('console.start.mode')}</legend>
           <label className="check">
             <input type="radio" name="session-mode" value="group" checked={mode === 'group'} onChange={() => setMode('group')} />
-            <span>Group: a workshop or class; you and the screen see totals only</span>
+            <span>{t('console.start.modeGroup')}</span>
           </label>
           <label className="check">
             <input type="radio" name="session-mode" value="couple" checked={mode === 'couple'} onChange={() => setMode('couple')} />
-            <span>Couple: two partners, with you as their therapist; you see the same reveal as they do</span>
+            <span>{t('console.start.modeCouple')}</span>
           </label>
         </fieldset>
         {mode === 'group' ? (
           <>
-            <label htmlFor="k-threshold">Privacy threshold (k)</label>
+            <label htmlFor="k-threshold">{t('console.start.kLabel')}</label>
             <input
               id="k-threshold"
               type="number"
@@ -134,26 +138,26 @@ export function ConsolePage() {
               className="short-input"
             />
             <p id="k-hint" className="hint">
-              Results of a question stay hidden until at least this many people have answered it ({K_MIN}–{K_MAX}).
+              {t('console.start.kHint', { min: K_MIN, max: K_MAX })}
             </p>
             <label className="check">
               <input type="checkbox" checked={liveResults} onChange={(event) => setLiveResults(event.target.checked)} aria-describedby="live-hint" />
-              <span>Live results</span>
+              <span>{t('console.start.liveResults')}</span>
             </label>
             <p id="live-hint" className="hint">
-              Off by default: results appear when you release them. When on, they show while a question is open, updating at most once a
-              second and only after at least 3 answers changed. You can change this during the session.
+              {t('console.start.liveHint')}
             </p>
           </>
         ) : (
-          <p className="hint">
-            Two seats; a third person with the code is turned away. Each prompt is revealed once both partners have answered, under its
-            reveal policy (yes / maybe / no lists: only matches, things worth exploring, and how many items are not shared).
-          </p>
+          <p className="hint">{t('console.start.coupleHint')}</p>
         )}
         {error && (
           <p className="error" role="alert">
-            {error}
+            {error.kInvalid
+              ? t('console.start.kInvalid', { min: K_MIN, max: K_MAX })
+              : error.failure
+                ? errorText(error.failure)
+                : t('console.start.startError')}
           </p>
         )}
         <ul className="deck-list">
@@ -162,11 +166,13 @@ export function ConsolePage() {
               <h3>{deck.title}</h3>
               {deck.description && <p>{deck.description}</p>}
               <p className="hint">
-                {deck.promptCount} {deck.promptCount === 1 ? 'prompt' : 'prompts'}
-                {deck.contentNote ? ` · Content note: ${deck.contentNote}` : ''}
+                {t('console.start.promptCount', { count: deck.promptCount })}
+                {deck.contentNote ? ` · ${t('console.start.contentNote', { note: deck.contentNote })}` : ''}
               </p>
-              <button type="button" className="primary" disabled={busy} aria-label={`Start session: ${deck.title}`} onClick={() => void start(deck.id)}>
-                Start session
+              <button type="button" className="primary" disabled={busy} aria-label={t('console.start.startLabel', { title: deck.title })}
+                onClick={() => void start(deck.id)}
+              >
+                {t('console.start.startButton')}
               </button>
             </li>
           ))}
@@ -174,9 +180,9 @@ export function ConsolePage() {
       </section>
 
       <section aria-labelledby="sessions-heading" className="card">
-        <h2 id="sessions-heading">Your sessions</h2>
+        <h2 id="sessions-heading">{t('console.sessions.heading')}</h2>
         {data.sessions.length === 0 ? (
-          <p className="muted">No sessions yet.</p>
+          <p className="muted">{t('console.sessions.none')}</p>
         ) : (
           <ul className="session-list">
             {data.sessions.map(({ state, createdAt }) => (
@@ -186,10 +192,13 @@ export function ConsolePage() {
                 </Link>
                 <span className="muted">
                   {' '}
-                  · {PHASE_NAMES[state.phase]} · {formatDate(createdAt)} ·{' '}
+                  · {t(`phaseNames.${state.phase}`)} · {formatDate(createdAt, i18n.resolvedLanguage)} ·{' '}
                 </span>
-                <Link to={`/console/sessions/${state.id}/summary`} aria-label={`Summary: ${state.title} — ${state.code}`}>
-                  Summary
+                <Link
+                  to={`/console/sessions/${state.id}/summary`}
+                  aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}
+                >
+                  {t('console.sessions.summary')}
                 </Link>
               </li>
             ))}
@@ -200,7 +209,7 @@ export function ConsolePage() {
   );
 }
 
-function formatDate(iso: string): string {
+function formatDate(iso: string, language: string | undefined): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }

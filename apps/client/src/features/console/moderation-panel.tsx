@@ -1,6 +1,8 @@
-import type { ModerationItem, ModerationQueue, SessionPhase } from '@candor/shared';
+import type { ModerationQueue, SessionPhase } from '@candor/shared';
 import { useEffect, useState } from 'react';
-import { sendCommand, type CandorSocket } from '../../lib/socket';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
+import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { firstWords } from '../results/result-format';
 
 type ModerationPanelProps = {
@@ -10,13 +12,13 @@ type ModerationPanelProps = {
   k: number;
 };
 
-const STATUS_TEXT: Record<ModerationItem['status'], string> = { pending: 'Waiting', approved: 'Approved', rejected: 'Rejected' };
-
 // The facilitator's queue of open-text answers: texts without authors, each approved or rejected by hand.
 export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelProps) {
   const [queue, setQueue] = useState<ModerationQueue | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('facilitator');
+  const errorText = useErrorText();
 
   useEffect(() => {
     if (!socket) return;
@@ -31,7 +33,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
         setQueue(result.data);
         setError(null);
       } else {
-        setError(result.error.message);
+        setError(result.error);
       }
     };
     const onConnect = () => void request();
@@ -53,7 +55,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
     for (const textId of ids) {
       const result = await sendCommand(socket, 'text:moderate', { promptId, textId, status });
       if (!result.ok) {
-        setError(result.error.message);
+        setError(result.error);
         break;
       }
       setQueue(result.data);
@@ -68,30 +70,23 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
 
   return (
     <section aria-labelledby="moderation-heading" className="card moderation">
-      <h2 id="moderation-heading">Open-text answers</h2>
-      <p className="hint">
-        Nobody else sees these texts until you approve them. Approved texts are shown to the room without names and in shuffled
-        order once you release the results (at once, if they are already released). Rejected texts are never shown.
-      </p>
+      <h2 id="moderation-heading">{t('moderation.heading')}</h2>
+      <p className="hint">{t('moderation.hint')}</p>
       {phase === 'open' ? (
         <p>
-          You can read the texts once you close the question. {queue ? `${queue.textCount} written so far.` : ''}
+          {t('moderation.readAfterClose')} {queue ? t('moderation.writtenSoFar', { count: queue.textCount }) : ''}
         </p>
       ) : items === null ? (
-        <p>
-          {queue
-            ? `Only ${queue.textCount} ${queue.textCount === 1 ? 'person' : 'people'} wrote a text. With fewer than ${k}, the texts stay hidden, so that nobody can be recognised by what they wrote.`
-            : 'Loading the texts…'}
-        </p>
+        <p>{queue ? t('moderation.tooFew', { count: queue.textCount, k }) : t('moderation.loading')}</p>
       ) : (
         <>
           <p aria-live="polite" data-testid="moderation-counts">
-            {approved} approved · {rejected} rejected · {pending.length} waiting
+            {t('moderation.counts', { approved, rejected, waiting: pending.length })}
           </p>
           {pending.length > 1 && (
             <div className="controls">
               <button type="button" disabled={busy} onClick={() => void moderate(pending.map((item) => item.id), 'approved')}>
-                Approve all {pending.length} waiting
+                {t('moderation.approveAll', { waiting: pending.length })}
               </button>
             </div>
           )}
@@ -102,26 +97,26 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
                 <li key={item.id} className={`moderation-item is-${item.status}`}>
                   <blockquote>{item.text}</blockquote>
                   <p className="moderation-status">
-                    <strong>{STATUS_TEXT[item.status]}</strong>
+                    <strong>{t(`moderation.status.${item.status}`)}</strong>
                   </p>
                   <div className="controls">
                     <button
                       type="button"
                       className="small"
                       disabled={busy || item.status === 'approved'}
-                      aria-label={`Approve: ${words}`}
+                      aria-label={t('moderation.approveLabel', { words })}
                       onClick={() => void moderate([item.id], 'approved')}
                     >
-                      Approve
+                      {t('moderation.approve')}
                     </button>
                     <button
                       type="button"
                       className="small danger-outline"
                       disabled={busy || item.status === 'rejected'}
-                      aria-label={`Reject: ${words}`}
+                      aria-label={t('moderation.rejectLabel', { words })}
                       onClick={() => void moderate([item.id], 'rejected')}
                     >
-                      Reject
+                      {t('moderation.reject')}
                     </button>
                   </div>
                 </li>
@@ -132,7 +127,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
       )}
       {error && (
         <p className="error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </section>

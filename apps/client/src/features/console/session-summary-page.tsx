@@ -1,19 +1,21 @@
 import type { ExportFormat, SessionSummary } from '@candor/shared';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, downloadFile } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { ResultView } from '../results/result-view';
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'Download CSV' },
-  { format: 'json', label: 'Download JSON' },
-  { format: 'md', label: 'Download Markdown' },
-];
+const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
 
 export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
   const [summary, setSummary] = useState<SessionSummary | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  // What failed: the server's error, or null for one the client noticed itself.
+  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
+  const [downloadError, setDownloadError] = useState<{ failure: ApiError | null } | null>(null);
+  const { t } = useTranslation('facilitator');
+  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
 
   useEffect(() => {
     let current = true;
@@ -24,7 +26,7 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
       .catch((caught: unknown) => {
         if (!current) return;
         if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load the summary.');
+        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
       });
     return () => {
       current = false;
@@ -36,15 +38,15 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
     try {
       await downloadFile(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`, `candor-summary.${format}`);
     } catch (caught) {
-      setDownloadError(caught instanceof ApiError ? caught.message : 'Could not download the file.');
+      setDownloadError({ failure: caught instanceof ApiError ? caught : null });
     }
   };
 
   const nav = (
-    <nav className="no-print breadcrumbs" aria-label="Back">
-      <Link to="/console">Console</Link>
+    <nav className="no-print breadcrumbs" aria-label={t('summary.back')}>
+      <Link to="/console">{t('summary.console')}</Link>
       <span aria-hidden="true"> › </span>
-      <Link to={`/console/sessions/${encodeURIComponent(sessionId)}`}>Session</Link>
+      <Link to={`/console/sessions/${encodeURIComponent(sessionId)}`}>{t('summary.session')}</Link>
     </nav>
   );
 
@@ -52,13 +54,13 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
     return (
       <main className="page">
         {nav}
-        <h1>Session summary</h1>
+        <h1>{t('summary.heading')}</h1>
         {loadError ? (
           <p className="error" role="alert">
-            {loadError}
+            {loadError.failure ? errorText(loadError.failure) : t('summary.loadError')}
           </p>
         ) : (
-          <p role="status">Loading…</p>
+          <p role="status">{tc('loading')}</p>
         )}
       </main>
     );
@@ -71,35 +73,33 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
   return (
     <main className="page summary">
       {nav}
-      <h1>Summary: {summary.title}</h1>
+      <h1>{t('summary.title', { title: summary.title })}</h1>
       <p className="muted">
-        {summary.phase === 'ended' ? 'Session ended' : 'Session still running'} · privacy threshold k = {summary.k} · {released.length} of{' '}
-        {summary.prompts.length} prompts released
+        {summary.phase === 'ended' ? t('summary.ended') : t('summary.running')} · {t('summary.threshold', { k: summary.k })} ·{' '}
+        {t('summary.released', { released: released.length, total: summary.prompts.length })}
       </p>
 
       <section aria-labelledby="export-heading" className="card no-print">
-        <h2 id="export-heading">Keep a copy</h2>
-        <p className="hint">
-          The files hold what this page shows: counts, shares and approved texts. Nobody's single answers, and no times.
-        </p>
+        <h2 id="export-heading">{t('summary.export.heading')}</h2>
+        <p className="hint">{t('summary.export.hint')}</p>
         <div className="controls">
-          {FORMATS.map(({ format, label }) => (
+          {FORMATS.map((format) => (
             <button key={format} type="button" onClick={() => void download(format)}>
-              {label}
+              {t(`summary.export.${format}`)}
             </button>
           ))}
           <button type="button" onClick={() => window.print()}>
-            Print
+            {t('summary.export.print')}
           </button>
         </div>
         {downloadError && (
           <p className="error" role="alert">
-            {downloadError}
+            {downloadError.failure ? errorText(downloadError.failure) : t('summary.export.error')}
           </p>
         )}
       </section>
 
-      {released.length === 0 && <p>No results were released in this session.</p>}
+      {released.length === 0 && <p>{t('summary.noneReleased')}</p>}
       {released.map((prompt) => {
         const result = resultOf.get(prompt.id);
         if (!result) return null;
@@ -117,8 +117,8 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
 
       {notReleased.length > 0 && (
         <section aria-labelledby="unreleased-heading" className="card summary-item">
-          <h2 id="unreleased-heading">Not released</h2>
-          <p className="hint">These prompts were not shown to the room, so they have no results here.</p>
+          <h2 id="unreleased-heading">{t('summary.notReleased.heading')}</h2>
+          <p className="hint">{t('summary.notReleased.hint')}</p>
           <ul>
             {notReleased.map((prompt) => (
               <li key={prompt.id}>

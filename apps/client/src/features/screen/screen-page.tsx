@@ -1,5 +1,7 @@
 import { PROTOCOL_VERSION, type SessionState } from '@candor/shared';
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
@@ -11,16 +13,14 @@ export function ScreenPage({ hash }: { hash: string }) {
   const token = hash.replace(/^#/, '');
   const auth = useMemo(() => (token ? { role: 'screen' as const, protocol: PROTOCOL_VERSION, token } : null), [token]);
   const { state, status, refusal } = useSessionSocket(auth);
+  const { t } = useTranslation('screen');
+  const errorText = useErrorText();
 
   if (!token || refusal) {
     return (
       <main className="screen">
-        <h1>This presenter link does not work</h1>
-        <p role="alert">
-          {!token || refusal?.code === 'UNAUTHENTICATED'
-            ? 'It may be incomplete or replaced by a newer one. Ask the facilitator for a new presenter link.'
-            : refusal?.message}
-        </p>
+        <h1>{t('broken.heading')}</h1>
+        <p role="alert">{!refusal || refusal.code === 'UNAUTHENTICATED' ? t('broken.replaced') : errorText(refusal)}</p>
       </main>
     );
   }
@@ -28,7 +28,7 @@ export function ScreenPage({ hash }: { hash: string }) {
     return (
       <main className="screen">
         <p role="status" className="screen-status">
-          Connecting…
+          {t('connecting')}
         </p>
       </main>
     );
@@ -38,13 +38,13 @@ export function ScreenPage({ hash }: { hash: string }) {
     <main className="screen">
       {status !== 'connected' && (
         <p className="banner" role="status">
-          Reconnecting…
+          {t('reconnecting')}
         </p>
       )}
       {state.paused && state.phase !== 'ended' ? <ScreenPause /> : <ScreenBody state={state} />}
       {state.phase !== 'lobby' && state.phase !== 'ended' && (
         <footer className="screen-footer">
-          Join at {joinUrl(state.code)} with code <strong>{state.code}</strong>
+          <Trans t={t} i18nKey="footer" values={{ url: joinUrl(state.code), code: state.code }} components={{ strong: <strong /> }} />
         </footer>
       )}
     </main>
@@ -53,15 +53,17 @@ export function ScreenPage({ hash }: { hash: string }) {
 
 // The facilitator's pause reaches the room too: a calm screen instead of the prompt or its results.
 function ScreenPause() {
+  const { t } = useTranslation('screen');
   return (
     <section className="screen-lobby screen-pause" aria-live="polite">
-      <h1 className="screen-title">A short pause</h1>
+      <h1 className="screen-title">{t('pause')}</h1>
       <BreathingGuide />
     </section>
   );
 }
 
 function ScreenBody({ state }: { state: SessionState }) {
+  const { t } = useTranslation('screen');
   switch (state.phase) {
     case 'lobby':
       return (
@@ -69,15 +71,15 @@ function ScreenBody({ state }: { state: SessionState }) {
           <h1>{state.title}</h1>
           <div className="screen-join">
             <div>
-              <p className="screen-label">Join at</p>
+              <p className="screen-label">{t('lobby.joinAt')}</p>
               <p className="screen-link">{joinUrl(state.code)}</p>
-              <p className="screen-label">with the code</p>
+              <p className="screen-label">{t('lobby.withCode')}</p>
               <p className="join-code huge">{state.code}</p>
             </div>
             <JoinQr url={joinUrl(state.code)} size={320} />
           </div>
           <p className="screen-count">
-            <strong>{state.participants}</strong> joined · No names. Nobody sees your own answers.
+            <Trans t={t} i18nKey="lobby.joined" values={{ count: state.participants }} components={{ strong: <strong /> }} />
           </p>
         </section>
       );
@@ -86,12 +88,12 @@ function ScreenBody({ state }: { state: SessionState }) {
         <section>
           {state.prompt?.contentNote && (
             <p className="content-note">
-              <strong>Content note:</strong> {state.prompt.contentNote}
+              <strong>{t('contentNote')}</strong> {state.prompt.contentNote}
             </p>
           )}
           <h1 className="screen-title">{state.prompt?.title}</h1>
           <p className="screen-count huge-count">
-            <strong>{state.answered}</strong> answered
+            <Trans t={t} i18nKey="answered" values={{ count: state.answered }} components={{ strong: <strong /> }} />
           </p>
         </section>
       );
@@ -99,7 +101,7 @@ function ScreenBody({ state }: { state: SessionState }) {
       return (
         <section aria-live="polite">
           <h1 className="screen-title">{state.prompt?.title}</h1>
-          <p className="screen-message">Answers closed — results coming</p>
+          <p className="screen-message">{t('closed')}</p>
         </section>
       );
     case 'released':
@@ -112,7 +114,7 @@ function ScreenBody({ state }: { state: SessionState }) {
     case 'ended':
       return (
         <section className="screen-lobby">
-          <h1 className="screen-title">Thank you</h1>
+          <h1 className="screen-title">{t('ended')}</h1>
         </section>
       );
   }

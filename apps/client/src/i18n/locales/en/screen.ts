@@ -1,2 +1,20 @@
 // English text for the screen pages. Keys are grouped by component; German mirrors this file key by key.
-export const screen = {} as const;
+export const screen = {
+  broken: {
+    heading: 'This presenter link does not work',
+    replaced: 'It may be incomplete or replaced by a newer one. Ask the facilitator for a new presenter link.',
+  },
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  footer: 'Join at {{url}} with code <strong>{{code}}</strong>',
+  pause: 'A short pause',
+  lobby: {
+    joinAt: 'Join at',
+    withCode: 'with the code',
+    joined: '<strong>{{count}}</strong> joined · No names. Nobody sees your own answers.',
+  },
+  contentNote: 'Content note:',
+  answered: '<strong>{{count}}</strong> answered',
+  closed: 'Answers closed — results coming',
+  ended: 'Thank you',
+} as const;
