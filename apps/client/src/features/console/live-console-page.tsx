@@ -1,32 +1,31 @@
-import { PROTOCOL_VERSION, type FacilitatorSession, type SessionPhase, type SessionState } from '@candor/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { PROTOCOL_VERSION, type FacilitatorSession, type SessionState } from '@candor/shared';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { sendCommand, type CandorSocket, type CommandResult } from '../../lib/socket';
+import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl, presenterUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
+import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
 import { ModerationPanel } from './moderation-panel';
 import { rememberScreenToken, screenTokenFor } from './screen-tokens';
-
-const PHASE_LABELS: Record<SessionPhase, string> = {
-  lobby: 'Lobby: waiting to start',
-  open: 'Prompt open',
-  closed: 'Prompt closed',
-  released: 'Results released',
-  ended: 'Ended',
-};
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
 
 export function LiveConsolePage({ sessionId }: { sessionId: string }) {
   const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
   const { socket, state, status, refusal, applyState } = useSessionSocket(auth);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [commandError, setCommandError] = useState<string | null>(null);
+  const { t } = useTranslation('facilitator');
+  const errorText = useErrorText();
+  // What failed: the server's error, or null for one the client noticed itself.
+  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
+  const [commandError, setCommandError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const keepGoingRef = useRef<HTMLButtonElement>(null);
   // How many participants are taking a moment; null until the server first says (it tells on changes only).
   const [away, setAway] = useState<number | null>(null);
 
@@ -48,7 +47,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
       .catch((caught: unknown) => {
         if (!current) return;
         if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? caught.message : 'Could not load this session.');
+        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
       });
     return () => {
       current = false;
@@ -67,22 +66,41 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
     setBusy(false);
     setConfirmEnd(false);
     if (result.ok) applyState(result.data);
-    else setCommandError(result.error.message);
+    else setCommandError(result.error);
   };
   const run = (command: Command) => send((target) => sendCommand(target, command, {}));
   const setPaused = (paused: boolean) => send((target) => sendCommand(target, 'session:pause', { paused }));
   const setLiveResults = (liveResults: boolean) => send((target) => sendCommand(target, 'session:settings', { liveResults }));
 
-  const problem = loadError ?? (refusal && refusal.code !== 'UNAUTHENTICATED' ? refusal.message : null);
-  if (problem) {
+  const connected = status === 'connected';
+  const ready = connected && !busy;
+  // Each control's button and its key share one action: the same handler, enabled under the same rule.
+  const enabled = state ? enabledControls(state, ready, confirmEnd) : null;
+  const actions: Record<Shortcut, ShortcutAction> = {
+    open: { enabled: enabled?.open ?? false, run: () => void run('prompt:open') },
+    close: { enabled: enabled?.close ?? false, run: () => void run('prompt:close') },
+    release: { enabled: enabled?.release ?? false, run: () => void run('results:release') },
+    pause: { enabled: enabled?.pause ?? false, run: () => void setPaused(!state?.paused) },
+    end: { enabled: enabled?.end ?? false, run: () => setConfirmEnd(true) },
+    cancelEnd: { enabled: confirmEnd, run: () => setConfirmEnd(false) },
+  };
+  useShortcuts(actions);
+
+  // Asking before ending: focus goes to the choice that changes nothing, so a stray Enter keeps the session.
+  useEffect(() => {
+    if (confirmEnd) keepGoingRef.current?.focus();
+  }, [confirmEnd]);
+
+  const refused = refusal && refusal.code !== 'UNAUTHENTICATED' ? refusal : null;
+  if (loadError || refused) {
     return (
       <main className="page">
         <p>
-          <Link to="/console">← Console</Link>
+          <Link to="/console">{t('live.back')}</Link>
         </p>
-        <h1>Session</h1>
+        <h1>{t('live.heading')}</h1>
         <p className="error" role="alert">
-          {problem}
+          {loadError ? (loadError.failure ? errorText(loadError.failure) : t('live.loadError')) : refused && errorText(refused)}
         </p>
       </main>
     );
@@ -90,118 +108,114 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
   if (!state) {
     return (
       <main className="page">
-        <h1>Session</h1>
-        <p role="status">Connecting…</p>
+        <h1>{t('live.heading')}</h1>
+        <p role="status">{t('live.connecting')}</p>
       </main>
     );
   }
 
-  const connected = status === 'connected';
-  const can = allowedCommands(state);
-  const ready = connected && !busy;
-
   return (
     <main className="page wide">
-      <nav className="breadcrumbs" aria-label="Console">
-        <Link to="/console">← Console</Link>
+      <nav className="breadcrumbs" aria-label={t('live.breadcrumbs')}>
+        <Link to="/console">{t('live.back')}</Link>
         <span aria-hidden="true"> · </span>
-        <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>Session summary</Link>
+        <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>{t('live.summaryLink')}</Link>
       </nav>
       <h1>{state.title}</h1>
       {!connected && (
         <p className="banner" role="status">
-          Reconnecting to the server…
+          {t('live.reconnecting')}
         </p>
       )}
 
       <div className="console-grid">
         <section aria-labelledby="join-heading" className="card">
-          <h2 id="join-heading">How people join</h2>
-          <p className="join-code-label">Join code</p>
+          <h2 id="join-heading">{t('live.join.heading')}</h2>
+          <p className="join-code-label">{t('live.join.code')}</p>
           <p className="join-code">{state.code}</p>
           <p>
-            Join link: <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
+            {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
           </p>
           <JoinQr url={joinUrl(state.code)} size={180} />
           <PresenterLink sessionId={state.id} />
         </section>
 
         <section aria-labelledby="run-heading" className="card">
-          <h2 id="run-heading">Run the session</h2>
+          <h2 id="run-heading">{t('live.run.heading')}</h2>
           <dl className="facts">
             <div>
-              <dt>Phase</dt>
-              <dd data-testid="phase" aria-live="polite">{PHASE_LABELS[state.phase]}</dd>
+              <dt>{t('live.run.phase')}</dt>
+              <dd data-testid="phase" aria-live="polite">
+                {t(`live.phases.${state.phase}`)}
+              </dd>
             </div>
             <div>
-              <dt>Prompt</dt>
+              <dt>{t('live.run.prompt')}</dt>
               <dd>
                 {state.prompt && state.promptIndex !== null
-                  ? `${state.promptIndex + 1} of ${state.promptCount}: ${state.prompt.title}`
-                  : `None yet (${state.promptCount} in this deck)`}
+                  ? t('live.run.promptPosition', { number: state.promptIndex + 1, total: state.promptCount, title: state.prompt.title })
+                  : t('live.run.promptNone', { total: state.promptCount })}
               </dd>
             </div>
             <div>
-              <dt>Answers</dt>
-              <dd data-testid="answered">
-                {state.answered} of {state.participants} answered
-              </dd>
+              <dt>{t('live.run.answers')}</dt>
+              <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
             </div>
             <div>
-              <dt>Taking a moment</dt>
+              <dt>{t('live.run.away')}</dt>
               <dd data-testid="away" aria-live="polite">
-                {awayText(away)}
+                {away === null ? t('live.run.awayUnknown') : away === 0 ? t('live.run.awayNone') : t('live.run.awayCount', { count: away })}
               </dd>
             </div>
           </dl>
-          <p className="hint">You see how many people tapped "I need a moment", never who. Each signal lapses after 5 minutes.</p>
+          <p className="hint">{t('live.run.awayHint')}</p>
 
           <div className="controls">
-            <button type="button" className="primary" disabled={!ready || !can.open} onClick={() => void run('prompt:open')}>
-              Open next prompt
-            </button>
-            <button type="button" disabled={!ready || !can.close} onClick={() => void run('prompt:close')}>
-              Close prompt
-            </button>
-            <button type="button" disabled={!ready || !can.release} onClick={() => void run('results:release')}>
-              Release results
-            </button>
+            <ControlButton shortcut="open" action={actions.open} className="primary">
+              {t('live.run.open')}
+            </ControlButton>
+            <ControlButton shortcut="close" action={actions.close}>
+              {t('live.run.close')}
+            </ControlButton>
+            <ControlButton shortcut="release" action={actions.release}>
+              {t('live.run.release')}
+            </ControlButton>
           </div>
           <div className="controls">
             {confirmEnd ? (
               <>
                 <button type="button" className="danger" disabled={!ready} onClick={() => void run('session:end')}>
-                  Yes, end session
+                  {t('live.run.confirmEnd')}
                 </button>
-                <button type="button" onClick={() => setConfirmEnd(false)}>
-                  Keep going
-                </button>
+                <ControlButton shortcut="cancelEnd" action={actions.cancelEnd} buttonRef={keepGoingRef}>
+                  {t('live.run.keepGoing')}
+                </ControlButton>
               </>
             ) : (
-              <button type="button" className="danger-outline" disabled={!ready || !can.end} onClick={() => setConfirmEnd(true)}>
-                End session
-              </button>
+              <ControlButton shortcut="end" action={actions.end} className="danger-outline">
+                {t('live.run.end')}
+              </ControlButton>
             )}
           </div>
-          {confirmEnd && <p className="hint">Ending closes the session for everyone. It cannot be reopened.</p>}
+          {confirmEnd && <p className="hint">{t('live.run.endHint')}</p>}
           {state.phase !== 'ended' && (
             <div className="controls">
-              <button type="button" aria-pressed={state.paused} disabled={!ready} onClick={() => void setPaused(!state.paused)}>
-                {state.paused ? 'Resume' : 'Pause for everyone'}
-              </button>
+              <ControlButton shortcut="pause" action={actions.pause} pressed={state.paused}>
+                {state.paused ? t('live.run.resume') : t('live.run.pause')}
+              </ControlButton>
             </div>
           )}
           {state.paused && state.phase !== 'ended' && (
             <p className="banner" role="status">
-              Paused: everyone sees a calm screen with a slow breathing prompt, and answering is frozen. Answers not yet saved wait on
-              the phones and are sent when you resume.
+              {t('live.run.pausedBanner')}
             </p>
           )}
           {commandError && (
             <p className="error" role="alert">
-              {commandError}
+              {errorText(commandError)}
             </p>
           )}
+          {state.phase !== 'ended' && <ShortcutList />}
         </section>
       </div>
 
@@ -209,8 +223,8 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
 
       {state.phase === 'open' && state.liveResults && state.result && (
         <section aria-labelledby="live-result-heading" className="card">
-          <h2 id="live-result-heading">Live results</h2>
-          <p className="hint">Updated at most once a second, and only after at least 3 answers changed.</p>
+          <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>
+          <p className="hint">{t('live.liveResults.hint')}</p>
           <ResultView prompt={state.prompt} result={state.result} />
         </section>
       )}
@@ -221,58 +235,102 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
 
       {state.phase === 'released' && state.result && (
         <section aria-labelledby="result-heading" className="card">
-          <h2 id="result-heading">Result</h2>
+          <h2 id="result-heading">{t('live.result')}</h2>
           <ResultView prompt={state.prompt} result={state.result} />
         </section>
       )}
       {state.phase === 'ended' && (
         <p>
-          <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>Open the session summary</Link> to print or download
-          every released result.
+          <Trans
+            t={t}
+            i18nKey="live.ended"
+            components={{ summary: <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`} /> }}
+          />
         </p>
       )}
     </main>
   );
 }
 
-function awayText(away: number | null): string {
-  if (away === null) return 'Nobody since you opened this page';
-  if (away === 0) return 'Nobody right now';
-  return away === 1 ? '1 person needs a moment' : `${away} people need a moment`;
+// How a key shows on screen; letters show as they are.
+function keyLabel(shortcut: Shortcut): string {
+  const key = SHORTCUTS[shortcut];
+  return key === 'Escape' ? 'Esc' : key;
+}
+
+type ControlButtonProps = {
+  shortcut: Shortcut;
+  action: ShortcutAction;
+  className?: string;
+  pressed?: boolean;
+  buttonRef?: Ref<HTMLButtonElement>;
+  children: ReactNode;
+};
+
+// A session control: its key shows beside the label (hidden from the accessible name, which
+// aria-keyshortcuts already extends), and the key runs the same action under the same rule.
+function ControlButton({ shortcut, action, className, pressed, buttonRef, children }: ControlButtonProps) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={className}
+      aria-pressed={pressed}
+      aria-keyshortcuts={SHORTCUTS[shortcut]}
+      disabled={!action.enabled}
+      onClick={action.run}
+    >
+      {children}{' '}
+      <kbd className="key-hint" aria-hidden="true">
+        {keyLabel(shortcut)}
+      </kbd>
+    </button>
+  );
+}
+
+function ShortcutList() {
+  const { t } = useTranslation('facilitator');
+  const listed: Shortcut[] = ['open', 'close', 'release', 'pause', 'end', 'cancelEnd'];
+  return (
+    <section aria-labelledby="shortcuts-heading" className="shortcuts" data-testid="shortcuts">
+      <h3 id="shortcuts-heading">{t('live.shortcuts.heading')}</h3>
+      <p className="hint">{t('live.shortcuts.intro')}</p>
+      <ul className="hint">
+        {listed.map((shortcut) => (
+          <li key={shortcut}>
+            <kbd>{keyLabel(shortcut)}</kbd> {t(`live.shortcuts.${shortcut}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 // Which privacy rules are in force, in words, and the one setting that can change during a session.
 function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void }) {
+  const { t } = useTranslation('facilitator');
   const couple = state.mode === 'couple';
   return (
     <section aria-labelledby="privacy-settings-heading" className="card">
-      <h2 id="privacy-settings-heading">Privacy in force</h2>
+      <h2 id="privacy-settings-heading">{t('privacy.heading')}</h2>
       <dl className="facts" data-testid="privacy-settings">
         <div>
-          <dt>Mode</dt>
-          <dd>{couple ? 'Couple: two seats, compared under each prompt’s reveal policy' : 'Group: totals only, never one person’s answer'}</dd>
+          <dt>{t('privacy.mode')}</dt>
+          <dd>{couple ? t('privacy.modeCouple') : t('privacy.modeGroup')}</dd>
         </div>
         <div>
-          <dt>Privacy threshold</dt>
-          <dd>
-            {couple
-              ? 'Not used: the reveal shows only what the policy allows, once both partners answered'
-              : `k = ${state.k}: a question’s results stay hidden until ${state.k} people answered it`}
-          </dd>
+          <dt>{t('privacy.threshold')}</dt>
+          <dd>{couple ? t('privacy.thresholdCouple') : t('privacy.thresholdGroup', { k: state.k })}</dd>
         </div>
         <div>
-          <dt>Live results</dt>
+          <dt>{t('privacy.liveResults')}</dt>
           <dd data-testid="live-results">
-            {couple
-              ? 'Not used: each prompt reveals itself once both partners answered'
-              : state.liveResults
-                ? 'On: results update while a question is open'
-                : 'Off: results appear only when you release them'}
+            {couple ? t('privacy.liveCouple') : state.liveResults ? t('privacy.liveOn') : t('privacy.liveOff')}
           </dd>
         </div>
       </dl>
       {couple ? (
-        <p className="hint">You see the same reveal as the couple: matches, worth exploring and how many items are not shared, never who answered what.</p>
+        <p className="hint">{t('privacy.coupleHint')}</p>
       ) : (
         state.phase !== 'ended' && (
           <>
@@ -285,12 +343,10 @@ function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState;
                 onChange={(event) => onLiveResults(event.target.checked)}
                 aria-describedby="live-results-rule"
               />
-              <span>Live results</span>
+              <span>{t('privacy.liveSwitch')}</span>
             </label>
             <p id="live-results-rule" className="hint">
-              When on, results show while a question is open, still only from {state.k} answers on. So that nobody can tell what the
-              person who just tapped chose, they update at most once a second and only after at least 3 answers changed (or when
-              the question closes).
+              {t('privacy.liveRule', { k: state.k })}
             </p>
           </>
         )
@@ -301,8 +357,11 @@ function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState;
 
 function PresenterLink({ sessionId }: { sessionId: string }) {
   const [token, setToken] = useState(() => screenTokenFor(sessionId));
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('facilitator');
+  const errorText = useErrorText();
+  const [note, setNote] = useState<'renewed' | 'copied' | 'selected' | null>(null);
+  // What failed: the server's error, or null for one the client noticed itself.
+  const [error, setError] = useState<{ failure: ApiError | null } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const renew = async () => {
@@ -311,61 +370,74 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
       const { screenToken } = await apiPost<{ screenToken: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/screen-link`);
       rememberScreenToken(sessionId, screenToken);
       setToken(screenToken);
-      setNote('New presenter link ready. Any older presenter link no longer works.');
+      setNote('renewed');
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not make a presenter link.');
+      setError({ failure: caught instanceof ApiError ? caught : null });
     }
   };
 
   const copy = async (url: string) => {
     try {
       await navigator.clipboard.writeText(url);
-      setNote('Presenter link copied.');
+      setNote('copied');
     } catch {
       // Clipboard access needs a secure context and permission; fall back to a selection.
       inputRef.current?.select();
-      setNote('Link selected: press Ctrl+C (or ⌘C) to copy it.');
+      setNote('selected');
     }
   };
 
   const url = token ? presenterUrl(sessionId, token) : null;
   return (
     <div className="presenter">
-      <h3>Presenter screen</h3>
+      <h3>{t('presenter.heading')}</h3>
       {url ? (
         <>
-          <label htmlFor="presenter-link">Presenter link</label>
+          <label htmlFor="presenter-link">{t('presenter.linkLabel')}</label>
           <div className="copy-row">
             <input id="presenter-link" ref={inputRef} readOnly value={url} onFocus={(event) => event.target.select()} />
             <button type="button" onClick={() => void copy(url)}>
-              Copy
+              {t('presenter.copy')}
             </button>
           </div>
           <p className="hint">
-            Open it on the projector. It shows the prompt and released results only.{' '}
+            {t('presenter.hint')}{' '}
             <a href={url} target="_blank" rel="noopener noreferrer">
-              Open presenter view
+              {t('presenter.open')}
             </a>
           </p>
         </>
       ) : (
         <>
-          <p className="hint">For safety the presenter link is shown only once. Make a new one to show it again; the old one stops working.</p>
+          <p className="hint">{t('presenter.shownOnce')}</p>
           <button type="button" onClick={() => void renew()}>
-            New presenter link
+            {t('presenter.renew')}
           </button>
         </>
       )}
       <p className="hint" aria-live="polite">
-        {note}
+        {note && t(`presenter.${note}`)}
       </p>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {error.failure ? errorText(error.failure) : t('presenter.renewError')}
         </p>
       )}
     </div>
   );
+}
+
+// Which controls work now. A control needs a connected socket and no command under way; End is asked
+// about first, so its button (and key) rest while the question is open.
+function enabledControls(state: SessionState, ready: boolean, confirmingEnd: boolean) {
+  const can = allowedCommands(state);
+  return {
+    open: ready && can.open,
+    close: ready && can.close,
+    release: ready && can.release,
+    end: ready && can.end && !confirmingEnd,
+    pause: ready && state.phase !== 'ended',
+  };
 }
 
 function allowedCommands(state: SessionState) {
