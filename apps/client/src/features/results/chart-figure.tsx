@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BarChartProps } from './chart-types';
 
 // Chart.js arrives in its own chunk, fetched the first time a chart is shown.
@@ -10,12 +11,13 @@ type ChartFigureProps = BarChartProps & {
 };
 
 export function ChartFigure({ table, ...chart }: ChartFigureProps) {
+  const { t } = useTranslation('results');
   const [asTable, setAsTable] = useState(false);
   return (
     <figure className="chart-figure">
       <div className="chart-toggle no-print">
         <button type="button" className="small" onClick={() => setAsTable((previous) => !previous)}>
-          {asTable ? 'Show as chart' : 'Show as table'}
+          {asTable ? t('chart.showChart') : t('chart.showTable')}
         </button>
       </div>
       {asTable ? (

@@ -1,7 +1,8 @@
 import type { MultipleChoiceResult, SingleChoiceResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
 import { CountShareTable } from './count-share-table';
-import { choiceSummary, choiceTalkingPoint, percent } from './result-format';
+import { choiceSummary, choiceTalkingPoint, integer, percent } from './result-format';
+import { useResultWords } from './result-words';
 
 type ChoiceResultViewProps = {
   result: SingleChoiceResult | MultipleChoiceResult;
@@ -13,24 +14,29 @@ type ChoiceResultViewProps = {
 };
 
 export function ChoiceResultView({ result, respondents, caption, size, maxPicks }: ChoiceResultViewProps) {
-  const table = <CountShareTable caption={caption} heading="Option" rows={result.options} />;
+  const words = useResultWords();
+  const { t, language } = words;
+  const table = <CountShareTable caption={caption} heading={t('choice.option')} rows={result.options} />;
 
   return (
     <>
-      <p className="talking-point">{choiceTalkingPoint(result)}</p>
+      <p className="talking-point">{choiceTalkingPoint(result, words)}</p>
       {result.kind === 'multiple' && (
         <p className="hint">
-          {maxPicks ? `Each person could pick up to ${maxPicks}. ` : 'Each person could pick several. '}
-          Shares are of the {respondents} people who answered, so together they can add up to more than 100%.
+          {maxPicks ? t('choice.upTo', { max: maxPicks }) : t('choice.several')} {t('choice.shares', { count: respondents })}
         </p>
       )}
       <ChartFigure
         table={table}
-        bars={result.options.map((option) => ({ label: option.label, value: option.count, display: `${option.count} · ${percent(option.share)}` }))}
+        bars={result.options.map((option) => ({
+          label: option.label,
+          value: option.count,
+          display: `${integer(option.count, language)} · ${percent(option.share, language)}`,
+        }))}
         orientation="horizontal"
-        summary={choiceSummary(result, respondents)}
+        summary={choiceSummary(result, respondents, words)}
         size={size}
-        valueAxis="People"
+        valueAxis={t('choice.valueAxis')}
         max={Math.max(respondents, 1)}
       />
     </>

@@ -1,9 +1,12 @@
-import { percent } from './result-format';
+import { useTranslation } from 'react-i18next';
+import { integer, percent } from './result-format';
 
 type Row = { id: string; label: string; count: number; share: number };
 
 // The table view of a distribution over named choices: how many people, and what share of them.
 export function CountShareTable({ caption, heading, rows }: { caption: string; heading: string; rows: readonly Row[] }) {
+  const { t, i18n } = useTranslation('results');
+  const language = i18n.resolvedLanguage;
   return (
     <div className="table-scroll">
       <table className="result-table">
@@ -12,10 +15,10 @@ export function CountShareTable({ caption, heading, rows }: { caption: string; h
           <tr>
             <th scope="col">{heading}</th>
             <th scope="col" className="num">
-              People
+              {t('table.people')}
             </th>
             <th scope="col" className="num">
-              Share
+              {t('table.share')}
             </th>
           </tr>
         </thead>
@@ -23,8 +26,8 @@ export function CountShareTable({ caption, heading, rows }: { caption: string; h
           {rows.map((row) => (
             <tr key={row.id}>
               <th scope="row">{row.label}</th>
-              <td className="num">{row.count}</td>
-              <td className="num">{percent(row.share)}</td>
+              <td className="num">{integer(row.count, language)}</td>
+              <td className="num">{percent(row.share, language)}</td>
             </tr>
           ))}
         </tbody>

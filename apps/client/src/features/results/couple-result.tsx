@@ -1,13 +1,19 @@
 import type { AnswerValue, CoupleResult, Prompt } from '@candor/shared';
 import { useId } from 'react';
-import {
-  describeAnswer,
-  itemCount,
-  PLAIN_NOTE_OBSERVER,
-  PLAIN_NOTE_PARTNER,
-  splitSideBySide,
-  STARTERS,
-} from './couple-reveal';
+import { Trans, useTranslation } from 'react-i18next';
+import { describeAnswer, splitSideBySide } from './couple-reveal';
+
+// The conversation starters of each moment, by their keys in the results texts (couple.starters.*).
+const STARTERS = {
+  matches: ['feelGood', 'agree', 'checkIn'],
+  explore: ['clearer', 'firstStep', 'know', 'later'],
+  sharedChoice: ['draws', 'dayToDay'],
+  differentChoice: ['say', 'meet'],
+  sideBySide: ['apart', 'understand'],
+} as const;
+
+type StarterMoment = keyof typeof STARTERS;
+type StarterKey = { [M in StarterMoment]: `${M}.${(typeof STARTERS)[M][number]}` }[StarterMoment];
 
 // 'partner': one of the two, who knows their own answer. 'observer': a therapist, the projector or the
 // summary page, who see the same reveal with nothing said per partner.
@@ -41,32 +47,33 @@ export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLeve
 type HeadingTag = 'h2' | 'h3';
 
 function MutualList({ result, viewer, Heading }: { result: CoupleResult; viewer: CoupleViewer; Heading: HeadingTag }) {
+  const { t } = useTranslation('results');
   const notShared = result.notShared ?? 0;
   // Unique per view: the summary page shows several reveals at once.
   const id = useId();
   return (
     <div className="couple-reveal">
       <section className="couple-group couple-matches" aria-labelledby={`${id}-matches`}>
-        <Heading id={`${id}-matches`}>Matches</Heading>
-        <p className="hint">{viewer === 'partner' ? 'You both said yes.' : 'Both said yes.'}</p>
-        <ThingList things={result.matches} empty="No matches this time, and that is fine." />
-        {result.matches.length > 0 && <Starters starters={STARTERS.matches} />}
+        <Heading id={`${id}-matches`}>{t('couple.matches')}</Heading>
+        <p className="hint">{viewer === 'partner' ? t('couple.matchesPartner') : t('couple.matchesObserver')}</p>
+        <ThingList things={result.matches} empty={t('couple.noMatches')} />
+        {result.matches.length > 0 && <Starters moment="matches" />}
       </section>
       <section className="couple-group couple-explore" aria-labelledby={`${id}-explore`}>
-        <Heading id={`${id}-explore`}>Worth exploring</Heading>
-        <p className="hint">{viewer === 'partner' ? 'One of you said yes and the other maybe, or you both said maybe.' : 'A yes and a maybe, or two maybes.'}</p>
-        <ThingList things={result.explore} empty="Nothing to explore here right now." />
-        {result.explore.length > 0 && <Starters starters={STARTERS.explore} />}
+        <Heading id={`${id}-explore`}>{t('couple.explore')}</Heading>
+        <p className="hint">{viewer === 'partner' ? t('couple.explorePartner') : t('couple.exploreObserver')}</p>
+        <ThingList things={result.explore} empty={t('couple.nothingToExplore')} />
+        {result.explore.length > 0 && <Starters moment="explore" />}
       </section>
       <section className="couple-group couple-not-shared" aria-labelledby={`${id}-not-shared`}>
-        <Heading id={`${id}-not-shared`}>Not shared</Heading>
+        <Heading id={`${id}-not-shared`}>{t('couple.notShared')}</Heading>
         <p className="not-shared-count" data-testid="not-shared">
-          <strong>{notShared}</strong> {notShared === 1 ? 'item' : 'items'} not shared
+          <Trans t={t} i18nKey="couple.notSharedCount" count={notShared} values={{ count: notShared }} components={{ strong: <strong /> }} />
         </p>
-        <p className="hint">Only the number is shown: not which items, and never who said no or passed.</p>
+        <p className="hint">{t('couple.notSharedHint')}</p>
       </section>
       <p className="plain-note" role="note">
-        {viewer === 'partner' ? PLAIN_NOTE_PARTNER : PLAIN_NOTE_OBSERVER}
+        {viewer === 'partner' ? t('couple.plainNotePartner') : t('couple.plainNoteObserver')}
       </p>
     </div>
   );
@@ -75,6 +82,7 @@ function MutualList({ result, viewer, Heading }: { result: CoupleResult; viewer:
 type ChoiceProps = { prompt: Prompt; result: CoupleResult; viewer: CoupleViewer; mine?: AnswerValue; Heading: HeadingTag };
 
 function MutualChoice({ prompt, result, viewer, mine, Heading }: ChoiceProps) {
+  const { t } = useTranslation('results');
   const shared = result.matches.length > 0;
   const partner = viewer === 'partner';
   const id = useId();
@@ -83,21 +91,19 @@ function MutualChoice({ prompt, result, viewer, mine, Heading }: ChoiceProps) {
       <section className="couple-group couple-matches" aria-labelledby={`${id}-choice`}>
         {shared ? (
           <>
-            <Heading id={`${id}-choice`}>{partner ? 'You both chose' : 'Both chose'}</Heading>
+            <Heading id={`${id}-choice`}>{partner ? t('couple.bothChosePartner') : t('couple.bothChoseObserver')}</Heading>
             <ThingList things={result.matches} empty="" />
-            <Starters starters={STARTERS.sharedChoice} />
+            <Starters moment="sharedChoice" />
           </>
         ) : (
           <>
-            <Heading id={`${id}-choice`}>{partner ? 'You chose differently' : 'No choice in common'}</Heading>
-            <p className="hint">
-              {partner ? 'Or one of you passed. ' : ''}Nothing is shown about what {partner ? 'your partner' : 'either partner'} chose.
-            </p>
-            {partner && <Starters starters={STARTERS.differentChoice} />}
+            <Heading id={`${id}-choice`}>{partner ? t('couple.differentPartner') : t('couple.differentObserver')}</Heading>
+            <p className="hint">{partner ? t('couple.differentHintPartner') : t('couple.differentHintObserver')}</p>
+            {partner && <Starters moment="differentChoice" />}
           </>
         )}
       </section>
-      {mine && <OwnAnswer prompt={prompt} mine={mine} Heading={Heading} title="Your answer" />}
+      {mine && <OwnAnswer prompt={prompt} mine={mine} Heading={Heading} title={t('couple.yourAnswer')} />}
     </div>
   );
 }
@@ -105,22 +111,23 @@ function MutualChoice({ prompt, result, viewer, mine, Heading }: ChoiceProps) {
 type SideProps = { prompt: Prompt | null; answers: AnswerValue[]; mine?: AnswerValue; Heading: HeadingTag };
 
 function SideBySide({ prompt, answers, mine, Heading }: SideProps) {
+  const { t } = useTranslation('results');
   const split = splitSideBySide(answers, mine);
   if (split) {
     return (
       <div className="couple-reveal">
         <div className="side-by-side">
-          <AnswerCard prompt={prompt} title="You" value={split.mine} Heading={Heading} />
-          <AnswerCard prompt={prompt} title="Your partner" value={split.partner} Heading={Heading} />
+          <AnswerCard prompt={prompt} title={t('couple.you')} value={split.mine} Heading={Heading} />
+          <AnswerCard prompt={prompt} title={t('couple.yourPartner')} value={split.partner} Heading={Heading} />
         </div>
-        <Starters starters={STARTERS.sideBySide} />
+        <Starters moment="sideBySide" />
       </div>
     );
   }
   return (
     <div className="couple-reveal">
-      <Heading>Partner answers</Heading>
-      <p className="hint">Both answers, in an order that does not say whose is whose.</p>
+      <Heading>{t('couple.partnerAnswers')}</Heading>
+      <p className="hint">{t('couple.partnerAnswersHint')}</p>
       <ul className="side-by-side unattributed">
         {answers.map((answer, index) => (
           <li key={index} className="answer-card">
@@ -128,30 +135,31 @@ function SideBySide({ prompt, answers, mine, Heading }: SideProps) {
           </li>
         ))}
       </ul>
-      <Starters starters={STARTERS.sideBySide} />
+      <Starters moment="sideBySide" />
     </div>
   );
 }
 
 function Private({ prompt, viewer, mine, Heading }: { prompt: Prompt | null; viewer: CoupleViewer; mine?: AnswerValue; Heading: HeadingTag }) {
+  const { t } = useTranslation('results');
   if (viewer === 'observer') {
     return (
       <div className="couple-reveal">
-        <Heading>Private</Heading>
-        <p>Each partner sees only their own answer. Nothing is shown here.</p>
+        <Heading>{t('couple.private')}</Heading>
+        <p>{t('couple.privateObserver')}</p>
       </div>
     );
   }
   return (
     <div className="couple-reveal">
-      <Heading>Only you see your answer</Heading>
-      <p className="hint">Your partner sees only their own. You can share yours in your own words, if and when you want to.</p>
+      <Heading>{t('couple.onlyYou')}</Heading>
+      <p className="hint">{t('couple.onlyYouHint')}</p>
       {mine ? (
         <div className="answer-card">
           <AnswerLines prompt={prompt} value={mine} />
         </div>
       ) : (
-        <p className="muted">You did not answer this one.</p>
+        <p className="muted">{t('couple.notAnswered')}</p>
       )}
     </div>
   );
@@ -176,7 +184,8 @@ function AnswerCard({ prompt, title, value, Heading }: { prompt: Prompt | null; 
 }
 
 function AnswerLines({ prompt, value }: { prompt: Prompt | null; value: AnswerValue }) {
-  const lines = describeAnswer(prompt, value);
+  const { t } = useTranslation('results');
+  const lines = describeAnswer(prompt, value, t);
   if (lines.length === 1) return <p className="answer-lines">{lines[0]}</p>;
   return (
     <ul className="answer-lines">
@@ -188,10 +197,11 @@ function AnswerLines({ prompt, value }: { prompt: Prompt | null; value: AnswerVa
 }
 
 function ThingList({ things, empty }: { things: CoupleResult['matches']; empty: string }) {
+  const { t } = useTranslation('results');
   if (things.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <>
-      <p className="sr-only">{itemCount(things.length)}</p>
+      <p className="sr-only">{t('couple.itemCount', { count: things.length })}</p>
       <ul className="couple-things">
         {things.map((thing) => (
           <li key={thing.id}>
@@ -204,13 +214,14 @@ function ThingList({ things, empty }: { things: CoupleResult['matches']; empty: 
   );
 }
 
-function Starters({ starters }: { starters: readonly string[] }) {
+function Starters({ moment }: { moment: StarterMoment }) {
+  const { t } = useTranslation('results');
   return (
     <div className="starters">
-      <p className="starters-title">To talk about</p>
+      <p className="starters-title">{t('couple.startersTitle')}</p>
       <ul>
-        {starters.map((starter) => (
-          <li key={starter}>{starter}</li>
+        {STARTERS[moment].map((starter) => (
+          <li key={starter}>{t(`couple.starters.${`${moment}.${starter}` as StarterKey}`)}</li>
         ))}
       </ul>
     </div>

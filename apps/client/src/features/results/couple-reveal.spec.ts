@@ -1,5 +1,7 @@
 import type { AnswerValue, Prompt } from '@candor/shared';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { de } from '../../i18n/locales/de';
 import { describeAnswer, splitSideBySide, stableJson } from './couple-reveal';
 
 const scale: Prompt = { id: 'comfort', kind: 'scale', title: 'Comfort', min: 1, max: 5, minLabel: 'not at all', maxLabel: 'very' };
@@ -79,6 +81,14 @@ describe(describeAnswer.name, () => {
 
   it("lists a yes/no/maybe answer in the deck's order, with labels", () => {
     expect(describeAnswer(list, { kind: 'ynm', items: { kissing: 'pass', hugs: 'yes' } })).toEqual(['Hugs: yes', 'Kissing: passed']);
+  });
+
+  it('speaks the language of the t it is given', () => {
+    const german = i18next.createInstance();
+    void german.init({ lng: 'de', resources: { de }, interpolation: { escapeValue: false }, initAsync: false });
+    const t = german.getFixedT('de', 'results');
+    expect(describeAnswer(list, { kind: 'ynm', items: { kissing: 'pass', hugs: 'yes' } }, t)).toEqual(['Hugs: Ja', 'Kissing: übersprungen']);
+    expect(describeAnswer(scale, { kind: 'scale', value: 4 }, t)).toEqual(['4, auf einer Skala von 1 (not at all) bis 5 (very)']);
   });
 
   it('numbers a ranking from the top', () => {

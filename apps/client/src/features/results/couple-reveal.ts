@@ -1,35 +1,9 @@
-import type { AnswerValue, Prompt, YnmChoice } from '@candor/shared';
+import type { AnswerValue, Prompt } from '@candor/shared';
+import i18next, { type TFunction } from 'i18next';
+import { results } from '../../i18n/locales/en/results';
 
-// Pure helpers behind the couple result view: whose side-by-side answer is whose, answers in words, and
-// the conversation starters. Written fresh for Candor; gentle, open questions, never a verdict.
-
-export const STARTERS = {
-  matches: [
-    'What would make this feel good for both of you?',
-    'Is there anything you would like to agree on first, like a pace or a signal?',
-    'How will you check in with each other along the way?',
-  ],
-  explore: [
-    'What would help a maybe feel clearer, or safer?',
-    'Is there a small first step you would both be comfortable with?',
-    'What would you like to know from each other before deciding?',
-    'A maybe can stay a maybe. When would you like to come back to it?',
-  ],
-  sharedChoice: ['What draws each of you to this?', 'What would it look like for the two of you, day to day?'],
-  differentChoice: [
-    'If you both want to, you could each say what you picked and why.',
-    'What would help you meet somewhere in between?',
-  ],
-  sideBySide: ['Where are you close, and where are you further apart?', 'What would you like the other to understand about your answer?'],
-} as const;
-
-// The inference the reveal cannot hide, said plainly: to a partner, and to a therapist or a projector.
-export const PLAIN_NOTE_PARTNER =
-  'One thing this cannot hide: if you said yes to something and it is not a match, your partner did not say yes. ' +
-  'That is not a verdict on either of you, just a place where you differ today.';
-export const PLAIN_NOTE_OBSERVER =
-  '"Not shared" never says who said no or who passed. One thing the partners can work out: if one of them said yes and ' +
-  'an item is not a match, the other did not say yes.';
+// Pure helpers behind the couple result view: whose side-by-side answer is whose, and answers in words. The
+// conversation starters and notes are in the results texts (couple.*).
 
 // JSON with object keys in a fixed order, so that one answer compares equal however its keys were written.
 export function stableJson(value: unknown): string {
@@ -55,11 +29,22 @@ export function splitSideBySide(
   return { mine: answers[index], partner: answers[1 - index] };
 }
 
-const YNM_WORDS: Record<YnmChoice, string> = { yes: 'yes', maybe: 'maybe', no: 'no', pass: 'passed' };
+let englishT: TFunction<'results'> | null = null;
 
-// One answer in words, as lines: "Hugs: yes", "1. Talking first", "5: very".
-export function describeAnswer(prompt: Prompt | null, value: AnswerValue): string[] {
-  if (value.kind === 'pass') return ['Passed'];
+// English words for callers that pass none (they were English before translation).
+function english(): TFunction<'results'> {
+  if (!englishT) {
+    const instance = i18next.createInstance();
+    void instance.init({ lng: 'en', resources: { en: { results } }, interpolation: { escapeValue: false }, initAsync: false });
+    englishT = instance.getFixedT('en', 'results');
+  }
+  return englishT;
+}
+
+// One answer in words, as lines: "Hugs: yes", "1. Talking first", "5: very". Pass the results `t` of the
+// language shown; without one, the lines are in English.
+export function describeAnswer(prompt: Prompt | null, value: AnswerValue, t: TFunction<'results'> = english()): string[] {
+  if (value.kind === 'pass') return [t('answer.passed')];
   const labelOf = (id: string): string => {
     if (!prompt) return id;
     const entries = 'options' in prompt ? prompt.options : 'levels' in prompt ? prompt.levels : 'items' in prompt ? prompt.items : [];
@@ -68,7 +53,9 @@ export function describeAnswer(prompt: Prompt | null, value: AnswerValue): strin
   switch (value.kind) {
     case 'ynm': {
       const order = prompt?.kind === 'ynm' ? prompt.items.map((item) => item.id) : Object.keys(value.items);
-      return order.filter((id) => value.items[id] !== undefined).map((id) => `${labelOf(id)}: ${YNM_WORDS[value.items[id]]}`);
+      return order
+        .filter((id) => value.items[id] !== undefined)
+        .map((id) => t('answer.line', { label: labelOf(id), answer: t(`answer.${value.items[id]}`) }));
     }
     case 'single':
       return [labelOf(value.optionId)];
@@ -76,18 +63,16 @@ export function describeAnswer(prompt: Prompt | null, value: AnswerValue): strin
       return value.optionIds.map(labelOf);
     case 'scale':
       if (prompt?.kind !== 'scale') return [String(value.value)];
-      if (value.value === prompt.min) return [`${value.value}: ${prompt.minLabel}`];
-      if (value.value === prompt.max) return [`${value.value}: ${prompt.maxLabel}`];
-      return [`${value.value}, on a scale from ${prompt.min} (${prompt.minLabel}) to ${prompt.max} (${prompt.maxLabel})`];
+      if (value.value === prompt.min) return [t('answer.scaleEnd', { value: value.value, label: prompt.minLabel })];
+      if (value.value === prompt.max) return [t('answer.scaleEnd', { value: value.value, label: prompt.maxLabel })];
+      return [
+        t('answer.scaleMiddle', { value: value.value, min: prompt.min, minLabel: prompt.minLabel, max: prompt.max, maxLabel: prompt.maxLabel }),
+      ];
     case 'ranking':
-      return value.order.map((id, index) => `${index + 1}. ${labelOf(id)}`);
+      return value.order.map((id, index) => t('answer.ranked', { place: index + 1, label: labelOf(id) }));
     case 'text':
       return [value.text];
     case 'checkin':
       return [labelOf(value.levelId)];
   }
-}
-
-export function itemCount(count: number): string {
-  return count === 1 ? '1 item' : `${count} items`;
 }

@@ -1,10 +1,13 @@
 import type { RankingResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
-import { decimal, rankingSummary, rankingTalkingPoint } from './result-format';
+import { decimal, integer, rankingSummary, rankingTalkingPoint } from './result-format';
+import { useResultWords } from './result-words';
 
 type RankingResultViewProps = { result: RankingResult; respondents: number; caption: string; size: 'normal' | 'large' };
 
 export function RankingResultView({ result, respondents, caption, size }: RankingResultViewProps) {
+  const words = useResultWords();
+  const { t, language } = words;
   const n = result.options.length;
   const table = (
     <div className="table-scroll">
@@ -13,14 +16,14 @@ export function RankingResultView({ result, respondents, caption, size }: Rankin
         <thead>
           <tr>
             <th scope="col" className="num">
-              Place
+              {t('ranking.place')}
             </th>
-            <th scope="col">Option</th>
+            <th scope="col">{t('ranking.option')}</th>
             <th scope="col" className="num">
-              Borda score
+              {t('ranking.borda')}
             </th>
             <th scope="col" className="num">
-              Average rank
+              {t('ranking.averageRank')}
             </th>
           </tr>
         </thead>
@@ -29,8 +32,8 @@ export function RankingResultView({ result, respondents, caption, size }: Rankin
             <tr key={option.id}>
               <td className="num">{index + 1}</td>
               <th scope="row">{option.label}</th>
-              <td className="num">{option.borda}</td>
-              <td className="num">{decimal(option.averageRank)}</td>
+              <td className="num">{integer(option.borda, language)}</td>
+              <td className="num">{decimal(option.averageRank, language)}</td>
             </tr>
           ))}
         </tbody>
@@ -40,22 +43,19 @@ export function RankingResultView({ result, respondents, caption, size }: Rankin
 
   return (
     <>
-      <p className="talking-point">{rankingTalkingPoint(result)}</p>
-      <p className="hint">
-        Borda score: each person's first place earns {n - 1} {n - 1 === 1 ? 'point' : 'points'}, the next one less, the last
-        none; the points are added up. Average rank: 1 means everyone put it first.
-      </p>
+      <p className="talking-point">{rankingTalkingPoint(result, words)}</p>
+      <p className="hint">{t('ranking.hint', { count: n - 1 })}</p>
       <ChartFigure
         table={table}
         bars={result.options.map((option) => ({
           label: option.label,
           value: option.borda,
-          display: `${option.borda} · avg ${decimal(option.averageRank)}`,
+          display: t('ranking.bar', { borda: integer(option.borda, language), rank: decimal(option.averageRank, language) }),
         }))}
         orientation="horizontal"
-        summary={rankingSummary(result, respondents)}
+        summary={rankingSummary(result, respondents, words)}
         size={size}
-        valueAxis="Borda score"
+        valueAxis={t('ranking.valueAxis')}
       />
     </>
   );

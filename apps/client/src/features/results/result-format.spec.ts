@@ -1,5 +1,8 @@
 import type { CheckinResult, RankingResult, ScaleResult, SingleChoiceResult, TextResult } from '@candor/shared';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { de } from '../../i18n/locales/de';
+import { en } from '../../i18n/locales/en';
 import {
   checkinTalkingPoint,
   choiceSummary,
@@ -13,7 +16,14 @@ import {
   scaleTalkingPoint,
   textTalkingPoint,
   wrapLabel,
+  type ResultWords,
 } from './result-format';
+
+// The sentences are checked in English, and a few in German.
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'en', resources: { en, de }, interpolation: { escapeValue: false } });
+const words: ResultWords = { t: i18n.getFixedT('en', 'results'), language: 'en' };
+const german: ResultWords = { t: i18n.getFixedT('de', 'results'), language: 'de' };
 
 const single: SingleChoiceResult = {
   kind: 'single',
@@ -41,34 +51,43 @@ describe('number formatting', () => {
     expect(decimal(10 / 3)).toBe('3.3');
     expect(decimal(3)).toBe('3');
     expect(decimal(2.96)).toBe('3');
+    expect(decimal(-0.01)).toBe('0');
+  });
+
+  it('writes numbers as the language does', () => {
+    expect(percent(2 / 3, 'de')).toBe('67\u00a0%');
+    expect(decimal(10 / 3, 'de')).toBe('3,3');
   });
 });
 
 describe(choiceSummary.name, () => {
   it('reads every option with its count and share', () => {
-    expect(choiceSummary(single, 3)).toBe('Bar chart of 3 people answering. Talk first: 2 people (67%); Write it down: 1 person (33%).');
+    expect(choiceSummary(single, 3, words)).toBe('Bar chart of 3 people answering. Talk first: 2 people (67%); Write it down: 1 person (33%).');
+    expect(choiceSummary(single, 3, german)).toBe(
+      'Balkendiagramm der Antworten von 3 Personen. Talk first: 2 Personen (67\u00a0%); Write it down: 1 Person (33\u00a0%).',
+    );
   });
 });
 
 describe(choiceTalkingPoint.name, () => {
   it('names the most chosen option, or says when options tie', () => {
-    expect(choiceTalkingPoint(single)).toBe('Most often chosen: Talk first (67%).');
+    expect(choiceTalkingPoint(single, words)).toBe('Most often chosen: Talk first (67%).');
     const tie = { ...single, options: single.options.map((o) => ({ ...o, count: 1, share: 0.5 })) };
-    expect(choiceTalkingPoint(tie)).toBe('Every option was picked equally often.');
+    expect(choiceTalkingPoint(tie, words)).toBe('Every option was picked equally often.');
   });
 });
 
 describe('scale texts', () => {
   it('summarise the histogram with the end labels and the statistics', () => {
-    expect(scaleSummary(scale, 3)).toBe(
+    expect(scaleSummary(scale, 3, words)).toBe(
       'Histogram of 3 people answering on a scale from 1 (Not at all) to 5 (Very much). 1 (Not at all): 0 people; 2: 1 person; 3: 0 people; 4: 2 people; 5 (Very much): 0 people. Median 4, mean 3.3, spread 0.9.',
     );
   });
 
   it('say where answers lie and whether they are spread widely', () => {
-    expect(scaleTalkingPoint(scale)).toBe('Answers run from 2 to 4; the middle answer is 4. Most answers are close together.');
+    expect(scaleTalkingPoint(scale, words)).toBe('Answers run from 2 to 4; the middle answer is 4. Most answers are close together.');
     const wide = { ...scale, histogram: scale.histogram.map((b) => ({ ...b, count: b.value === 1 || b.value === 5 ? 2 : 0 })), spread: 2 };
-    expect(scaleTalkingPoint(wide)).toMatch(/spread widely/);
+    expect(scaleTalkingPoint(wide, words)).toMatch(/spread widely/);
   });
 });
 
@@ -83,18 +102,18 @@ const ranking: RankingResult = {
 
 describe('ranking texts', () => {
   it('read the options in Borda order', () => {
-    expect(rankingSummary(ranking, 3)).toBe(
+    expect(rankingSummary(ranking, 3, words)).toBe(
       'Bar chart of Borda scores from 3 people ranking. 1. Rest: Borda score 5, average rank 1.3; 2. Talk: Borda score 3, average rank 2; 3. Food: Borda score 1, average rank 2.7.',
     );
-    expect(rankingTalkingPoint(ranking)).toBe('Ranked highest overall: Rest. Lowest: Food.');
+    expect(rankingTalkingPoint(ranking, words)).toBe('Ranked highest overall: Rest. Lowest: Food.');
   });
 });
 
 describe(textTalkingPoint.name, () => {
   it('counts approved texts and quotes the top words', () => {
     const text: TextResult = { kind: 'text', texts: ['a', 'b'], words: [{ word: 'calm', count: 2 }, { word: 'tea', count: 1 }] };
-    expect(textTalkingPoint(text)).toBe('2 texts shared. Words that came up most: “calm” and “tea”.');
-    expect(textTalkingPoint({ kind: 'text', texts: [], words: [] })).toBe('No texts have been approved for the room.');
+    expect(textTalkingPoint(text, words)).toBe('2 texts shared. Words that came up most: “calm” and “tea”.');
+    expect(textTalkingPoint({ kind: 'text', texts: [], words: [] }, words)).toBe('No texts have been approved for the room.');
   });
 });
 
@@ -106,9 +125,10 @@ describe(checkinTalkingPoint.name, () => {
   const end: CheckinResult = { kind: 'checkin', moment: 'end', levels, mean: 1.67, before: null };
 
   it('reports the average, and the change when the start is known', () => {
-    expect(checkinTalkingPoint(end, 2)).toBe('Average level: 1.7 of 2.');
+    expect(checkinTalkingPoint(end, 2, words)).toBe('Average level: 1.7 of 2.');
     const withStart = { ...end, before: { promptId: 'start', levels, mean: 1.33, respondents: 3 } };
-    expect(checkinTalkingPoint(withStart, 2)).toBe('Average level went up from 1.3 of 2 at the start to 1.7 of 2 at the end.');
+    expect(checkinTalkingPoint(withStart, 2, words)).toBe('Average level went up from 1.3 of 2 at the start to 1.7 of 2 at the end.');
+    expect(checkinTalkingPoint(withStart, 2, german)).toBe('Die durchschnittliche Stufe ist von 1,3 von 2 zu Beginn auf 1,7 von 2 am Ende gestiegen.');
   });
 });
 

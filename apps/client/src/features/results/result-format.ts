@@ -1,27 +1,58 @@
 import type { CheckinResult, MultipleChoiceResult, RankingResult, ScaleResult, SingleChoiceResult, TextResult } from '@candor/shared';
+import type { TFunction } from 'i18next';
 
 // Numbers and sentences for the result views: the text alternatives of the charts and the talking points.
 // Pure functions, so that what a screen reader hears is tested like the arithmetic.
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+// The results texts and the language that numbers are written in ("3.5" in English, "3,5" in German).
+export type ResultWords = { t: TFunction<'results'>; language: string };
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    formats.set(key, format);
+  }
+  return format;
 }
 
-// One decimal, without a trailing ".0": 3 → "3", 3.25 → "3.3".
-export function decimal(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+// A whole percent: "67%" in English, "67 %" in German.
+export function percent(share: number, language = 'en'): string {
+  return numberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(Math.round(share * 100) / 100);
 }
 
-export function people(count: number): string {
-  return count === 1 ? '1 person' : `${count} people`;
+// One decimal, without a trailing ".0": 3 → "3", 3.25 → "3.3" (in German "3,3").
+export function decimal(value: number, language = 'en'): string {
+  // + 0 turns -0 into 0, which would otherwise be written "-0".
+  const rounded = Math.round(value * 10) / 10 + 0;
+  return numberFormat(language, { maximumFractionDigits: 1 }).format(rounded);
+}
+
+// A number with a fixed count of decimals: 0.5 → "0.50".
+export function fixed(value: number, digits: number, language = 'en'): string {
+  return numberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+// A whole number, grouped as the language does ("1,234" / "1.234").
+export function integer(value: number, language = 'en'): string {
+  return numberFormat(language, { maximumFractionDigits: 0 }).format(value);
+}
+
+export function people(count: number, { t }: ResultWords): string {
+  return t('format.people', { count });
 }
 
 type Option = SingleChoiceResult['options'][number];
 
-export function choiceSummary(result: SingleChoiceResult | MultipleChoiceResult, respondents: number): string {
-  const parts = result.options.map((option) => `${option.label}: ${people(option.count)} (${percent(option.share)})`);
-  return `Bar chart of ${people(respondents)} answering. ${parts.join('; ')}.`;
+export function choiceSummary(result: SingleChoiceResult | MultipleChoiceResult, respondents: number, words: ResultWords): string {
+  const { t, language } = words;
+  const parts = result.options.map((option) =>
+    t('format.countShare', { label: option.label, people: people(option.count, words), percent: percent(option.share, language) }),
+  );
+  return t('format.choice.summary', { people: people(respondents, words), parts: parts.join('; ') });
 }
 
 // The options with the highest count, or null when nobody picked anything.
@@ -31,23 +62,31 @@ export function leaders(options: readonly Option[]): Option[] | null {
   return options.filter((option) => option.count === top);
 }
 
-export function choiceTalkingPoint(result: SingleChoiceResult | MultipleChoiceResult): string {
+export function choiceTalkingPoint(result: SingleChoiceResult | MultipleChoiceResult, words: ResultWords): string {
+  const { t, language } = words;
   const top = leaders(result.options);
-  if (!top) return 'Nobody picked an option.';
-  if (top.length === result.options.length && top.length > 1) return 'Every option was picked equally often.';
-  const names = joinLabels(top.map((option) => option.label));
-  const verb = result.kind === 'multiple' ? 'picked' : 'chosen';
-  return top.length === 1
-    ? `Most often ${verb}: ${names} (${percent(top[0].share)}).`
-    : `Most often ${verb}, equally: ${names} (${percent(top[0].share)} each).`;
+  if (!top) return t('format.choice.none');
+  if (top.length === result.options.length && top.length > 1) return t('format.choice.allEqual');
+  const values = { names: joinLabels(top.map((option) => option.label), words), percent: percent(top[0].share, language) };
+  const picked = result.kind === 'multiple';
+  if (top.length === 1) return picked ? t('format.choice.topPicked', values) : t('format.choice.topChosen', values);
+  return picked ? t('format.choice.tiePicked', values) : t('format.choice.tieChosen', values);
 }
 
-export function scaleSummary(result: ScaleResult, respondents: number): string {
-  const bars = result.histogram.map((bin) => `${scaleValueLabel(result, bin.value)}: ${people(bin.count)}`);
-  return (
-    `Histogram of ${people(respondents)} answering on a scale from ${result.min} (${result.minLabel}) to ${result.max} (${result.maxLabel}). ` +
-    `${bars.join('; ')}. Median ${decimal(result.median)}, mean ${decimal(result.mean)}, spread ${decimal(result.spread)}.`
-  );
+export function scaleSummary(result: ScaleResult, respondents: number, words: ResultWords): string {
+  const { t, language } = words;
+  const bars = result.histogram.map((bin) => t('format.scale.bar', { value: scaleValueLabel(result, bin.value), people: people(bin.count, words) }));
+  return t('format.scale.summary', {
+    people: people(respondents, words),
+    min: result.min,
+    minLabel: result.minLabel,
+    max: result.max,
+    maxLabel: result.maxLabel,
+    bars: bars.join('; '),
+    median: decimal(result.median, language),
+    mean: decimal(result.mean, language),
+    spread: decimal(result.spread, language),
+  });
 }
 
 export function scaleValueLabel(result: Pick<ScaleResult, 'min' | 'max' | 'minLabel' | 'maxLabel'>, value: number): string {
@@ -56,58 +95,67 @@ export function scaleValueLabel(result: Pick<ScaleResult, 'min' | 'max' | 'minLa
   return String(value);
 }
 
-export function scaleTalkingPoint(result: ScaleResult): string {
+export function scaleTalkingPoint(result: ScaleResult, words: ResultWords): string {
+  const { t, language } = words;
   const used = result.histogram.filter((bin) => bin.count > 0).map((bin) => bin.value);
-  if (used.length === 0) return 'Nobody placed themselves on the scale.';
+  if (used.length === 0) return t('format.scale.none');
   const low = Math.min(...used);
   const high = Math.max(...used);
-  if (low === high) return `Everyone chose ${low}.`;
+  if (low === high) return t('format.scale.same', { value: low });
   // The spread as a share of the widest spread this scale allows (half its length).
   const relative = result.spread / ((result.max - result.min) / 2);
-  const range = `Answers run from ${low} to ${high}; the middle answer is ${decimal(result.median)}.`;
-  if (relative >= 0.5) return `${range} The room is spread widely: what lies behind the different answers?`;
-  return `${range} Most answers are close together.`;
+  const range = t('format.scale.range', { low, high, median: decimal(result.median, language) });
+  if (relative >= 0.5) return t('format.scale.wide', { range });
+  return t('format.scale.close', { range });
 }
 
-export function rankingSummary(result: RankingResult, respondents: number): string {
-  const parts = result.options.map(
-    (option, index) => `${index + 1}. ${option.label}: Borda score ${option.borda}, average rank ${decimal(option.averageRank)}`,
+export function rankingSummary(result: RankingResult, respondents: number, words: ResultWords): string {
+  const { t, language } = words;
+  const parts = result.options.map((option, index) =>
+    t('format.ranking.part', { place: index + 1, label: option.label, borda: option.borda, rank: decimal(option.averageRank, language) }),
   );
-  return `Bar chart of Borda scores from ${people(respondents)} ranking. ${parts.join('; ')}.`;
+  return t('format.ranking.summary', { people: people(respondents, words), parts: parts.join('; ') });
 }
 
-export function rankingTalkingPoint(result: RankingResult): string {
+export function rankingTalkingPoint(result: RankingResult, words: ResultWords): string {
+  const { t } = words;
   const [first, second] = result.options;
   const last = result.options[result.options.length - 1];
-  if (!first) return 'No ranking yet.';
+  if (!first) return t('format.ranking.none');
   if (second && second.borda === first.borda) {
     const tied = result.options.filter((option) => option.borda === first.borda).map((option) => option.label);
-    return `Ranked highest, equally: ${joinLabels(tied)}.`;
+    return t('format.ranking.tie', { names: joinLabels(tied, words) });
   }
-  return `Ranked highest overall: ${first.label}. Lowest: ${last.label}.`;
+  return t('format.ranking.top', { first: first.label, last: last.label });
 }
 
-export function textTalkingPoint(result: TextResult): string {
-  if (result.texts.length === 0) return 'No texts have been approved for the room.';
-  const count = result.texts.length === 1 ? '1 text' : `${result.texts.length} texts`;
-  const words = result.words.slice(0, 3).map((entry) => `“${entry.word}”`);
-  return words.length > 0 ? `${count} shared. Words that came up most: ${joinLabels(words)}.` : `${count} shared.`;
+export function textTalkingPoint(result: TextResult, words: ResultWords): string {
+  const { t } = words;
+  if (result.texts.length === 0) return t('format.text.none');
+  const texts = t('format.text.texts', { count: result.texts.length });
+  const top = result.words.slice(0, 3).map((entry) => t('format.text.word', { word: entry.word }));
+  return top.length > 0 ? t('format.text.sharedWords', { texts, words: joinLabels(top, words) }) : t('format.text.shared', { texts });
 }
 
 type CheckinLevel = CheckinResult['levels'][number];
 
-export function checkinSummary(levels: readonly CheckinLevel[], respondents: number, moment: string): string {
-  const parts = levels.map((level) => `${level.label}: ${people(level.count)} (${percent(level.share)})`);
-  return `Bar chart of ${people(respondents)} checking in ${moment}, lowest level first. ${parts.join('; ')}.`;
+export function checkinSummary(levels: readonly CheckinLevel[], respondents: number, moment: 'start' | 'end', words: ResultWords): string {
+  const { t, language } = words;
+  const parts = levels.map((level) =>
+    t('format.countShare', { label: level.label, people: people(level.count, words), percent: percent(level.share, language) }),
+  );
+  const values = { people: people(respondents, words), parts: parts.join('; ') };
+  return moment === 'start' ? t('format.checkin.summaryStart', values) : t('format.checkin.summaryEnd', values);
 }
 
-export function checkinTalkingPoint(result: CheckinResult, levelCount: number): string {
-  const mean = `${decimal(result.mean)} of ${levelCount}`;
-  if (!result.before) return `Average level: ${mean}.`;
-  const before = `${decimal(result.before.mean)} of ${levelCount}`;
+export function checkinTalkingPoint(result: CheckinResult, levelCount: number, words: ResultWords): string {
+  const { t, language } = words;
+  const mean = t('format.checkin.of', { value: decimal(result.mean, language), total: levelCount });
+  if (!result.before) return t('format.checkin.average', { mean });
+  const before = t('format.checkin.of', { value: decimal(result.before.mean, language), total: levelCount });
   const change = Math.round((result.mean - result.before.mean) * 10) / 10;
-  if (change === 0) return `Average level ${mean}, the same as at the start.`;
-  return `Average level went ${change > 0 ? 'up' : 'down'} from ${before} at the start to ${mean} at the end.`;
+  if (change === 0) return t('format.checkin.same', { mean });
+  return change > 0 ? t('format.checkin.up', { before, mean }) : t('format.checkin.down', { before, mean });
 }
 
 // Breaks a long label into lines of about `width` characters for a chart axis.
@@ -132,7 +180,7 @@ export function firstWords(text: string, count = 6): string {
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
 }
 
-function joinLabels(labels: string[]): string {
+function joinLabels(labels: string[], { t }: ResultWords): string {
   if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return t('format.list', { list: labels.slice(0, -1).join(', '), last: labels[labels.length - 1] });
 }

@@ -1,4 +1,5 @@
 import { K_MIN, type AnswerValue, type Prompt, type PromptResult } from '@candor/shared';
+import { Trans, useTranslation } from 'react-i18next';
 import { CheckinResultView } from './checkin-result';
 import { ChoiceResultView } from './choice-result';
 import { CoupleResultView, type CoupleViewer } from './couple-result';
@@ -19,18 +20,19 @@ type ResultViewProps = {
 };
 
 export function ResultView({ prompt, result, size = 'normal', headingLevel = 3, viewer = 'observer', myAnswer }: ResultViewProps) {
-  const caption = prompt?.title ?? 'Results';
+  const { t } = useTranslation('results');
+  const caption = prompt?.title ?? t('view.caption');
   const couple = result.distribution?.kind === 'couple';
   return (
-    <section className={`result result-${size}`} aria-label={`Results: ${caption}`} data-kind={result.distribution?.kind ?? 'hidden'}>
+    <section className={`result result-${size}`} aria-label={t('view.label', { caption })} data-kind={result.distribution?.kind ?? 'hidden'}>
       {/* A couple's reveal is always of two answers; counting them adds nothing. */}
       {!couple && (
         <p className="result-counts">
           <span>
-            <strong>{result.respondents}</strong> answered
+            <Trans t={t} i18nKey="view.answered" values={{ count: result.respondents }} components={{ strong: <strong /> }} />
           </span>
           <span>
-            <strong>{result.passed}</strong> passed
+            <Trans t={t} i18nKey="view.passed" values={{ count: result.passed }} components={{ strong: <strong /> }} />
           </span>
         </p>
       )}
@@ -42,17 +44,14 @@ export function ResultView({ prompt, result, size = 'normal', headingLevel = 3, 
 type DistributionProps = Required<Omit<ResultViewProps, 'myAnswer'>> & { caption: string; myAnswer?: AnswerValue };
 
 function Distribution({ prompt, result, size, headingLevel, caption, viewer, myAnswer }: DistributionProps) {
+  const { t } = useTranslation('results');
   const distribution = result.distribution;
   if (distribution === null && result.k < K_MIN) {
     // Couples carry k = 2, below any group's threshold: a prompt that closed before both answered.
-    return <p className="result-hidden">The answers are shown only once both partners have answered.</p>;
+    return <p className="result-hidden">{t('view.hiddenCouple')}</p>;
   }
   if (distribution === null) {
-    return (
-      <p className="result-hidden">
-        Results are hidden until at least {result.k} people have answered ({result.respondents} so far).
-      </p>
-    );
+    return <p className="result-hidden">{t('view.hidden', { k: result.k, count: result.respondents })}</p>;
   }
   const respondents = result.respondents;
   switch (distribution.kind) {

@@ -1,19 +1,22 @@
 import type { ScaleResult } from '@candor/shared';
 import { ChartFigure } from './chart-figure';
-import { decimal, scaleSummary, scaleTalkingPoint, scaleValueLabel, wrapLabel } from './result-format';
+import { decimal, integer, scaleSummary, scaleTalkingPoint, scaleValueLabel, wrapLabel } from './result-format';
+import { useResultWords } from './result-words';
 
 type ScaleResultViewProps = { result: ScaleResult; respondents: number; caption: string; size: 'normal' | 'large' };
 
 export function ScaleResultView({ result, respondents, caption, size }: ScaleResultViewProps) {
+  const words = useResultWords();
+  const { t, language } = words;
   const table = (
     <div className="table-scroll">
       <table className="result-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Answer</th>
+            <th scope="col">{t('scale.answer')}</th>
             <th scope="col" className="num">
-              People
+              {t('scale.people')}
             </th>
           </tr>
         </thead>
@@ -21,7 +24,7 @@ export function ScaleResultView({ result, respondents, caption, size }: ScaleRes
           {result.histogram.map((bin) => (
             <tr key={bin.value}>
               <th scope="row">{scaleValueLabel(result, bin.value)}</th>
-              <td className="num">{bin.count}</td>
+              <td className="num">{integer(bin.count, language)}</td>
             </tr>
           ))}
         </tbody>
@@ -31,24 +34,23 @@ export function ScaleResultView({ result, respondents, caption, size }: ScaleRes
 
   return (
     <>
-      <p className="talking-point">{scaleTalkingPoint(result)}</p>
+      <p className="talking-point">{scaleTalkingPoint(result, words)}</p>
       <dl className="stats">
         <div>
-          <dt>Median</dt>
-          <dd data-testid="scale-median">{decimal(result.median)}</dd>
+          <dt>{t('scale.median')}</dt>
+          <dd data-testid="scale-median">{decimal(result.median, language)}</dd>
         </div>
         <div>
-          <dt>Mean</dt>
-          <dd data-testid="scale-mean">{decimal(result.mean)}</dd>
+          <dt>{t('scale.mean')}</dt>
+          <dd data-testid="scale-mean">{decimal(result.mean, language)}</dd>
         </div>
         <div>
-          <dt>Spread</dt>
-          <dd data-testid="scale-spread">{decimal(result.spread)}</dd>
+          <dt>{t('scale.spread')}</dt>
+          <dd data-testid="scale-spread">{decimal(result.spread, language)}</dd>
         </div>
       </dl>
       <p className="hint">
-        Scale: {result.min} = {result.minLabel}, {result.max} = {result.maxLabel}. The median is the middle answer; the spread
-        (standard deviation) says how far answers typically lie from the mean.
+        {t('scale.hint', { min: result.min, minLabel: result.minLabel, max: result.max, maxLabel: result.maxLabel })}
       </p>
       <ChartFigure
         table={table}
@@ -56,12 +58,12 @@ export function ScaleResultView({ result, respondents, caption, size }: ScaleRes
           label: scaleValueLabel(result, bin.value),
           lines: scaleAxisLines(result, bin.value),
           value: bin.count,
-          display: String(bin.count),
+          display: integer(bin.count, language),
         }))}
         orientation="vertical"
-        summary={scaleSummary(result, respondents)}
+        summary={scaleSummary(result, respondents, words)}
         size={size}
-        valueAxis="People"
+        valueAxis={t('scale.valueAxis')}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import type { TextResult } from '@candor/shared';
 import { textTalkingPoint } from './result-format';
+import { useResultWords } from './result-words';
 
 // Enough to start a conversation; the exports carry the full list.
 const WORDS_SHOWN = 10;
@@ -7,15 +8,17 @@ const WORDS_SHOWN = 10;
 type TextResultViewProps = { result: TextResult; caption: string; headingLevel: 2 | 3 };
 
 export function TextResultView({ result, caption, headingLevel }: TextResultViewProps) {
+  const resultWords = useResultWords();
+  const { t } = resultWords;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const words = result.words.slice(0, WORDS_SHOWN);
   const top = Math.max(1, ...words.map((entry) => entry.count));
   return (
     <>
-      <p className="talking-point">{textTalkingPoint(result)}</p>
-      <p className="hint">Approved by the facilitator, shown without names and in shuffled order.</p>
+      <p className="talking-point">{textTalkingPoint(result, resultWords)}</p>
+      <p className="hint">{t('text.hint')}</p>
       {result.texts.length > 0 && (
-        <ul className="text-cards" aria-label={`Shared answers: ${caption}`}>
+        <ul className="text-cards" aria-label={t('text.listLabel', { caption })}>
           {result.texts.map((text, index) => (
             <li key={index} className="text-card">
               {text}
@@ -25,8 +28,8 @@ export function TextResultView({ result, caption, headingLevel }: TextResultView
       )}
       {words.length > 0 && (
         <section className="word-list">
-          <Heading>Words that came up most</Heading>
-          <p className="hint">Common little words such as “the” or “and” are left out.</p>
+          <Heading>{t('text.wordsHeading')}</Heading>
+          <p className="hint">{t('text.wordsHint')}</p>
           <ol>
             {words.map((entry) => (
               <li key={entry.word}>
@@ -34,7 +37,7 @@ export function TextResultView({ result, caption, headingLevel }: TextResultView
                 <span className="bar" aria-hidden="true">
                   <span className="bar-fill" style={{ width: `${(entry.count / top) * 100}%` }} />
                 </span>
-                <span className="num">{entry.count === 1 ? '1 time' : `${entry.count} times`}</span>
+                <span className="num">{t('text.times', { count: entry.count })}</span>
               </li>
             ))}
           </ol>

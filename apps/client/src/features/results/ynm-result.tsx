@@ -1,23 +1,21 @@
 import type { YnmItemResult, YnmResult } from '@candor/shared';
-import { percent } from './result-format';
+import { fixed, integer, percent, type ResultWords } from './result-format';
+import { useResultWords } from './result-words';
 
+// The columns, named by the results texts ynm.yes … ynm.pass.
 const YNM_COLUMNS = ['yes', 'maybe', 'no', 'pass'] as const;
-const YNM_LABELS = { yes: 'Yes', maybe: 'Maybe', no: 'No', pass: 'Pass' } as const;
 
 type YnmResultViewProps = { result: YnmResult; k: number; caption: string; headingLevel: 2 | 3 };
 
 export function YnmResultView({ result, k, caption, headingLevel }: YnmResultViewProps) {
+  const words = useResultWords();
+  const { t } = words;
   const byId = new Map(result.items.map((item) => [item.id, item]));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const groups = [
-    { title: 'Consensus', hint: 'Most people answered the same way.', ids: result.consensus, detail: consensusDetail },
-    {
-      title: 'Split',
-      hint: 'The room is divided: good to talk about. Measured as polarisation = 4 × share(yes) × share(no), from 0 (nobody disagrees) to 1 (half yes, half no).',
-      ids: result.split,
-      detail: splitDetail,
-    },
-    { title: 'Most maybe', hint: 'Many are unsure or curious: a good place to start talking.', ids: result.mostMaybe, detail: maybeDetail },
+    { title: t('ynm.consensus'), hint: t('ynm.consensusHint'), ids: result.consensus, detail: consensusDetail },
+    { title: t('ynm.split'), hint: t('ynm.splitHint'), ids: result.split, detail: splitDetail },
+    { title: t('ynm.mostMaybe'), hint: t('ynm.mostMaybeHint'), ids: result.mostMaybe, detail: maybeDetail },
   ];
 
   return (
@@ -28,7 +26,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
             <Heading>{group.title}</Heading>
             <p className="hint">{group.hint}</p>
             {group.ids.length === 0 ? (
-              <p className="muted">None</p>
+              <p className="muted">{t('ynm.none')}</p>
             ) : (
               <ul>
                 {group.ids.map((id) => {
@@ -36,7 +34,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
                   return (
                     <li key={id}>
                       {item?.label ?? id}
-                      {item && <span className="muted"> · {group.detail(item)}</span>}
+                      {item && <span className="muted"> · {group.detail(item, words)}</span>}
                     </li>
                   );
                 })}
@@ -49,7 +47,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
       <ul className="legend" aria-hidden="true">
         {YNM_COLUMNS.map((column) => (
           <li key={column}>
-            <span className={`swatch seg-${column}`} /> {YNM_LABELS[column]}
+            <span className={`swatch seg-${column}`} /> {t(`ynm.${column}`)}
           </li>
         ))}
       </ul>
@@ -59,10 +57,10 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Item</th>
+              <th scope="col">{t('ynm.item')}</th>
               {YNM_COLUMNS.map((column) => (
                 <th key={column} scope="col" className="num">
-                  {YNM_LABELS[column]}
+                  {t(`ynm.${column}`)}
                 </th>
               ))}
             </tr>
@@ -77,7 +75,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
                 </tr>
               )}
               {items.map((item) => (
-                <YnmRow key={item.id} item={item} k={k} />
+                <YnmRow key={item.id} item={item} k={k} words={words} />
               ))}
             </tbody>
           ))}
@@ -88,24 +86,25 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
 }
 
 // Shares are of the people who answered the item (yes, maybe or no); passes are counted apart.
-function share(item: YnmItemResult, column: 'yes' | 'maybe' | 'no'): string {
-  return item.answered > 0 ? percent(item[column] / item.answered) : '0%';
+function share(item: YnmItemResult, column: 'yes' | 'maybe' | 'no', language: string): string {
+  return percent(item.answered > 0 ? item[column] / item.answered : 0, language);
 }
 
-function consensusDetail(item: YnmItemResult): string {
+function consensusDetail(item: YnmItemResult, { t, language }: ResultWords): string {
   const top = (['yes', 'maybe', 'no'] as const).reduce((best, column) => (item[column] > item[best] ? column : best), 'yes');
-  return `${share(item, top)} ${top}`;
+  return t(`ynm.consensusDetail.${top}`, { percent: share(item, top, language) });
 }
 
-function splitDetail(item: YnmItemResult): string {
-  return `${share(item, 'yes')} yes, ${share(item, 'no')} no · polarisation ${item.polarisation.toFixed(2)}`;
+function splitDetail(item: YnmItemResult, { t, language }: ResultWords): string {
+  return t('ynm.splitDetail', { yes: share(item, 'yes', language), no: share(item, 'no', language), polarisation: fixed(item.polarisation, 2, language) });
 }
 
-function maybeDetail(item: YnmItemResult): string {
-  return `${share(item, 'maybe')} maybe`;
+function maybeDetail(item: YnmItemResult, { t, language }: ResultWords): string {
+  return t('ynm.maybeDetail', { percent: share(item, 'maybe', language) });
 }
 
-function YnmRow({ item, k }: { item: YnmItemResult; k: number }) {
+function YnmRow({ item, k, words }: { item: YnmItemResult; k: number; words: ResultWords }) {
+  const { t, language } = words;
   const total = item.answered + item.pass;
   return (
     <tr>
@@ -124,12 +123,12 @@ function YnmRow({ item, k }: { item: YnmItemResult; k: number }) {
       </th>
       {item.withheld ? (
         <td colSpan={4} className="withheld">
-          hidden (fewer than {k} answers)
+          {t('ynm.withheld', { k })}
         </td>
       ) : (
         YNM_COLUMNS.map((column) => (
           <td key={column} className="num">
-            {item[column]}
+            {integer(item[column], language)}
           </td>
         ))
       )}

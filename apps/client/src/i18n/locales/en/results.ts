@@ -1,2 +1,219 @@
 // English text for the results pages. Keys are grouped by component; German mirrors this file key by key.
-export const results = {} as const;
+export const results = {
+  view: {
+    caption: 'Results',
+    label: 'Results: {{caption}}',
+    answered: '<strong>{{count, number}}</strong> answered',
+    passed: '<strong>{{count, number}}</strong> passed',
+    hiddenCouple: 'The answers are shown only once both partners have answered.',
+    hidden: 'Results are hidden until at least {{k}} people have answered ({{count, number}} so far).',
+  },
+  chart: {
+    showTable: 'Show as table',
+    showChart: 'Show as chart',
+  },
+  table: {
+    people: 'People',
+    share: 'Share',
+  },
+  // The sentences of result-format.ts: chart text alternatives and talking points.
+  format: {
+    people_one: '{{count, number}} person',
+    people_other: '{{count, number}} people',
+    // The last two of a list of names: "Rest, Talk and Food".
+    list: '{{list}} and {{last}}',
+    countShare: '{{label}}: {{people}} ({{percent}})',
+    choice: {
+      summary: 'Bar chart of {{people}} answering. {{parts}}.',
+      none: 'Nobody picked an option.',
+      allEqual: 'Every option was picked equally often.',
+      topPicked: 'Most often picked: {{names}} ({{percent}}).',
+      topChosen: 'Most often chosen: {{names}} ({{percent}}).',
+      tiePicked: 'Most often picked, equally: {{names}} ({{percent}} each).',
+      tieChosen: 'Most often chosen, equally: {{names}} ({{percent}} each).',
+    },
+    scale: {
+      summary:
+        'Histogram of {{people}} answering on a scale from {{min}} ({{minLabel}}) to {{max}} ({{maxLabel}}). {{bars}}. Median {{median}}, mean {{mean}}, spread {{spread}}.',
+      bar: '{{value}}: {{people}}',
+      none: 'Nobody placed themselves on the scale.',
+      same: 'Everyone chose {{value}}.',
+      range: 'Answers run from {{low}} to {{high}}; the middle answer is {{median}}.',
+      wide: '{{range}} The room is spread widely: what lies behind the different answers?',
+      close: '{{range}} Most answers are close together.',
+    },
+    ranking: {
+      summary: 'Bar chart of Borda scores from {{people}} ranking. {{parts}}.',
+      part: '{{place}}. {{label}}: Borda score {{borda}}, average rank {{rank}}',
+      none: 'No ranking yet.',
+      tie: 'Ranked highest, equally: {{names}}.',
+      top: 'Ranked highest overall: {{first}}. Lowest: {{last}}.',
+    },
+    text: {
+      none: 'No texts have been approved for the room.',
+      texts_one: '{{count, number}} text',
+      texts_other: '{{count, number}} texts',
+      shared: '{{texts}} shared.',
+      sharedWords: '{{texts}} shared. Words that came up most: {{words}}.',
+      word: '“{{word}}”',
+    },
+    checkin: {
+      summaryStart: 'Bar chart of {{people}} checking in at the start, lowest level first. {{parts}}.',
+      summaryEnd: 'Bar chart of {{people}} checking in at the end, lowest level first. {{parts}}.',
+      // An average level: "3.5 of 5".
+      of: '{{value}} of {{total}}',
+      average: 'Average level: {{mean}}.',
+      same: 'Average level {{mean}}, the same as at the start.',
+      up: 'Average level went up from {{before}} at the start to {{mean}} at the end.',
+      down: 'Average level went down from {{before}} at the start to {{mean}} at the end.',
+    },
+  },
+  ynm: {
+    yes: 'Yes',
+    maybe: 'Maybe',
+    no: 'No',
+    pass: 'Pass',
+    consensus: 'Consensus',
+    consensusHint: 'Most people answered the same way.',
+    split: 'Split',
+    splitHint:
+      'The room is divided: good to talk about. Measured as polarisation = 4 × share(yes) × share(no), from 0 (nobody disagrees) to 1 (half yes, half no).',
+    mostMaybe: 'Most maybe',
+    mostMaybeHint: 'Many are unsure or curious: a good place to start talking.',
+    none: 'None',
+    item: 'Item',
+    // After an item in a group: "80% yes".
+    consensusDetail: {
+      yes: '{{percent}} yes',
+      maybe: '{{percent}} maybe',
+      no: '{{percent}} no',
+    },
+    splitDetail: '{{yes}} yes, {{no}} no · polarisation {{polarisation}}',
+    maybeDetail: '{{percent}} maybe',
+    withheld: 'hidden (fewer than {{k}} answers)',
+  },
+  choice: {
+    option: 'Option',
+    upTo: 'Each person could pick up to {{max}}.',
+    several: 'Each person could pick several.',
+    shares: 'Shares are of the {{count, number}} people who answered, so together they can add up to more than 100%.',
+    valueAxis: 'People',
+  },
+  scale: {
+    answer: 'Answer',
+    people: 'People',
+    median: 'Median',
+    mean: 'Mean',
+    spread: 'Spread',
+    hint: 'Scale: {{min}} = {{minLabel}}, {{max}} = {{maxLabel}}. The median is the middle answer; the spread (standard deviation) says how far answers typically lie from the mean.',
+    valueAxis: 'People',
+  },
+  ranking: {
+    place: 'Place',
+    option: 'Option',
+    borda: 'Borda score',
+    averageRank: 'Average rank',
+    hint_one:
+      "Borda score: each person's first place earns {{count}} point, the next one less, the last none; the points are added up. Average rank: 1 means everyone put it first.",
+    hint_other:
+      "Borda score: each person's first place earns {{count}} points, the next one less, the last none; the points are added up. Average rank: 1 means everyone put it first.",
+    // Beside a bar: the Borda score and the average rank.
+    bar: '{{borda}} · avg {{rank}}',
+    valueAxis: 'Borda score',
+  },
+  text: {
+    hint: 'Approved by the facilitator, shown without names and in shuffled order.',
+    listLabel: 'Shared answers: {{caption}}',
+    wordsHeading: 'Words that came up most',
+    wordsHint: 'Common little words such as “the” or “and” are left out.',
+    times_one: '{{count, number}} time',
+    times_other: '{{count, number}} times',
+  },
+  checkin: {
+    atStart: 'At the start',
+    atEnd: 'At the end',
+    captionStart: '{{caption}}: at the start',
+    captionEnd: '{{caption}}: at the end',
+    compareHint: 'Start and end are compared as shares, as not everyone may have checked in both times.',
+    column: '{{count, number}} checked in · average {{mean}} of {{total}}',
+    level: 'Level',
+    valueAxis: 'Share of people (%)',
+  },
+  couple: {
+    matches: 'Matches',
+    matchesPartner: 'You both said yes.',
+    matchesObserver: 'Both said yes.',
+    noMatches: 'No matches this time, and that is fine.',
+    explore: 'Worth exploring',
+    explorePartner: 'One of you said yes and the other maybe, or you both said maybe.',
+    exploreObserver: 'A yes and a maybe, or two maybes.',
+    nothingToExplore: 'Nothing to explore here right now.',
+    notShared: 'Not shared',
+    notSharedCount_one: '<strong>{{count}}</strong> item not shared',
+    notSharedCount_other: '<strong>{{count}}</strong> items not shared',
+    notSharedHint: 'Only the number is shown: not which items, and never who said no or passed.',
+    bothChosePartner: 'You both chose',
+    bothChoseObserver: 'Both chose',
+    differentPartner: 'You chose differently',
+    differentObserver: 'No choice in common',
+    differentHintPartner: 'Or one of you passed. Nothing is shown about what your partner chose.',
+    differentHintObserver: 'Nothing is shown about what either partner chose.',
+    yourAnswer: 'Your answer',
+    you: 'You',
+    yourPartner: 'Your partner',
+    partnerAnswers: 'Partner answers',
+    partnerAnswersHint: 'Both answers, in an order that does not say whose is whose.',
+    private: 'Private',
+    privateObserver: 'Each partner sees only their own answer. Nothing is shown here.',
+    onlyYou: 'Only you see your answer',
+    onlyYouHint: 'Your partner sees only their own. You can share yours in your own words, if and when you want to.',
+    notAnswered: 'You did not answer this one.',
+    // For screen readers before a list of matches.
+    itemCount_one: '{{count}} item',
+    itemCount_other: '{{count}} items',
+    startersTitle: 'To talk about',
+    // Conversation starters, written fresh for Candor: gentle, open questions, never a verdict.
+    starters: {
+      matches: {
+        feelGood: 'What would make this feel good for both of you?',
+        agree: 'Is there anything you would like to agree on first, like a pace or a signal?',
+        checkIn: 'How will you check in with each other along the way?',
+      },
+      explore: {
+        clearer: 'What would help a maybe feel clearer, or safer?',
+        firstStep: 'Is there a small first step you would both be comfortable with?',
+        know: 'What would you like to know from each other before deciding?',
+        later: 'A maybe can stay a maybe. When would you like to come back to it?',
+      },
+      sharedChoice: {
+        draws: 'What draws each of you to this?',
+        dayToDay: 'What would it look like for the two of you, day to day?',
+      },
+      differentChoice: {
+        say: 'If you both want to, you could each say what you picked and why.',
+        meet: 'What would help you meet somewhere in between?',
+      },
+      sideBySide: {
+        apart: 'Where are you close, and where are you further apart?',
+        understand: 'What would you like the other to understand about your answer?',
+      },
+    },
+    // The inference the reveal cannot hide, said plainly: to a partner, and to a therapist or a projector.
+    plainNotePartner:
+      'One thing this cannot hide: if you said yes to something and it is not a match, your partner did not say yes. That is not a verdict on either of you, just a place where you differ today.',
+    plainNoteObserver:
+      '"Not shared" never says who said no or who passed. One thing the partners can work out: if one of them said yes and an item is not a match, the other did not say yes.',
+  },
+  // One answer in words (couple-reveal.ts): "Hugs: yes", "1. Talking first", "5: very".
+  answer: {
+    passed: 'Passed',
+    line: '{{label}}: {{answer}}',
+    yes: 'yes',
+    maybe: 'maybe',
+    no: 'no',
+    pass: 'passed',
+    scaleEnd: '{{value}}: {{label}}',
+    scaleMiddle: '{{value}}, on a scale from {{min}} ({{minLabel}}) to {{max}} ({{maxLabel}})',
+    ranked: '{{place}}. {{label}}',
+  },
+} as const;
