@@ -1,31 +1,51 @@
 import type { Facilitator } from '@candor/shared';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 
 type AuthMode = 'login' | 'signup';
 
-const COPY = {
-  login: { title: 'Facilitator log in', submit: 'Log in', path: '/api/auth/login', other: { to: '/signup', text: 'Create a facilitator account' } },
-  signup: { title: 'Create a facilitator account', submit: 'Create account', path: '/api/auth/signup', other: { to: '/login', text: 'I already have an account' } },
+// The words for each mode are under auth.login and auth.signup.
+const ROUTES = {
+  login: { path: '/api/auth/login', other: '/signup' },
+  signup: { path: '/api/auth/signup', other: '/login' },
 } as const;
 
+// The fields the server may name in its details, and the key of each field's label.
+const FIELDS = { email: 'email', password: 'password' } as const;
+
 export function AuthPage({ mode }: { mode: AuthMode }) {
-  const copy = COPY[mode];
+  const { t, i18n } = useTranslation('auth');
+  const errorText = useErrorText();
+  const routes = ROUTES[mode];
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Kept as caught, so that the message follows a change of language.
+  const [error, setError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // In English the server's own words and field details; otherwise the error in this language and the fields
+  // to check, named in this language (the server's details are in English).
+  const messageOf = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return t('failed');
+    if (!caught.issues?.length) return errorText(caught);
+    if (i18n.resolvedLanguage === 'en') return `${caught.message} ${caught.issues.join('; ')}`;
+    const fields = [...new Set(caught.issues.map((issue) => issue.split(':')[0].trim()))];
+    if (!fields.every((field): field is keyof typeof FIELDS => Object.hasOwn(FIELDS, field))) return errorText(caught);
+    return `${errorText(caught)} ${t('checkFields', { fields: fields.map((field) => t(FIELDS[field])).join(', ') })}`;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await apiPost<{ facilitator: Facilitator }>(copy.path, { email, password });
+      await apiPost<{ facilitator: Facilitator }>(routes.path, { email, password });
       navigate('/console', { replace: true });
     } catch (caught) {
-      setError(messageOf(caught));
+      setError({ caught });
       setBusy(false);
     }
   };
@@ -33,13 +53,13 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   return (
     <main className="page narrow">
       <p>
-        <Link to="/">← Candor</Link>
+        <Link to="/">{t('back')}</Link>
       </p>
-      <h1>{copy.title}</h1>
+      <h1>{t(`${mode}.title`)}</h1>
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('email')}</label>
         <input id="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('password')}</label>
         <input
           id="password"
           type="password"
@@ -52,26 +72,21 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
         />
         {mode === 'signup' && (
           <p id="password-hint" className="hint">
-            At least 10 characters.
+            {t('passwordHint')}
           </p>
         )}
         {error && (
           <p className="error" role="alert">
-            {error}
+            {messageOf(error.caught)}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {copy.submit}
+          {t(`${mode}.submit`)}
         </button>
       </form>
       <p>
-        <Link to={copy.other.to}>{copy.other.text}</Link>
+        <Link to={routes.other}>{t(`${mode}.other`)}</Link>
       </p>
     </main>
   );
-}
-
-function messageOf(caught: unknown): string {
-  if (!(caught instanceof ApiError)) return 'Something went wrong. Please try again.';
-  return caught.issues?.length ? `${caught.message} ${caught.issues.join('; ')}` : caught.message;
 }

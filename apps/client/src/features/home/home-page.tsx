@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, navigate } from '../../lib/router';
 import { normaliseJoinCode } from '../join-links/join-links';
 import { CoupleStart } from './couple-start';
 
 export function HomePage() {
+  const { t } = useTranslation('home');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const normalised = normaliseJoinCode(code);
     if (!normalised) {
-      setError('Please type the join code shown by your facilitator.');
+      setMissing(true);
       return;
     }
     navigate(`/j/${encodeURIComponent(normalised)}`);
@@ -20,12 +22,12 @@ export function HomePage() {
   return (
     <main className="page narrow">
       <h1 className="brand">Candor</h1>
-      <p className="lead">Answer privately. Talk about it together.</p>
+      <p className="lead">{t('page.lead')}</p>
 
       <section aria-labelledby="join-heading" className="card">
-        <h2 id="join-heading">Join a session</h2>
+        <h2 id="join-heading">{t('page.joinHeading')}</h2>
         <form onSubmit={submit} noValidate>
-          <label htmlFor="join-code">Join code</label>
+          <label htmlFor="join-code">{t('page.joinCodeLabel')}</label>
           <input
             id="join-code"
             className="code-input"
@@ -35,34 +37,34 @@ export function HomePage() {
             autoCapitalize="characters"
             spellCheck={false}
             inputMode="text"
-            aria-describedby={error ? 'join-code-error' : undefined}
-            aria-invalid={error ? true : undefined}
+            aria-describedby={missing ? 'join-code-error' : undefined}
+            aria-invalid={missing ? true : undefined}
           />
-          {error && (
+          {missing && (
             <p id="join-code-error" className="error" role="alert">
-              {error}
+              {t('page.joinCodeMissing')}
             </p>
           )}
           <button type="submit" className="primary">
-            Join
+            {t('page.joinButton')}
           </button>
         </form>
-        <p className="hint">No account and no name needed.</p>
+        <p className="hint">{t('page.noAccount')}</p>
       </section>
 
       <CoupleStart />
 
       <section aria-labelledby="solo-heading" className="card">
-        <h2 id="solo-heading">On your own</h2>
-        <p>Work through a deck alone, at your own pace. Your answers stay on this device and are never sent anywhere.</p>
+        <h2 id="solo-heading">{t('page.soloHeading')}</h2>
+        <p>{t('page.soloText')}</p>
         <p>
-          <Link to="/solo">Reflect on your own</Link>
+          <Link to="/solo">{t('page.soloLink')}</Link>
         </p>
       </section>
 
-      <nav aria-label="Facilitators" className="footer-links">
-        <Link to="/login">Facilitator log in</Link>
-        <Link to="/signup">Create a facilitator account</Link>
+      <nav aria-label={t('page.facilitatorsNav')} className="footer-links">
+        <Link to="/login">{t('page.facilitatorLogin')}</Link>
+        <Link to="/signup">{t('page.facilitatorSignup')}</Link>
       </nav>
     </main>
   );

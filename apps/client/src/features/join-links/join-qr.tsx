@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type JoinQrProps = { url: string; size?: number; className?: string };
 
 export function JoinQr({ url, size = 200, className }: JoinQrProps) {
+  // Shown on the console and the projector too; its one text lives with the participant's words.
+  const { t } = useTranslation('participant');
   const [src, setSrc] = useState<string | null>(null);
 
   useEffect(() => {
@@ -26,5 +29,5 @@ export function JoinQr({ url, size = 200, className }: JoinQrProps) {
 
   const classes = ['qr', className].filter(Boolean).join(' ');
   if (!src) return <div className={`${classes} qr-placeholder`} style={{ width: size, height: size }} aria-hidden="true" />;
-  return <img className={classes} src={src} width={size} height={size} alt="QR code to join" />;
+  return <img className={classes} src={src} width={size} height={size} alt={t('joinQr.alt')} />;
 }

@@ -12,14 +12,11 @@ import type {
   YnmPrompt,
 } from '@candor/shared';
 import { useEffect, useId, useRef, useState, type FormEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { moveItem, sameOrder, sameSet, scaleValues, startingOrder, togglePick } from './answer-drafts';
 
-const CHOICES: { value: YnmChoice; label: string }[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'maybe', label: 'Maybe' },
-  { value: 'no', label: 'No' },
-  { value: 'pass', label: 'Pass' },
-];
+// Labelled by form.choices.<value>.
+const CHOICES: readonly YnmChoice[] = ['yes', 'maybe', 'no', 'pass'];
 
 type FormProps<P> = {
   prompt: P;
@@ -31,14 +28,8 @@ type FormProps<P> = {
   context?: AnswerContext;
 };
 
+// Who reads an open-text answer is said under form.textPrivacy.<context>.
 export type AnswerContext = 'group' | 'couple' | 'solo';
-
-const TEXT_PRIVACY: Record<AnswerContext, string> = {
-  group:
-    'The facilitator reads it first, without your name. Only texts they approve are shown to the room, mixed in with the others. Leave out names or details that could point to you or to someone else.',
-  couple: 'Who sees it is said above the question. Write it in your own words; there is no right length.',
-  solo: 'It stays on this device. Nothing you write here is sent anywhere.',
-};
 
 // One form per prompt kind; the key resets a form's draft when the prompt changes.
 export function AnswerForm(props: FormProps<Prompt>) {
@@ -62,6 +53,7 @@ export function AnswerForm(props: FormProps<Prompt>) {
 }
 
 export function YnmForm({ prompt, latest, pending, onSubmit }: FormProps<YnmPrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState<Record<string, YnmChoice>>(() => (latest?.kind === 'ynm' ? latest.items : {}));
   const baseline = latest?.kind === 'ynm' ? latest.items : {};
   const dirty = !sameChoices(draft, baseline);
@@ -86,15 +78,15 @@ export function YnmForm({ prompt, latest, pending, onSubmit }: FormProps<YnmProm
               <p className="ynm-label">{item.label}</p>
               <div role="radiogroup" aria-label={item.label} className="choices">
                 {CHOICES.map((choice) => (
-                  <label key={choice.value} className={`choice choice-${choice.value}`}>
+                  <label key={choice} className={`choice choice-${choice}`}>
                     <input
                       type="radio"
                       name={`${prompt.id}--${item.id}`}
-                      value={choice.value}
-                      checked={draft[item.id] === choice.value}
-                      onChange={() => setDraft((previous) => ({ ...previous, [item.id]: choice.value }))}
+                      value={choice}
+                      checked={draft[item.id] === choice}
+                      onChange={() => setDraft((previous) => ({ ...previous, [item.id]: choice }))}
                     />
-                    <span>{choice.label}</span>
+                    <span>{t(`form.choices.${choice}`)}</span>
                   </label>
                 ))}
               </div>
@@ -103,14 +95,15 @@ export function YnmForm({ prompt, latest, pending, onSubmit }: FormProps<YnmProm
         </section>
       ))}
       <p className="hint">
-        {setCount} of {prompt.items.length} answered. You can leave any item out.
+        {t('form.ynmCount', { answered: setCount, total: prompt.items.length })}
       </p>
-      <SaveBar pending={pending} dirty={dirty} latest={latest} submitLabel="Save answers" canSubmit={setCount > 0} onPass={pass} />
+      <SaveBar pending={pending} dirty={dirty} latest={latest} submitLabel={t('form.saveAnswers')} canSubmit={setCount > 0} onPass={pass} />
     </form>
   );
 }
 
 export function SingleForm({ prompt, latest, pending, onSubmit }: FormProps<SingleChoicePrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState<string | null>(() => (latest?.kind === 'single' ? latest.optionId : null));
   const baseline = latest?.kind === 'single' ? latest.optionId : null;
 
@@ -133,14 +126,15 @@ export function SingleForm({ prompt, latest, pending, onSubmit }: FormProps<Sing
           </label>
         ))}
       </div>
-      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel="Save answer" canSubmit={draft !== null} onPass={pass} />
+      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel={t('form.saveAnswer')} canSubmit={draft !== null} onPass={pass} />
     </form>
   );
 }
 
 export function MultipleForm({ prompt, latest, pending, onSubmit }: FormProps<MultipleChoicePrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState<string[]>(() => (latest?.kind === 'multiple' ? latest.optionIds : []));
-  const [refusal, setRefusal] = useState('');
+  const [refused, setRefused] = useState(false);
   const baseline = latest?.kind === 'multiple' ? latest.optionIds : [];
   const hintId = useId();
   const full = draft.length >= prompt.maxPicks;
@@ -149,10 +143,10 @@ export function MultipleForm({ prompt, latest, pending, onSubmit }: FormProps<Mu
     const next = togglePick(draft, optionId, prompt.maxPicks);
     if (next === null) {
       // Refused here, not by the server: the box stays unticked and the person is told why.
-      setRefusal(`You can pick up to ${prompt.maxPicks}. Untick one to choose another.`);
+      setRefused(true);
       return;
     }
-    setRefusal('');
+    setRefused(false);
     setDraft(next);
   };
   const submit = (event: FormEvent) => {
@@ -163,14 +157,14 @@ export function MultipleForm({ prompt, latest, pending, onSubmit }: FormProps<Mu
   };
   const pass = () => {
     setDraft([]);
-    setRefusal('');
+    setRefused(false);
     onSubmit({ kind: 'pass' });
   };
 
   return (
     <form onSubmit={submit} className="answer-form">
       <p id={hintId} className="pick-hint">
-        {prompt.maxPicks === 1 ? 'Pick one.' : `Pick up to ${prompt.maxPicks}.`}
+        {prompt.maxPicks === 1 ? t('form.pickOne') : t('form.pickUpTo', { max: prompt.maxPicks })}
       </p>
       <div role="group" aria-label={prompt.title} aria-describedby={hintId} className="options">
         {prompt.options.map((option) => {
@@ -192,16 +186,16 @@ export function MultipleForm({ prompt, latest, pending, onSubmit }: FormProps<Mu
         })}
       </div>
       <p className="hint" aria-live="polite">
-        {draft.length} of {prompt.maxPicks} picked
+        {t('form.picked', { picked: draft.length, max: prompt.maxPicks })}
       </p>
       <p className="refusal" role="status">
-        {refusal}
+        {refused ? t('form.pickRefused', { max: prompt.maxPicks }) : ''}
       </p>
       <SaveBar
         pending={pending}
         dirty={!sameSet(draft, baseline)}
         latest={latest}
-        submitLabel="Save answer"
+        submitLabel={t('form.saveAnswer')}
         canSubmit={draft.length > 0}
         onPass={pass}
       />
@@ -210,6 +204,7 @@ export function MultipleForm({ prompt, latest, pending, onSubmit }: FormProps<Mu
 }
 
 export function ScaleForm({ prompt, latest, pending, onSubmit }: FormProps<ScalePrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState<number | null>(() => (latest?.kind === 'scale' ? latest.value : null));
   const baseline = latest?.kind === 'scale' ? latest.value : null;
   const endsId = useId();
@@ -230,10 +225,10 @@ export function ScaleForm({ prompt, latest, pending, onSubmit }: FormProps<Scale
     <form onSubmit={submit} className="answer-form">
       <p id={endsId} className="scale-ends">
         <span>
-          <strong>{prompt.min}</strong> means {prompt.minLabel}
+          <Trans t={t} i18nKey="form.scaleEnd" values={{ value: prompt.min, label: prompt.minLabel }} components={{ strong: <strong /> }} />
         </span>
         <span>
-          <strong>{prompt.max}</strong> means {prompt.maxLabel}
+          <Trans t={t} i18nKey="form.scaleEnd" values={{ value: prompt.max, label: prompt.maxLabel }} components={{ strong: <strong /> }} />
         </span>
       </p>
       <div role="radiogroup" aria-label={prompt.title} aria-describedby={endsId} className="scale" style={{ ['--cols' as string]: columns }}>
@@ -244,7 +239,7 @@ export function ScaleForm({ prompt, latest, pending, onSubmit }: FormProps<Scale
           </label>
         ))}
       </div>
-      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel="Save answer" canSubmit={draft !== null} onPass={pass} />
+      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel={t('form.saveAnswer')} canSubmit={draft !== null} onPass={pass} />
     </form>
   );
 }
@@ -252,6 +247,7 @@ export function ScaleForm({ prompt, latest, pending, onSubmit }: FormProps<Scale
 type Focus = { id: string; direction: 'up' | 'down' };
 
 export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<RankingPrompt>) {
+  const { t } = useTranslation('participant');
   const ids = prompt.options.map((option) => option.id);
   const saved = latest?.kind === 'ranking' ? latest.order : null;
   const [order, setOrder] = useState<string[]>(() => startingOrder(ids, saved));
@@ -283,7 +279,7 @@ export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<Ran
     if (next === order) return;
     if (direction) focusNext.current = { id, direction };
     setOrder(next);
-    setAnnouncement(`${labelOf.get(id)} moved to position ${next.indexOf(id) + 1} of ${next.length}.`);
+    setAnnouncement(t('form.moved', { label: labelOf.get(id), position: next.indexOf(id) + 1, total: next.length }));
   };
 
   const submit = (event: FormEvent) => {
@@ -311,7 +307,7 @@ export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<Ran
 
   return (
     <form onSubmit={submit} className="answer-form">
-      <p className="hint">Put what matters most to you at the top. Use the buttons, or drag an option by its handle.</p>
+      <p className="hint">{t('form.rankingHint')}</p>
       <ol className="ranking" aria-label={prompt.title}>
         {order.map((id, index) => {
           const label = labelOf.get(id) ?? id;
@@ -335,20 +331,20 @@ export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<Ran
                 <button
                   type="button"
                   ref={register(`${id}:up`)}
-                  aria-label={`Move ${label} up`}
+                  aria-label={t('form.moveUpLabel', { label })}
                   disabled={index === 0}
                   onClick={() => move(id, index - 1, 'up')}
                 >
-                  ↑<span className="sr-only"> Move up</span>
+                  ↑<span className="sr-only"> {t('form.moveUp')}</span>
                 </button>
                 <button
                   type="button"
                   ref={register(`${id}:down`)}
-                  aria-label={`Move ${label} down`}
+                  aria-label={t('form.moveDownLabel', { label })}
                   disabled={index === order.length - 1}
                   onClick={() => move(id, index + 1, 'down')}
                 >
-                  ↓<span className="sr-only"> Move down</span>
+                  ↓<span className="sr-only"> {t('form.moveDown')}</span>
                 </button>
               </span>
             </li>
@@ -358,12 +354,13 @@ export function RankingForm({ prompt, latest, pending, onSubmit }: FormProps<Ran
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
-      <SaveBar pending={pending} dirty={dirty} latest={latest} submitLabel="Save ranking" canSubmit onPass={pass} />
+      <SaveBar pending={pending} dirty={dirty} latest={latest} submitLabel={t('form.saveRanking')} canSubmit onPass={pass} />
     </form>
   );
 }
 
 export function TextForm({ prompt, latest, pending, onSubmit, context = 'group' }: FormProps<TextPrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState(() => (latest?.kind === 'text' ? latest.text : ''));
   const baseline = latest?.kind === 'text' ? latest.text : '';
   const fieldId = useId();
@@ -383,7 +380,7 @@ export function TextForm({ prompt, latest, pending, onSubmit, context = 'group' 
 
   return (
     <form onSubmit={submit} className="answer-form">
-      <label htmlFor={fieldId}>Your answer</label>
+      <label htmlFor={fieldId}>{t('form.yourAnswer')}</label>
       <textarea
         id={fieldId}
         className="text-answer"
@@ -394,20 +391,20 @@ export function TextForm({ prompt, latest, pending, onSubmit, context = 'group' 
         aria-describedby={`${counterId} ${privacyId}`}
       />
       <p id={counterId} className={`char-counter${left <= 20 ? ' is-near' : ''}`}>
-        {draft.length} of {prompt.maxLength} characters
+        {t('form.characters', { length: draft.length, max: prompt.maxLength })}
       </p>
       {/* Announced only near the limit, not on every keystroke. */}
       <p className="sr-only" aria-live="polite">
-        {left <= 20 ? `${left} characters left` : ''}
+        {left <= 20 ? t('form.charactersLeft', { left }) : ''}
       </p>
       <p id={privacyId} className="hint">
-        {TEXT_PRIVACY[context]}
+        {t(`form.textPrivacy.${context}`)}
       </p>
       <SaveBar
         pending={pending}
         dirty={draft.trim() !== baseline}
         latest={latest}
-        submitLabel="Save answer"
+        submitLabel={t('form.saveAnswer')}
         canSubmit={draft.trim().length > 0}
         onPass={pass}
       />
@@ -416,6 +413,7 @@ export function TextForm({ prompt, latest, pending, onSubmit, context = 'group' 
 }
 
 export function CheckinForm({ prompt, latest, pending, onSubmit }: FormProps<CheckinPrompt>) {
+  const { t } = useTranslation('participant');
   const [draft, setDraft] = useState<string | null>(() => (latest?.kind === 'checkin' ? latest.levelId : null));
   const baseline = latest?.kind === 'checkin' ? latest.levelId : null;
   const hintId = useId();
@@ -432,7 +430,7 @@ export function CheckinForm({ prompt, latest, pending, onSubmit }: FormProps<Che
   return (
     <form onSubmit={submit} className="answer-form">
       <p id={hintId} className="hint">
-        From lowest to highest. There is no right answer.
+        {t('form.checkinHint')}
       </p>
       <div role="radiogroup" aria-label={prompt.title} aria-describedby={hintId} className="options levels">
         {prompt.levels.map((level, index) => (
@@ -447,7 +445,7 @@ export function CheckinForm({ prompt, latest, pending, onSubmit }: FormProps<Che
           </label>
         ))}
       </div>
-      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel="Save answer" canSubmit={draft !== null} onPass={pass} />
+      <SaveBar pending={pending} dirty={draft !== baseline} latest={latest} submitLabel={t('form.saveAnswer')} canSubmit={draft !== null} onPass={pass} />
     </form>
   );
 }
@@ -462,19 +460,20 @@ type SaveBarProps = {
 };
 
 function SaveBar({ pending, dirty, latest, submitLabel, canSubmit, onPass }: SaveBarProps) {
-  const status = pending || dirty ? 'Not yet saved' : latest ? 'Saved' : '';
+  const { t } = useTranslation('participant');
+  const status = pending || dirty ? 'notYetSaved' : latest ? 'saved' : null;
   return (
     <div className="save-bar">
-      <p className={`save-status ${status === 'Saved' ? 'is-saved' : ''}`} aria-live="polite" data-testid="save-status">
-        {status}
+      <p className={`save-status ${status === 'saved' ? 'is-saved' : ''}`} aria-live="polite" data-testid="save-status">
+        {status && t(`form.${status}`)}
       </p>
-      {!dirty && latest?.kind === 'pass' && <p className="hint">You passed this question. That is always fine.</p>}
+      {!dirty && latest?.kind === 'pass' && <p className="hint">{t('form.passed')}</p>}
       <div className="controls">
         <button type="submit" className="primary" disabled={!canSubmit}>
           {submitLabel}
         </button>
         <button type="button" onClick={onPass}>
-          Pass this question
+          {t('form.pass')}
         </button>
       </div>
     </div>

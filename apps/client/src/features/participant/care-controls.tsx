@@ -1,5 +1,6 @@
 import type { SessionMode } from '@candor/shared';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 
 // The participant's own care controls: "I need a moment", withdrawing, and the calm screens that go with
@@ -8,12 +9,13 @@ import { Link } from '../../lib/router';
 // A slow breathing prompt: the circle grows for about four seconds and shrinks for six. With reduced
 // motion it stays still and the words carry the rhythm instead.
 export function BreathingGuide() {
+  const { t } = useTranslation('participant');
   return (
     <div className="breathing-guide">
       <div className="breathing-circle" aria-hidden="true" />
       <p className="breathing-words">
-        <span className="motion-only">If it helps, breathe in while the circle grows, and let the breath go while it gets smaller.</span>
-        <span className="still-only">If it helps, breathe in slowly while you count to four, and out while you count to six.</span>
+        <span className="motion-only">{t('care.breatheMotion')}</span>
+        <span className="still-only">{t('care.breatheStill')}</span>
       </p>
     </div>
   );
@@ -35,19 +37,17 @@ type StepOutScreenProps = {
 };
 
 export function StepOutScreen({ mode, busy, problem, onBack }: StepOutScreenProps) {
+  const { t } = useTranslation('participant');
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section aria-labelledby="away-heading" className="card calm care-screen">
       <h1 id="away-heading" ref={heading} tabIndex={-1}>
-        Take the moment you need
+        {t('care.stepOut.heading')}
       </h1>
-      <p>You don't need to explain anything. Nothing here is waiting for you.</p>
+      <p>{t('care.stepOut.text')}</p>
       <BreathingGuide />
       <p className="hint">
-        {mode === 'couple'
-          ? 'Your partner is not told. If a therapist runs this session, they see only that someone is taking a moment.'
-          : 'The facilitator sees only how many people are taking a moment, never who.'}{' '}
-        The session goes on meanwhile, and you can pass any question when you come back.
+        {mode === 'couple' ? t('care.stepOut.couple') : t('care.stepOut.group')} {t('care.stepOut.goesOn')}
       </p>
       {problem && (
         <p className="error" role="alert">
@@ -55,26 +55,25 @@ export function StepOutScreen({ mode, busy, problem, onBack }: StepOutScreenProp
         </p>
       )}
       <button type="button" className="primary" disabled={busy} onClick={onBack}>
-        I'm back
+        {t('care.stepOut.back')}
       </button>
     </section>
   );
 }
 
 export function PausedScreen({ waiting }: { waiting: boolean }) {
+  const { t } = useTranslation('participant');
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section aria-labelledby="paused-heading" className="card calm care-screen">
       <h1 id="paused-heading" ref={heading} tabIndex={-1}>
-        A pause for everyone
+        {t('care.paused.heading')}
       </h1>
-      <p>The session is paused for a while. Nothing is asked of you right now.</p>
+      <p>{t('care.paused.text')}</p>
       <BreathingGuide />
-      <p className="hint">You could also notice where your feet meet the floor, or name three things you can see around you.</p>
+      <p className="hint">{t('care.paused.ground')}</p>
       <p className="hint">
-        {waiting
-          ? 'Your last answer is kept on this phone and will be sent as soon as the session goes on.'
-          : 'Answering is paused. The question comes back here when the session goes on.'}
+        {waiting ? t('care.paused.waiting') : t('care.paused.idle')}
       </p>
     </section>
   );
@@ -89,6 +88,7 @@ type WithdrawProps = {
 
 // Two steps: first a plain button, then what will happen and a clear choice.
 export function WithdrawControl({ mode, busy, problem, onConfirm }: WithdrawProps) {
+  const { t } = useTranslation('participant');
   const [asking, setAsking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -100,7 +100,7 @@ export function WithdrawControl({ mode, busy, problem, onConfirm }: WithdrawProp
     return (
       <div className="withdraw">
         <button type="button" className="link-button" onClick={() => setAsking(true)}>
-          Withdraw my answers
+          {t('care.withdraw.button')}
         </button>
       </div>
     );
@@ -108,18 +108,14 @@ export function WithdrawControl({ mode, busy, problem, onConfirm }: WithdrawProp
   return (
     <section aria-labelledby="withdraw-heading" className="card confirm withdraw">
       <h2 id="withdraw-heading" ref={heading} tabIndex={-1}>
-        Withdraw from this session?
+        {t('care.withdraw.heading')}
       </h2>
       <ul>
-        <li>Every answer you gave in this session is deleted straight away.</li>
-        {mode === 'couple' ? (
-          <li>What was shown to the two of you is worked out again without your answers. Your partner will see that only one seat is taken.</li>
-        ) : (
-          <li>The results are worked out again without your answers, also any already shown. Nobody is told who left.</li>
-        )}
-        <li>You leave the session and this phone forgets its key, so this can't be undone.</li>
+        <li>{t('care.withdraw.deleted')}</li>
+        <li>{mode === 'couple' ? t('care.withdraw.couple') : t('care.withdraw.group')}</li>
+        <li>{t('care.withdraw.final')}</li>
       </ul>
-      <p>It's okay to stop here. You don't need a reason.</p>
+      <p>{t('care.withdraw.okay')}</p>
       {problem && (
         <p className="error" role="alert">
           {problem}
@@ -127,10 +123,10 @@ export function WithdrawControl({ mode, busy, problem, onConfirm }: WithdrawProp
       )}
       <div className="controls">
         <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-          Yes, delete my answers and leave
+          {t('care.withdraw.confirm')}
         </button>
         <button type="button" disabled={busy} onClick={() => setAsking(false)}>
-          Keep my answers
+          {t('care.withdraw.keep')}
         </button>
       </div>
     </section>
@@ -138,17 +134,18 @@ export function WithdrawControl({ mode, busy, problem, onConfirm }: WithdrawProp
 }
 
 export function WithdrawnScreen() {
+  const { t } = useTranslation('participant');
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <main className="page narrow participant">
       <section aria-labelledby="goodbye-heading" className="card calm care-screen">
         <h1 id="goodbye-heading" ref={heading} tabIndex={-1}>
-          Your answers are deleted
+          {t('care.withdrawn.heading')}
         </h1>
-        <p>Thank you for being here for as long as felt right. Leaving is always okay.</p>
-        <p className="hint">This phone no longer holds a key to the session. You can close this page.</p>
+        <p>{t('care.withdrawn.text')}</p>
+        <p className="hint">{t('care.withdrawn.hint')}</p>
         <p>
-          <Link to="/">Back to the start page</Link>
+          <Link to="/">{t('care.withdrawn.back')}</Link>
         </p>
       </section>
     </main>

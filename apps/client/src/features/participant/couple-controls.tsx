@@ -1,64 +1,68 @@
 import type { Prompt } from '@candor/shared';
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
 import { revealPolicy } from '../results/reveal-policy';
 
 export function ShareWithPartner({ code }: { code: string }) {
+  const { t } = useTranslation('participant');
   const url = joinUrl(code);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState<'copied' | 'selected' | null>(null);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      setNote('Link copied.');
+      setNote('copied');
     } catch {
       // Clipboard access needs a secure context and permission; fall back to a selection.
       inputRef.current?.select();
-      setNote('Link selected: copy it with your phone’s copy command.');
+      setNote('selected');
     }
   };
 
   return (
     <section aria-labelledby="share-heading" className="card share-partner">
-      <h1 id="share-heading">Share this code with your partner</h1>
-      <p>Your partner opens the link, or types the code on the start page. Only two people can join this session.</p>
-      <p className="join-code-label">Code</p>
+      <h1 id="share-heading">{t('couple.share.heading')}</h1>
+      <p>{t('couple.share.text')}</p>
+      <p className="join-code-label">{t('couple.share.code')}</p>
       <p className="join-code" data-testid="couple-code">
         {code}
       </p>
-      <label htmlFor="partner-link">Link for your partner</label>
+      <label htmlFor="partner-link">{t('couple.share.linkLabel')}</label>
       <div className="copy-row">
         <input id="partner-link" ref={inputRef} readOnly value={url} onFocus={(event) => event.target.select()} />
         <button type="button" onClick={() => void copy()}>
-          Copy link
+          {t('couple.share.copy')}
         </button>
       </div>
       <p className="hint" aria-live="polite">
-        {note}
+        {note && t(`couple.share.${note}`)}
       </p>
       <JoinQr url={url} size={200} />
-      <p className="hint">Once your partner is in, either of you can start with the first question.</p>
+      <p className="hint">{t('couple.share.start')}</p>
     </section>
   );
 }
 
 // What the partner will see of this question, said before answering.
 export function RevealNote({ prompt }: { prompt: Prompt }) {
-  return <p className="reveal-note">{revealText(prompt)}</p>;
+  const { t } = useTranslation('participant');
+  return <p className="reveal-note">{revealText(prompt, t)}</p>;
 }
 
-function revealText(prompt: Prompt): string {
+function revealText(prompt: Prompt, t: TFunction<'participant'>): string {
   switch (revealPolicy(prompt)) {
     case 'side-by-side':
-      return 'Once you have both answered, you both see both answers side by side.';
+      return t('couple.reveal.sideBySide');
     case 'private':
-      return 'Only you see your answer. Your partner sees only their own.';
+      return t('couple.reveal.private');
     case 'mutual-only':
-      if (prompt.kind === 'ynm') return 'Your partner sees only what you share: matches, things worth exploring, and how many items are not shared.';
-      if (prompt.kind === 'single' || prompt.kind === 'multiple') return 'Your partner sees only what you both chose, never your other picks.';
-      return 'Only you see your answer. Your partner sees only their own.';
+      if (prompt.kind === 'ynm') return t('couple.reveal.mutualList');
+      if (prompt.kind === 'single' || prompt.kind === 'multiple') return t('couple.reveal.mutualChoice');
+      return t('couple.reveal.private');
   }
 }
 
@@ -73,32 +77,33 @@ type SelfRunProps = {
 
 // In a couple's own session, either partner moves on, or ends it for both.
 export function SelfRunControls({ busy, problem, onNext, onEnd, lastDone }: SelfRunProps) {
+  const { t } = useTranslation('participant');
   const [confirmEnd, setConfirmEnd] = useState(false);
   return (
     <div className="self-run">
-      {lastDone && <p>That was the last question. Take your time with it before you end the session.</p>}
+      {lastDone && <p>{t('couple.selfRun.lastDone')}</p>}
       <div className="controls">
         {onNext && (
           <button type="button" className="primary" disabled={busy} onClick={onNext}>
-            Next question
+            {t('couple.selfRun.next')}
           </button>
         )}
         {confirmEnd ? (
           <>
             <button type="button" className="danger" disabled={busy} onClick={onEnd}>
-              Yes, end it for both of us
+              {t('couple.selfRun.confirmEnd')}
             </button>
             <button type="button" onClick={() => setConfirmEnd(false)}>
-              Not yet
+              {t('couple.selfRun.notYet')}
             </button>
           </>
         ) : (
           <button type="button" className={lastDone ? 'primary' : 'danger-outline'} disabled={busy} onClick={() => setConfirmEnd(true)}>
-            End session
+            {t('couple.selfRun.end')}
           </button>
         )}
       </div>
-      {confirmEnd && <p className="hint">Ending closes the session for both of you. It can't be reopened.</p>}
+      {confirmEnd && <p className="hint">{t('couple.selfRun.endHint')}</p>}
       {problem && (
         <p className="error" role="alert">
           {problem}

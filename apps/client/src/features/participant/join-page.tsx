@@ -1,15 +1,20 @@
 import type { JoinInfo, JoinResult } from '@candor/shared';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { PrivacyStatement } from './privacy-statement';
 import { readSeatToken, storeSeatToken } from './seat-token';
 
 export function JoinPage({ code }: { code: string }) {
+  const { t } = useTranslation('participant');
+  const errorText = useErrorText();
   const [info, setInfo] = useState<JoinInfo | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Failures are kept as caught and put in words when shown, so that they follow a change of language.
+  const [loadError, setLoadError] = useState<{ caught: unknown } | null>(null);
   const [agreed, setAgreed] = useState(false);
-  const [joinError, setJoinError] = useState<string | null>(null);
+  const [joinError, setJoinError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -22,7 +27,7 @@ export function JoinPage({ code }: { code: string }) {
         else setInfo(loaded);
       })
       .catch((caught: unknown) => {
-        if (current) setLoadError(joinErrorText(caught, code));
+        if (current) setLoadError({ caught });
       });
     return () => {
       current = false;
@@ -39,20 +44,36 @@ export function JoinPage({ code }: { code: string }) {
       storeSeatToken(seat.sessionId, seat.token);
       navigate(`/s/${seat.sessionId}`, { replace: true });
     } catch (caught) {
-      setJoinError(joinErrorText(caught, code));
+      setJoinError({ caught });
       setBusy(false);
+    }
+  };
+
+  const joinErrorText = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return t('join.failed');
+    switch (caught.code) {
+      case 'SESSION_NOT_FOUND':
+        return t('join.notFound', { code });
+      case 'SESSION_ENDED':
+        return t('join.ended');
+      case 'SESSION_FULL':
+        return t('join.full');
+      case 'INVALID_PAYLOAD':
+        return t('join.badCode', { code });
+      default:
+        return errorText(caught);
     }
   };
 
   if (loadError) {
     return (
       <main className="page narrow">
-        <h1>Join a session</h1>
+        <h1>{t('join.heading')}</h1>
         <p className="error" role="alert">
-          {loadError}
+          {joinErrorText(loadError.caught)}
         </p>
         <p>
-          <Link to="/">Try another code</Link>
+          <Link to="/">{t('join.tryAnother')}</Link>
         </p>
       </main>
     );
@@ -60,19 +81,19 @@ export function JoinPage({ code }: { code: string }) {
   if (!info) {
     return (
       <main className="page narrow">
-        <h1>Join a session</h1>
-        <p role="status">Looking up the session…</p>
+        <h1>{t('join.heading')}</h1>
+        <p role="status">{t('join.lookingUp')}</p>
       </main>
     );
   }
 
   return (
     <main className="page narrow">
-      <p className="eyebrow">{info.mode === 'couple' ? 'A session for two partners' : 'You are joining'}</p>
+      <p className="eyebrow">{info.mode === 'couple' ? t('join.eyebrowCouple') : t('join.eyebrowGroup')}</p>
       <h1>{info.title}</h1>
       {info.contentNote && (
         <p className="content-note">
-          <strong>Content note:</strong> {info.contentNote}
+          <strong>{t('contentNote')}</strong> {info.contentNote}
         </p>
       )}
 
@@ -81,33 +102,17 @@ export function JoinPage({ code }: { code: string }) {
       <form onSubmit={(event) => void join(event)} className="card">
         <label className="check">
           <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />
-          <span>I have read this and want to join</span>
+          <span>{t('join.agree')}</span>
         </label>
         {joinError && (
           <p className="error" role="alert">
-            {joinError}
+            {joinErrorText(joinError.caught)}
           </p>
         )}
         <button type="submit" className="primary" disabled={!agreed || busy}>
-          Join session
+          {t('join.submit')}
         </button>
       </form>
     </main>
   );
-}
-
-function joinErrorText(caught: unknown, code: string): string {
-  if (!(caught instanceof ApiError)) return 'Something went wrong. Please try again.';
-  switch (caught.code) {
-    case 'SESSION_NOT_FOUND':
-      return `There is no session with the code ${code}. Please check the code with your facilitator.`;
-    case 'SESSION_ENDED':
-      return 'This session has ended. Thank you for coming.';
-    case 'SESSION_FULL':
-      return 'Both seats in this couple session are already taken, so nobody else can join. If you are one of the two partners, open the session on the phone you joined with.';
-    case 'INVALID_PAYLOAD':
-      return `"${code}" doesn't look like a join code. A join code has 6 letters or digits.`;
-    default:
-      return caught.message;
-  }
 }

@@ -1,7 +1,12 @@
-import { PROTOCOL_VERSION, type Prompt, type SessionPhase, type SessionState } from '@candor/shared';
+import { PROTOCOL_VERSION, type Prompt, type SessionState } from '@candor/shared';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { localizeSessionState } from '../../i18n/deck-language';
+import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { Link } from '../../lib/router';
-import { sendCommand, type CandorSocket } from '../../lib/socket';
+import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
 import { AnswerForm } from './answer-forms';
@@ -12,6 +17,8 @@ import { forgetSeatToken, readSeatToken } from './seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation('participant');
+  const errorText = useErrorText();
   const token = useMemo(() => readSeatToken(sessionId), [sessionId]);
   const [withdrawn, setWithdrawn] = useState(false);
   // After withdrawing there is no seat left to connect with.
@@ -20,7 +27,10 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
     [token, withdrawn],
   );
   const sync = useAnswerSync();
-  const { socket, state, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
+  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
+  // The session's name and the question in the page's language; ids and answers stay as the server has them.
+  const language = useDeckLanguage();
+  const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
     setWithdrawn(true);
@@ -43,10 +53,10 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   if (seatGone) {
     return (
       <Shell>
-        <h1>We couldn't find your place in this session</h1>
-        <p role="alert">It may have ended, or this browser may not be the one you joined with.</p>
+        <h1>{t('play.seatGone.heading')}</h1>
+        <p role="alert">{t('play.seatGone.text')}</p>
         <p>
-          <Link to="/">Back to the start page</Link> to join with a code.
+          <Trans t={t} i18nKey="play.seatGone.back" components={{ start: <Link to="/" /> }} />
         </p>
       </Shell>
     );
@@ -55,17 +65,19 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   if (refusal) {
     return (
       <Shell>
-        <h1>Something went wrong</h1>
-        <p role="alert">
-          {refusal.code === 'PROTOCOL_MISMATCH' ? 'This page is out of date. Please reload it.' : refusal.message}
-        </p>
+        <h1>{t('play.wentWrong')}</h1>
+        <p role="alert">{refusal.code === 'PROTOCOL_MISMATCH' ? t('errors.PROTOCOL_MISMATCH', { ns: 'common' }) : errorText(refusal)}</p>
         <p>
-          <Link to="/">Back to the start page</Link>
+          <Link to="/">{t('play.backToStart')}</Link>
         </p>
       </Shell>
     );
   }
 
+  const withdrawProblem =
+    care.withdrawProblem === 'offline'
+      ? t('play.notConnected')
+      : care.withdrawProblem && t('play.withdrawFailed', { reason: errorText(care.withdrawProblem) });
   const reconnecting = status === 'reconnecting';
   const live = state !== null && state.phase !== 'ended';
   // The question stays mounted under a calm screen, hidden and inert, so that a half-made answer survives.
@@ -74,35 +86,35 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
     <Shell title={state?.title}>
       {reconnecting && (
         <p className="banner" role="status">
-          Reconnecting… your answers are kept on this device until they are saved
+          {t('play.reconnecting')}
         </p>
       )}
       {/* Phase changes replace the page; this persistent region tells screen reader users what happened. */}
       <p className="sr-only" aria-live="polite">
-        {state ? announcement(state) : ''}
+        {state ? announcement(state, t) : ''}
       </p>
       {live && !care.away && (
         <div className="care-bar">
           <button type="button" className="care-button" disabled={care.busy} onClick={care.stepOut}>
-            I need a moment
+            {t('play.needMoment')}
           </button>
         </div>
       )}
-      {live && care.away && <StepOutScreen mode={state.mode} busy={care.busy} problem={care.problem} onBack={care.comeBack} />}
+      {live && care.away && <StepOutScreen mode={state.mode} busy={care.busy} problem={care.signalFailed ? t('play.signalFailed') : null} onBack={care.comeBack} />}
       {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
       <div hidden={covered} inert={covered}>
         {state ? (
           <PhaseView state={state} sync={sync} socket={socket} selfRun={state.selfRun} applyState={applyState} />
         ) : (
-          !reconnecting && <p role="status">Connecting…</p>
+          !reconnecting && <p role="status">{t('play.connecting')}</p>
         )}
         {sync.failure && (
           <p className="error" role="alert">
-            {sync.failure}
+            {sync.failure.code === 'PROMPT_NOT_OPEN' ? t('play.answerClosed') : t('play.answerFailed', { reason: errorText(sync.failure) })}
           </p>
         )}
       </div>
-      {live && !care.away && <WithdrawControl mode={state.mode} busy={care.busy} problem={care.withdrawProblem} onConfirm={care.withdraw} />}
+      {live && !care.away && <WithdrawControl mode={state.mode} busy={care.busy} problem={withdrawProblem} onConfirm={care.withdraw} />}
     </Shell>
   );
 }
@@ -110,8 +122,10 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
 type Care = {
   away: boolean;
   busy: boolean;
-  problem: string | null;
-  withdrawProblem: string | null;
+  // The step-out signal could not be sent.
+  signalFailed: boolean;
+  // Why withdrawing failed: no connection, or the server's refusal.
+  withdrawProblem: 'offline' | CommandError | null;
   stepOut: () => void;
   comeBack: () => void;
   withdraw: () => void;
@@ -121,8 +135,8 @@ type Care = {
 function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
   const [away, setAway] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [withdrawProblem, setWithdrawProblem] = useState<string | null>(null);
+  const [signalFailed, setSignalFailed] = useState(false);
+  const [withdrawProblem, setWithdrawProblem] = useState<'offline' | CommandError | null>(null);
   const withdrawnRef = useRef(onWithdrawn);
 
   useEffect(() => {
@@ -131,23 +145,23 @@ function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
 
   const stepOut = useCallback(() => {
     setAway(true);
-    setProblem(null);
+    setSignalFailed(false);
     if (!socket) return;
     void sendCommand(socket, 'participant:step-out', { away: true }).then((result) => {
-      if (!result.ok) setProblem('The signal could not be sent just now. Take the time you need all the same.');
+      if (!result.ok) setSignalFailed(true);
     });
   }, [socket]);
 
   const comeBack = useCallback(() => {
     setAway(false);
-    setProblem(null);
+    setSignalFailed(false);
     // If this does not arrive, the signal lapses by itself after a few minutes.
     if (socket) void sendCommand(socket, 'participant:step-out', { away: false });
   }, [socket]);
 
   const withdraw = useCallback(() => {
     if (!socket) {
-      setWithdrawProblem('Not connected right now. Please try again in a moment.');
+      setWithdrawProblem('offline');
       return;
     }
     setBusy(true);
@@ -155,26 +169,18 @@ function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
     void sendCommand(socket, 'participant:withdraw', {}).then((result) => {
       setBusy(false);
       if (result.ok) withdrawnRef.current();
-      else setWithdrawProblem(`Your answers were not deleted: ${result.error.message}`);
+      else setWithdrawProblem(result.error);
     });
   }, [socket]);
 
-  return { away, busy, problem, withdrawProblem, stepOut, comeBack, withdraw };
+  return { away, busy, signalFailed, withdrawProblem, stepOut, comeBack, withdraw };
 }
 
-function announcement(state: SessionState): string {
-  if (state.paused && state.phase !== 'ended') return 'The session is paused.';
-  if (state.mode === 'couple' && state.phase === 'released') return 'Your answers are revealed.';
-  return PHASE_ANNOUNCEMENTS[state.phase];
+function announcement(state: SessionState, t: TFunction<'participant'>): string {
+  if (state.paused && state.phase !== 'ended') return t('play.announce.paused');
+  if (state.mode === 'couple' && state.phase === 'released') return t('play.announce.revealed');
+  return state.phase === 'lobby' ? '' : t(`play.announce.${state.phase}`);
 }
-
-const PHASE_ANNOUNCEMENTS: Record<SessionPhase, string> = {
-  lobby: '',
-  open: 'A new question is open.',
-  closed: 'The facilitator has closed this question.',
-  released: 'The results for this question are shown.',
-  ended: 'This session is over.',
-};
 
 type PhaseProps = {
   state: SessionState;
@@ -189,12 +195,13 @@ function PhaseView(props: PhaseProps) {
 }
 
 function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
+  const { t } = useTranslation('participant');
   switch (state.phase) {
     case 'lobby':
       return (
         <section className="card calm">
-          <h1>Waiting for the facilitator to start</h1>
-          <p>You're in. Keep this page open; the first question will appear here by itself.</p>
+          <h1>{t('play.lobby.heading')}</h1>
+          <p>{t('play.lobby.text')}</p>
         </section>
       );
     case 'open':
@@ -202,16 +209,16 @@ function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync
     case 'closed':
       return (
         <section className="card calm">
-          <h1>Answers are closed</h1>
-          <p>The facilitator will share the results with the room in a moment.</p>
-          {state.prompt && sync.saved[state.prompt.id] && <p className="hint">Your answer to this question was saved.</p>}
+          <h1>{t('play.closed.heading')}</h1>
+          <p>{t('play.closed.text')}</p>
+          {state.prompt && sync.saved[state.prompt.id] && <p className="hint">{t('play.closed.saved')}</p>}
         </section>
       );
     case 'released':
       return (
         <section aria-labelledby="result-heading">
-          <h1 id="result-heading">{state.prompt?.title ?? 'Results'}</h1>
-          {state.result ? <ResultView prompt={state.prompt} result={state.result} headingLevel={2} /> : <p>No results for this question.</p>}
+          <h1 id="result-heading">{state.prompt?.title ?? t('play.results')}</h1>
+          {state.result ? <ResultView prompt={state.prompt} result={state.result} headingLevel={2} /> : <p>{t('play.noResults')}</p>}
         </section>
       );
     case 'ended':
@@ -222,8 +229,10 @@ function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync
 // A couple session: the reveal instead of group results, and in the couple's own session the controls
 // that let either partner move on.
 function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProps) {
+  const { t } = useTranslation('participant');
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<CommandError | null>(null);
   const run = (command: 'prompt:open' | 'session:end') => {
     if (!socket) return;
     setBusy(true);
@@ -231,7 +240,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
     void sendCommand(socket, command, {}).then((result) => {
       setBusy(false);
       if (result.ok) applyState(result.data);
-      else setProblem(result.error.message);
+      else setProblem(result.error);
     });
   };
   const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
@@ -247,12 +256,8 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
           <ShareWithPartner code={state.code} />
         ) : (
           <section className="card calm">
-            <h1>{selfRun ? "You're both here" : 'Waiting for the session to start'}</h1>
-            <p>
-              {selfRun
-                ? 'Start when you are both ready. Either of you can move on to the next question, and either of you can end the session.'
-                : "You're in. Keep this page open; the first question will appear here by itself."}
-            </p>
+            <h1>{selfRun ? t('couplePlay.bothHere') : t('couplePlay.waiting')}</h1>
+            <p>{selfRun ? t('couplePlay.bothHereText') : t('couplePlay.waitingText')}</p>
           </section>
         );
       break;
@@ -262,19 +267,19 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
     case 'closed':
       body = (
         <section className="card calm">
-          <h1>Answers are closed</h1>
-          <p>The answers are shown once they are released.</p>
+          <h1>{t('play.closed.heading')}</h1>
+          <p>{t('couplePlay.closedText')}</p>
         </section>
       );
       break;
     case 'released':
       body = (
         <section aria-labelledby="result-heading">
-          <h1 id="result-heading">{state.prompt?.title ?? 'Your answers'}</h1>
+          <h1 id="result-heading">{state.prompt?.title ?? t('couplePlay.yourAnswers')}</h1>
           {state.result ? (
             <ResultView prompt={state.prompt} result={state.result} headingLevel={2} viewer="partner" myAnswer={myAnswer} />
           ) : (
-            <p>Nothing to show for this question.</p>
+            <p>{t('couplePlay.nothingToShow')}</p>
           )}
         </section>
       );
@@ -282,8 +287,8 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
     case 'ended':
       return (
         <section className="card calm">
-          <h1>The session has ended. Thank you both.</h1>
-          <p>Nothing more is shown to anyone. You can close this page.</p>
+          <h1>{t('couplePlay.endedHeading')}</h1>
+          <p>{t('couplePlay.endedText')}</p>
         </section>
       );
   }
@@ -293,7 +298,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
       {selfRun && (
         <SelfRunControls
           busy={busy}
-          problem={problem}
+          problem={problem && errorText(problem)}
           onNext={canOpen ? () => run('prompt:open') : null}
           onEnd={() => run('session:end')}
           lastDone={!hasNext && state.phase === 'released'}
@@ -306,6 +311,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
 type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; couple?: boolean };
 
 function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
+  const { t } = useTranslation('participant');
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
   const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
@@ -321,7 +327,7 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
 
   const eyebrow = state.promptIndex !== null && (
     <p className="eyebrow">
-      Question {state.promptIndex + 1} of {state.promptCount}
+      {t('play.questionOf', { number: state.promptIndex + 1, total: state.promptCount })}
     </p>
   );
 
@@ -329,11 +335,11 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
     return (
       <section aria-labelledby="note-heading" className="content-gate">
         {eyebrow}
-        <h1 id="note-heading">Before this question</h1>
+        <h1 id="note-heading">{t('play.gate.heading')}</h1>
         <p className="content-note">
-          <strong>Content note:</strong> {prompt.contentNote}
+          <strong>{t('contentNote')}</strong> {prompt.contentNote}
         </p>
-        <p>You decide whether to look at it. Passing is always fine, and nobody sees who passed.</p>
+        <p>{t('play.gate.text')}</p>
         <div className="controls">
           <button
             type="button"
@@ -343,15 +349,15 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
               setNoteRead(true);
             }}
           >
-            Show the question
+            {t('play.gate.show')}
           </button>
           <button type="button" onClick={() => submit({ kind: 'pass' })}>
-            Pass this question
+            {t('form.pass')}
           </button>
         </div>
         {latest?.kind === 'pass' && (
           <p className="save-status" aria-live="polite">
-            {pending ? 'Not yet saved' : 'You passed this question.'}
+            {pending ? t('play.notYetSaved') : t('play.youPassed')}
           </p>
         )}
       </section>
@@ -366,7 +372,7 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
       </h1>
       {prompt.contentNote && (
         <p className="content-note">
-          <strong>Content note:</strong> {prompt.contentNote}
+          <strong>{t('contentNote')}</strong> {prompt.contentNote}
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
@@ -374,7 +380,7 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
       <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
       {couple && sync.saved[prompt.id] && !pending && (
         <p className="hint" role="status">
-          Waiting for your partner. You see the answers once you have both answered.
+          {t('couplePlay.waitingForPartner')}
         </p>
       )}
     </section>
@@ -382,10 +388,11 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
 }
 
 function EndedMessage() {
+  const { t } = useTranslation('participant');
   return (
     <section className="card calm">
-      <h1>The session has ended. Thank you.</h1>
-      <p>Your individual answers are not shown to anyone. You can close this page.</p>
+      <h1>{t('play.ended.heading')}</h1>
+      <p>{t('play.ended.text')}</p>
     </section>
   );
 }

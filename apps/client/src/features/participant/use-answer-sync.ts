@@ -20,7 +20,8 @@ export type AnswerSync = {
   queue: PendingQueue;
   // What the server has stored for this seat, by prompt id (from the snapshot and from acks).
   saved: Readonly<Record<string, AnswerValue>>;
-  failure: string | null;
+  // Why the last answer was not saved; put in words where it is shown.
+  failure: CommandError | null;
   submit: (promptId: string, value: AnswerValue) => void;
   // Sends whatever is still waiting, e.g. when a pause ends.
   resume: () => void;
@@ -34,7 +35,7 @@ export function useAnswerSync(): AnswerSync {
   const retryRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [queue, setQueue] = useState<PendingQueue>(emptyQueue);
   const [saved, setSaved] = useState<Record<string, AnswerValue>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<CommandError | null>(null);
 
   const update = useCallback((next: PendingQueue) => {
     queueRef.current = next;
@@ -67,7 +68,7 @@ export function useAnswerSync(): AnswerSync {
         return;
       }
       update(dropAnswer(queueRef.current, clientId));
-      setFailure(failureText(result.error));
+      setFailure(result.error);
     }
   }, [update]);
 
@@ -104,9 +105,4 @@ export function useAnswerSync(): AnswerSync {
   }, [flush]);
 
   return { queue, saved, failure, submit, resume, onSnapshot, onDisconnect };
-}
-
-function failureText(error: CommandError): string {
-  if (error.code === 'PROMPT_NOT_OPEN') return 'This question closed before your answer reached the server, so it was not saved.';
-  return `Your answer was not saved: ${error.message}`;
 }

@@ -5,32 +5,40 @@ import { readDeckFile } from './deck-reader';
 // so that it needs no login and talks to no API.
 export type SoloDeckListing = { id: string; title: string; description?: string; contentNote?: string; promptCount: number };
 
-export class SoloDeckError extends Error {}
+// Why a deck could not be loaded; the page puts it in words (solo errors.<reason>).
+export type SoloDeckProblem = 'index' | 'missing' | 'network';
+
+export class SoloDeckError extends Error {
+  constructor(readonly reason: SoloDeckProblem) {
+    super(`Solo deck not loaded: ${reason}`);
+    this.name = 'SoloDeckError';
+  }
+}
 
 export async function loadSoloIndex(): Promise<SoloDeckListing[]> {
   const body = await fetchJson('/decks/index.json');
   const decks = (body as { decks?: unknown } | null)?.decks;
-  if (!Array.isArray(decks)) throw new SoloDeckError('The list of decks could not be read.');
+  if (!Array.isArray(decks)) throw new SoloDeckError('index');
   return decks as SoloDeckListing[];
 }
 
 export async function loadSoloDeck(deckId: string): Promise<Deck> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(deckId)) throw new SoloDeckError('There is no deck with this name.');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(deckId)) throw new SoloDeckError('missing');
   const deck = readDeckFile(await fetchJson(`/decks/${deckId}.json`));
-  if (!deck) throw new SoloDeckError('There is no deck with this name.');
+  if (!deck) throw new SoloDeckError('missing');
   return deck;
 }
 
 // A deck file chosen from this device (a Candor deck export). It is read here and never uploaded.
-export function parseDeckFile(text: string): { deck: Deck } | { error: string } {
+export function parseDeckFile(text: string): { deck: Deck } | { error: 'notJson' | 'notDeck' } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { error: 'This file is not a Candor deck file (it is not JSON).' };
+    return { error: 'notJson' };
   }
   const deck = readDeckFile(json);
-  if (!deck) return { error: 'This file is not a Candor deck file, or it is from a version this page cannot read.' };
+  if (!deck) return { error: 'notDeck' };
   return { deck };
 }
 
@@ -39,10 +47,10 @@ async function fetchJson(path: string): Promise<unknown> {
   try {
     response = await fetch(path, { headers: { Accept: 'application/json' } });
   } catch {
-    throw new SoloDeckError('Could not load the deck. Check your connection and try again.');
+    throw new SoloDeckError('network');
   }
   // An unknown path answers with the app's own page, not JSON.
   const type = response.headers.get('Content-Type') ?? '';
-  if (!response.ok || !type.includes('json')) throw new SoloDeckError('There is no deck with this name.');
+  if (!response.ok || !type.includes('json')) throw new SoloDeckError('missing');
   return response.json();
 }

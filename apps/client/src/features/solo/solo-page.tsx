@@ -1,8 +1,9 @@
 import type { AnswerValue, Deck, Prompt } from '@candor/shared';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import { AnswerForm } from '../participant/answer-forms';
-import { loadSoloDeck, loadSoloIndex, parseDeckFile, SoloDeckError, type SoloDeckListing } from './solo-decks';
+import { loadSoloDeck, loadSoloIndex, parseDeckFile, SoloDeckError, type SoloDeckListing, type SoloDeckProblem } from './solo-decks';
 import { forgetOnDevice, keepOnDevice, listKept, readKept, type KeptSolo } from './solo-storage';
 import { buildSoloSummary, summaryFileName, summaryToJson, summaryToMarkdown, type SoloAnswers } from './solo-summary';
 
@@ -10,13 +11,16 @@ import { buildSoloSummary, summaryFileName, summaryToJson, summaryToMarkdown, ty
 // the server. At the end the person gets their own summary to print or download, and may keep it on this
 // device (not kept unless they choose).
 
-const SOLO_PROMISE = 'Your answers stay on this device. Nothing you answer here is sent to Candor or to anyone else.';
+// A failure to load: the reason a SoloDeckError gives, or the page's own fallback.
+type LoadProblem = SoloDeckProblem | 'decks' | 'deck';
 
 export function SoloHomePage() {
+  const { t } = useTranslation('solo');
+  const { t: tc } = useTranslation();
   const [decks, setDecks] = useState<SoloDeckListing[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<LoadProblem | null>(null);
   const [fileDeck, setFileDeck] = useState<Deck | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<'notJson' | 'notDeck' | null>(null);
   const [kept, setKept] = useState<KeptSolo[]>(() => listKept());
   const [opened, setOpened] = useState<KeptSolo | null>(null);
 
@@ -27,7 +31,7 @@ export function SoloHomePage() {
         if (current) setDecks(loaded);
       })
       .catch((caught: unknown) => {
-        if (current) setLoadError(caught instanceof SoloDeckError ? caught.message : 'Could not load the decks.');
+        if (current) setLoadError(caught instanceof SoloDeckError ? caught.reason : 'decks');
       });
     return () => {
       current = false;
@@ -50,19 +54,21 @@ export function SoloHomePage() {
   return (
     <main className="page narrow solo">
       <p>
-        <Link to="/">← Start page</Link>
+        <Link to="/">{t('home.back')}</Link>
       </p>
-      <h1>On your own</h1>
-      <p className="lead">Work through a deck alone, at your own pace. {SOLO_PROMISE}</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">
+        {t('home.lead')} {t('promise')}
+      </p>
 
       <section aria-labelledby="solo-decks-heading" className="card">
-        <h2 id="solo-decks-heading">Choose a deck</h2>
+        <h2 id="solo-decks-heading">{t('home.chooseDeck')}</h2>
         {loadError && (
           <p className="error" role="alert">
-            {loadError}
+            {t(`errors.${loadError}`)}
           </p>
         )}
-        {!decks && !loadError && <p role="status">Loading…</p>}
+        {!decks && !loadError && <p role="status">{tc('loading')}</p>}
         {decks && (
           <ul className="deck-list">
             {decks.map((deck) => (
@@ -70,10 +76,10 @@ export function SoloHomePage() {
                 <h3>{deck.title}</h3>
                 {deck.description && <p>{deck.description}</p>}
                 <p className="hint">
-                  {deck.promptCount} {deck.promptCount === 1 ? 'question' : 'questions'}
+                  {t('home.questionCount', { count: deck.promptCount })}
                 </p>
-                <Link to={`/solo/${encodeURIComponent(deck.id)}`} className="button-link" aria-label={`Begin on my own: ${deck.title}`}>
-                  Begin
+                <Link to={`/solo/${encodeURIComponent(deck.id)}`} className="button-link" aria-label={t('home.beginLabel', { title: deck.title })}>
+                  {t('home.begin')}
                 </Link>
               </li>
             ))}
@@ -82,39 +88,39 @@ export function SoloHomePage() {
       </section>
 
       <section aria-labelledby="solo-file-heading" className="card">
-        <h2 id="solo-file-heading">Use a deck file</h2>
-        <p>If someone gave you a Candor deck file, you can use it here. It is read on this device and never uploaded.</p>
-        <label htmlFor="solo-deck-file">Deck file (.json)</label>
+        <h2 id="solo-file-heading">{t('home.fileHeading')}</h2>
+        <p>{t('home.fileText')}</p>
+        <label htmlFor="solo-deck-file">{t('home.fileLabel')}</label>
         <input id="solo-deck-file" type="file" accept="application/json,.json" onChange={(event) => void chooseFile(event)} />
         {fileError && (
           <p className="error" role="alert">
-            {fileError}
+            {t(`errors.${fileError}`)}
           </p>
         )}
       </section>
 
       {kept.length > 0 && (
         <section aria-labelledby="solo-kept-heading" className="card">
-          <h2 id="solo-kept-heading">Kept on this device</h2>
-          <p className="hint">You chose to keep these answers in this browser. Anyone who uses it could open them.</p>
+          <h2 id="solo-kept-heading">{t('home.keptHeading')}</h2>
+          <p className="hint">{t('home.keptHint')}</p>
           <ul className="session-list">
             {kept.map((record) => (
               <li key={record.deck.id}>
                 <strong>{record.deck.title}</strong>
                 <div className="controls">
                   <button type="button" onClick={() => setOpened(record)}>
-                    Open
+                    {t('home.open')}
                   </button>
                   <button
                     type="button"
                     className="danger-outline"
-                    aria-label={`Forget it now: ${record.deck.title}`}
+                    aria-label={t('home.forgetLabel', { title: record.deck.title })}
                     onClick={() => {
                       forgetOnDevice(record.deck.id);
                       setKept(listKept());
                     }}
                   >
-                    Forget it now
+                    {t('forget')}
                   </button>
                 </div>
               </li>
@@ -127,8 +133,10 @@ export function SoloHomePage() {
 }
 
 export function SoloDeckPage({ deckId }: { deckId: string }) {
+  const { t } = useTranslation('solo');
+  const { t: tc } = useTranslation();
   const [deck, setDeck] = useState<Deck | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<LoadProblem | null>(null);
   // A copy this person kept earlier: offered, never opened without asking.
   const [kept, setKept] = useState<KeptSolo | null>(() => readKept(deckId));
   const [resume, setResume] = useState<KeptSolo | null>(null);
@@ -140,7 +148,7 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
         if (current) setDeck(loaded);
       })
       .catch((caught: unknown) => {
-        if (current) setLoadError(caught instanceof SoloDeckError ? caught.message : 'Could not load the deck.');
+        if (current) setLoadError(caught instanceof SoloDeckError ? caught.reason : 'deck');
       });
     return () => {
       current = false;
@@ -154,13 +162,13 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
         <p>
           <Link to="/solo">← All decks</Link>
         </p>
-        <h1>On your own</h1>
+        <h1>{t('heading')}</h1>
         {loadError ? (
           <p className="error" role="alert">
-            {loadError}
+            {t(`errors.${loadError}`)}
           </p>
         ) : (
-          <p role="status">Loading…</p>
+          <p role="status">{tc('loading')}</p>
         )}
       </main>
     );
@@ -173,13 +181,13 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
         </p>
         <h1>{deck.title}</h1>
         <section className="card" aria-labelledby="kept-heading">
-          <h2 id="kept-heading">You kept answers for this deck on this device</h2>
+          <h2 id="kept-heading">{t('kept.heading')}</h2>
           <div className="controls">
             <button type="button" className="primary" onClick={() => setResume(kept)}>
-              Open my kept answers
+              {t('kept.open')}
             </button>
             <button type="button" onClick={() => setKept(null)}>
-              Start fresh
+              {t('kept.fresh')}
             </button>
             <button
               type="button"
@@ -189,10 +197,10 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
                 setKept(null);
               }}
             >
-              Forget it now
+              {t('forget')}
             </button>
           </div>
-          <p className="hint">Starting fresh leaves the kept copy as it is until you choose to keep the new answers instead.</p>
+          <p className="hint">{t('kept.hint')}</p>
         </section>
       </main>
     );
@@ -205,6 +213,7 @@ type Step = 'intro' | 'summary' | number;
 type SoloRunProps = { deck: Deck; initialAnswers?: SoloAnswers; initiallyKept?: boolean };
 
 export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRunProps) {
+  const { t } = useTranslation('solo');
   const [step, setStep] = useState<Step>(initialAnswers ? 'summary' : 'intro');
   const [answers, setAnswers] = useState<SoloAnswers>(initialAnswers ?? {});
   const [kept, setKept] = useState(initiallyKept);
@@ -232,7 +241,7 @@ export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRun
   return (
     <main className="page narrow solo">
       <p className="no-print">
-        <Link to="/solo">← All decks</Link>
+        <Link to="/solo">{t('allDecks')}</Link>
       </p>
       <p className="session-name">{deck.title}</p>
       {step === 'intro' && <SoloIntro deck={deck} headingRef={headingRef} onBegin={() => go(0)} />}
@@ -279,28 +288,29 @@ export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRun
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
 
 function SoloIntro({ deck, headingRef, onBegin }: { deck: Deck; headingRef: HeadingRef; onBegin: () => void }) {
+  const { t } = useTranslation('solo');
   return (
     <section aria-labelledby="solo-intro-heading">
       <h1 id="solo-intro-heading" ref={headingRef} tabIndex={-1}>
-        Just for you
+        {t('intro.heading')}
       </h1>
       {deck.description && <p>{deck.description}</p>}
       {deck.contentNote && (
         <p className="content-note">
-          <strong>Content note:</strong> {deck.contentNote}
+          <strong>{t('contentNote')}</strong> {deck.contentNote}
         </p>
       )}
       <div className="card privacy">
         <ul>
-          <li>{SOLO_PROMISE}</li>
-          <li>At the end you see your own summary. You can print it or download it as a file.</li>
-          <li>When you close this page, your answers are gone, unless you choose to keep them on this device.</li>
-          <li>You can skip or pass any question, and go back to change an answer.</li>
+          <li>{t('promise')}</li>
+          <li>{t('intro.summary')}</li>
+          <li>{t('intro.gone')}</li>
+          <li>{t('intro.skip')}</li>
         </ul>
-        <p>There are no right or wrong answers. Answer for yourself, as things are for you today; that may change, and that's fine.</p>
+        <p>{t('intro.closing')}</p>
       </div>
       <button type="button" className="primary" onClick={onBegin}>
-        Begin
+        {t('intro.begin')}
       </button>
     </section>
   );
@@ -318,20 +328,21 @@ type SoloQuestionProps = {
 };
 
 function SoloQuestion({ prompt, index, count, answer, headingRef, onAnswer, onBack, onSkip }: SoloQuestionProps) {
+  const { t } = useTranslation('solo');
   // A content note comes first; someone who already answered has seen it.
   const [noteRead, setNoteRead] = useState(() => !prompt.contentNote || answer !== undefined);
   const eyebrow = (
     <p className="eyebrow">
-      Question {index + 1} of {count}
+      {t('question.of', { number: index + 1, total: count })}
     </p>
   );
   const nav = (
     <div className="controls solo-nav">
       <button type="button" onClick={onBack}>
-        Back
+        {t('question.back')}
       </button>
       <button type="button" onClick={onSkip}>
-        {index + 1 === count ? 'Skip to my summary' : 'Skip for now'}
+        {index + 1 === count ? t('question.skipToSummary') : t('question.skip')}
       </button>
     </div>
   );
@@ -341,18 +352,18 @@ function SoloQuestion({ prompt, index, count, answer, headingRef, onAnswer, onBa
       <section aria-labelledby="solo-note-heading" className="content-gate">
         {eyebrow}
         <h1 id="solo-note-heading" ref={headingRef} tabIndex={-1}>
-          Before this question
+          {t('question.noteHeading')}
         </h1>
         <p className="content-note">
-          <strong>Content note:</strong> {prompt.contentNote}
+          <strong>{t('contentNote')}</strong> {prompt.contentNote}
         </p>
-        <p>You decide whether to look at it. Skipping or passing is always fine.</p>
+        <p>{t('question.noteText')}</p>
         <div className="controls">
           <button type="button" className="primary" onClick={() => setNoteRead(true)}>
-            Show the question
+            {t('question.show')}
           </button>
           <button type="button" onClick={() => onAnswer({ kind: 'pass' })}>
-            Pass this question
+            {t('question.pass')}
           </button>
         </div>
         {nav}
@@ -384,11 +395,12 @@ type SummaryViewProps = {
 };
 
 function SoloSummaryView({ deck, answers, kept, headingRef, onKeep, onForget, onChange, onClear }: SummaryViewProps) {
-  const summary = useMemo(() => buildSoloSummary(deck, answers), [deck, answers]);
-  const [note, setNote] = useState('');
+  const { t } = useTranslation('solo');
+  const summary = useMemo(() => buildSoloSummary(deck, answers, t), [deck, answers, t]);
+  const [forgotten, setForgotten] = useState(false);
 
   const download = (extension: 'md' | 'json') => {
-    const text = extension === 'md' ? summaryToMarkdown(summary) : summaryToJson(summary, answers);
+    const text = extension === 'md' ? summaryToMarkdown(summary, t) : summaryToJson(summary, answers);
     const type = extension === 'md' ? 'text/markdown;charset=utf-8' : 'application/json;charset=utf-8';
     // Made here in the browser from memory: the file never passes through a server.
     const url = URL.createObjectURL(new Blob([text], { type }));
@@ -404,65 +416,66 @@ function SoloSummaryView({ deck, answers, kept, headingRef, onKeep, onForget, on
   return (
     <section aria-labelledby="solo-summary-heading" className="solo-summary">
       <h1 id="solo-summary-heading" ref={headingRef} tabIndex={-1}>
-        Your answers
+        {t('summary.heading')}
       </h1>
       <p className="muted">
-        {summary.answeredCount} of {summary.promptCount} questions answered.<span className="no-print"> Only you can see this page.</span>
+        {t('summary.answered', { answered: summary.answeredCount, count: summary.promptCount })}
+        <span className="no-print"> {t('summary.onlyYou')}</span>
       </p>
 
       <div className="card no-print solo-actions">
-        <h2>Take them with you</h2>
+        <h2>{t('summary.takeAway')}</h2>
         <div className="controls">
           <button type="button" onClick={() => window.print()}>
-            Print
+            {t('summary.print')}
           </button>
           <button type="button" onClick={() => download('md')}>
-            Download as text
+            {t('summary.downloadText')}
           </button>
           <button type="button" onClick={() => download('json')}>
-            Download as JSON
+            {t('summary.downloadJson')}
           </button>
         </div>
-        <h2>Keep on this device?</h2>
+        <h2>{t('summary.keepHeading')}</h2>
         {kept ? (
           <>
             <p data-testid="kept-status">
-              <strong>Kept on this device.</strong> Anyone who uses this browser could open them, until you forget them.
+              <Trans t={t} i18nKey="summary.kept" components={{ strong: <strong /> }} />
             </p>
             <button
               type="button"
               className="danger-outline"
               onClick={() => {
                 onForget();
-                setNote('Forgotten. Nothing from this deck is kept on this device now; your answers stay on this page until you close it.');
+                setForgotten(true);
               }}
             >
-              Forget it now
+              {t('forget')}
             </button>
           </>
         ) : (
           <>
-            <p data-testid="kept-status">Not kept: when you close this page, your answers are gone.</p>
+            <p data-testid="kept-status">{t('summary.notKept')}</p>
             <button
               type="button"
               onClick={() => {
                 onKeep();
-                setNote('');
+                setForgotten(false);
               }}
             >
-              Keep on this device
+              {t('summary.keep')}
             </button>
           </>
         )}
         <p className="hint" role="status">
-          {note}
+          {forgotten ? t('summary.forgotten') : ''}
         </p>
         <div className="controls">
           <button type="button" onClick={onChange}>
-            Change my answers
+            {t('summary.change')}
           </button>
           <button type="button" onClick={onClear}>
-            Clear this page
+            {t('summary.clear')}
           </button>
         </div>
       </div>
@@ -472,8 +485,8 @@ function SoloSummaryView({ deck, answers, kept, headingRef, onKeep, onForget, on
           <h2 id={`solo-entry-${index}`}>
             {index + 1}. {entry.title}
           </h2>
-          {entry.status === 'skipped' && <p className="muted">Not answered.</p>}
-          {entry.status === 'passed' && <p className="muted">You passed this question.</p>}
+          {entry.status === 'skipped' && <p className="muted">{t('summary.notAnswered')}</p>}
+          {entry.status === 'passed' && <p className="muted">{t('summary.passed')}</p>}
           {entry.groups.map((group) => (
             <div key={group.label} className="summary-group">
               <h3>{group.label}</h3>
@@ -485,7 +498,7 @@ function SoloSummaryView({ deck, answers, kept, headingRef, onKeep, onForget, on
             </div>
           ))}
           {entry.status === 'answered' && entry.leftOut > 0 && (
-            <p className="hint">{entry.leftOut === 1 ? '1 item left out.' : `${entry.leftOut} items left out.`}</p>
+            <p className="hint">{t('summary.leftOut', { count: entry.leftOut })}</p>
           )}
         </section>
       ))}

@@ -1,6 +1,13 @@
 import type { Deck } from '@candor/shared';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/locales/en';
 import { buildSoloSummary, summaryFileName, summaryToJson, summaryToMarkdown, type SoloAnswers } from './solo-summary';
+
+// The English text, loaded synchronously.
+const i18n = i18next.createInstance();
+void i18n.init({ lng: 'en', resources: { en }, ns: Object.keys(en), initAsync: false, interpolation: { escapeValue: false } });
+const t = i18n.getFixedT('en', 'solo');
 
 const deck: Deck = {
   id: 'my-deck',
@@ -51,7 +58,7 @@ const answers: SoloAnswers = {
 };
 
 describe(buildSoloSummary.name, () => {
-  const summary = buildSoloSummary(deck, answers);
+  const summary = buildSoloSummary(deck, answers, t);
 
   it('groups a yes/no/maybe list by answer, in the order of the deck, and counts what was left out', () => {
     expect(summary.entries[0]).toEqual({
@@ -83,20 +90,20 @@ describe(buildSoloSummary.name, () => {
   });
 
   it('summarises an empty run without failing', () => {
-    const empty = buildSoloSummary(deck, {});
+    const empty = buildSoloSummary(deck, {}, t);
     expect(empty.answeredCount).toBe(0);
     expect(empty.entries.every((entry) => entry.status === 'skipped')).toBe(true);
     expect(empty.entries[0].leftOut).toBe(5);
   });
 
   it('ignores an answer of the wrong kind for a list', () => {
-    const odd = buildSoloSummary(deck, { list: { kind: 'single', optionId: 'words' } });
+    const odd = buildSoloSummary(deck, { list: { kind: 'single', optionId: 'words' } }, t);
     expect(odd.entries[0]).toMatchObject({ status: 'skipped', leftOut: 5 });
   });
 });
 
 describe(summaryToMarkdown.name, () => {
-  const markdown = summaryToMarkdown(buildSoloSummary(deck, answers));
+  const markdown = summaryToMarkdown(buildSoloSummary(deck, answers, t), t);
 
   it('writes one section per question, with the groups as lists', () => {
     expect(markdown).toContain('# My deck: my answers\n');
@@ -120,7 +127,7 @@ describe(summaryToMarkdown.name, () => {
 
 describe(summaryToJson.name, () => {
   it('carries the answers and the summary, and nothing about time or device', () => {
-    const summary = buildSoloSummary(deck, answers);
+    const summary = buildSoloSummary(deck, answers, t);
     const file = JSON.parse(summaryToJson(summary, answers)) as Record<string, unknown>;
     expect(Object.keys(file).sort()).toEqual(['answers', 'deck', 'format', 'summary', 'version']);
     expect(file).toMatchObject({ format: 'candor-solo-answers', version: 1, deck: { id: 'my-deck', title: 'My deck' }, answers });

@@ -1,8 +1,10 @@
 import type { AnswerValue, Deck, Prompt, YnmChoice } from '@candor/shared';
+import type { TFunction } from 'i18next';
 import { describeAnswer } from '../results/couple-reveal';
 
 // A solo person's own summary: their answers per prompt, grouped, and the files they can take away.
-// Pure functions, built in the browser; nothing here is ever sent anywhere.
+// Pure functions, built in the browser; nothing here is ever sent anywhere. The words come from the solo
+// namespace through the t passed in, so that the summary and its file are in the page's language.
 
 export type SoloAnswers = Readonly<Record<string, AnswerValue>>;
 
@@ -23,24 +25,13 @@ export type SoloSummary = {
   entries: SummaryEntry[];
 };
 
-const YNM_GROUPS: { choice: YnmChoice; label: string }[] = [
-  { choice: 'yes', label: 'Yes' },
-  { choice: 'maybe', label: 'Maybe' },
-  { choice: 'no', label: 'No' },
-  { choice: 'pass', label: 'Passed' },
-];
+export type SoloT = TFunction<'solo'>;
 
-const GROUP_LABELS: Record<Exclude<Prompt['kind'], 'ynm'>, string> = {
-  single: 'Your answer',
-  multiple: 'Your picks',
-  scale: 'Your answer',
-  ranking: 'Your order, most important first',
-  text: 'What you wrote',
-  checkin: 'How you felt',
-};
+// A yes/no/maybe list is grouped in this order, each group labelled by file.ynm.<choice>.
+const YNM_GROUPS: readonly YnmChoice[] = ['yes', 'maybe', 'no', 'pass'];
 
-export function buildSoloSummary(deck: Deck, answers: SoloAnswers): SoloSummary {
-  const entries = deck.prompts.map((prompt) => summaryEntry(prompt, answers[prompt.id]));
+export function buildSoloSummary(deck: Deck, answers: SoloAnswers, t: SoloT): SoloSummary {
+  const entries = deck.prompts.map((prompt) => summaryEntry(prompt, answers[prompt.id], t));
   return {
     deckId: deck.id,
     title: deck.title,
@@ -50,13 +41,13 @@ export function buildSoloSummary(deck: Deck, answers: SoloAnswers): SoloSummary 
   };
 }
 
-function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined): SummaryEntry {
+function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined, t: SoloT): SummaryEntry {
   const base = { promptId: prompt.id, title: prompt.title, leftOut: 0 };
   if (!answer) return { ...base, status: 'skipped', groups: [], leftOut: prompt.kind === 'ynm' ? prompt.items.length : 0 };
   if (answer.kind === 'pass') return { ...base, status: 'passed', groups: [], leftOut: prompt.kind === 'ynm' ? prompt.items.length : 0 };
   if (prompt.kind === 'ynm' && answer.kind === 'ynm') {
-    const groups = YNM_GROUPS.map(({ choice, label }) => ({
-      label,
+    const groups = YNM_GROUPS.map((choice) => ({
+      label: t(`file.ynm.${choice}`),
       // In the deck's order, whatever order the answers were given in.
       lines: prompt.items.filter((item) => answer.items[item.id] === choice).map((item) => item.label),
     })).filter((group) => group.lines.length > 0);
@@ -64,23 +55,23 @@ function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined): SummaryE
     return { ...base, status: 'answered', groups, leftOut };
   }
   if (prompt.kind === 'ynm') return { ...base, status: 'skipped', groups: [], leftOut: prompt.items.length };
-  return { ...base, status: 'answered', groups: [{ label: GROUP_LABELS[prompt.kind], lines: describeAnswer(prompt, answer) }] };
+  return { ...base, status: 'answered', groups: [{ label: t(`file.groups.${prompt.kind}`), lines: describeAnswer(prompt, answer) }] };
 }
 
-export function summaryToMarkdown(summary: SoloSummary): string {
+export function summaryToMarkdown(summary: SoloSummary, t: SoloT): string {
   const out: string[] = [
-    `# ${summary.title}: my answers`,
+    `# ${t('file.title', { title: summary.title })}`,
     '',
-    `Answered on my own with Candor, in solo mode. These answers were never sent anywhere. ${summary.answeredCount} of ${summary.promptCount} questions answered.`,
+    t('file.intro', { answered: summary.answeredCount, count: summary.promptCount }),
   ];
   summary.entries.forEach((entry, index) => {
     out.push('', `## ${index + 1}. ${entry.title}`, '');
-    if (entry.status === 'skipped') out.push('_Not answered._');
-    else if (entry.status === 'passed') out.push('_I passed this question._');
+    if (entry.status === 'skipped') out.push(`_${t('file.notAnswered')}_`);
+    else if (entry.status === 'passed') out.push(`_${t('file.iPassed')}_`);
     for (const group of entry.groups) {
       out.push(`**${group.label}**`, '', ...group.lines.map((line) => `- ${oneLine(line)}`), '');
     }
-    if (entry.status === 'answered' && entry.leftOut > 0) out.push(`_${entry.leftOut === 1 ? '1 item' : `${entry.leftOut} items`} left out._`);
+    if (entry.status === 'answered' && entry.leftOut > 0) out.push(`_${t('summary.leftOut', { count: entry.leftOut })}_`);
   });
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -1,4 +1,13 @@
 import type { Translation } from '../../translation';
 import type { auth as en } from '../en/auth';
 
-export const auth: Translation<typeof en> = {};
+export const auth: Translation<typeof en> = {
+  back: '← Candor',
+  login: { title: 'Anmelden für Moderierende', submit: 'Anmelden', other: 'Konto für Moderierende erstellen' },
+  signup: { title: 'Konto für Moderierende erstellen', submit: 'Konto erstellen', other: 'Ich habe schon ein Konto' },
+  email: 'E-Mail-Adresse',
+  password: 'Passwort',
+  passwordHint: 'Mindestens 10 Zeichen.',
+  checkFields: 'Bitte prüfe: {{fields}}.',
+  failed: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
+};

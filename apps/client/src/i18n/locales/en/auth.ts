@@ -1,2 +1,12 @@
 // English text for the auth pages. Keys are grouped by component; German mirrors this file key by key.
-export const auth = {} as const;
+export const auth = {
+  back: '← Candor',
+  login: { title: 'Facilitator log in', submit: 'Log in', other: 'Create a facilitator account' },
+  signup: { title: 'Create a facilitator account', submit: 'Create account', other: 'I already have an account' },
+  email: 'Email',
+  password: 'Password',
+  passwordHint: 'At least 10 characters.',
+  // After the error text, in languages other than English (the server's field details are in English).
+  checkFields: 'Please check: {{fields}}.',
+  failed: 'Something went wrong. Please try again.',
+} as const;
