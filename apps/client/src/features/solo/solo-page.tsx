@@ -160,7 +160,7 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
     return (
       <main className="page narrow solo">
         <p>
-          <Link to="/solo">← All decks</Link>
+          <Link to="/solo">{t('allDecks')}</Link>
         </p>
         <h1>{t('heading')}</h1>
         {loadError ? (
@@ -177,7 +177,7 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
     return (
       <main className="page narrow solo">
         <p>
-          <Link to="/solo">← All decks</Link>
+          <Link to="/solo">{t('allDecks')}</Link>
         </p>
         <h1>{deck.title}</h1>
         <section className="card" aria-labelledby="kept-heading">
@@ -396,7 +396,8 @@ type SummaryViewProps = {
 
 function SoloSummaryView({ deck, answers, kept, headingRef, onKeep, onForget, onChange, onClear }: SummaryViewProps) {
   const { t } = useTranslation('solo');
-  const summary = useMemo(() => buildSoloSummary(deck, answers, t), [deck, answers, t]);
+  const { t: resultsT } = useTranslation('results');
+  const summary = useMemo(() => buildSoloSummary(deck, answers, t, resultsT), [deck, answers, t, resultsT]);
   const [forgotten, setForgotten] = useState(false);
 
   const download = (extension: 'md' | 'json') => {

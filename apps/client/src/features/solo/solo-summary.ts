@@ -4,7 +4,8 @@ import { describeAnswer } from '../results/couple-reveal';
 
 // A solo person's own summary: their answers per prompt, grouped, and the files they can take away.
 // Pure functions, built in the browser; nothing here is ever sent anywhere. The words come from the solo
-// namespace through the t passed in, so that the summary and its file are in the page's language.
+// namespace through the t passed in, and answers in words from the results namespace through resultsT (in
+// English without it), so that the summary and its file are in the page's language.
 
 export type SoloAnswers = Readonly<Record<string, AnswerValue>>;
 
@@ -30,8 +31,8 @@ export type SoloT = TFunction<'solo'>;
 // A yes/no/maybe list is grouped in this order, each group labelled by file.ynm.<choice>.
 const YNM_GROUPS: readonly YnmChoice[] = ['yes', 'maybe', 'no', 'pass'];
 
-export function buildSoloSummary(deck: Deck, answers: SoloAnswers, t: SoloT): SoloSummary {
-  const entries = deck.prompts.map((prompt) => summaryEntry(prompt, answers[prompt.id], t));
+export function buildSoloSummary(deck: Deck, answers: SoloAnswers, t: SoloT, resultsT?: TFunction<'results'>): SoloSummary {
+  const entries = deck.prompts.map((prompt) => summaryEntry(prompt, answers[prompt.id], t, resultsT));
   return {
     deckId: deck.id,
     title: deck.title,
@@ -41,7 +42,7 @@ export function buildSoloSummary(deck: Deck, answers: SoloAnswers, t: SoloT): So
   };
 }
 
-function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined, t: SoloT): SummaryEntry {
+function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined, t: SoloT, resultsT?: TFunction<'results'>): SummaryEntry {
   const base = { promptId: prompt.id, title: prompt.title, leftOut: 0 };
   if (!answer) return { ...base, status: 'skipped', groups: [], leftOut: prompt.kind === 'ynm' ? prompt.items.length : 0 };
   if (answer.kind === 'pass') return { ...base, status: 'passed', groups: [], leftOut: prompt.kind === 'ynm' ? prompt.items.length : 0 };
@@ -55,7 +56,7 @@ function summaryEntry(prompt: Prompt, answer: AnswerValue | undefined, t: SoloT)
     return { ...base, status: 'answered', groups, leftOut };
   }
   if (prompt.kind === 'ynm') return { ...base, status: 'skipped', groups: [], leftOut: prompt.items.length };
-  return { ...base, status: 'answered', groups: [{ label: t(`file.groups.${prompt.kind}`), lines: describeAnswer(prompt, answer) }] };
+  return { ...base, status: 'answered', groups: [{ label: t(`file.groups.${prompt.kind}`), lines: describeAnswer(prompt, answer, resultsT) }] };
 }
 
 export function summaryToMarkdown(summary: SoloSummary, t: SoloT): string {
