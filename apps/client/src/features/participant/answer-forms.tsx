@@ -12,7 +12,7 @@ import type {
   YnmPrompt,
 } from '@candor/shared';
 import { useEffect, useId, useRef, useState, type FormEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { moveItem, sameOrder, sameSet, scaleValues, startingOrder, togglePick } from './answer-drafts';
 
 // Labelled by form.choices.<value>.
@@ -225,10 +225,10 @@ export function ScaleForm({ prompt, latest, pending, onSubmit }: FormProps<Scale
     <form onSubmit={submit} className="answer-form">
       <p id={endsId} className="scale-ends">
         <span>
-          <Trans t={t} i18nKey="form.scaleEnd" values={{ value: prompt.min, label: prompt.minLabel }} components={{ strong: <strong /> }} />
+          <strong>{prompt.min}</strong> {t('form.scaleMeans', { label: prompt.minLabel })}
         </span>
         <span>
-          <Trans t={t} i18nKey="form.scaleEnd" values={{ value: prompt.max, label: prompt.maxLabel }} components={{ strong: <strong /> }} />
+          <strong>{prompt.max}</strong> {t('form.scaleMeans', { label: prompt.maxLabel })}
         </span>
       </p>
       <div role="radiogroup" aria-label={prompt.title} aria-describedby={endsId} className="scale" style={{ ['--cols' as string]: columns }}>

@@ -1,7 +1,9 @@
 import type { JoinInfo, JoinResult } from '@candor/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { PrivacyStatement } from './privacy-statement';
@@ -10,7 +12,10 @@ import { readSeatToken, storeSeatToken } from './seat-token';
 export function JoinPage({ code }: { code: string }) {
   const { t } = useTranslation('participant');
   const errorText = useErrorText();
-  const [info, setInfo] = useState<JoinInfo | null>(null);
+  const [joinInfo, setInfo] = useState<JoinInfo | null>(null);
+  // The session's name and content note in the page's language where the deck has them.
+  const language = useDeckLanguage();
+  const info = useMemo(() => joinInfo && localizeDeckSummary(joinInfo, language), [joinInfo, language]);
   // Failures are kept as caught and put in words when shown, so that they follow a change of language.
   const [loadError, setLoadError] = useState<{ caught: unknown } | null>(null);
   const [agreed, setAgreed] = useState(false);

@@ -175,7 +175,8 @@ export const participant = {
     pickOne: 'Pick one.',
     pickUpTo: 'Pick up to {{max}}.',
     picked: '{{picked}} of {{max}} picked',
-    scaleEnd: '<strong>{{value}}</strong> means {{label}}',
+    // After the number at each end of a scale (deck text goes in as {{label}}, so no markup here).
+    scaleMeans: 'means {{label}}',
     rankingHint: 'Put what matters most to you at the top. Use the buttons, or drag an option by its handle.',
     moved: '{{label}} moved to position {{position}} of {{total}}.',
     moveUpLabel: 'Move {{label}} up',
