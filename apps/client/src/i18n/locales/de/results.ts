@@ -74,7 +74,7 @@ export const results: Translation<typeof en> = {
     pass: 'Übersprungen',
     consensus: 'Konsens',
     consensusHint: 'Die meisten haben gleich geantwortet.',
-    split: 'Geteilt',
+    split: 'Gespalten',
     splitHint:
       'Hier gehen die Meinungen auseinander: gut, darüber zu sprechen. Gemessen als Polarisierung = 4 × Anteil(Ja) × Anteil(Nein), von 0 (niemand ist anderer Meinung) bis 1 (halb Ja, halb Nein).',
     mostMaybe: 'Viel Vielleicht',
