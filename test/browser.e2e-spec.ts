@@ -77,13 +77,13 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
         await phone.getByRole('radiogroup', { name: item }).getByRole('radio', { name: choice }).check();
       }
       await phone.getByRole('button', { name: 'Save answers' }).click();
-      await phone.getByTestId('save-status').getByText('Saved').waitFor();
+      await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
     }
     await shot(phones[1], 'phone-answered');
 
     // A reload resumes the seat from the stored token and shows the saved answer.
     await phones[2].reload();
-    await phones[2].getByTestId('save-status').getByText('Saved').waitFor();
+    await phones[2].getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
     await expect(
       phones[2].getByRole('radiogroup', { name: 'Kissing' }).getByRole('radio', { name: 'Maybe' }).isChecked(),
     ).resolves.toBe(true);

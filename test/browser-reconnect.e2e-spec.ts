@@ -1,0 +1,132 @@
+import type { Snapshot } from '@candor/shared';
+import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { command, connect, createSession, expectOk, signUp, startServer, type ClientSocket, type RunningServer } from './utils.js';
+
+describe('a phone that loses its connection keeps its answer and saves it when it is back', () => {
+  let server: RunningServer;
+  let browsing: Browsing;
+  let facilitator: ClientSocket;
+  const relays: Server[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browsing = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    facilitator?.close();
+    relays.forEach((relay) => relay.close());
+    await browsing?.close();
+    await server?.stop();
+  });
+
+  // A phone whose network can be cut: it reaches the server through a TCP relay that, while the phone is
+  // offline, drops every open connection and refuses new ones. (Chromium's own offline mode lets sockets to
+  // 127.0.0.1 through, so it cannot stand in for a lost network here.)
+  async function phoneWithFlakyNetwork(): Promise<{ phone: Page; url: string; offline: () => void; online: () => void }> {
+    let connected = true;
+    const open = new Set<Socket>();
+    const relay = createServer((client) => {
+      if (!connected) return client.destroy();
+      const upstream = connectTcp(server.port, '127.0.0.1');
+      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+        from.pipe(to);
+        from.on('error', () => to.destroy());
+        from.on('close', () => to.destroy());
+        open.add(from);
+        from.on('close', () => open.delete(from));
+      }
+    });
+    await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
+    relays.push(relay);
+    const phone = await browsing.newPage(PHONE);
+    return {
+      phone,
+      url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+      offline: () => {
+        connected = false;
+        for (const socket of open) socket.destroy();
+      },
+      online: () => {
+        connected = true;
+      },
+    };
+  }
+
+  // What the facilitator's console would show: how many answered the open prompt.
+  const answered = async () => expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state.answered;
+
+  it('offline → answer → back online: the answer is saved once and the page says so', async () => {
+    const f = await signUp(server.url);
+    const created = await createSession(f, 3, 'communication-styles');
+    facilitator = (await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie)).socket;
+
+    const { phone, url, offline, online } = await phoneWithFlakyNetwork();
+    await phone.goto(`${url}/j/${created.state.code}`);
+    await phone.getByLabel('I have read this and want to join').check();
+    await phone.getByRole('button', { name: 'Join session' }).click();
+    await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
+
+    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
+    await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
+    // The network goes away (a train tunnel): the page notices and says so calmly.
+    offline();
+    await phone.getByText('Reconnecting… your answers are kept on this device until they are saved').waitFor();
+    await phone.getByRole('radio', { name: 'Just before' }).check();
+    await phone.getByRole('button', { name: 'Save answer' }).click();
+    await phone.getByTestId('save-status').getByText('Not yet saved').waitFor();
+    await browsing.shot(phone, 'phone-offline-pending');
+    // Nothing reached the server while offline.
+    expect(await answered()).toBe(0);
+
+    online();
+    await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+    await expect(phone.getByText(/^Reconnecting/).count()).resolves.toBe(0);
+    await browsing.shot(phone, 'phone-back-online-saved');
+    expect(await answered()).toBe(1);
+
+    // The saved answer is the server's, not only the page's memory: a reload shows it from the snapshot.
+    await phone.reload();
+    await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
+    await expect(phone.getByRole('radio', { name: 'Just before' }).isChecked()).resolves.toBe(true);
+    expect(await answered()).toBe(1);
+  });
+
+  it('an answer changed twice while offline arrives as the last choice only', async () => {
+    const f = await signUp(server.url);
+    const created = await createSession(f, 3, 'communication-styles');
+    facilitator.close();
+    facilitator = (await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie)).socket;
+
+    const { phone, url, offline, online } = await phoneWithFlakyNetwork();
+    await phone.goto(`${url}/j/${created.state.code}`);
+    await phone.getByLabel('I have read this and want to join').check();
+    await phone.getByRole('button', { name: 'Join session' }).click();
+    await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
+    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
+    await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
+
+    offline();
+    await phone.getByText(/^Reconnecting/).waitFor();
+    await phone.getByRole('radio', { name: 'Just before' }).check();
+    await phone.getByRole('button', { name: 'Save answer' }).click();
+    await phone.getByRole('radio', { name: 'In the moment' }).check();
+    await phone.getByRole('button', { name: 'Save answer' }).click();
+    await phone.getByTestId('save-status').getByText('Not yet saved').waitFor();
+
+    online();
+    await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await answered()).toBe(1);
+    await phone.reload();
+    await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
+    await expect(phone.getByRole('radio', { name: 'In the moment' }).isChecked()).resolves.toBe(true);
+
+    // And the room's result counts that last choice.
+    expectOk(await command(facilitator, 'prompt:close', {}));
+    const released = expectOk<{ result: { respondents: number } }>(await command(facilitator, 'results:release', {}));
+    expect(released.result.respondents).toBe(1);
+  });
+});
