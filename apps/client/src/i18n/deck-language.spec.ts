@@ -1,6 +1,6 @@
-import type { Deck, Prompt, PromptResult } from '@candor/shared';
+import type { Deck, Prompt, PromptResult, SessionState } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
-import { localizeDeck, localizeDeckSummary, localizePrompt, localizeResult, pickTranslation } from './deck-language';
+import { localizeDeck, localizeDeckSummary, localizePrompt, localizeResult, localizeSessionState, pickTranslation } from './deck-language';
 
 const ynm: Prompt = {
   id: 'touch',
@@ -222,5 +222,34 @@ describe('deck titles', () => {
     expect(de.title).toBe('Konsens');
     expect(de.prompts.map((p) => p.title)).toEqual(['Berührung', 'Wie leicht?']);
     expect(localizeDeck(deck, 'fr')).toBe(deck);
+  });
+});
+
+describe(localizeSessionState.name, () => {
+  const state: SessionState = {
+    id: '2b4e4f4e-4b8f-4b8f-9b8f-4b8f4b8f4b8f',
+    code: 'ABCDEF',
+    title: 'Consent',
+    translations: { de: { title: 'Konsens' } },
+    mode: 'group',
+    k: 3,
+    phase: 'open',
+    promptIndex: 0,
+    promptCount: 2,
+    prompt: ynm,
+    participants: 3,
+    answered: 0,
+    result: null,
+    paused: false,
+    liveResults: false,
+    selfRun: false,
+    version: 4,
+  };
+
+  it('translates the session name and the current prompt, and keeps everything else', () => {
+    const de = localizeSessionState(state, 'de');
+    expect(de).toEqual({ ...state, title: 'Konsens', prompt: localizePrompt(ynm, 'de') });
+    expect(localizeSessionState(state, 'en')).toBe(state);
+    expect(localizeSessionState({ ...state, prompt: null, translations: undefined }, 'de')).toEqual({ ...state, prompt: null, translations: undefined });
   });
 });

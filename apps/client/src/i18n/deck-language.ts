@@ -1,4 +1,4 @@
-import type { Deck, DeckTranslation, Prompt, PromptResult, PromptTranslation } from '@candor/shared';
+import type { Deck, DeckTranslation, Prompt, PromptResult, PromptTranslation, SessionState } from '@candor/shared';
 
 // Deck content in the language the page shows. A deck carries its translations (by language tag) on the
 // deck and on each prompt; these functions pick the one for `language` and fall back to the deck's own
@@ -115,4 +115,12 @@ export function localizeDeck(deck: Deck, language: string): Deck {
   const localized = localizeDeckSummary(deck, language);
   const prompts = deck.prompts.map((prompt) => localizePrompt(prompt, language));
   return prompts.every((prompt, i) => prompt === deck.prompts[i]) && localized === deck ? deck : { ...localized, prompts };
+}
+
+// A session state with the session's name and the current prompt in `language`. The result is left as
+// sent: ResultView relabels it with the prompt (whose translations travel with it).
+export function localizeSessionState(state: SessionState, language: string): SessionState {
+  const titled = localizeDeckSummary(state, language);
+  const prompt = state.prompt && localizePrompt(state.prompt, language);
+  return titled === state && prompt === state.prompt ? state : { ...titled, prompt };
 }

@@ -1,7 +1,9 @@
 import { K_DEFAULT, K_MAX, K_MIN, type CreateSession, type CreatedSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { rememberScreenToken } from './screen-tokens';
@@ -19,6 +21,8 @@ export function ConsolePage() {
   const [busy, setBusy] = useState(false);
   const { t, i18n } = useTranslation('facilitator');
   const { t: tc } = useTranslation();
+  // Deck titles and session names in the console's language where the deck has them.
+  const language = useDeckLanguage();
   const errorText = useErrorText();
 
   useEffect(() => {
@@ -161,7 +165,7 @@ export function ConsolePage() {
           </p>
         )}
         <ul className="deck-list">
-          {data.decks.map((deck) => (
+          {data.decks.map((summary) => localizeDeckSummary(summary, language)).map((deck) => (
             <li key={deck.id} className="deck">
               <h3>{deck.title}</h3>
               {deck.description && <p>{deck.description}</p>}
@@ -185,7 +189,7 @@ export function ConsolePage() {
           <p className="muted">{t('console.sessions.none')}</p>
         ) : (
           <ul className="session-list">
-            {data.sessions.map(({ state, createdAt }) => (
+            {data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) })).map(({ state, createdAt }) => (
               <li key={state.id}>
                 <Link to={`/console/sessions/${state.id}`}>
                   {state.title} — {state.code}

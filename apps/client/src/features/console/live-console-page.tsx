@@ -1,7 +1,9 @@
 import { PROTOCOL_VERSION, type FacilitatorSession, type SessionState } from '@candor/shared';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
@@ -17,7 +19,10 @@ type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end
 
 export function LiveConsolePage({ sessionId }: { sessionId: string }) {
   const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
-  const { socket, state, status, refusal, applyState } = useSessionSocket(auth);
+  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth);
+  // The session's name and the prompt in the console's language, as the room's phones show them.
+  const language = useDeckLanguage();
+  const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const { t } = useTranslation('facilitator');
   const errorText = useErrorText();
   // What failed: the server's error, or null for one the client noticed itself.

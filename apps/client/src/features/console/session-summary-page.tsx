@@ -1,7 +1,9 @@
 import type { ExportFormat, SessionSummary } from '@candor/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizePrompt } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiGet, downloadFile } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { ResultView } from '../results/result-view';
@@ -9,7 +11,13 @@ import { ResultView } from '../results/result-view';
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
 
 export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
-  const [summary, setSummary] = useState<SessionSummary | null>(null);
+  const [deckSummary, setSummary] = useState<SessionSummary | null>(null);
+  // The prompts in the page's language where the deck has them (the downloads stay in the deck's language).
+  const language = useDeckLanguage();
+  const summary = useMemo(
+    () => deckSummary && { ...deckSummary, prompts: deckSummary.prompts.map((prompt) => localizePrompt(prompt, language)) },
+    [deckSummary, language],
+  );
   // What failed: the server's error, or null for one the client noticed itself.
   const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
   const [downloadError, setDownloadError] = useState<{ failure: ApiError | null } | null>(null);

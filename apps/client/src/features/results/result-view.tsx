@@ -1,5 +1,7 @@
 import { K_MIN, type AnswerValue, type Prompt, type PromptResult } from '@candor/shared';
 import { Trans, useTranslation } from 'react-i18next';
+import { localizePrompt, localizeResult } from '../../i18n/deck-language';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { CheckinResultView } from './checkin-result';
 import { ChoiceResultView } from './choice-result';
 import { CoupleResultView, type CoupleViewer } from './couple-result';
@@ -19,7 +21,11 @@ type ResultViewProps = {
   myAnswer?: AnswerValue;
 };
 
-export function ResultView({ prompt, result, size = 'normal', headingLevel = 3, viewer = 'observer', myAnswer }: ResultViewProps) {
+export function ResultView({ prompt: deckPrompt, result: deckResult, size = 'normal', headingLevel = 3, viewer = 'observer', myAnswer }: ResultViewProps) {
+  // Labels in the page's language where the deck has them (results come in the deck's language).
+  const language = useDeckLanguage();
+  const prompt = deckPrompt && localizePrompt(deckPrompt, language);
+  const result = localizeResult(deckResult, deckPrompt, language);
   const { t } = useTranslation('results');
   const caption = prompt?.title ?? t('view.caption');
   const couple = result.distribution?.kind === 'couple';

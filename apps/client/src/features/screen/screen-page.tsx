@@ -1,7 +1,9 @@
 import { PROTOCOL_VERSION, type SessionState } from '@candor/shared';
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
@@ -12,7 +14,10 @@ export function ScreenPage({ hash }: { hash: string }) {
   // The presenter token rides in the fragment, so it never reaches server logs or a Referer header.
   const token = hash.replace(/^#/, '');
   const auth = useMemo(() => (token ? { role: 'screen' as const, protocol: PROTOCOL_VERSION, token } : null), [token]);
-  const { state, status, refusal } = useSessionSocket(auth);
+  const { state: deckState, status, refusal } = useSessionSocket(auth);
+  // The session's name and the prompt in the screen's language (results are relabelled by ResultView).
+  const language = useDeckLanguage();
+  const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const { t } = useTranslation('screen');
   const errorText = useErrorText();
 
