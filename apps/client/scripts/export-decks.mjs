@@ -1,7 +1,7 @@
 // Writes the built-in decks as static files for solo mode, which must work without a login and without
 // sending anything to the server: public/decks/<id>.json (a deck file, the same format as an export)
-// and public/decks/index.json (titles for the list). Reads the server's compiled library, so the root
-// build (shared, then server, then client) must have built the server first.
+// and public/decks/index.json (titles for the list, with their translations). Reads the server's
+// compiled library, so the root build (shared, then server, then client) must have built the server first.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +34,7 @@ for (const deck of decks) {
     title: deck.title,
     description: deck.description,
     contentNote: deck.contentNote,
+    translations: deck.translations,
     promptCount: deck.prompts.length,
   });
 }

@@ -1,9 +1,17 @@
-import type { Deck } from '@candor/shared';
+import type { Deck, DeckTranslation } from '@candor/shared';
 import { readDeckFile } from './deck-reader';
 
 // Solo mode reads the built-in decks as static files (written at build time by scripts/export-decks.mjs),
 // so that it needs no login and talks to no API.
-export type SoloDeckListing = { id: string; title: string; description?: string; contentNote?: string; promptCount: number };
+export type SoloDeckListing = {
+  id: string;
+  title: string;
+  description?: string;
+  contentNote?: string;
+  // The title, description and content note in other languages, by language tag.
+  translations?: Record<string, DeckTranslation>;
+  promptCount: number;
+};
 
 // Why a deck could not be loaded; the page puts it in words (solo errors.<reason>).
 export type SoloDeckProblem = 'index' | 'missing' | 'network';

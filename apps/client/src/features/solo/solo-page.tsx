@@ -1,6 +1,8 @@
 import type { AnswerValue, Deck, Prompt } from '@candor/shared';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { localizeDeck, localizeDeckSummary } from '../../i18n/deck-language';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { Link } from '../../lib/router';
 import { AnswerForm } from '../participant/answer-forms';
 import { loadSoloDeck, loadSoloIndex, parseDeckFile, SoloDeckError, type SoloDeckListing, type SoloDeckProblem } from './solo-decks';
@@ -16,6 +18,8 @@ type LoadProblem = SoloDeckProblem | 'decks' | 'deck';
 
 export function SoloHomePage() {
   const { t } = useTranslation('solo');
+  // Deck titles in the page's language where the deck has them; kept decks are stored as written.
+  const language = useDeckLanguage();
   const { t: tc } = useTranslation();
   const [decks, setDecks] = useState<SoloDeckListing[] | null>(null);
   const [loadError, setLoadError] = useState<LoadProblem | null>(null);
@@ -71,7 +75,7 @@ export function SoloHomePage() {
         {!decks && !loadError && <p role="status">{tc('loading')}</p>}
         {decks && (
           <ul className="deck-list">
-            {decks.map((deck) => (
+            {decks.map((listing) => localizeDeckSummary(listing, language)).map((deck) => (
               <li key={deck.id} className="deck">
                 <h3>{deck.title}</h3>
                 {deck.description && <p>{deck.description}</p>}
@@ -106,7 +110,7 @@ export function SoloHomePage() {
           <ul className="session-list">
             {kept.map((record) => (
               <li key={record.deck.id}>
-                <strong>{record.deck.title}</strong>
+                <strong>{localizeDeckSummary(record.deck, language).title}</strong>
                 <div className="controls">
                   <button type="button" onClick={() => setOpened(record)}>
                     {t('home.open')}
@@ -114,7 +118,7 @@ export function SoloHomePage() {
                   <button
                     type="button"
                     className="danger-outline"
-                    aria-label={t('home.forgetLabel', { title: record.deck.title })}
+                    aria-label={t('home.forgetLabel', { title: localizeDeckSummary(record.deck, language).title })}
                     onClick={() => {
                       forgetOnDevice(record.deck.id);
                       setKept(listKept());
@@ -134,6 +138,7 @@ export function SoloHomePage() {
 
 export function SoloDeckPage({ deckId }: { deckId: string }) {
   const { t } = useTranslation('solo');
+  const language = useDeckLanguage();
   const { t: tc } = useTranslation();
   const [deck, setDeck] = useState<Deck | null>(null);
   const [loadError, setLoadError] = useState<LoadProblem | null>(null);
@@ -179,7 +184,7 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
         <p>
           <Link to="/solo">{t('allDecks')}</Link>
         </p>
-        <h1>{deck.title}</h1>
+        <h1>{localizeDeckSummary(deck, language).title}</h1>
         <section className="card" aria-labelledby="kept-heading">
           <h2 id="kept-heading">{t('kept.heading')}</h2>
           <div className="controls">
@@ -212,8 +217,12 @@ type Step = 'intro' | 'summary' | number;
 
 type SoloRunProps = { deck: Deck; initialAnswers?: SoloAnswers; initiallyKept?: boolean };
 
-export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRunProps) {
+export function SoloRun({ deck: deckAsWritten, initialAnswers, initiallyKept = false }: SoloRunProps) {
   const { t } = useTranslation('solo');
+  // Shown (and summarised) in the page's language where the deck has it; kept on the device as written,
+  // so that a later change of language still applies.
+  const language = useDeckLanguage();
+  const deck = useMemo(() => localizeDeck(deckAsWritten, language), [deckAsWritten, language]);
   const [step, setStep] = useState<Step>(initialAnswers ? 'summary' : 'intro');
   const [answers, setAnswers] = useState<SoloAnswers>(initialAnswers ?? {});
   const [kept, setKept] = useState(initiallyKept);
@@ -227,8 +236,8 @@ export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRun
 
   useEffect(() => {
     // While the person keeps their answers on this device, the kept copy follows every change.
-    if (kept) keepOnDevice(deck, answers);
-  }, [kept, deck, answers]);
+    if (kept) keepOnDevice(deckAsWritten, answers);
+  }, [kept, deckAsWritten, answers]);
 
   const go = (next: Step) => {
     moved.current = true;
@@ -267,7 +276,7 @@ export function SoloRun({ deck, initialAnswers, initiallyKept = false }: SoloRun
           answers={answers}
           kept={kept}
           headingRef={headingRef}
-          onKeep={() => setKept(keepOnDevice(deck, answers))}
+          onKeep={() => setKept(keepOnDevice(deckAsWritten, answers))}
           onForget={() => {
             forgetOnDevice(deck.id);
             setKept(false);
