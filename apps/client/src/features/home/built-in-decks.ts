@@ -3,19 +3,24 @@
 // library (apps/server/src/decks/library), and a wrong id is refused with DECK_NOT_FOUND. What each deck is
 // about is text of the home namespace (couple.deckAbout.<id>).
 export type CoupleDeckId = 'consent-and-boundaries' | 'aftercare-preferences' | 'communication-styles';
-export type CoupleDeck = { id: CoupleDeckId; title: string };
+// `translations` as on a deck summary: the title in other languages (built-in-decks.spec.ts holds both
+// to the server's library).
+export type CoupleDeck = { id: CoupleDeckId; title: string; translations: Record<string, { title: string }> };
 
 export const COUPLE_DECKS: readonly CoupleDeck[] = [
   {
     id: 'consent-and-boundaries',
     title: 'Consent and boundaries',
+    translations: { de: { title: 'Konsens und Grenzen' } },
   },
   {
     id: 'aftercare-preferences',
     title: 'Aftercare preferences',
+    translations: { de: { title: 'Aftercare-Vorlieben' } },
   },
   {
     id: 'communication-styles',
     title: 'Communication styles and needs',
+    translations: { de: { title: 'Kommunikation: Stile und Bedürfnisse' } },
   },
 ];

@@ -1,7 +1,9 @@
 import type { JoinResult } from '@candor/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
+import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiPost } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { PrivacyStatement } from '../participant/privacy-statement';
@@ -12,6 +14,7 @@ import { COUPLE_DECKS, type CoupleDeckId } from './built-in-decks';
 // like a join, and shares the code with their partner from the play page.
 export function CoupleStart() {
   const { t } = useTranslation('home');
+  const language = useDeckLanguage();
   const errorText = useErrorText();
   const [deckId, setDeckId] = useState<CoupleDeckId | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -40,7 +43,7 @@ export function CoupleStart() {
       <form onSubmit={(event) => void start(event)}>
         <fieldset className="deck-choice">
           <legend>{t('couple.chooseDeck')}</legend>
-          {COUPLE_DECKS.map((deck) => (
+          {COUPLE_DECKS.map((coupleDeck) => localizeDeckSummary(coupleDeck, language)).map((deck) => (
             <label key={deck.id} className="option">
               <input type="radio" name="couple-deck" value={deck.id} checked={deckId === deck.id} onChange={() => setDeckId(deck.id)} />
               <span>
