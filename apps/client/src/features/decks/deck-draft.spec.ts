@@ -9,6 +9,7 @@ import {
   describeIssue,
   draftFromDeck,
   duplicatePromptDraft,
+  newKey,
   newPromptDraft,
   PROMPT_KINDS,
   slugify,
@@ -114,6 +115,61 @@ describe(deckInputFromDraft.name, () => {
     expect(input.description).toBeUndefined();
     expect(input.prompts[2]).toMatchObject({ kind: 'scale', min: 1, max: Number.NaN });
     expect(input.prompts[2].contentNote).toBeUndefined();
+  });
+});
+
+describe('translations in the editor', () => {
+  const translated: Deck = {
+    id: 'mine',
+    title: 'Mine',
+    language: 'en',
+    translations: { de: { title: 'Meins' } },
+    prompts: [
+      {
+        id: 'touch',
+        kind: 'ynm',
+        title: 'Touch',
+        body: 'Answer for yourself.',
+        items: [
+          { id: 'hugs', label: 'Hugs', category: 'Touch' },
+          { id: 'kissing', label: 'Kissing', category: 'Closeness' },
+        ],
+        translations: {
+          de: { title: 'Berührung', body: 'Antworte für dich.', labels: { hugs: 'Umarmungen', kissing: 'Küssen' }, categories: { Touch: 'Berührung', Closeness: 'Nähe' } },
+        },
+      },
+      { id: 'ease', kind: 'scale', title: 'Ease', min: 1, max: 5, minLabel: 'Hard', maxLabel: 'Easy', translations: { de: { minLabel: 'Schwer', maxLabel: 'Leicht' } } },
+    ],
+  };
+
+  it('keeps them through a save unchanged', () => {
+    const { id: _id, ...input } = translated;
+    expect(deckInputFromDraft(draftFromDeck(translated))).toEqual(input);
+    expect(deckInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('keeps what still exists after an edit and drops what was removed', () => {
+    const draft = draftFromDeck(translated);
+    const touch = draft.prompts[0];
+    // Kissing removed, a new item added, the English title and hugs label edited, the body emptied.
+    touch.entries = [{ ...touch.entries[0], label: 'Long hugs' }, { key: newKey(), id: null, label: 'Kissing', category: 'Touch' }];
+    touch.title = 'Touch, gently';
+    touch.body = '';
+    const input = deckInputFromDraft(draft);
+    expect(input.translations).toEqual({ de: { title: 'Meins' } });
+    // The German of an edited English text stays as it was (stale until someone updates it).
+    expect(input.prompts[0].translations).toEqual({ de: { title: 'Berührung', labels: { hugs: 'Umarmungen' }, categories: { Touch: 'Berührung' } } });
+    expect(input.prompts[0].kind === 'ynm' && input.prompts[0].items.map((i) => i.id)).toEqual(['hugs', 'kissing']);
+    expect(input.prompts[1].translations).toEqual({ de: { minLabel: 'Schwer', maxLabel: 'Leicht' } });
+    expect(deckInputSchema.safeParse(input).error?.issues ?? []).toEqual([]);
+  });
+
+  it('drops a language with nothing left to translate', () => {
+    const draft = draftFromDeck(translated);
+    const touch = draft.prompts[0];
+    touch.entries = [{ key: newKey(), id: null, label: 'Hugs', category: '' }];
+    touch.translations = { de: { labels: { hugs: 'Umarmungen' } } };
+    expect(deckInputFromDraft(draft).prompts[0].translations).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Deck, DeckInput, Prompt, PromptKind, RevealPolicy } from '@candor/shared';
+import type { Deck, DeckInput, Prompt, PromptKind, PromptTranslation, RevealPolicy } from '@candor/shared';
 import type { TFunction } from 'i18next';
 import { decks as english } from '../../i18n/locales/en/decks';
 
@@ -25,6 +25,8 @@ export type PromptDraft = {
   maxLabel: string;
   maxLength: string;
   moment: 'start' | 'end';
+  // Not edited here; carried through a save (see keptTranslations).
+  translations?: Prompt['translations'];
 };
 
 export type DeckDraft = {
@@ -33,6 +35,8 @@ export type DeckDraft = {
   description: string;
   contentNote: string;
   prompts: PromptDraft[];
+  // Not edited here; carried through a save as they are.
+  translations?: Deck['translations'];
 };
 
 // The same kinds and limit as the shared deck schema; spelt out here because importing values from that
@@ -154,6 +158,7 @@ export function draftFromPrompt(prompt: Prompt): PromptDraft {
     contentNote: prompt.contentNote ?? '',
     reveal: prompt.reveal ?? '',
     entries: [],
+    translations: prompt.translations,
   };
   switch (prompt.kind) {
     case 'ynm':
@@ -179,6 +184,7 @@ export function draftFromDeck(deck: Deck): DeckDraft {
     description: deck.description ?? '',
     contentNote: deck.contentNote ?? '',
     prompts: deck.prompts.map(draftFromPrompt),
+    translations: deck.translations,
   };
 }
 
@@ -221,16 +227,44 @@ function entryIds(entries: EntryDraft[], fallback: string): string[] {
   });
 }
 
+// The editor does not edit translations, but a save must not drop them: each language keeps what still
+// has an original — labels of items, options and levels that kept their id, categories still in use, scale
+// labels on a scale, a body or content note the prompt still has. Translated text is not updated when the
+// original changes (docs/deck-format.md says so).
+function keptTranslations(draft: PromptDraft, ids: string[]): Prompt['translations'] {
+  const keptIds = new Set(draft.entries.flatMap((e, i) => (e.id !== null && ids[i] === e.id ? [e.id] : [])));
+  const categories = new Set(draft.kind === 'ynm' ? draft.entries.map((e) => e.category.trim()).filter(Boolean) : []);
+  const pick = (record: Record<string, string> | undefined, keep: Set<string>) => {
+    const kept = Object.entries(record ?? {}).filter(([key]) => keep.has(key));
+    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+  };
+  const languages = Object.entries(draft.translations ?? {}).flatMap(([language, t]) => {
+    const kept: PromptTranslation = {
+      title: t.title,
+      body: optional(draft.body) && t.body,
+      contentNote: optional(draft.contentNote) && t.contentNote,
+      minLabel: draft.kind === 'scale' ? t.minLabel : undefined,
+      maxLabel: draft.kind === 'scale' ? t.maxLabel : undefined,
+      labels: pick(t.labels, keptIds),
+      categories: pick(t.categories, categories),
+    };
+    const defined = Object.entries(kept).filter(([, value]) => value !== undefined);
+    return defined.length > 0 ? [[language, Object.fromEntries(defined)] as const] : [];
+  });
+  return languages.length > 0 ? Object.fromEntries(languages) : undefined;
+}
+
 export function promptFromDraft(draft: PromptDraft, id: string): Prompt {
+  const noun = ENTRY_NOUNS[draft.kind] ?? 'item';
+  const ids = entryIds(draft.entries, noun);
   const base = {
     id,
     title: draft.title.trim(),
     body: optional(draft.body),
     contentNote: optional(draft.contentNote),
     reveal: draft.reveal || undefined,
+    translations: keptTranslations(draft, ids),
   };
-  const noun = ENTRY_NOUNS[draft.kind] ?? 'item';
-  const ids = entryIds(draft.entries, noun);
   const options = draft.entries.map((e, i) => ({ id: ids[i], label: e.label.trim() }));
   switch (draft.kind) {
     case 'ynm':
@@ -275,6 +309,7 @@ export function deckInputFromDraft(draft: DeckDraft): DeckInput {
     language: draft.language.trim(),
     description: optional(draft.description),
     contentNote: optional(draft.contentNote),
+    translations: draft.translations,
     prompts,
   };
 }
