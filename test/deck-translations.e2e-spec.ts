@@ -1,0 +1,144 @@
+import type { Deck, DeckFile, JoinInfo, PromptResult, SessionState, Snapshot } from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  allKindsDeck,
+  command,
+  connect,
+  createSession,
+  expectOk,
+  joinSession,
+  signUp,
+  startServer,
+  waitFor,
+  type ClientSocket,
+  type Facilitator,
+  type RunningServer,
+} from './utils.js';
+
+// Decks carry their texts in other languages; the server keeps them through every path a deck takes and
+// sends them with the prompt, while results and exports stay in the deck's language.
+describe('deck translations, end to end', () => {
+  let server: RunningServer;
+  let f: Facilitator;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    f = await signUp(server.url);
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await server?.stop();
+  });
+
+  const track = <T extends { socket: ClientSocket }>(client: T): T => {
+    sockets.push(client.socket);
+    return client;
+  };
+
+  it('sends a built-in prompt with its German to every phone and the screen; results stay in English', async () => {
+    const library = (await f.api.get('/api/decks/consent-and-boundaries')).body.deck as Deck;
+    const created = await createSession(f, 3, 'consent-and-boundaries');
+    const sessionId = created.state.id;
+    expect(created.state.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
+
+    // The join page gets the German title and content note, never the description.
+    const info = (await f.api.get(`/api/join/${created.state.code}`)).body as JoinInfo;
+    expect(info.translations?.de).toEqual({ title: 'Konsens und Grenzen', contentNote: library.translations?.de?.contentNote });
+    expect(info.translations?.de?.contentNote).toMatch(/^Diese Fragen handeln von Nähe/);
+
+    const facilitator = track(await connect(server.url, { role: 'facilitator', sessionId }, f.cookie));
+    const screen = track(await connect(server.url, { role: 'screen', token: created.screenToken }));
+    const phones = [];
+    for (let i = 0; i < 3; i += 1) {
+      const seat = await joinSession(server.url, created.state.code);
+      phones.push({ ...track(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
+    }
+
+    const opened = (c: { socket: ClientSocket }) => waitFor(c.socket, 'session:updated', 5_000, (s) => s.prompt?.id === 'yes-maybe-no');
+    const arrivals = [opened(phones[0]), opened(phones[1]), opened(screen)];
+    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
+    const [first, second, onScreen] = await Promise.all(arrivals);
+    for (const state of [first, second, onScreen]) {
+      // The whole prompt as the deck has it, translations included.
+      expect(state.prompt).toEqual(library.prompts[0]);
+      expect(state.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
+    }
+    const de = first.prompt?.translations?.de;
+    expect(de?.title).toBe('Was ist für dich ein Ja, ein Vielleicht oder ein Nein?');
+    expect(de?.labels?.hugs).toBe('Umarmungen');
+    expect(de?.categories?.['Touch and closeness']).toBe('Berührung und Nähe');
+    expect(first.prompt?.kind === 'ynm' && Object.keys(de?.labels ?? {}).sort()).toEqual(
+      first.prompt?.kind === 'ynm' && first.prompt.items.map((i) => i.id).sort(),
+    );
+
+    // A phone that connects now gets the same prompt in its snapshot.
+    const late = track(await connect(server.url, { role: 'participant', token: phones[2].token }));
+    const snapshot = await vi.waitFor(() => {
+      const frame = late.frames.find((f) => f.event === 'session:snapshot');
+      if (!frame) throw new Error('no snapshot yet');
+      return frame.args[0] as Snapshot;
+    });
+    expect(snapshot.state.prompt).toEqual(library.prompts[0]);
+
+    for (const phone of phones) {
+      const ack = await command(phone.socket, 'answer:submit', {
+        promptId: 'yes-maybe-no',
+        clientId: randomUUID(),
+        value: { kind: 'ynm', items: { hugs: 'yes', kissing: 'maybe' } },
+      });
+      expectOk(ack);
+    }
+    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    const result = released.result as PromptResult;
+    expect(result.distribution?.kind).toBe('ynm');
+    const hugs = result.distribution?.kind === 'ynm' ? result.distribution.items.find((i) => i.id === 'hugs') : undefined;
+    expect(hugs).toMatchObject({ label: 'Hugs', category: 'Touch and closeness', yes: 3 });
+
+    // The exports stay in the deck's language.
+    const csv = await f.api.get(`/api/sessions/${sessionId}/export?format=csv`);
+    expect(csv.text).toContain('"Touch and closeness: Hugs"');
+    expect(csv.text).not.toContain('Umarmungen');
+  });
+
+  it('keeps translations through a copy, a save, an export and an import', async () => {
+    const copied = await f.api.post('/api/decks').send({ copyOf: 'workshop-check-in' });
+    expect(copied.status).toBe(201);
+    const copy = copied.body.deck as Deck;
+    expect(copy.title).toBe('Workshop check-in and check-out (copy)');
+    expect(copy.translations?.de?.title).toBe('Check-in und Check-out im Workshop (copy)');
+    expect(copy.prompts[0].translations?.de?.labels?.['very-low']).toBe('Sehr niedrig');
+
+    const { id, ...input } = copy;
+    const saved = await f.api.put(`/api/decks/${id}`).send({ ...input, title: 'Our check-in' });
+    expect(saved.status).toBe(200);
+    expect((saved.body.deck as Deck).prompts).toEqual(copy.prompts);
+
+    const exported = (await f.api.get(`/api/decks/${id}/export`)).body as DeckFile;
+    expect(exported.deck.translations).toEqual(copy.translations);
+    const imported = await f.api.post('/api/decks/import').send(exported);
+    expect(imported.status).toBe(201);
+    expect((imported.body.deck as Deck).prompts).toEqual(copy.prompts);
+
+    const listed = (await f.api.get('/api/decks')).body.decks as { id: string; translations?: unknown }[];
+    expect(listed.find((d) => d.id === (imported.body.deck as Deck).id)?.translations).toEqual(copy.translations);
+  });
+
+  it('refuses an imported deck whose translation names a label id the prompt does not have, and creates nothing', async () => {
+    const before = ((await f.api.get('/api/decks')).body.decks as unknown[]).length;
+    const file = allKindsDeck();
+    const index = file.deck.prompts.findIndex((p) => p.kind === 'ynm');
+    const prompt = file.deck.prompts[index];
+    const known = prompt.kind === 'ynm' ? prompt.items[0].id : '';
+    prompt.translations = { de: { title: 'Auf Deutsch', labels: { [known]: 'Bekannt', 'no-such-item': 'Gibt es nicht' } } };
+
+    const res = await f.api.post('/api/decks/import').send(file);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('INVALID_PAYLOAD');
+    expect(res.body.issues).toEqual([`deck.prompts.${index}.translations.de.labels.no-such-item: this prompt has no item with the id "no-such-item"`]);
+    expect(((await f.api.get('/api/decks')).body.decks as unknown[]).length).toBe(before);
+  });
+});
