@@ -29,6 +29,8 @@ const summary = (deck: Deck, builtIn: boolean): DeckSummary => ({
   builtIn,
 });
 
+const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200);
+
 // Ids of facilitators' decks: "u-" and 12 random lowercase letters and digits (a valid slug).
 function newDeckId(): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -60,7 +62,13 @@ export class DecksService {
   async create(ownerId: string, input: CreateDeck): Promise<Deck> {
     if ('copyOf' in input) {
       const { id: _id, ...source } = await this.get(ownerId, input.copyOf);
-      return this.insert(ownerId, { ...source, title: `${source.title} (copy)`.slice(0, 200) });
+      // Translated titles are marked too, or a list in another language would show two decks of one name.
+      const translations =
+        source.translations &&
+        Object.fromEntries(
+          Object.entries(source.translations).map(([language, t]) => [language, t.title ? { ...t, title: copyTitle(t.title) } : t]),
+        );
+      return this.insert(ownerId, { ...source, title: copyTitle(source.title), translations });
     }
     return this.insert(ownerId, input.deck);
   }
