@@ -14,6 +14,13 @@ const origin = new URL(url);
 
 const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))[1]);
 const now = () => performance.now();
+// The server's CPU time (user + system) in ms: a figure that a busy machine disturbs far less than
+// the rates, so it is reported per join and per answer next to them.
+const ticksPerMs = 100 / 1000;
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+};
 const value = (i) => ({ kind: 'ynm', items: { hugs: ['yes', 'maybe', 'no'][i % 3] } });
 
 function post(path, body) {
@@ -75,16 +82,28 @@ screen.on('progress:updated', (p) => {
   }
 });
 
+// BENCH_HEAP_SNAPSHOTS=SIGWINCH with BENCH_NODE_ARGS="--heapsnapshot-signal=SIGWINCH
+// --diagnostic-dir=DIR": the server writes a heap snapshot before the joins and another after them.
+// (Not SIGUSR2: Nest's shutdown hooks take that one.)
+const heapSnapshot = async () => {
+  if (!process.env.BENCH_HEAP_SNAPSHOTS) return;
+  process.kill(Number(serverPid), process.env.BENCH_HEAP_SNAPSHOTS);
+  await new Promise((ok) => setTimeout(ok, 15_000));
+};
+await heapSnapshot();
 const rssBefore = rssKb();
 const sockets = new Array(N);
+const joinCpu = cpuMs();
 const joinStart = now();
 await pool(N, 64, async (i) => {
   const seat = await join();
   sockets[i] = await open({ role: 'participant', token: seat.token });
 });
 const joinSeconds = (now() - joinStart) / 1000;
+const joinCpuMs = cpuMs() - joinCpu;
 await new Promise((ok) => setTimeout(ok, 1000));
 const rssAfter = rssKb();
+await heapSnapshot();
 
 function submit(socket, i) {
   const started = now();
@@ -100,6 +119,7 @@ function submit(socket, i) {
 // Burst: each participant answers once, at a random moment within 10 s.
 const burstLat = [];
 let lastAck = 0;
+const burstCpu = cpuMs();
 const burstStart = now();
 await Promise.all(
   sockets.map(
@@ -110,12 +130,14 @@ await Promise.all(
   ),
 );
 const burstSeconds = (now() - burstStart) / 1000;
+const burstCpuMs = cpuMs() - burstCpu;
 const tallyDeadline = now() + 10_000;
 while (answeredSeen < N && now() < tallyDeadline) await new Promise((ok) => setTimeout(ok, 5));
 const burstTallyMs = answeredSeen === N ? Math.max(0, answeredAt - lastAck) : null;
 
 // Flood: everyone answers 20 times, back to back, without waiting for acks.
 const floodLat = [];
+const floodCpu = cpuMs();
 const floodStart = now();
 await Promise.all(
   sockets.map((socket, i) =>
@@ -123,11 +145,14 @@ await Promise.all(
   ),
 );
 const floodSeconds = (now() - floodStart) / 1000;
+const floodCpuMs = cpuMs() - floodCpu;
 
 console.log(
   JSON.stringify({
     n: N,
     joinPerSecond: Math.round(N / joinSeconds),
+    // Server CPU ms per join (REST and handshake), per burst answer and per flood answer.
+    cpuMsPer: { join: round2(joinCpuMs / N), burstAnswer: round2(burstCpuMs / N), floodAnswer: round2(floodCpuMs / (N * FLOOD)) },
     rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,
     burst: { answers: burstLat.length, seconds: Math.round(burstSeconds * 10) / 10, latencyMs: summary(burstLat).p50 === undefined ? null : roundAll(summary(burstLat)), tallyAfterLastAckMs: burstTallyMs === null ? null : Math.round(burstTallyMs) },
     flood: { answers: floodLat.length, perSecond: Math.round(floodLat.length / floodSeconds), latencyMs: roundAll(summary(floodLat)) },
@@ -138,6 +163,10 @@ console.log(
 sockets.forEach((s) => s.close());
 screen.close();
 process.exit(0);
+
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
 
 function roundAll(o) {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));

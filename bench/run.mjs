@@ -1,6 +1,7 @@
 // npm run bench [-- N ...]: Candor (PostgreSQL, Redis if REDIS_URL is set) and a bare socket.io
 // server, each on core 0, loaded by bench/load.mjs on core 1. Prints the figures for each N.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,10 @@ const ROOT = join(import.meta.dirname, '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const Ns = sizes.length > 0 ? sizes : [1000, 10000];
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/candor_bench';
+// For profiling: extra node flags for the Candor server (e.g. BENCH_NODE_ARGS="--cpu-prof
+// --cpu-prof-dir=/tmp/prof"), and BENCH_ONLY=candor to skip the bare server.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const only = process.env.BENCH_ONLY;
 
 async function ensureDatabase() {
   if (process.env.DATABASE_URL) return;
@@ -39,6 +44,8 @@ function startPinned(core, args, env) {
       }
     });
     child.once('exit', (code) => fail(new Error(`exited ${code}:\n${output}`)));
+    // BENCH_SERVER_LOG=file: the server's output, for when it dies during a run.
+    if (process.env.BENCH_SERVER_LOG) child.once('exit', () => writeFileSync(process.env.BENCH_SERVER_LOG, output));
   });
 }
 
@@ -67,7 +74,7 @@ async function json(res) {
 }
 
 async function benchCandor(n) {
-  const server = await startPinned(0, [join(ROOT, 'apps/server/dist/main.js')], {
+  const server = await startPinned(0, [...nodeArgs, join(ROOT, 'apps/server/dist/main.js')], {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
@@ -133,13 +140,14 @@ async function benchBare(n) {
 await ensureDatabase();
 const rows = [];
 for (const n of Ns) {
-  const candor = await benchCandor(n);
-  const bare = await benchBare(n);
+  const candor = only === 'bare' ? null : await benchCandor(n);
+  const bare = only === 'candor' ? null : await benchBare(n);
   rows.push({ n, candor, bare });
   console.log(JSON.stringify({ n, candor, bare }));
 }
 
-const line = (label, f) => console.log(`${label.padEnd(34)}${rows.map((r) => `${f(r.candor)}`.padStart(22) + `${f(r.bare)}`.padStart(22)).join('')}`);
+const cell = (x, f) => (x ? `${f(x)}` : '-').padStart(22);
+const line = (label, f) => console.log(`${label.padEnd(34)}${rows.map((r) => cell(r.candor, f) + cell(r.bare, f)).join('')}`);
 console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_bench'}${process.env.REDIS_URL ? ' + Redis' : ''}; server on core 0, generator on core 1\n`);
 console.log(`${''.padEnd(34)}${rows.map((r) => `N=${r.n} candor`.padStart(22) + `bare`.padStart(22)).join('')}`);
 line('joins per second', (x) => x.joinPerSecond);
@@ -148,6 +156,9 @@ line('burst: last ack → exact tally ms', (x) => x.burst.tallyAfterLastAckMs ??
 line('flood answers per second', (x) => x.flood.perSecond);
 line('flood ack ms p50/p95/p99/max', (x) => Object.values(x.flood.latencyMs).join('/'));
 line('RSS per connection KB', (x) => x.rssPerConnectionKb);
+line('server CPU ms per join/burst/flood', (x) => Object.values(x.cpuMsPer).join('/'));
 line('no answer lost, final tally exact', (x) => (x.exact ? 'yes' : 'NO'));
-for (const r of rows) console.log(`N=${r.n}: Candor flood throughput / bare = ${(r.candor.flood.perSecond / r.bare.flood.perSecond).toFixed(2)}`);
-if (rows.some((r) => !r.candor.exact || !r.bare.exact)) process.exitCode = 1;
+for (const r of rows) {
+  if (r.candor && r.bare) console.log(`N=${r.n}: Candor flood throughput / bare = ${(r.candor.flood.perSecond / r.bare.flood.perSecond).toFixed(2)}`);
+}
+if (rows.some((r) => (r.candor && !r.candor.exact) || (r.bare && !r.bare.exact))) process.exitCode = 1;
