@@ -1,13 +1,5 @@
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayConnection,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-} from '@nestjs/websockets';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import {
   answerSubmitSchema,
   emptyPayloadSchema,
@@ -25,6 +17,7 @@ import {
   type ClientToServerEvents,
   type ErrorBody,
   type ModerationQueue,
+  type Progress,
   type ServerToClientEvents,
   type SessionState,
   type Snapshot,
@@ -44,9 +37,12 @@ import type { SessionCommand } from '../sessions/session-transitions.js';
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Role = SocketData['role'];
+type Command = (socket: LiveSocket, body: unknown) => Promise<Ack<unknown>>;
 
 // Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
 const PROGRESS_INTERVAL_MS = 250;
+// Progress frames a second (per instance) that the participants of one large session get at most.
+const PARTICIPANT_PROGRESS_FRAMES = 4_000;
 // How long a SIGTERM waits for commands in progress before closing the sockets anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -63,6 +59,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly logger = new Logger(LiveGateway.name);
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  // When participants last got a count, per session; and the sessions waiting for a later one.
+  private readonly participantProgressAt = new Map<string, number>();
+  private readonly trailingProgress = new Set<string>();
   // Answers stored per session since the last after-answer check: a batch of answers commits
   // together, so it is checked once, not once per answer.
   private readonly storedSince = new Map<string, number>();
@@ -78,8 +77,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   ) {}
 
   afterInit(server: LiveServer): void {
+    this.bindCommands(server);
     // A deleted session closes every socket in it, on every instance.
-    this.sessions.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
+    this.sessions.deleted.subscribe((sessionId) => {
+      this.participantProgressAt.delete(sessionId);
+      server.in(rooms.session(sessionId)).disconnectSockets(true);
+    });
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (data) => {
@@ -91,6 +94,40 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
           next(Object.assign(new Error(body.code), { data: body }));
         },
       );
+    });
+  }
+
+  // Each command is one plain socket.io listener, shared by every socket (socket.io calls it with
+  // the socket as `this`); its result is the acknowledgement. Nest's @SubscribeMessage wiring
+  // built an rxjs pipeline per event and socket, and ran every message through several promise and
+  // observable layers: a third of the server's CPU time per answer (docs/performance.md).
+  private bindCommands(server: LiveServer): void {
+    const commands: Record<keyof ClientToServerEvents, Command> = {
+      'session:sync': (socket, body) => this.sync(socket, body),
+      'answer:submit': (socket, body) => this.submit(socket, body),
+      'participant:step-out': (socket, body) => this.stepOut(socket, body),
+      'participant:withdraw': (socket, body) => this.withdraw(socket, body),
+      'prompt:open': (socket, body) => this.open(socket, body),
+      'prompt:close': (socket, body) => this.close(socket, body),
+      'results:release': (socket, body) => this.release(socket, body),
+      'session:end': (socket, body) => this.end(socket, body),
+      'session:pause': (socket, body) => this.pause(socket, body),
+      'session:settings': (socket, body) => this.settings(socket, body),
+      'moderation:list': (socket, body) => this.moderationList(socket, body),
+      'text:moderate': (socket, body) => this.moderate(socket, body),
+    };
+    const listeners = Object.entries(commands).map(([event, command]) => {
+      const listener = function (this: LiveSocket, ...args: unknown[]): void {
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Ack<unknown>) => void) : undefined;
+        // One payload object per event; extra arguments arrive as an array, which no schema accepts.
+        const body = args.length > 1 ? args : args[0];
+        void command(this, body).then((response) => ack?.(response));
+      };
+      return [event, listener] as const;
+    });
+    server.on('connection', (socket) => {
+      const untyped = socket as unknown as Socket;
+      for (const [event, listener] of listeners) untyped.on(event, listener);
     });
   }
 
@@ -106,16 +143,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     }
   }
 
-  @SubscribeMessage('session:sync')
-  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<Snapshot>> {
+  sync(socket: LiveSocket, body: unknown): Promise<Ack<Snapshot>> {
     return respond(async () => {
       parseInput(emptyPayloadSchema, body ?? {});
       return this.snapshot(socket);
     });
   }
 
-  @SubscribeMessage('answer:submit')
-  submit(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<AnswerReceipt>> {
+  submit(socket: LiveSocket, body: unknown): Promise<Ack<AnswerReceipt>> {
     return this.track(async () => {
       requireRole(socket, 'participant');
       const input = parseInput(answerSubmitSchema, body);
@@ -130,28 +165,23 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
-  @SubscribeMessage('prompt:open')
-  open(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  open(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.command(socket, () => ({ type: 'open', ...parseInput(promptOpenSchema, body) }));
   }
 
-  @SubscribeMessage('prompt:close')
-  close(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  close(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'close' }));
   }
 
-  @SubscribeMessage('results:release')
-  release(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  release(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'release' }));
   }
 
-  @SubscribeMessage('session:end')
-  end(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  end(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.command(socket, () => (parseInput(emptyPayloadSchema, body), { type: 'end' }));
   }
 
-  @SubscribeMessage('moderation:list')
-  moderationList(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<ModerationQueue>> {
+  moderationList(socket: LiveSocket, body: unknown): Promise<Ack<ModerationQueue>> {
     return respond(async () => {
       requireRole(socket, 'facilitator');
       const { promptId } = parseInput(moderationListSchema, body);
@@ -159,8 +189,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
-  @SubscribeMessage('text:moderate')
-  moderate(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<ModerationQueue>> {
+  moderate(socket: LiveSocket, body: unknown): Promise<Ack<ModerationQueue>> {
     return respond(async () => {
       requireRole(socket, 'facilitator');
       const { sessionId } = socket.data;
@@ -171,18 +200,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
-  @SubscribeMessage('session:pause')
-  pause(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  pause(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.settingsCommand(socket, () => parseInput(pauseSchema, body));
   }
 
-  @SubscribeMessage('session:settings')
-  settings(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SessionState>> {
+  settings(socket: LiveSocket, body: unknown): Promise<Ack<SessionState>> {
     return this.settingsCommand(socket, () => parseInput(sessionSettingsSchema, body));
   }
 
-  @SubscribeMessage('participant:step-out')
-  stepOut(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<StepOut>> {
+  stepOut(socket: LiveSocket, body: unknown): Promise<Ack<StepOut>> {
     return respond(async () => {
       requireRole(socket, 'participant');
       const { away } = parseInput(stepOutSchema, body);
@@ -194,8 +220,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
-  @SubscribeMessage('participant:withdraw')
-  withdraw(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<{ withdrawn: true }>> {
+  withdraw(socket: LiveSocket, body: unknown): Promise<Ack<{ withdrawn: true }>> {
     return respond(async () => {
       requireRole(socket, 'participant');
       parseInput(emptyPayloadSchema, body);
@@ -315,11 +340,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
 
   private async snapshot(socket: LiveSocket): Promise<Snapshot> {
     const { role, sessionId, participantId } = socket.data;
-    const state = await this.sessions.state(sessionId);
     if (role === 'participant' && participantId) {
-      return { role, state, myAnswers: await this.answers.ownAnswers(participantId) };
+      const [state, myAnswers] = await Promise.all([this.sessions.state(sessionId), this.answers.ownAnswers(participantId)]);
+      return { role, state, myAnswers };
     }
-    return { role, state };
+    return { role, state: await this.sessions.state(sessionId) };
   }
 
   private async authenticate(socket: LiveSocket): Promise<SocketData> {
@@ -352,7 +377,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const timer = setTimeout(() => {
       this.progressTimers.delete(sessionId);
       this.sessions.progress(sessionId).then(
-        (progress) => this.emit(rooms.session(sessionId), 'progress:updated', progress),
+        (progress) => this.sendProgress(sessionId, progress),
         (error: unknown) => this.logger.warn(`progress failed: ${toErrorBody(error).code}`),
       );
     }, PROGRESS_INTERVAL_MS);
@@ -360,9 +385,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     this.progressTimers.set(sessionId, timer);
   }
 
+  // Facilitators and screens get every coalesced count. Participants (whose screens show counts
+  // only in couple sessions) get them as often while their room on this instance is small, and in
+  // a large room at most PARTICIPANT_PROGRESS_FRAMES a second in all: a room of 10,000 would
+  // otherwise cost 40,000 frames a second. A skipped count is followed by a later one.
+  private sendProgress(sessionId: string, progress: Progress): void {
+    const local = this.server.sockets.adapter.rooms.get(rooms.role(sessionId, 'participant'))?.size ?? 0;
+    const interval = Math.max(PROGRESS_INTERVAL_MS, (local / PARTICIPANT_PROGRESS_FRAMES) * 1000);
+    const wait = (this.participantProgressAt.get(sessionId) ?? 0) + interval - Date.now();
+    if (wait <= 0) {
+      this.participantProgressAt.set(sessionId, Date.now());
+      this.emit(rooms.session(sessionId), 'progress:updated', progress);
+      return;
+    }
+    this.emit([rooms.role(sessionId, 'facilitator'), rooms.role(sessionId, 'screen')], 'progress:updated', progress);
+    if (this.trailingProgress.has(sessionId)) return;
+    this.trailingProgress.add(sessionId);
+    setTimeout(() => {
+      this.trailingProgress.delete(sessionId);
+      this.scheduleProgress(sessionId);
+    }, wait).unref();
+  }
+
   // Every broadcast goes through here, typed by the shared event map.
   private emit<E extends keyof ServerToClientEvents>(
-    room: string,
+    room: string | string[],
     event: E,
     ...payload: Parameters<ServerToClientEvents[E]>
   ): void {
