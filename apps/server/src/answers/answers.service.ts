@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnswerReceipt, AnswerSubmit, AnswerValue, Deck } from '@candor/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { FreshBatch } from '../common/fresh-batch.js';
 import { AnswerWriter } from './answer-writer.js';
 import { answerProblem } from './validate-answer.js';
 
@@ -10,6 +11,12 @@ export type Seat = { participantId: string; sessionId: string };
 
 @Injectable()
 export class AnswersService {
+  // Snapshots of many reconnecting participants read their answers in one statement.
+  private readonly ownBatch = new FreshBatch<string, Record<string, AnswerValue>>(
+    (ids) => this.loadOwnAnswers(ids),
+    () => new AppError('INTERNAL', 'Answers could not be read.'),
+  );
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: AnswerWriter,
@@ -55,11 +62,18 @@ export class AnswersService {
     return rows[0]?.n ?? 0;
   }
 
-  async ownAnswers(participantId: string): Promise<Record<string, AnswerValue>> {
-    const rows: { prompt_id: string; value: AnswerValue }[] = await this.db.query(
-      'SELECT prompt_id, value FROM answers WHERE participant_id = $1',
-      [participantId],
+  // A participant's stored answers, read after the call; concurrent calls share one statement.
+  ownAnswers(participantId: string): Promise<Record<string, AnswerValue>> {
+    return this.ownBatch.get(participantId);
+  }
+
+  private async loadOwnAnswers(participantIds: string[]): Promise<Map<string, Record<string, AnswerValue>>> {
+    const rows: { participant_id: string; prompt_id: string; value: AnswerValue }[] = await this.db.query(
+      'SELECT participant_id, prompt_id, value FROM answers WHERE participant_id = ANY($1::uuid[])',
+      [participantIds],
     );
-    return Object.fromEntries(rows.map((r) => [r.prompt_id, r.value]));
+    const answers = new Map<string, Record<string, AnswerValue>>(participantIds.map((id) => [id, {}]));
+    for (const r of rows) (answers.get(r.participant_id) as Record<string, AnswerValue>)[r.prompt_id] = r.value;
+    return answers;
   }
 }

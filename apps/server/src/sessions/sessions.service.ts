@@ -26,6 +26,7 @@ import { aggregatePrompt, type AggregateExtras } from '../answers/aggregate.js';
 import { ModerationRepository } from '../answers/moderation.repository.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
+import { FreshBatch } from '../common/fresh-batch.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { DecksService } from '../decks/decks.service.js';
 import { newJoinCode } from './join-code.js';
@@ -39,6 +40,25 @@ const INFO_CACHE_SIZE = 500;
 
 export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean };
 
+// The changing part of a session and its counts, read in one statement (see stateBatch).
+type StateRow = {
+  id: string;
+  code: string;
+  mode: SessionMode;
+  k: number;
+  phase: LiveSessionEntity['phase'];
+  prompt_index: number | null;
+  prompt_id: string | null;
+  version: number;
+  paused: boolean;
+  live_results: boolean;
+  live_result: PromptResult | null;
+  facilitator_id: string | null;
+  participants: number;
+  answered: number;
+  released: PromptResult | null;
+};
+
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
@@ -47,6 +67,12 @@ export class SessionsService {
   // A session's deck copy, mode and owner never change, so every instance may keep them in memory.
   private readonly infos = new Map<string, SessionInfo>();
   private readonly infoLoads = new Map<string, Promise<SessionInfo>>();
+  // Snapshots on (re)connect come in bursts (a room joining, every phone reconnecting after a
+  // restart): their reads are coalesced, one statement for all sockets that asked meanwhile.
+  private readonly stateBatch = new FreshBatch<string, SessionState>(
+    (ids) => this.loadStates(ids),
+    () => new AppError('SESSION_NOT_FOUND', 'This session no longer exists.'),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -153,8 +179,17 @@ export class SessionsService {
   }
 
   async join(code: string): Promise<JoinResult> {
-    const session = await this.openByCode(code);
     const token = newToken();
+    // A group seat is one statement: the running session found by its code, the seat inserted.
+    const seated: { session_id: string }[] = await this.db.query(
+      `INSERT INTO participants (id, session_id, token_hash)
+       SELECT $1, id, $2 FROM live_sessions WHERE code = $3 AND ended_at IS NULL AND mode = 'group'
+       RETURNING session_id`,
+      [randomUUID(), hashToken(token), code],
+    );
+    if (seated[0]) return { sessionId: seated[0].session_id, code, token };
+    // A couple session, or no running session with this code.
+    const session = await this.openByCode(code);
     await this.db.transaction(async (tx) => {
       if (session.mode === 'couple') {
         // Locks the session row so that two joins at once cannot both take the second seat.
@@ -168,8 +203,11 @@ export class SessionsService {
   }
 
   async seatByToken(token: string): Promise<{ participantId: string; sessionId: string } | null> {
-    const participant = await this.participants.findOneBy({ tokenHash: hashToken(token) });
-    return participant ? { participantId: participant.id, sessionId: participant.sessionId } : null;
+    const rows: { id: string; session_id: string }[] = await this.db.query(
+      'SELECT id, session_id FROM participants WHERE token_hash = $1',
+      [hashToken(token)],
+    );
+    return rows[0] ? { participantId: rows[0].id, sessionId: rows[0].session_id } : null;
   }
 
   async sessionByScreenToken(token: string): Promise<string | null> {
@@ -209,20 +247,64 @@ export class SessionsService {
     this.infos.delete(sessionId);
   }
 
-  async state(sessionId: string): Promise<SessionState> {
-    const session = await this.sessions.findOneBy({ id: sessionId });
-    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
-    return this.publicState(session);
+  // The current state, read after the call (never an older one); concurrent calls share a read.
+  state(sessionId: string): Promise<SessionState> {
+    return this.stateBatch.get(sessionId);
+  }
+
+  // One statement for the sessions' changing columns and counts; the deck comes from the
+  // per-instance copy (it never changes).
+  private async loadStates(ids: string[]): Promise<Map<string, SessionState>> {
+    const rows: StateRow[] = await this.db.query(
+      `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
+              s.live_results, s.live_result, s.facilitator_id,
+              (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id) AS participants,
+              (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered,
+              CASE WHEN s.phase = 'released' THEN
+                (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released
+         FROM live_sessions s WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const states = new Map<string, SessionState>();
+    for (const row of rows) {
+      // Deleted between the two reads: missing, like a session that is gone.
+      const info = await this.infoOf(row.id).catch((error: unknown) => {
+        if (error instanceof AppError) return null;
+        throw error;
+      });
+      if (!info) continue;
+      const { deck } = info;
+      const session = {
+        id: row.id,
+        code: row.code,
+        mode: row.mode,
+        k: row.k,
+        phase: row.phase,
+        promptIndex: row.prompt_index,
+        promptId: row.prompt_id,
+        version: row.version,
+        paused: row.paused,
+        liveResults: row.live_results,
+        liveResult: row.live_result,
+        facilitatorId: row.facilitator_id,
+        deck,
+      };
+      states.set(row.id, toState(session, row.participants, row.answered, row.released));
+    }
+    return states;
   }
 
   async progress(sessionId: string): Promise<Progress> {
-    const session = await this.sessions.findOne({
-      where: { id: sessionId },
-      select: { id: true, promptId: true, version: true },
-    });
-    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
-    const [participants, answered] = await this.counts(session);
-    return { sessionId, promptId: session.promptId, participants, answered, version: session.version };
+    const rows: { prompt_id: string | null; version: number; participants: number; answered: number }[] = await this.db.query(
+      `SELECT s.prompt_id, s.version,
+              (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id) AS participants,
+              (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered
+         FROM live_sessions s WHERE s.id = $1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    return { sessionId, promptId: row.prompt_id, participants: row.participants, answered: row.answered, version: row.version };
   }
 
   // Applies a facilitator's command. The version check makes two racing commands (say, from two
@@ -442,6 +524,40 @@ function deckTranslations<K extends keyof DeckTranslation>(deck: Deck, keys: rea
       Object.fromEntries(keys.flatMap((key) => (texts[key] === undefined ? [] : [[key, texts[key]]]))) as Pick<DeckTranslation, K>,
     ]),
   );
+}
+
+type StateSource = Pick<
+  LiveSessionEntity,
+  'id' | 'code' | 'deck' | 'mode' | 'k' | 'phase' | 'promptIndex' | 'promptId' | 'version' | 'paused' | 'liveResults' | 'liveResult' | 'facilitatorId'
+>;
+
+// The public SessionState of a session row, its counts and its released result (if any).
+function toState(session: StateSource, participants: number, answered: number, released: PromptResult | null): SessionState {
+  let result: PromptResult | null = null;
+  if (session.phase === 'released' && session.promptId) {
+    result = released;
+  } else if (session.liveResults && (session.phase === 'open' || session.phase === 'closed')) {
+    // Only what the last coalesced live update showed, never a fresher count.
+    result = session.liveResult;
+  }
+  return {
+    id: session.id,
+    code: session.code,
+    title: session.deck.title,
+    mode: session.mode,
+    k: session.k,
+    phase: session.phase,
+    promptIndex: session.promptIndex,
+    promptCount: session.deck.prompts.length,
+    prompt: session.promptIndex === null ? null : (session.deck.prompts[session.promptIndex] ?? null),
+    participants,
+    answered,
+    result,
+    paused: session.paused,
+    liveResults: session.liveResults,
+    selfRun: session.facilitatorId === null,
+    version: session.version,
+  };
 }
 
 function pgCode(error: unknown): string | undefined {
