@@ -55,9 +55,9 @@ function palette(element: HTMLElement): Palette {
 export default function BarChart({ bars, orientation, summary, size, valueAxis, max }: BarChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const large = size === 'large';
-  const font = large ? 22 : 14;
+  const baseFont = large ? 22 : 14;
   const horizontal = orientation === 'horizontal';
-  const height = horizontal ? bars.length * (large ? 64 : 44) + (large ? 70 : 50) : large ? 380 : 240;
+  const height = horizontal ? bars.length * 44 + 50 : 240;
   // Fingerprint of what is drawn, so the chart is rebuilt only when the data or the look changes.
   const key = JSON.stringify({ bars, orientation, size, valueAxis, max });
 
@@ -74,7 +74,16 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
       const colours = printing ? PRINT_PALETTE : palette(canvas);
       // Axis labels get about a third of the width on a horizontal chart: wrap them to fit a phone.
       const width = canvas.parentElement?.clientWidth ?? 600;
-      const wrapAt = Math.max(8, Math.min(large ? 28 : 20, Math.floor((width * 0.3) / (font * 0.6))));
+      const wrapFor = (size: number) => Math.max(8, Math.min(large ? 28 : 20, Math.floor((width * 0.3) / (size * 0.6))));
+      // On the projector the chart has the height the screen leaves it: the labels shrink (not below a
+      // legible 14 px) until every wrapped line fits beside its bar.
+      let font = baseFont;
+      if (large && horizontal) {
+        const height = canvas.parentElement?.clientHeight ?? 400;
+        const lines = data.bars.reduce((sum, bar) => sum + (bar.lines ?? wrapLabel(bar.label, wrapFor(baseFont))).length, 0);
+        font = Math.max(14, Math.min(baseFont, Math.floor(height / (lines * 1.3 + 4))));
+      }
+      const wrapAt = wrapFor(font);
       // Room for the longest number label beside (or above) its bar.
       const longest = Math.max(...data.bars.map((bar) => bar.display.length), 1);
       const config: ChartConfiguration<'bar'> = {
@@ -135,10 +144,11 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
       darkScheme.removeEventListener('change', rebuild);
       chart?.destroy();
     };
-  }, [key, font, horizontal, large]);
+  }, [key, baseFont, horizontal, large]);
 
   return (
-    <div className="chart-box" style={{ height }}>
+    // On the projector the chart takes the height the screen leaves it (see .screen .chart-box).
+    <div className="chart-box" style={large ? undefined : { height }}>
       <canvas ref={canvasRef} role="img" aria-label={summary}>
         {summary}
       </canvas>

@@ -64,7 +64,7 @@ function Distribution({ prompt, result, size, headingLevel, caption, viewer, myA
     case 'couple':
       return <CoupleResultView prompt={prompt} result={distribution} viewer={viewer} myAnswer={myAnswer} headingLevel={headingLevel} />;
     case 'ynm':
-      return <YnmResultView result={distribution} k={result.k} caption={caption} headingLevel={headingLevel} />;
+      return <YnmResultView result={distribution} k={result.k} caption={caption} headingLevel={headingLevel} size={size} />;
     case 'single':
     case 'multiple':
       return (
@@ -81,7 +81,7 @@ function Distribution({ prompt, result, size, headingLevel, caption, viewer, myA
     case 'ranking':
       return <RankingResultView result={distribution} respondents={respondents} caption={caption} size={size} />;
     case 'text':
-      return <TextResultView result={distribution} caption={caption} headingLevel={headingLevel} />;
+      return <TextResultView result={distribution} caption={caption} headingLevel={headingLevel} size={size} />;
     case 'checkin':
       return <CheckinResultView result={distribution} respondents={respondents} caption={caption} size={size} headingLevel={headingLevel} />;
   }

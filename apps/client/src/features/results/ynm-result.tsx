@@ -1,13 +1,20 @@
 import type { YnmItemResult, YnmResult } from '@candor/shared';
 import { fixed, integer, percent, type ResultWords } from './result-format';
+import { useFittingCount } from './fitting-count';
 import { useResultWords } from './result-words';
 
 // The columns, named by the results texts ynm.yes … ynm.pass.
 const YNM_COLUMNS = ['yes', 'maybe', 'no', 'pass'] as const;
 
-type YnmResultViewProps = { result: YnmResult; k: number; caption: string; headingLevel: 2 | 3 };
+// The projector shows the three discussion groups only, each cut to what fits one screen (at most this
+// many); the phones, the console and the summary have the full table.
+const PROJECTOR_ITEMS = 8;
 
-export function YnmResultView({ result, k, caption, headingLevel }: YnmResultViewProps) {
+type YnmResultViewProps = { result: YnmResult; k: number; caption: string; headingLevel: 2 | 3; size: 'normal' | 'large' };
+
+export function YnmResultView({ result, k, caption, headingLevel, size }: YnmResultViewProps) {
+  const large = size === 'large';
+  const fit = useFittingCount<HTMLDivElement>(PROJECTOR_ITEMS, large, JSON.stringify([result.consensus, result.split, result.mostMaybe]));
   const words = useResultWords();
   const { t } = words;
   const byId = new Map(result.items.map((item) => [item.id, item]));
@@ -20,7 +27,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
 
   return (
     <>
-      <div className="result-groups">
+      <div className="result-groups" ref={fit.ref}>
         {groups.map((group) => (
           <div key={group.title} className="result-group">
             <Heading>{group.title}</Heading>
@@ -29,7 +36,7 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
               <p className="muted">{t('ynm.none')}</p>
             ) : (
               <ul>
-                {group.ids.map((id) => {
+                {(large ? group.ids.slice(0, fit.count) : group.ids).map((id) => {
                   const item = byId.get(id);
                   return (
                     <li key={id}>
@@ -38,11 +45,21 @@ export function YnmResultView({ result, k, caption, headingLevel }: YnmResultVie
                     </li>
                   );
                 })}
+                {large && group.ids.length > fit.count && <li className="muted">{t('more', { count: group.ids.length - fit.count })}</li>}
               </ul>
             )}
           </div>
         ))}
       </div>
+      {!large && <YnmTable result={result} k={k} caption={caption} words={words} />}
+    </>
+  );
+}
+
+function YnmTable({ result, k, caption, words }: { result: YnmResult; k: number; caption: string; words: ResultWords }) {
+  const { t } = words;
+  return (
+    <>
 
       <ul className="legend" aria-hidden="true">
         {YNM_COLUMNS.map((column) => (

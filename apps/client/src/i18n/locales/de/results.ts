@@ -67,6 +67,8 @@ export const results: Translation<typeof en> = {
       down: 'Die durchschnittliche Stufe ist von {{before}} zu Beginn auf {{mean}} am Ende gesunken.',
     },
   },
+  more_one: 'und {{count, number}} weiterer',
+  more_other: 'und {{count, number}} weitere',
   ynm: {
     yes: 'Ja',
     maybe: 'Vielleicht',

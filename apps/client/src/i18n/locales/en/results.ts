@@ -68,6 +68,9 @@ export const results = {
       down: 'Average level went down from {{before}} at the start to {{mean}} at the end.',
     },
   },
+  // On the projector, under a list cut short so that it fits the screen.
+  more_one: 'and {{count, number}} more',
+  more_other: 'and {{count, number}} more',
   ynm: {
     yes: 'Yes',
     maybe: 'Maybe',
