@@ -1,5 +1,5 @@
 import type { SessionState } from '@candor/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, type Browsing } from './browser-utils.js';
 import { connect, joinSession, startServer, waitFor, type ClientSocket, type RunningServer } from './utils.js';
@@ -67,6 +67,14 @@ describe('keyboard shortcuts in the live console', () => {
     const release = button('Release results');
     const pause = button('Pause for everyone');
     const end = button('End session');
+    const resume = button('Resume');
+    // A key, pressed once its button is on, as a person would: right after a command the phase may show the
+    // new state while the console still waits for the acknowledgement, and every control rests until then.
+    const whenOn = (control: Locator) => expect.poll(() => control.isEnabled(), { timeout: 5_000 }).toBe(true);
+    const pressFor = async (control: Locator, key: string) => {
+      await whenOn(control);
+      await facilitator.keyboard.press(key);
+    };
 
     // Each button names its key for assistive technology and shows it on screen; the page lists them all.
     for (const [control, key] of [
@@ -106,6 +114,8 @@ describe('keyboard shortcuts in the live console', () => {
     await facilitator.keyboard.press('c');
     await facilitator.keyboard.press('r');
     // Pause and End are on, but not with Ctrl, Meta or Alt held (End would ask at once, on this very key press).
+    await whenOn(pause);
+    await whenOn(end);
     for (const key of ['Alt+p', 'Meta+p', 'Alt+o', 'Meta+o', 'Control+o']) await facilitator.keyboard.press(key);
     for (const key of ['Control+e', 'Alt+e', 'Meta+e']) {
       await facilitator.keyboard.press(key);
@@ -113,7 +123,7 @@ describe('keyboard shortcuts in the live console', () => {
     }
     // O then opens the first prompt: had any key above sent a command, it would stand before this one.
     const opened = participantSees((state) => state.phase === 'open');
-    await facilitator.keyboard.press('o');
+    await pressFor(open, 'o');
     await phase.getByText('Prompt open').waitFor();
     expect((await opened).promptIndex).toBe(0);
     expect(sent).toEqual(['prompt:open']);
@@ -121,6 +131,7 @@ describe('keyboard shortcuts in the live console', () => {
     // A key typed into a field belongs to the field: the presenter link input takes C, R, P and E without effect.
     const linkField = facilitator.getByLabel('Presenter link');
     const link = await linkField.inputValue();
+    await whenOn(close);
     await linkField.focus();
     for (const key of ['c', 'r', 'p', 'e', 'C']) await facilitator.keyboard.press(key);
     await expect(linkField.inputValue()).resolves.toBe(link);
@@ -129,56 +140,55 @@ describe('keyboard shortcuts in the live console', () => {
     await facilitator.getByRole('heading', { level: 1 }).click();
     await facilitator.keyboard.press('Control+c');
     await facilitator.keyboard.press('Alt+c');
-    await facilitator.keyboard.press('p');
-    await button('Resume').waitFor();
-    await facilitator.keyboard.press('p');
-    await pause.waitFor();
+    await pressFor(pause, 'p');
+    await pressFor(resume, 'p');
+    await whenOn(pause);
     await expect(phase.textContent()).resolves.toBe('Prompt open');
     expect(sent).toEqual(['prompt:open', 'session:pause', 'session:pause']);
     const closed = participantSees((state) => state.phase === 'closed');
-    await facilitator.keyboard.press('c');
+    await pressFor(close, 'c');
     await phase.getByText('Prompt closed').waitFor();
     await closed;
     const firstPrompt = ['prompt:open', 'session:pause', 'session:pause', 'prompt:close'];
     expect(sent).toEqual(firstPrompt);
 
     const released = participantSees((state) => state.phase === 'released');
-    await facilitator.keyboard.press('R');
+    await pressFor(release, 'R');
     await phase.getByText('Results released').waitFor();
     await released;
 
     // The second and last prompt, with Shift held (or Caps Lock on): the same keys.
     const secondOpen = participantSees((state) => state.phase === 'open');
-    await facilitator.keyboard.press('Shift+O');
+    await pressFor(open, 'Shift+O');
     expect((await secondOpen).promptIndex).toBe(1);
     await phase.getByText('Prompt open').waitFor();
-    await facilitator.keyboard.press('c');
+    await pressFor(close, 'c');
     await phase.getByText('Prompt closed').waitFor();
-    await facilitator.keyboard.press('r');
+    await pressFor(release, 'r');
     await phase.getByText('Results released').waitFor();
     const twoPrompts = [...firstPrompt, 'results:release', 'prompt:open', 'prompt:close', 'results:release'];
     expect(sent).toEqual(twoPrompts);
 
     // No prompt is left: Open is off and O does nothing. P pauses, and P again resumes.
+    await whenOn(pause);
     await expect(open.isDisabled()).resolves.toBe(true);
     await facilitator.keyboard.press('o');
     const paused = participantSees((state) => state.paused);
-    await facilitator.keyboard.press('p');
+    await pressFor(pause, 'p');
     await paused;
-    const resume = button('Resume');
     await expect(resume.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(resume.getAttribute('aria-keyshortcuts')).resolves.toBe('P');
     const resumed = participantSees((state) => !state.paused);
-    await facilitator.keyboard.press('p');
+    await pressFor(resume, 'p');
     await resumed;
-    await pause.waitFor();
+    await whenOn(pause);
     expect(sent).toEqual([...twoPrompts, 'session:pause', 'session:pause']);
 
     // E asks first, as the button does, with the focus on the choice that changes nothing; Esc keeps going.
-    await facilitator.keyboard.press('e');
+    await pressFor(end, 'e');
     const confirm = button('Yes, end session');
     await confirm.waitFor();
-    await expect(facilitator.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts'))).resolves.toBe('Escape');
+    await expect.poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts'))).toBe('Escape');
     await expect(end.count()).resolves.toBe(0);
     await facilitator.keyboard.press('e');
     await facilitator.keyboard.press('Escape');
@@ -187,7 +197,7 @@ describe('keyboard shortcuts in the live console', () => {
     await expect(phase.textContent()).resolves.toBe('Results released');
 
     // Ending itself takes the confirming button; the room sees the end.
-    await facilitator.keyboard.press('E');
+    await pressFor(end, 'E');
     const ended = participantSees((state) => state.phase === 'ended');
     await confirm.click();
     await phase.getByText('Ended').waitFor();
