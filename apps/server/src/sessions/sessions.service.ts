@@ -544,6 +544,7 @@ function toState(session: StateSource, participants: number, answered: number, r
     id: session.id,
     code: session.code,
     title: session.deck.title,
+    translations: deckTranslations(session.deck, ['title']),
     mode: session.mode,
     k: session.k,
     phase: session.phase,
