@@ -72,6 +72,19 @@ describe(AnswerBatcher.name, () => {
     expect(db.statements.map((s) => s.rows)).toEqual([10, 10, 10, 5]);
   });
 
+  it('counts rows, not submissions, toward maxRows: repeats queued meanwhile are one statement', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 10, maxInFlight: 1 });
+    // The first ten go out at once; the other ninety (nine from each participant) wait for them.
+    const done = Array.from({ length: 100 }, (_, i) => writer.write(row(i % 10, `c${i}`)));
+    await Promise.all(done);
+    expect(db.statements).toEqual([
+      { kind: 'insert', rows: 10 },
+      { kind: 'insert', rows: 10 },
+    ]);
+    for (let p = 0; p < 10; p += 1) expect(db.stored.get(`participant-${p}/p1`)?.clientId).toBe(`c${90 + p}`);
+  });
+
   it('tells a resend of the stored client id from an answer to a closed prompt', async () => {
     const db = new FakeDb();
     const writer = new AnswerBatcher(db, { windowMs: 1, maxRows: 100, maxInFlight: 1 });

@@ -18,8 +18,8 @@ export type WriteOutcome = 'written' | 'duplicate' | 'closed';
 export type WriterOptions = {
   // How long the first submission of a batch waits for company.
   windowMs: number;
-  // A batch is written at once when it reaches this many rows (5 parameters per row, well under
-  // PostgreSQL's 65,535).
+  // A batch holds at most this many rows, one per participant and prompt (5 parameters per row,
+  // well under PostgreSQL's 65,535); it is written at once when this many submissions are queued.
   maxRows: number;
   // Statements in flight at once; a (participant, prompt) is never in two of them.
   maxInFlight: number;
@@ -51,7 +51,8 @@ export class AnswerBatcher {
   write(row: AnswerRow): Promise<WriteOutcome> {
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.queue.push({ ...row, key: `${row.participantId}/${row.promptId}`, resolve, reject });
-      if (this.queue.length >= this.options.maxRows) this.pump();
+      // Enough for a batch, and a statement slot free: no need to wait for the window.
+      if (this.queue.length >= this.options.maxRows && this.inFlight.size < this.options.maxInFlight) this.pump();
       else this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
     });
   }
@@ -85,22 +86,29 @@ export class AnswerBatcher {
     if (this.queue.length > 0 && this.inFlight.size === 0) this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
   }
 
-  // The next batch, in arrival order. A key already in flight stays queued, so that a later answer
-  // of one participant is never committed before an earlier one.
+  // The next batch, in arrival order, of at most maxRows participants' answers (several
+  // submissions of one participant are one row). A key already in flight stays queued, so that a
+  // later answer of one participant is never committed before an earlier one.
   private take(): Pending[] {
     const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    const blocked = new Set(this.inFlightKeys);
-    for (const p of this.queue) {
-      if (batch.length < this.options.maxRows && !blocked.has(p.key)) batch.push(p);
-      else {
-        // Keep a key's submissions together and in order: once one waits, the later ones wait too.
-        blocked.add(p.key);
-        rest.push(p);
+    const keys = new Set<string>();
+    const waiting: Pending[] = [];
+    let i = 0;
+    for (; i < this.queue.length; i += 1) {
+      const p = this.queue[i];
+      if (this.inFlightKeys.has(p.key)) {
+        waiting.push(p);
+        continue;
       }
+      if (!keys.has(p.key)) {
+        // Full: this submission and everything after it wait for the next batch, in order.
+        if (keys.size >= this.options.maxRows) break;
+        keys.add(p.key);
+      }
+      batch.push(p);
     }
-    this.queue = rest;
-    for (const p of batch) this.inFlightKeys.add(p.key);
+    this.queue = i < this.queue.length ? waiting.concat(this.queue.slice(i)) : waiting;
+    for (const key of keys) this.inFlightKeys.add(key);
     return batch;
   }
 

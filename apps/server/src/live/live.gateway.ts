@@ -42,7 +42,7 @@ type Command = (socket: LiveSocket, body: unknown) => Promise<Ack<unknown>>;
 // Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
 const PROGRESS_INTERVAL_MS = 250;
 // Progress frames a second (per instance) that the participants of one large session get at most.
-const PARTICIPANT_PROGRESS_FRAMES = 4_000;
+const PARTICIPANT_PROGRESS_FRAMES = 2_000;
 // How long a SIGTERM waits for commands in progress before closing the sockets anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -155,7 +155,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       requireRole(socket, 'participant');
       const input = parseInput(answerSubmitSchema, body);
       const { sessionId, participantId } = socket.data;
-      const deck = await this.sessions.deckOf(sessionId);
+      // Order is kept: answers that found no copy wait for the one load, and it is cached before
+      // any later message is read.
+      const deck = this.sessions.cachedDeck(sessionId) ?? (await this.sessions.deckOf(sessionId));
       const receipt = await this.answers.submit({ sessionId, participantId: participantId ?? '' }, deck, input);
       if (!receipt.duplicate) {
         this.scheduleProgress(sessionId);
@@ -334,7 +336,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private track<T>(work: () => Promise<T>): Promise<Ack<T>> {
     const done = respond(work);
     this.working.add(done);
-    void done.finally(() => this.working.delete(done));
+    // respond() never rejects.
+    void done.then(() => this.working.delete(done));
     return done;
   }
 

@@ -219,6 +219,11 @@ export class SessionsService {
     return (await this.infoOf(sessionId)).deck;
   }
 
+  // The deck copy if this instance holds it already: no promise on the path of every answer.
+  cachedDeck(sessionId: string): Deck | undefined {
+    return this.infos.get(sessionId)?.deck;
+  }
+
   async infoOf(sessionId: string): Promise<SessionInfo> {
     const cached = this.infos.get(sessionId);
     if (cached) return cached;
