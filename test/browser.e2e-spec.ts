@@ -97,7 +97,13 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
     await phones[0].getByRole('heading', { name: 'Answers are closed' }).waitFor();
     await facilitator.getByRole('button', { name: 'Release results' }).click();
 
-    for (const page of [screen, facilitator, phones[0]]) {
+    // The projector shows the discussion groups: what everyone agreed on, and what many were unsure about.
+    const group = (name: string) => screen.locator('.result-group', { has: screen.getByRole('heading', { name, exact: true }) });
+    await group('Consensus').getByText(/^Hugs/).waitFor();
+    await expect(group('Consensus').getByText(/^Kissing/).count()).resolves.toBe(0);
+    await group('Most maybe').getByText(/^Kissing/).waitFor();
+    // The console and the phones have the full table.
+    for (const page of [facilitator, phones[0]]) {
       const hugs = page.getByRole('row', { name: /^Hugs/ });
       await hugs.waitFor();
       await expect(hugs.getByRole('cell').allTextContents()).resolves.toEqual(['3', '0', '0', '0']);
