@@ -103,7 +103,8 @@ export const facilitator: Translation<typeof en> = {
     mode: 'Modus',
     modeCouple: 'Paar: zwei Plätze, verglichen nach der Auflösungsregel jeder Frage',
     modeGroup: 'Gruppe: nur Gesamtzahlen, nie die Antwort einer einzelnen Person',
-    threshold: 'Anonymitätsschwelle',
+    // A soft hyphen, so that the word can break in the narrow label column.
+    threshold: 'Anonymitäts\u00ADschwelle',
     thresholdCouple: 'Nicht genutzt: Die Auflösung zeigt nur, was die Regel erlaubt, sobald beide Partner*innen geantwortet haben',
     thresholdGroup: 'k = {{k}}: Die Ergebnisse einer Frage bleiben verborgen, bis {{k}} Personen sie beantwortet haben',
     liveResults: 'Live-Ergebnisse',
