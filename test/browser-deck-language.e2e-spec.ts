@@ -1,5 +1,7 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
 import {
   command,
@@ -81,5 +83,48 @@ describe('deck content in the language of the page', () => {
     await solo.getByRole('heading', { name: 'Aftercare-Vorlieben' }).waitFor();
     await solo.goto(`${server.url}/solo/workshop-check-in`);
     await solo.locator('.session-name', { hasText: 'Check-in und Check-out im Workshop' }).waitFor();
+  });
+
+  // The interface itself in German: chosen from the browser's language, marked as German for screen
+  // readers and hyphenation, accessible (axe, WCAG 2.2 AA), and a switch to English is remembered.
+  it('speaks German to a German browser, passes axe in German, and remembers a switch to English', async () => {
+    const violations = async (page: Page) =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+      );
+    const f = await signUp(server.url);
+    const created = await createSession(f, 3, 'communication-styles');
+    const facilitator = await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie);
+    sockets.push(facilitator.socket);
+
+    const phone = await browsing.newPage({ ...PHONE, locale: 'de-DE' });
+    await phone.goto(server.url);
+    await phone.getByRole('heading', { name: 'An einer Sitzung teilnehmen' }).waitFor();
+    await expect(phone.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
+    await expect(violations(phone)).resolves.toEqual([]);
+    await browsing.shot(phone, 'phone-de-home');
+
+    await phone.getByLabel('Beitrittscode').fill(created.state.code);
+    await phone.getByRole('button', { name: 'Teilnehmen', exact: true }).click();
+    await phone.getByLabel('Ich habe das gelesen und möchte teilnehmen').check();
+    await expect(violations(phone)).resolves.toEqual([]);
+    await browsing.shot(phone, 'phone-de-join');
+    await phone.getByRole('button', { name: 'Sitzung beitreten' }).click();
+    await phone.getByRole('heading', { name: 'Warten, bis die Moderation beginnt' }).waitFor();
+
+    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'directness' }));
+    await phone.getByRole('heading', { name: 'Wie sollen andere dir am liebsten ihre Wünsche und Grenzen sagen?' }).waitFor();
+    await phone.getByRole('button', { name: 'Frage überspringen' }).waitFor();
+    await expect(violations(phone)).resolves.toEqual([]);
+    await browsing.shot(phone, 'phone-de-scale');
+
+    // The switcher, then a reload: English stays.
+    await phone.getByLabel('Sprache').selectOption('en');
+    await expect(phone.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await phone.reload();
+    await phone.getByLabel('Language').waitFor();
+    await expect(phone.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await phone.getByRole('heading', { name: 'How do you like other people to tell you their wishes and limits?' }).waitFor();
+    await phone.getByRole('button', { name: 'Pass this question' }).waitFor();
   });
 });
