@@ -22,14 +22,24 @@ const OBSERVER_KEYS = new Set([
   'participants', 'answered', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
   'category', 'sessionId', 'promptId', 'respondents', 'passed', 'distribution', 'yes', 'maybe', 'no', 'pass',
   'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'selfRun',
+  'translations',
 ]);
+
+// Deck content in other languages: language tags, then the translated fields; the keys of `labels` and
+// `categories` are the deck's own item ids and category names, content like the labels themselves.
+const TRANSLATION_FIELDS = new Set(['title', 'body', 'contentNote', 'minLabel', 'maxLabel', 'labels', 'categories']);
 
 function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
   else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       into.add(key);
-      keysOf(v, into);
+      if (key === 'translations') {
+        for (const [language, fields] of Object.entries(v as Record<string, Record<string, unknown>>)) {
+          if (!/^[a-z]{2}(-[A-Za-z0-9]+)*$/.test(language)) into.add(`translations.${language}`);
+          for (const field of Object.keys(fields)) if (!TRANSLATION_FIELDS.has(field)) into.add(`translations.${language}.${field}`);
+        }
+      } else keysOf(v, into);
     }
   }
   return into;
