@@ -137,6 +137,21 @@ describe('security limits and headers', () => {
     expect((docs.body as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
+  it("compresses the client's files and lets phones keep the hashed ones; API answers are neither", async () => {
+    const page = await request(server.url).get('/').set('Accept-Encoding', 'gzip');
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await request(server.url).get(script ?? '').set('Accept-Encoding', 'gzip');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const api = await request(server.url).get('/api/deck-format/schema').set('Accept-Encoding', 'gzip');
+    expect(api.status).toBe(200);
+    expect(api.headers['content-encoding']).toBeUndefined();
+  });
+
   it('never sends a stack trace in an error', async () => {
     const responses = [
       await request(server.url).post('/api/join').set('content-type', 'application/json').send('{not json'),

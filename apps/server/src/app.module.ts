@@ -35,9 +35,15 @@ export class AppModule {
         AccountsModule,
         DecksModule,
         SessionsModule,
-        ...(serveClient ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })] : []),
+        ...(serveClient ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: cacheHeaders } })] : []),
       ],
       controllers: [HealthController, OpenApiController],
     };
   }
+}
+
+// Built assets carry a content hash in their names: a phone keeps them for a year and never asks again.
+// Everything else (index.html, the deck files of solo mode) is checked with the server on every load.
+function cacheHeaders(res: { setHeader: (name: string, value: string) => void }, path: string): void {
+  res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
