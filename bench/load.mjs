@@ -95,9 +95,16 @@ const rssBefore = rssKb();
 const sockets = new Array(N);
 const joinCpu = cpuMs();
 const joinStart = now();
+// Mean time of the two steps of a join, to tell where a slow join waits.
+let postMs = 0;
+let connectMs = 0;
 await pool(N, 64, async (i) => {
+  const t0 = now();
   const seat = await join();
+  const t1 = now();
   sockets[i] = await open({ role: 'participant', token: seat.token });
+  postMs += t1 - t0;
+  connectMs += now() - t1;
 });
 const joinSeconds = (now() - joinStart) / 1000;
 const joinCpuMs = cpuMs() - joinCpu;
@@ -151,6 +158,7 @@ console.log(
   JSON.stringify({
     n: N,
     joinPerSecond: Math.round(N / joinSeconds),
+    joinStepMs: { post: Math.round(postMs / N), connect: Math.round(connectMs / N) },
     // Server CPU ms per join (REST and handshake), per burst answer and per flood answer.
     cpuMsPer: { join: round2(joinCpuMs / N), burstAnswer: round2(burstCpuMs / N), floodAnswer: round2(floodCpuMs / (N * FLOOD)) },
     rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,

@@ -151,6 +151,7 @@ const line = (label, f) => console.log(`${label.padEnd(34)}${rows.map((r) => cel
 console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_bench'}${process.env.REDIS_URL ? ' + Redis' : ''}; server on core 0, generator on core 1\n`);
 console.log(`${''.padEnd(34)}${rows.map((r) => `N=${r.n} candor`.padStart(22) + `bare`.padStart(22)).join('')}`);
 line('joins per second', (x) => x.joinPerSecond);
+line('join: mean ms of POST / connect', (x) => `${x.joinStepMs.post}/${x.joinStepMs.connect}`);
 line('burst ack ms p50/p95/p99/max', (x) => Object.values(x.burst.latencyMs).join('/'));
 line('burst: last ack → exact tally ms', (x) => x.burst.tallyAfterLastAckMs ?? 'not seen');
 line('flood answers per second', (x) => x.flood.perSecond);
