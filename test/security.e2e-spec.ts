@@ -10,12 +10,26 @@ const DEFAULT_LIMITS = { CANDOR_JOIN_RATE_PER_MINUTE: '30', CANDOR_SOCKET_RATE_P
 const STACK = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+/;
 
 // Another client IP: Linux answers the whole 127.0.0.0/8 on loopback.
-function postFrom(ip: string, url: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+function postFrom(
+  ip: string,
+  url: string,
+  path: string,
+  body: unknown,
+  forwardedFor?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const data = JSON.stringify(body);
   return new Promise((ok, fail) => {
     const req = httpRequest(
       `${url}${path}`,
-      { method: 'POST', localAddress: ip, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      {
+        method: 'POST',
+        localAddress: ip,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
@@ -63,6 +77,12 @@ describe('security limits and headers', () => {
     const valid = await postFrom('127.0.0.4', server.url, '/api/join', { code, consent: true });
     expect(valid.status).toBe(201);
     expect(valid.body.sessionId).toBe(sessionId);
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted: a limited client cannot claim to be another', async () => {
+    for (let i = 0; i < 10; i++) await postFrom('127.0.0.5', server.url, '/api/join', { code: wrongCode(i, code), consent: true });
+    const spoofed = await postFrom('127.0.0.5', server.url, '/api/join', { code, consent: true }, '198.51.100.9');
+    expect(spoofed.status).toBe(429);
   });
 
   it('answers a socket flood with RATE_LIMITED acks, and the others hear nothing', async () => {
@@ -170,5 +190,31 @@ describe('security limits and headers', () => {
       expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
       expect(Object.keys(res.body as object).every((k) => ['code', 'message', 'issues'].includes(k))).toBe(true);
     }
+  });
+});
+
+// Behind a proxy (docker-compose's nginx), every request comes from the proxy: the limits must count the
+// client the trusted proxy names, or one lecture hall would share one budget.
+describe('join limits behind a trusted proxy', () => {
+  let server: RunningServer;
+  let code: string;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { ...DEFAULT_LIMITS, CANDOR_JOIN_RATE_PER_MINUTE: '6', CANDOR_TRUST_PROXY: '127.0.0.6' } });
+    code = (await createSession(await signUp(server.url))).state.code;
+  });
+  afterAll(() => server?.stop());
+
+  it('counts each client the proxy names, and only a trusted proxy may name one', async () => {
+    const fromClient = (client: string) => postFrom('127.0.0.6', server.url, '/api/join', { code, consent: true }, client);
+    const first: number[] = [];
+    for (let i = 0; i < 7; i++) first.push((await fromClient('198.51.100.1')).status);
+    expect(first).toEqual([201, 201, 201, 201, 201, 201, 429]);
+    // Another person in the same room, through the same proxy, still joins.
+    expect((await fromClient('198.51.100.2')).status).toBe(201);
+    // A connection that is not the trusted proxy is counted by its own address, whatever it claims.
+    const direct: number[] = [];
+    for (let i = 0; i < 7; i++) direct.push((await postFrom('127.0.0.7', server.url, '/api/join', { code, consent: true }, `198.51.100.${10 + i}`)).status);
+    expect(direct.at(-1)).toBe(429);
   });
 });

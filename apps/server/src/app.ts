@@ -24,7 +24,8 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.use(cookieParser());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Behind a proxy (CANDOR_TRUST_PROXY), req.ip and req.protocol are the client's, as the proxy names them.
+  app.set('trust proxy', config.trustProxy);
   const io = new CandorIoAdapter(app, config);
   await io.connectRedis();
   app.useWebSocketAdapter(io);

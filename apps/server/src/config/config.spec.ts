@@ -41,4 +41,21 @@ describe(loadConfig.name, () => {
       expect((error as Error).message).toMatch(/REDIS_URL: must start with redis: or rediss:/);
     }
   });
+
+  it('trusts no proxy by default, and reads hops, names, addresses and subnets', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CANDOR_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ CANDOR_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+  });
+
+  it('refuses a proxy setting that is not an address, a subnet, a range name or a number', () => {
+    for (const bad of ['true', 'proxy.example', '10.0.0.0/33', '10.0.0/8', 'loopback, *']) {
+      expect(() => loadConfig({ CANDOR_TRUST_PROXY: bad }), bad).toThrow(/CANDOR_TRUST_PROXY/);
+    }
+  });
 });

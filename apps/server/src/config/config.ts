@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,16 @@ const urlWith = (protocols: string[]) =>
     .string()
     .url()
     .refine((u) => URL.canParse(u) && protocols.includes(new URL(u).protocol), `must start with ${protocols.join(' or ')}//`);
+
+// Express's names for address ranges, and single addresses or subnets (10.0.0.0/8, fd00::/8).
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (entry: string) => {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,6 +50,24 @@ const envSchema = z.object({
   CANDOR_RETENTION_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   // Join requests per client IP and minute (a third of them may fail), counted per instance.
   CANDOR_JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Which proxies in front may name the client's address (X-Forwarded-For) and scheme (X-Forwarded-Proto):
+  // 'false' (none: the address the connection comes from), a number of proxy hops, or a comma-separated
+  // list of addresses, subnets and the names loopback, linklocal, uniquelocal.
+  CANDOR_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((s, ctx): boolean | number | string[] => {
+      const value = s.trim();
+      if (value === 'false') return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const bad = entries.filter((entry) => !isProxyEntry(entry));
+      if (entries.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `'false', a number of hops, or addresses, subnets, loopback, linklocal, uniquelocal (not: ${bad.join(', ') || value})` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   // Socket messages per socket: a burst of this many, refilled at this rate a second.
   CANDOR_SOCKET_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
 });
@@ -58,6 +87,7 @@ export type Config = {
   retentionSweepSeconds: number;
   joinRatePerMinute: number;
   socketRatePerSecond: number;
+  trustProxy: boolean | number | string[];
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSweepSeconds: e.CANDOR_RETENTION_SWEEP_SECONDS,
     joinRatePerMinute: e.CANDOR_JOIN_RATE_PER_MINUTE,
     socketRatePerSecond: e.CANDOR_SOCKET_RATE_PER_SECOND,
+    trustProxy: e.CANDOR_TRUST_PROXY,
   };
 }
 

@@ -73,7 +73,8 @@ function joinLimiter(config: Config) {
   const all = new WindowCounter(config.joinRatePerMinute, 60_000);
   const failed = new WindowCounter(Math.max(1, Math.ceil(config.joinRatePerMinute / 3)), 60_000);
   return (req: Request, res: Response, next: NextFunction) => {
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    // The connection's address, or behind a trusted proxy the client's (CANDOR_TRUST_PROXY).
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     if (!failed.allows(ip) || !all.hit(ip)) {
       res.setHeader('Retry-After', String(Math.max(all.retryAfterSeconds(), failed.retryAfterSeconds())));
       return send(res, 429, { code: 'RATE_LIMITED', message: 'Too many attempts. Please wait a minute and try again.' });
