@@ -121,7 +121,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Ack<unknown>) => void) : undefined;
         // One payload object per event; extra arguments arrive as an array, which no schema accepts.
         const body = args.length > 1 ? args : args[0];
-        void command(this, body).then((response) => ack?.(response));
+        void command(this, body).then((response) => {
+          try {
+            ack?.(response);
+          } catch (error) {
+            // A failed ack must not become an unhandled rejection, which would end the process.
+            internalLogger.warn(`ack failed: ${error instanceof Error ? error.name : 'non-error thrown'}`);
+          }
+        });
       };
       return [event, listener] as const;
     });
