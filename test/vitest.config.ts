@@ -4,6 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // them; when it does, global-setup fails the run if they cannot be reached.
 const needsPostgres = ['test/postgres-outage.e2e-spec.ts'];
 const needsPostgresAndRedis = ['test/scale-out.e2e-spec.ts'];
+const needsRedis = ['test/shared-limits.e2e-spec.ts'];
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 const hasRedis = Boolean(process.env.REDIS_URL);
 
@@ -15,6 +16,7 @@ export default defineConfig({
       ...configDefaults.exclude,
       ...(hasPostgres ? [] : needsPostgres),
       ...(hasPostgres && hasRedis ? [] : needsPostgresAndRedis),
+      ...(hasRedis ? [] : needsRedis),
     ],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import { createClient } from 'redis';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
 import { applyHttpSecurity } from './security/http-security.js';
+import type { LimitStore } from './security/rate-limit.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 
@@ -16,7 +18,7 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.setGlobalPrefix('api');
-  applyHttpSecurity(app, config);
+  applyHttpSecurity(app, config, await limitsRedis(app, config));
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/') && compression.filter(req, res) }));
@@ -31,4 +33,21 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.useWebSocketAdapter(io);
   app.enableShutdownHooks();
   return app;
+}
+
+// With REDIS_URL, a connection of its own for the join limits that all instances share (the broadcast
+// adapter's connection blocks on stream reads). Closed with the HTTP server.
+async function limitsRedis(app: NestExpressApplication, config: Config): Promise<LimitStore | undefined> {
+  if (!config.redisUrl) return undefined;
+  const redis = createClient({ url: config.redisUrl });
+  redis.on('error', () => undefined); // each failed count says so itself (SharedWindowCounter)
+  await redis.connect();
+  app.getHttpServer().once('close', () => void redis.quit().catch(() => undefined));
+  return {
+    get: (key) => redis.get(key),
+    incrementWithExpiry: async (key, ttlMs) => {
+      const [count] = await redis.multi().incr(key).pExpire(key, ttlMs).exec();
+      return Number(count);
+    },
+  };
 }

@@ -48,7 +48,7 @@ const envSchema = z.object({
   // Raw answers are deleted this long after a session ends (fractions allowed, e.g. 0.5).
   CANDOR_ANSWER_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   CANDOR_RETENTION_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
-  // Join requests per client IP and minute (a third of them may fail), counted per instance.
+  // Join requests per client IP and minute (a third of them may fail), counted per instance, or shared through Redis with REDIS_URL.
   CANDOR_JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   // Which proxies in front may name the client's address (X-Forwarded-For) and scheme (X-Forwarded-Proto):
   // 'false' (none: the address the connection comes from), a number of proxy hops, or a comma-separated

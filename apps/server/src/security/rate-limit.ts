@@ -1,7 +1,18 @@
-// In-memory counters for a fixed window. Each instance counts on its own: with several
+import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+
+// A fixed-window counter per key (a client IP): `allows` asks without counting, `hit` counts one and
+// says whether it was still within the limit.
+export type Counter = {
+  allows(key: string): boolean | Promise<boolean>;
+  hit(key: string): boolean | Promise<boolean>;
+  retryAfterSeconds(): number;
+};
+
+// In-memory counters for a fixed window (without REDIS_URL). Each instance counts on its own: with several
 // instances behind a load balancer a client gets up to (instances × limit) per window.
 // Keys (client IPs) live only here, for one window, and are never logged or stored.
-export class WindowCounter {
+export class WindowCounter implements Counter {
   private readonly counts = new Map<string, number>();
   private windowStart = Date.now();
 
@@ -53,5 +64,61 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+}
+
+// What the shared counters need from Redis: read a count, and count one with an expiry (atomically).
+export type LimitStore = {
+  get(key: string): Promise<string | null>;
+  incrementWithExpiry(key: string, ttlMs: number): Promise<number>;
+};
+
+// The same window, shared by every instance through Redis (with REDIS_URL), so that a client gets the
+// limit once however many instances serve it. Windows are aligned on the clock, so all instances agree
+// where one ends. Keys are a hash of the IP (not the IP) and expire with their window. If Redis fails,
+// this instance counts on its own until it is back: a Redis hiccup never stops people joining.
+export class SharedWindowCounter implements Counter {
+  private readonly log = new Logger(SharedWindowCounter.name);
+  private readonly local: WindowCounter;
+
+  constructor(
+    private readonly store: LimitStore,
+    private readonly name: string,
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {
+    this.local = new WindowCounter(limit, windowMs);
+  }
+
+  async allows(key: string): Promise<boolean> {
+    try {
+      return Number((await this.store.get(this.keyOf(key))) ?? 0) < this.limit;
+    } catch (error) {
+      this.failed(error);
+      return this.local.allows(key);
+    }
+  }
+
+  async hit(key: string): Promise<boolean> {
+    try {
+      return (await this.store.incrementWithExpiry(this.keyOf(key), this.windowMs * 2)) <= this.limit;
+    } catch (error) {
+      this.failed(error);
+      return this.local.hit(key);
+    }
+  }
+
+  retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil((this.windowMs - (Date.now() % this.windowMs)) / 1000));
+  }
+
+  private keyOf(key: string): string {
+    const window = Math.floor(Date.now() / this.windowMs);
+    const hashed = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+    return `candor:limit:${this.name}:${window}:${hashed}`;
+  }
+
+  private failed(error: unknown): void {
+    this.log.warn(`counting ${this.name} in this instance only: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
