@@ -79,7 +79,8 @@ export interface ServerToClientEvents {
   'session:snapshot': (payload: Snapshot) => void;
   // To everyone in the session, after every change of phase or prompt.
   'session:updated': (payload: SessionState) => void;
-  // To everyone in the session: how many joined and answered the current prompt (coalesced).
+  // To everyone in the session: how many joined and answered the current prompt (coalesced; participants
+  // of a large room get it less often, see docs/api.md).
   'progress:updated': (payload: Progress) => void;
   // To the session's facilitators only: how many participants are stepped out right now.
   'stepout:updated': (payload: { away: number }) => void;
