@@ -22,7 +22,7 @@ const OBSERVER_KEYS = new Set([
   'participants', 'answered', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
   'category', 'sessionId', 'promptId', 'respondents', 'passed', 'distribution', 'yes', 'maybe', 'no', 'pass',
   'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'selfRun',
-  'translations',
+  'translations', 'away',
 ]);
 
 // Deck content in other languages: language tags, then the translated fields; the keys of `labels` and
@@ -239,7 +239,9 @@ describe('a live group session', () => {
     for (const observer of [facilitator, screen]) {
       expect(observer.frames.length).toBeGreaterThan(5);
       const events = new Set(observer.frames.map((f) => f.event));
-      expect([...events].sort()).toEqual(['progress:updated', 'session:snapshot', 'session:updated']);
+      // The step-out count (a number, never who) goes to facilitators only.
+      const expected = ['progress:updated', 'session:snapshot', 'session:updated', ...(observer === facilitator ? ['stepout:updated'] : [])];
+      expect([...events].sort()).toEqual(expected);
       const unexpected = [...keysOf(observer.frames.map((f) => f.args))].filter((k) => !OBSERVER_KEYS.has(k));
       expect(unexpected).toEqual([]);
       const text = JSON.stringify(observer.frames);

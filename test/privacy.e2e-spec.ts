@@ -125,6 +125,12 @@ describe('the privacy rules, tried the way an attacker would', () => {
     const back = waitFor(s.facilitator.socket, 'stepout:updated', 5_000, (p) => p.away === 1);
     expectOk(await command(s.phones[0].socket, 'participant:step-out', { away: false }));
     expect(await back).toEqual({ away: 1 });
+    // A console that reloads (a new facilitator socket) is told the count right away.
+    const reloaded = await connect(server.url, { role: 'facilitator', sessionId: s.sessionId }, f.cookie);
+    open.push(reloaded);
+    await expect
+      .poll(() => reloaded.frames.find((fr) => fr.event === 'stepout:updated')?.args[0], { timeout: 5_000 })
+      .toEqual({ away: 1 });
     for (const c of [s.screen, ...s.phones]) expect(c.frames.map((fr) => fr.event)).not.toContain('stepout:updated');
     expect(await command(s.facilitator.socket, 'participant:step-out', { away: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -82,7 +82,7 @@ export interface ServerToClientEvents {
   // To everyone in the session: how many joined and answered the current prompt (coalesced; participants
   // of a large room get it less often, see docs/api.md).
   'progress:updated': (payload: Progress) => void;
-  // To the session's facilitators only: how many participants are stepped out right now.
+  // To the session's facilitators only (and to one when it connects): how many participants are stepped out right now.
   'stepout:updated': (payload: { away: number }) => void;
   // To the session's facilitators only: the open-text queue changed.
   'moderation:updated': (payload: ModerationQueue) => void;

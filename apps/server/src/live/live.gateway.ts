@@ -144,6 +144,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     try {
       socket.emit('session:snapshot', await this.snapshot(socket));
       if (role === 'participant') this.scheduleProgress(sessionId);
+      // A console that (re)connects learns at once how many are stepped out, not at the next change.
+      if (role === 'facilitator') socket.emit('stepout:updated', { away: await this.participation.awayCount(sessionId) });
     } catch (error) {
       this.logger.warn(`snapshot failed: ${toErrorBody(error).code}`);
       socket.disconnect(true);
