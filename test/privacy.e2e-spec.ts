@@ -63,6 +63,11 @@ describe('the privacy rules, tried the way an attacker would', () => {
   it('sends live results at most once a second and only after three changed answers', async () => {
     const s = await groupSession(server, f, { phones: 6, liveResults: true });
     open.push(s.facilitator, s.screen, ...s.phones);
+    // Whoever is about to join is told, before agreeing, that totals show while questions are open.
+    expect((await request(server.url).get(`/api/join/${s.code}`)).body).toMatchObject({ liveResults: true });
+    const plain = await groupSession(server, f, { phones: 0 });
+    open.push(plain.facilitator, plain.screen);
+    expect((await request(server.url).get(`/api/join/${plain.code}`)).body).toMatchObject({ liveResults: false });
     expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
     const results = () =>
       s.screen.frames.filter((fr) => fr.event === 'session:updated' && (fr.args[0] as SessionState).result !== null);

@@ -175,6 +175,7 @@ export class SessionsService {
       contentNote: session.deck.contentNote,
       translations: deckTranslations(session.deck, ['title', 'contentNote']),
       selfRun: session.facilitatorId === null,
+      liveResults: session.liveResults,
     };
   }
 

@@ -78,6 +78,8 @@ export const joinInfoSchema = z.object({
   // The title and content note in other languages (never the description: it is for the facilitator).
   translations: z.record(languageTagSchema, deckTranslationSchema.pick({ title: true, contentNote: true })).optional(),
   selfRun: z.boolean(),
+  // Totals shown while a question is open (groups; the facilitator may change it during the session).
+  liveResults: z.boolean(),
 });
 
 export const joinRequestSchema = z

@@ -102,7 +102,7 @@ export function JoinPage({ code }: { code: string }) {
         </p>
       )}
 
-      <PrivacyStatement mode={info.mode} k={info.k} />
+      <PrivacyStatement mode={info.mode} k={info.k} liveResults={info.liveResults} />
 
       <form onSubmit={(event) => void join(event)} className="card">
         <label className="check">

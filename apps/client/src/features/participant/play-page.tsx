@@ -377,6 +377,11 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
       )}
       {prompt.body && <p>{prompt.body}</p>}
       {couple && <RevealNote prompt={prompt} />}
+      {!couple && state.liveResults && (
+        <p className="hint" data-testid="live-results-note">
+          {t('play.liveResults', { k: state.k })}
+        </p>
+      )}
       <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
       {couple && sync.saved[prompt.id] && !pending && (
         <p className="hint" role="status">

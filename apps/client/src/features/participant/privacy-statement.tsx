@@ -3,19 +3,21 @@ import { Trans, useTranslation } from 'react-i18next';
 
 // What the join screen promises, in plain words. It differs by mode: in a group the facilitator and the
 // screen see totals only; a couple sees what both share, and the one inference that cannot be hidden.
-export function PrivacyStatement({ mode, k, headingId = 'privacy-heading' }: { mode: SessionMode; k: number; headingId?: string }) {
+type PrivacyStatementProps = { mode: SessionMode; k: number; liveResults?: boolean; headingId?: string };
+
+export function PrivacyStatement({ mode, k, liveResults = false, headingId = 'privacy-heading' }: PrivacyStatementProps) {
   const { t } = useTranslation('participant');
   return (
     <section aria-labelledby={headingId} className="card privacy" data-mode={mode}>
       <h2 id={headingId}>{t('privacy.heading')}</h2>
-      {mode === 'couple' ? <CoupleStatement /> : <GroupStatement k={k} />}
+      {mode === 'couple' ? <CoupleStatement /> : <GroupStatement k={k} liveResults={liveResults} />}
     </section>
   );
 }
 
 const strong = { strong: <strong /> };
 
-function GroupStatement({ k }: { k: number }) {
+function GroupStatement({ k, liveResults }: { k: number; liveResults: boolean }) {
   const { t } = useTranslation('participant');
   return (
     <>
@@ -25,6 +27,11 @@ function GroupStatement({ k }: { k: number }) {
         <li>
           <Trans t={t} i18nKey="privacy.group.threshold" values={{ k }} components={strong} />
         </li>
+        {liveResults && (
+          <li>
+            <Trans t={t} i18nKey="privacy.group.live" values={{ k }} components={strong} />
+          </li>
+        )}
         <li>{t('privacy.group.pass')}</li>
         <li>{t('privacy.group.change')}</li>
         <li>{t('privacy.group.moment')}</li>

@@ -33,6 +33,7 @@ export const participant: Translation<typeof en> = {
       change: 'Solange eine Frage offen ist, kannst du deine Antwort so oft ändern, wie du möchtest.',
       moment:
         'Wenn du einen Moment brauchst, kannst du das mit einem Fingertipp mitteilen: Die Moderation sieht, wie viele Personen sich gerade einen Moment nehmen, aber nie, wer. Du kannst auch jederzeit deine Antworten zurückziehen; dann werden sie gelöscht.',
+      live: 'In dieser Sitzung werden die Summen schon gezeigt, <strong>während eine Frage noch offen ist</strong>: höchstens einmal pro Sekunde aktualisiert und erst, wenn mindestens {{k}} Personen geantwortet haben.',
       stored: 'Deine Antworten werden ohne deinen Namen, ohne deine IP-Adresse und ohne Angaben zu deinem Gerät gespeichert.',
       closing: 'Hier gibt es keine richtigen oder falschen Antworten. Antworte für dich, so wie es heute für dich ist.',
     },
@@ -50,6 +51,7 @@ export const participant: Translation<typeof en> = {
     },
   },
   play: {
+    liveResults: 'Die Summen werden live gezeigt, während diese Frage offen ist (sobald mindestens {{k}} Personen geantwortet haben). Niemand sieht deine eigene Antwort.',
     seatGone: {
       heading: 'Wir konnten deinen Platz in dieser Sitzung nicht finden',
       text: 'Vielleicht ist sie beendet, oder dies ist nicht der Browser, mit dem du beigetreten bist.',

@@ -29,6 +29,7 @@ export const participant = {
       moment:
         'If you need a moment, you can say so with one tap: the facilitator sees how many people are taking a moment, never who. You can also withdraw at any time, and your answers are deleted.',
       stored: 'Your answers are stored without your name, your IP address or details about your device.',
+      live: 'In this session the totals are shown <strong>while a question is still open</strong>, updated at most once a second, and only once at least {{k}} people have answered.',
       closing: 'There are no right or wrong answers here. Answer for yourself, as things are for you today.',
     },
     couple: {
@@ -44,6 +45,7 @@ export const participant = {
     },
   },
   play: {
+    liveResults: 'Totals are shown live while this question is open (once at least {{k}} people have answered). Nobody sees your own answer.',
     seatGone: {
       heading: "We couldn't find your place in this session",
       text: 'It may have ended, or this browser may not be the one you joined with.',
