@@ -1,104 +1,1091 @@
-import type { Deck } from '@candor/shared';
+import { ERROR_CODES, type Ack, type ClientToServerEvents, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, connect, createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import {
+  allKindsDeck,
+  command,
+  connect,
+  createSession,
+  joinSession,
+  ROOT,
+  signUp,
+  startServer,
+  type ClientSocket,
+  type Facilitator,
+  type Frame,
+  type RunningServer,
+} from './utils.js';
 
-// Walks the tables of docs/security.md: every owner-only route and every socket event, for
-// each role that must be refused. Nothing here may change anything.
-const FACILITATOR_EVENTS: [string, unknown][] = [
-  ['prompt:open', {}],
-  ['prompt:close', {}],
-  ['results:release', {}],
-  ['session:end', {}],
-  ['session:pause', { paused: true }],
-  ['session:settings', { liveResults: true }],
-  ['moderation:list', { promptId: randomUUID() }],
-  ['text:moderate', { promptId: randomUUID(), textId: randomUUID(), status: 'approved' }],
+// Walks the two tables of docs/security.md, every cell for every role, against a real server:
+// first every refusal (the right status or error code, and nothing changes), then every allowed
+// cell (2xx or an ok ack, with the key fields of the answer), in an order that keeps the session
+// valid. REST and SOCKET below are this suite's one copy of those tables; the first test holds
+// them to the routes the server maps, to the OpenAPI document, to the socket events (a missing
+// row fails `tsc`) and, cell by cell, to the outcomes docs/security.md lists.
+
+const PASSWORD = 'correct horse battery';
+const BUILT_IN = 'consent-and-boundaries';
+
+// Over REST, participants and screens carry no cookie: their column is the anonymous one.
+const REST_ROLES = ['owner', 'other', 'anonymous'] as const;
+const SOCKET_ROLES = ['owner', 'other', 'participant', 'screen', 'anonymous'] as const;
+type RestRole = (typeof REST_ROLES)[number];
+type SocketRole = (typeof SOCKET_ROLES)[number];
+
+type Conn = { socket: ClientSocket; frames: Frame[] };
+type SocketName = 'owner' | 'participant' | 'participant2' | 'participant3' | 'screen' | 'couple' | 'facilitatedCouple';
+type Http = ReturnType<typeof http>;
+// Per case: the caller's role, and what a call hands on to its check.
+type Ctx = { role: string; [key: string]: string };
+
+type World = {
+  url: string;
+  output: () => string;
+  owner: Facilitator;
+  other: Facilitator;
+  as: Record<RestRole, Http>;
+  // The owner's deck (the all-kinds fixture, imported): the session of the socket walk runs it.
+  ownDeck: Deck;
+  // The other facilitator's own deck (a copy of a built-in one).
+  otherDeck: Deck;
+  // The owner's group session (k = 3) that the socket walk takes from lobby to ended.
+  session: CreatedSession;
+  seats: string[];
+  // A couple's own session (no facilitator) and a couple session the owner runs: one seat each.
+  coupleSeat: string;
+  facilitatedCoupleSeat: string;
+  sockets: Partial<Record<SocketName, Conn>>;
+  // Made by allowed cells, used by later ones.
+  made: {
+    signedUp?: string;
+    spareLogin: Partial<Record<string, string>>;
+    newDeck?: Deck;
+    fresh?: CreatedSession;
+    otherSession?: CreatedSession;
+    textIds?: string[];
+  };
+};
+
+type RestCase = {
+  verdict: 'ok' | 401 | 403 | 404;
+  code?: ErrorCode;
+  // Which variant of the cell this is, when it has several.
+  what?: string;
+  call?: (as: Http, w: World, c: Ctx) => PromiseLike<Response>;
+  shape?: (w: World, c: Ctx) => object;
+  check?: (res: Response, w: World, c: Ctx) => unknown;
+};
+type RestRow = { route: string; status: 200 | 201 | 204; call: (as: Http, w: World, c: Ctx) => PromiseLike<Response> } & Record<
+  RestRole,
+  RestCase[]
+>;
+
+type SocketCase = {
+  verdict: 'ok' | ErrorCode;
+  what?: string;
+  // The socket it is sent from (the role's own by default), or a whole handshake.
+  from?: SocketName;
+  send?: (w: World, c: Ctx) => Promise<Ack<unknown>>;
+  payload?: (w: World, c: Ctx) => unknown;
+  shape?: (w: World, c: Ctx) => object;
+  check?: (data: unknown, w: World, c: Ctx) => unknown;
+};
+// 'none': no socket to send it from (docs: "—"); the handshake row refuses those roles.
+type SocketRow = { payload?: unknown } & Record<SocketRole, SocketCase[] | 'none'>;
+
+// --- helpers -------------------------------------------------------------------------------------
+
+function http(url: string, cookie?: string) {
+  const as = (test: request.Test) => (cookie ? test.set('Cookie', cookie) : test);
+  return {
+    get: (path: string) => as(request(url).get(path)),
+    post: (path: string, body?: object) => as(request(url).post(path)).send(body),
+    put: (path: string, body: object) => as(request(url).put(path)).send(body),
+    delete: (path: string) => as(request(url).delete(path)),
+  };
+}
+
+const ok = (more: Omit<RestCase, 'verdict'> = {}): RestCase => ({ verdict: 'ok', ...more });
+const unauthenticated: RestCase = { verdict: 401, code: 'UNAUTHENTICATED' };
+const notFound = (code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUND', more: Omit<RestCase, 'verdict' | 'code'> = {}): RestCase => ({
+  verdict: 404,
+  code,
+  ...more,
+});
+const forbidden = (more: Omit<RestCase, 'verdict' | 'code'> = {}): RestCase => ({ verdict: 403, code: 'FORBIDDEN', ...more });
+const everyone = (cell: RestCase[]) => ({ owner: cell, other: cell, anonymous: cell });
+// Owner-only: the owner's cell, 404 for another facilitator, 401 without a login.
+const ownerOnly = (owner: RestCase[], code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUND') => ({
+  owner,
+  other: [notFound(code)],
+  anonymous: [unauthenticated],
+});
+
+const allowed = (more: Omit<SocketCase, 'verdict'> = {}): SocketCase => ({ verdict: 'ok', ...more });
+const FORBIDDEN: SocketCase = { verdict: 'FORBIDDEN' };
+// Group facilitator commands: only the owner's socket may send them.
+const facilitatorOnly = (owner: SocketCase[], payload: unknown = {}): SocketRow => ({
+  payload,
+  owner,
+  other: 'none',
+  participant: [FORBIDDEN],
+  screen: [FORBIDDEN],
+  anonymous: 'none',
+});
+
+const need = <T>(value: T | undefined, name: string): T => {
+  if (value === undefined) throw new Error(`${name} is not there yet: a row ran out of order`);
+  return value;
+};
+const newEmail = () => `walk-${randomUUID()}@example.test`;
+const inputOf = ({ id: _id, ...input }: Deck) => input;
+const setCookies = (res: Response) => (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+const loginCookie = (res: Response) =>
+  setCookies(res)
+    .find((c) => /^candor_login=[^;]+/.test(c))
+    ?.split(';')[0];
+const clearsLogin = (res: Response) => setCookies(res).some((c) => c.startsWith('candor_login=;'));
+const ids = (list: { id: string }[]) => list.map((item) => item.id);
+const sessionIds = (res: Response) => (res.body.sessions as CreatedSession[]).map((s) => s.state.id);
+const accountOf = (w: World, role: string) => (role === 'owner' ? w.owner : w.other);
+
+// The first frame of an event that a socket recorded (connect() records from the first frame on),
+// from the index `since` on.
+async function frame(frames: Frame[], event: string, match: (arg: unknown) => boolean = () => true, since = 0): Promise<unknown> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const found = frames.slice(since).find((f) => f.event === event && match(f.args[0]));
+    if (found) return found.args[0];
+    if (Date.now() > deadline) throw new Error(`no ${event} frame within 5 s`);
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}
+
+// A handshake as an ack: ok with the snapshot it brings, or the error it was refused with.
+async function handshake(
+  w: World,
+  auth: Parameters<typeof connect>[1],
+  cookie?: string,
+  keepAs?: SocketName,
+): Promise<Ack<unknown>> {
+  let conn: Conn;
+  try {
+    conn = await connect(w.url, auth, cookie);
+  } catch (error) {
+    return { ok: false, error: { code: (error as Error).message as ErrorCode, message: '' } };
+  }
+  const snapshot = await frame(conn.frames, 'session:snapshot');
+  if (keepAs) w.sockets[keepAs] = conn;
+  else conn.socket.close();
+  return { ok: true, data: snapshot };
+}
+
+function socketOf(w: World, name: SocketName): ClientSocket {
+  return need(w.sockets[name], `the ${name} socket`).socket;
+}
+
+async function labelled(label: unknown[], work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof Error) error.message = `${label.filter(Boolean).join(' · ')}: ${error.message}`;
+    throw error;
+  }
+}
+
+// --- the table -----------------------------------------------------------------------------------
+
+// REST rows, in the order the allowed walk takes them (deletions last).
+const REST: RestRow[] = [
+  {
+    route: 'POST /api/auth/signup',
+    status: 201,
+    call: (as, _w, c) => {
+      c.email = newEmail();
+      return as.post('/api/auth/signup', { email: c.email, password: PASSWORD });
+    },
+    ...everyone([
+      ok({
+        shape: (_w, c) => ({ facilitator: { email: c.email } }),
+        check: (res, w, c) => {
+          expect(loginCookie(res)).toBeDefined();
+          w.made.signedUp = c.email;
+        },
+      }),
+    ]),
+  },
+  {
+    route: 'POST /api/auth/login',
+    status: 200,
+    // Each logs in to their own account (the anonymous caller to the one it just made).
+    call: (as, w, c) => {
+      c.email = c.role === 'anonymous' ? need(w.made.signedUp, 'the new account') : accountOf(w, c.role).email;
+      return as.post('/api/auth/login', { email: c.email, password: PASSWORD });
+    },
+    ...everyone([
+      ok({
+        shape: (_w, c) => ({ facilitator: { email: c.email } }),
+        check: (res, w, c) => {
+          const cookie = loginCookie(res);
+          expect(cookie).toBeDefined();
+          w.made.spareLogin[c.role] = cookie;
+        },
+      }),
+    ]),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    status: 204,
+    // With the login the row above made: that login ends, the others go on.
+    call: (_as, w, c) => http(w.url, c.role === 'anonymous' ? undefined : w.made.spareLogin[c.role]).post('/api/auth/logout'),
+    owner: [ok({ check: (res, w, c) => loggedOut(res, w, c) })],
+    other: [ok({ check: (res, w, c) => loggedOut(res, w, c) })],
+    anonymous: [ok({ check: (res) => expect(clearsLogin(res)).toBe(true) })],
+  },
+  {
+    route: 'GET /api/auth/me',
+    status: 200,
+    call: (as) => as.get('/api/auth/me'),
+    owner: [ok({ shape: (w) => ({ facilitator: { email: w.owner.email } }) })],
+    other: [ok({ shape: (w) => ({ facilitator: { email: w.other.email } }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/decks',
+    status: 200,
+    call: (as) => as.get('/api/decks'),
+    owner: [ok({ check: (res, w) => library(res, w.ownDeck, w.otherDeck) })],
+    other: [ok({ check: (res, w) => library(res, w.otherDeck, w.ownDeck) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/decks/:deckId',
+    status: 200,
+    call: (as, w) => as.get(`/api/decks/${w.ownDeck.id}`),
+    owner: [ok({ check: (res, w) => expect(res.body).toEqual({ deck: w.ownDeck }) })],
+    other: [
+      notFound('DECK_NOT_FOUND'),
+      ok({ what: 'a built-in deck', call: (as) => as.get(`/api/decks/${BUILT_IN}`), shape: () => ({ deck: { id: BUILT_IN } }) }),
+    ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/decks',
+    status: 201,
+    // A copy of the owner's deck.
+    call: (as, w) => as.post('/api/decks', { copyOf: w.ownDeck.id }),
+    owner: [
+      ok({ what: 'a copy of their deck', check: (res, w) => copyOf(res, w.ownDeck) }),
+      ok({
+        what: 'a new deck',
+        call: (as, w) => as.post('/api/decks', { deck: { ...inputOf(w.ownDeck), title: 'A walked deck' } }),
+        shape: () => ({ deck: { title: 'A walked deck' } }),
+        check: (res, w) => {
+          expect(res.body.deck.id).toMatch(/^u-[a-z0-9]{12}$/);
+          expect(res.body.deck.id).not.toBe(w.ownDeck.id);
+          w.made.newDeck = res.body.deck;
+        },
+      }),
+    ],
+    other: [
+      ok({
+        what: 'a copy of a built-in deck',
+        call: (as) => as.post('/api/decks', { copyOf: BUILT_IN }),
+        check: (res) =>
+          expect([res.body.deck.id, res.body.deck.title]).toEqual([
+            expect.stringMatching(/^u-/),
+            expect.stringMatching(/ \(copy\)$/),
+          ]),
+      }),
+      ok({
+        what: 'a copy of their own deck',
+        call: (as, w) => as.post('/api/decks', { copyOf: w.otherDeck.id }),
+        check: (res, w) => copyOf(res, w.otherDeck),
+      }),
+      notFound('DECK_NOT_FOUND', { what: "a copy of another's deck" }),
+    ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'PUT /api/decks/:deckId',
+    status: 200,
+    call: (as, w) => as.put(`/api/decks/${w.ownDeck.id}`, inputOf(w.ownDeck)),
+    owner: [
+      ok({
+        call: (as, w) => {
+          const deck = need(w.made.newDeck, 'the new deck');
+          return as.put(`/api/decks/${deck.id}`, { ...inputOf(deck), title: 'A walked deck, edited' });
+        },
+        shape: (w) => ({ deck: { id: w.made.newDeck?.id, title: 'A walked deck, edited' } }),
+        check: async (_res, w) => {
+          const again = await w.as.owner.get(`/api/decks/${w.made.newDeck?.id}`);
+          expect(again.body.deck.title).toBe('A walked deck, edited');
+        },
+      }),
+      forbidden({ what: 'a built-in deck', call: (as, w) => as.put(`/api/decks/${BUILT_IN}`, inputOf(w.ownDeck)) }),
+    ],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/decks/import',
+    status: 201,
+    call: (as) => as.post('/api/decks/import', allKindsDeck()),
+    ...everyone([
+      ok({
+        shape: () => ({ deck: { title: allKindsDeck().deck.title } }),
+        check: (res) => {
+          expect(res.body.deck.id).toMatch(/^u-/);
+          expect(ids(res.body.deck.prompts)).toEqual(ids(allKindsDeck().deck.prompts));
+        },
+      }),
+    ]),
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/decks/:deckId/export',
+    status: 200,
+    call: (as, w) => as.get(`/api/decks/${w.ownDeck.id}/export`),
+    owner: [
+      ok({
+        check: (res, w) => {
+          expect(res.body).toEqual({ format: 'candor-deck', version: 1, deck: w.ownDeck });
+          expect(res.headers['content-disposition']).toContain(`${w.ownDeck.id}.candor-deck.json`);
+        },
+      }),
+    ],
+    other: [
+      notFound('DECK_NOT_FOUND'),
+      ok({
+        what: 'a built-in deck',
+        call: (as) => as.get(`/api/decks/${BUILT_IN}/export`),
+        shape: () => ({ format: 'candor-deck', version: 1, deck: { id: BUILT_IN } }),
+      }),
+    ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/deck-format/schema',
+    status: 200,
+    call: (as) => as.get('/api/deck-format/schema'),
+    ...everyone([ok({ shape: () => ({ $id: 'https://candor.invalid/deck-format/v1.json', type: 'object' }) })]),
+  },
+  {
+    route: 'POST /api/sessions',
+    status: 201,
+    call: (as, w) => as.post('/api/sessions', { deckId: w.ownDeck.id, k: 3 }),
+    owner: [
+      ok({
+        what: 'their deck',
+        shape: (w) => ({ state: { title: w.ownDeck.title, mode: 'group', k: 3, phase: 'lobby', selfRun: false }, results: [] }),
+        check: (res, w) => {
+          expect(res.body.screenToken).toEqual(expect.any(String));
+          w.made.fresh = res.body;
+        },
+      }),
+      ok({
+        what: 'a built-in deck',
+        call: (as) => as.post('/api/sessions', { deckId: BUILT_IN }),
+        shape: () => ({ state: { phase: 'lobby', k: 5 }, screenToken: expect.any(String) }),
+      }),
+    ],
+    other: [
+      ok({
+        what: 'a built-in deck',
+        call: (as) => as.post('/api/sessions', { deckId: BUILT_IN }),
+        shape: () => ({ state: { phase: 'lobby' }, screenToken: expect.any(String) }),
+      }),
+      ok({
+        what: 'their own deck',
+        call: (as, w) => as.post('/api/sessions', { deckId: w.otherDeck.id }),
+        shape: (w) => ({ state: { title: w.otherDeck.title, phase: 'lobby' } }),
+        check: (res, w) => {
+          w.made.otherSession = res.body;
+        },
+      }),
+      notFound('DECK_NOT_FOUND', { what: "another's deck" }),
+    ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/sessions',
+    status: 200,
+    call: (as) => as.get('/api/sessions'),
+    owner: [
+      ok({
+        check: (res, w) => {
+          const mine = sessionIds(res);
+          expect(mine).toEqual(expect.arrayContaining([w.session.state.id, need(w.made.fresh, 'the fresh session').state.id]));
+          expect(mine).not.toContain(need(w.made.otherSession, "the other's session").state.id);
+        },
+      }),
+    ],
+    other: [
+      ok({
+        check: (res, w) => {
+          const theirs = sessionIds(res);
+          expect(theirs).toContain(need(w.made.otherSession, "the other's session").state.id);
+          expect(theirs).not.toContain(w.session.state.id);
+        },
+      }),
+    ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/sessions/:id',
+    status: 200,
+    call: (as, w) => as.get(`/api/sessions/${w.session.state.id}`),
+    ...ownerOnly(
+      [
+        ok({
+          // After the socket walk: ended, with the one released result.
+          shape: (w) => ({ state: { id: w.session.state.id, phase: 'ended' }, results: [{ promptId: 'one-word' }] }),
+          check: (res) => expect(res.body.results).toHaveLength(1),
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'GET /api/sessions/:id/summary',
+    status: 200,
+    call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/summary`),
+    ...ownerOnly(
+      [
+        ok({
+          shape: (w) => ({
+            id: w.session.state.id,
+            title: w.ownDeck.title,
+            mode: 'group',
+            k: 3,
+            phase: 'ended',
+            results: [{ promptId: 'one-word' }],
+          }),
+          check: (res, w) => expect(ids(res.body.prompts)).toEqual(ids(w.ownDeck.prompts)),
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'GET /api/sessions/:id/export',
+    status: 200,
+    call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/export?format=json`),
+    ...ownerOnly(
+      [
+        ok({
+          what: 'as JSON',
+          shape: (w) => ({ id: w.session.state.id, results: [{ promptId: 'one-word' }] }),
+          check: (res) =>
+            expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?candor-every-prompt-kind\.json"?$/),
+        }),
+        ok({
+          what: 'as CSV',
+          call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/export?format=csv`),
+          check: (res) => {
+            expect(res.headers['content-type']).toMatch(/^text\/csv/);
+            expect(res.text).toMatch(/^"?prompt"?,"?kind"?,/);
+          },
+        }),
+        ok({
+          what: 'as Markdown',
+          call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/export?format=md`),
+          check: (res, w) => {
+            expect(res.headers['content-type']).toMatch(/^text\/markdown/);
+            expect(res.text.startsWith(`# ${w.ownDeck.title}\n`)).toBe(true);
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'POST /api/sessions/:id/screen-link',
+    status: 201,
+    call: (as, w) => as.post(`/api/sessions/${w.session.state.id}/screen-link`),
+    ...ownerOnly(
+      [
+        ok({
+          // The new token opens a presenter socket; the old one no longer does.
+          check: async (res, w) => {
+            expect(res.body.screenToken).toEqual(expect.any(String));
+            expect(res.body.screenToken).not.toBe(w.session.screenToken);
+            expect(await handshake(w, { role: 'screen', token: res.body.screenToken })).toMatchObject({
+              ok: true,
+              data: { role: 'screen' },
+            });
+            expect(await handshake(w, { role: 'screen', token: w.session.screenToken })).toMatchObject({
+              ok: false,
+              error: { code: 'UNAUTHENTICATED' },
+            });
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'GET /api/join/:code',
+    status: 200,
+    call: (as, w) => as.get(`/api/join/${need(w.made.fresh, 'the fresh session').state.code}`),
+    ...everyone([
+      ok({
+        shape: (w) => ({
+          sessionId: w.made.fresh?.state.id,
+          title: w.ownDeck.title,
+          mode: 'group',
+          k: 3,
+          phase: 'lobby',
+          selfRun: false,
+        }),
+      }),
+    ]),
+  },
+  {
+    route: 'POST /api/join',
+    status: 201,
+    call: (as, w) => as.post('/api/join', { code: need(w.made.fresh, 'the fresh session').state.code, consent: true }),
+    ...everyone([
+      ok({
+        shape: (w) => ({ sessionId: w.made.fresh?.state.id, code: w.made.fresh?.state.code }),
+        // The seat token opens a participant socket in that session.
+        check: async (res, w) =>
+          expect(await handshake(w, { role: 'participant', token: res.body.token })).toMatchObject({
+            ok: true,
+            data: { role: 'participant', state: { id: w.made.fresh?.state.id }, myAnswers: {} },
+          }),
+      }),
+    ]),
+  },
+  {
+    route: 'POST /api/join/couple',
+    status: 201,
+    call: (as) => as.post('/api/join/couple', { deckId: BUILT_IN }),
+    ...everyone([
+      ok({
+        shape: () => ({ sessionId: expect.any(String), token: expect.any(String) }),
+        check: async (res, w) =>
+          expect((await w.as.anonymous.get(`/api/join/${res.body.code}`)).body).toMatchObject({
+            sessionId: res.body.sessionId,
+            mode: 'couple',
+            selfRun: true,
+          }),
+      }),
+    ]),
+  },
+  {
+    route: 'GET /api/health',
+    status: 200,
+    call: (as) => as.get('/api/health'),
+    ...everyone([ok({ shape: () => ({ status: 'ok', database: 'up' }) })]),
+  },
+  {
+    route: 'GET /api/docs',
+    status: 200,
+    call: (as) => as.get('/api/docs'),
+    ...everyone([ok({ shape: () => ({ openapi: '3.1.0', paths: { '/api/auth/me': {} } }) })]),
+  },
+  {
+    route: 'DELETE /api/decks/:deckId',
+    status: 204,
+    call: (as, w) => as.delete(`/api/decks/${w.ownDeck.id}`),
+    owner: [
+      ok({
+        what: 'their new deck',
+        call: (as, w) => as.delete(`/api/decks/${need(w.made.newDeck, 'the new deck').id}`),
+        check: async (_res, w) => expect((await w.as.owner.get(`/api/decks/${w.made.newDeck?.id}`)).status).toBe(404),
+      }),
+      forbidden({ what: 'a built-in deck', call: (as) => as.delete(`/api/decks/${BUILT_IN}`) }),
+    ],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/sessions/:id',
+    status: 204,
+    call: (as, w) => as.delete(`/api/sessions/${w.session.state.id}`),
+    ...ownerOnly(
+      [
+        ok({
+          // Gone, and every socket still in it is closed.
+          check: async (_res, w) => {
+            expect((await w.as.owner.get(`/api/sessions/${w.session.state.id}`)).body).toMatchObject({
+              code: 'SESSION_NOT_FOUND',
+            });
+            const owner = socketOf(w, 'owner');
+            if (owner.connected) await new Promise((ok) => owner.once('disconnect', ok));
+            expect(owner.connected).toBe(false);
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
 ];
-const PARTICIPANT_EVENTS: [string, unknown][] = [
-  ['answer:submit', { promptId: randomUUID(), clientId: randomUUID(), value: 'yes' }],
-  ['participant:step-out', { away: true }],
-  ['participant:withdraw', {}],
-];
+
+function loggedOut(res: Response, w: World, c: Ctx) {
+  expect(clearsLogin(res)).toBe(true);
+  return Promise.all([
+    http(w.url, w.made.spareLogin[c.role])
+      .get('/api/auth/me')
+      .then((r) => expect(r.status).toBe(401)),
+    http(w.url, accountOf(w, c.role).cookie)
+      .get('/api/auth/me')
+      .then((r) => expect(r.body).toMatchObject({ facilitator: { email: accountOf(w, c.role).email } })),
+  ]);
+}
+
+function library(res: Response, own: Deck, notOwn: Deck) {
+  const decks = res.body.decks as { id: string; builtIn: boolean }[];
+  expect(decks.filter((d) => d.builtIn).map((d) => d.id)).toContain(BUILT_IN);
+  expect(decks.filter((d) => !d.builtIn).map((d) => d.id)).toContain(own.id);
+  expect(ids(decks)).not.toContain(notOwn.id);
+}
+
+function copyOf(res: Response, source: Deck) {
+  expect(res.body.deck).toMatchObject({ title: `${source.title} (copy)`, language: source.language });
+  expect(res.body.deck.id).not.toBe(source.id);
+  expect(res.body.deck.prompts).toEqual(source.prompts);
+}
+
+const TEXTS = ['words from seat one', 'words from seat two', 'words from seat three'];
+const SEATS: SocketName[] = ['participant', 'participant2', 'participant3'];
+const answerFrom = (seat: number): SocketCase =>
+  allowed({
+    what: `seat ${seat + 1}`,
+    from: SEATS[seat],
+    payload: (_w, c) => {
+      c.clientId = randomUUID();
+      return { promptId: 'one-word', clientId: c.clientId, value: { kind: 'text', text: TEXTS[seat] } };
+    },
+    shape: (_w, c) => ({ promptId: 'one-word', clientId: c.clientId, duplicate: false }),
+  });
+// The owner's console hears the new count of people stepped out (a frame after the command was sent).
+const ownerFrames = (w: World) => need(w.sockets.owner, 'the owner socket').frames;
+const stepOut = (away: boolean): SocketCase =>
+  allowed({
+    what: away ? 'away' : 'back',
+    payload: (w, c) => {
+      c.since = String(ownerFrames(w).length);
+      return { away };
+    },
+    shape: () => ({ away }),
+    check: (_data, w, c) =>
+      frame(ownerFrames(w), 'stepout:updated', (p) => (p as { away: number }).away === (away ? 1 : 0), Number(c.since)),
+  });
+
+// Socket rows, in the order the allowed walk takes them: it runs the owner's group session from
+// lobby to ended, and a couple's own session from lobby to ended.
+const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: SocketRow } = {
+  handshake: {
+    owner: [
+      allowed({
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }, w.owner.cookie, 'owner'),
+        shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'lobby' } }),
+      }),
+    ],
+    other: [
+      {
+        verdict: 'SESSION_NOT_FOUND',
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }, w.other.cookie),
+      },
+    ],
+    participant: SEATS.map((name, seat) =>
+      allowed({
+        what: `seat ${seat + 1}`,
+        send: (w) => handshake(w, { role: 'participant', token: w.seats[seat] }, undefined, name),
+        shape: (w) => ({ role: 'participant', state: { id: w.session.state.id }, myAnswers: {} }),
+      }),
+    ),
+    screen: [
+      allowed({
+        send: (w) => handshake(w, { role: 'screen', token: w.session.screenToken }, undefined, 'screen'),
+        shape: (w) => ({ role: 'screen', state: { id: w.session.state.id } }),
+        check: (data) => expect(data).not.toHaveProperty('myAnswers'),
+      }),
+    ],
+    anonymous: [
+      {
+        verdict: 'UNAUTHENTICATED',
+        what: 'as a facilitator without a login',
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }),
+      },
+      {
+        verdict: 'UNAUTHENTICATED',
+        what: 'with an unknown seat token',
+        send: (w) => handshake(w, { role: 'participant', token: 'x'.repeat(32) }),
+      },
+      {
+        verdict: 'UNAUTHENTICATED',
+        what: 'with an unknown presenter token',
+        send: (w) => handshake(w, { role: 'screen', token: 'x'.repeat(32) }),
+      },
+      { verdict: 'INVALID_PAYLOAD', what: 'without auth', send: (w) => handshake(w, {} as never) },
+    ],
+  },
+  'session:pause': facilitatorOnly(
+    [
+      allowed({ what: 'pause', payload: () => ({ paused: true }), shape: () => ({ paused: true, phase: 'lobby' }) }),
+      allowed({ what: 'go on', payload: () => ({ paused: false }), shape: () => ({ paused: false, phase: 'lobby' }) }),
+    ],
+    { paused: true },
+  ),
+  'session:settings': facilitatorOnly(
+    [
+      allowed({ what: 'live results on', payload: () => ({ liveResults: true }), shape: () => ({ liveResults: true }) }),
+      allowed({ what: 'and off', payload: () => ({ liveResults: false }), shape: () => ({ liveResults: false }) }),
+    ],
+    { liveResults: true },
+  ),
+  'prompt:open': {
+    ...facilitatorOnly([
+      allowed({
+        payload: () => ({ promptId: 'one-word' }),
+        shape: () => ({ phase: 'open', prompt: { id: 'one-word' }, selfRun: false }),
+      }),
+    ]),
+    participant: [
+      FORBIDDEN,
+      { verdict: 'FORBIDDEN', what: 'in a couple session a facilitator runs', from: 'facilitatedCouple' },
+      allowed({
+        what: "in a couple's own session",
+        from: 'couple',
+        shape: () => ({ mode: 'couple', selfRun: true, phase: 'open', promptIndex: 0 }),
+      }),
+    ],
+  },
+  'answer:submit': {
+    payload: { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: 'not mine to say' } },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [0, 1, 2].map(answerFrom),
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'participant:step-out': {
+    payload: { away: true },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [stepOut(true), stepOut(false)],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'session:sync': {
+    payload: {},
+    owner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],
+    other: 'none',
+    // Their own answers, and nobody else's.
+    participant: [
+      allowed({
+        shape: () => ({ role: 'participant', state: { phase: 'open' } }),
+        check: (data) =>
+          expect((data as { myAnswers: unknown }).myAnswers).toEqual({ 'one-word': { kind: 'text', text: TEXTS[0] } }),
+      }),
+    ],
+    screen: [
+      allowed({
+        shape: () => ({ role: 'screen', state: { phase: 'open' } }),
+        check: (data) => expect(data).not.toHaveProperty('myAnswers'),
+      }),
+    ],
+    anonymous: 'none',
+  },
+  'prompt:close': facilitatorOnly([allowed({ shape: () => ({ phase: 'closed', prompt: { id: 'one-word' } }) })]),
+  'moderation:list': facilitatorOnly(
+    [
+      allowed({
+        payload: () => ({ promptId: 'one-word' }),
+        shape: () => ({ promptId: 'one-word', textCount: 3 }),
+        check: (data, w) => {
+          const items = (data as { items: { id: string; text: string; status: string }[] }).items;
+          expect(items.map((i) => i.text).sort()).toEqual([...TEXTS].sort());
+          expect(items.map((i) => i.status)).toEqual(['pending', 'pending', 'pending']);
+          w.made.textIds = ids(items);
+        },
+      }),
+    ],
+    { promptId: 'one-word' },
+  ),
+  'text:moderate': facilitatorOnly(
+    [
+      allowed({
+        payload: (w, c) => {
+          c.textId = need(w.made.textIds, 'the texts')[0];
+          return { promptId: 'one-word', textId: c.textId, status: 'approved' };
+        },
+        check: (data, _w, c) =>
+          expect((data as { items: { id: string; status: string }[] }).items.find((i) => i.id === c.textId)?.status).toBe(
+            'approved',
+          ),
+      }),
+    ],
+    { promptId: 'one-word', textId: randomUUID(), status: 'approved' },
+  ),
+  'results:release': facilitatorOnly([allowed({ shape: () => ({ phase: 'released', result: { promptId: 'one-word' } }) })]),
+  'participant:withdraw': {
+    payload: {},
+    owner: [FORBIDDEN],
+    other: 'none',
+    // Their own seat: afterwards its token opens nothing.
+    participant: [
+      allowed({
+        what: 'seat 3',
+        from: 'participant3',
+        shape: () => ({ withdrawn: true }),
+        check: async (_d, w) =>
+          expect(await handshake(w, { role: 'participant', token: w.seats[2] })).toMatchObject({
+            ok: false,
+            error: { code: 'UNAUTHENTICATED' },
+          }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'session:end': {
+    ...facilitatorOnly([allowed({ shape: (w) => ({ id: w.session.state.id, phase: 'ended' }) })]),
+    participant: [
+      FORBIDDEN,
+      { verdict: 'FORBIDDEN', what: 'in a couple session a facilitator runs', from: 'facilitatedCouple' },
+      allowed({
+        what: "in a couple's own session",
+        from: 'couple',
+        shape: () => ({ mode: 'couple', selfRun: true, phase: 'ended' }),
+      }),
+    ],
+  },
+};
+
+const SOCKET_ROWS = Object.entries(SOCKET) as [keyof typeof SOCKET, SocketRow][];
+
+async function runRest(w: World, row: RestRow, role: RestRole, cell: RestCase): Promise<void> {
+  const c: Ctx = { role };
+  const res = await (cell.call ?? row.call)(w.as[role], w, c);
+  const label = [row.route, role, cell.what ?? ''];
+  if (cell.verdict !== 'ok') {
+    expect([...label, res.status, res.body?.code]).toEqual([...label, cell.verdict, cell.code]);
+    return;
+  }
+  expect([...label, res.status]).toEqual([...label, row.status]);
+  await labelled(label, async () => {
+    if (cell.shape) expect(res.body).toMatchObject(cell.shape(w, c));
+    await cell.check?.(res, w, c);
+  });
+}
+
+async function runSocket(
+  w: World,
+  event: keyof typeof SOCKET,
+  role: SocketRole,
+  cell: SocketCase,
+  row: SocketRow,
+): Promise<void> {
+  const c: Ctx = { role };
+  let ack: Ack<unknown>;
+  if (cell.send) ack = await cell.send(w, c);
+  else {
+    if (event === 'handshake' || role === 'other' || role === 'anonymous')
+      throw new Error(`${event} as ${role}: no socket to send from`);
+    ack = await command(socketOf(w, cell.from ?? role), event, cell.payload ? cell.payload(w, c) : (row.payload ?? {}));
+  }
+  const label = [event, role, cell.what ?? ''];
+  expect([...label, ack.ok ? 'ok' : ack.error.code]).toEqual([...label, cell.verdict]);
+  if (!ack.ok) return;
+  await labelled(label, async () => {
+    if (cell.shape) expect(ack.data).toMatchObject(cell.shape(w, c));
+    await cell.check?.(ack.data, w, c);
+  });
+}
+
+// The outcomes a table cell names: ✓, a status, an error code, or — (no socket to send from).
+const outcomes = (tokens: string[]) => [...new Set(tokens)].sort();
+const restOutcomes = (cell: RestCase[]) => outcomes(cell.map((c) => (c.verdict === 'ok' ? '✓' : String(c.verdict))));
+const socketOutcomes = (cell: SocketCase[] | 'none') =>
+  cell === 'none' ? ['—'] : outcomes(cell.map((c) => (c.verdict === 'ok' ? '✓' : c.verdict)));
+
+// docs/security.md's two tables, as { row: { role: outcomes } }.
+function documentedTables() {
+  const text = readFileSync(join(ROOT, 'docs/security.md'), 'utf8');
+  const section = (from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+  const rows = (part: string) =>
+    part
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !line.startsWith('|---'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+  const [restHeader, ...restRows] = rows(section('## REST', '## Socket.io'));
+  const [socketHeader, ...socketRows] = rows(section('## Socket.io', '## Limits'));
+  const codes = new Set<string>(ERROR_CODES);
+  const cellOutcomes = (cell: string) =>
+    outcomes(
+      [...cell.matchAll(/✓|—|\b40[134]\b|`([A-Z_]+)`/g)]
+        .map((m) => m[1] ?? m[0])
+        .filter((t) => !/^[A-Z_]+$/.test(t) || codes.has(t)),
+    );
+  const rowName = (cell: string) => /`([^`]+)`/.exec(cell)?.[1] ?? cell;
+  return {
+    restHeader,
+    socketHeader,
+    rest: Object.fromEntries(
+      restRows.map(([name, ...cells]) => [
+        rowName(name),
+        Object.fromEntries(REST_ROLES.map((r, i) => [r, cellOutcomes(cells[i])])),
+      ]),
+    ),
+    socket: Object.fromEntries(
+      socketRows.map(([name, ...cells]) => [
+        rowName(name),
+        Object.fromEntries(SOCKET_ROLES.map((r, i) => [r, cellOutcomes(cells[i])])),
+      ]),
+    ),
+  };
+}
+
+// --- the walk ------------------------------------------------------------------------------------
 
 describe('the authorisation table', () => {
   let server: RunningServer;
-  let owner: Facilitator;
-  let other: Facilitator;
-  let sessionId: string;
-  let code: string;
-  let screenToken: string;
-  let deck: Deck;
+  let w: World;
 
   beforeAll(async () => {
     server = await startServer();
-    owner = await signUp(server.url);
-    other = await signUp(server.url);
-    const created = await createSession(owner);
-    sessionId = created.state.id;
-    code = created.state.code;
-    screenToken = created.screenToken;
-    deck = ((await owner.api.post('/api/decks').send({ copyOf: 'consent-and-boundaries' })).body as { deck: Deck }).deck;
-  });
-  afterAll(() => server?.stop());
-
-  it('answers owner-only routes with 404 to another facilitator and 401 to anyone else', async () => {
-    const { id: _id, ...deckInput } = deck;
-    const routes: [method: 'get' | 'post' | 'put' | 'delete', path: string, body?: unknown][] = [
-      ['get', `/api/sessions/${sessionId}`],
-      ['get', `/api/sessions/${sessionId}/summary`],
-      ['get', `/api/sessions/${sessionId}/export?format=json`],
-      ['post', `/api/sessions/${sessionId}/screen-link`],
-      ['delete', `/api/sessions/${sessionId}`],
-      ['get', `/api/decks/${deck.id}`],
-      ['get', `/api/decks/${deck.id}/export`],
-      ['put', `/api/decks/${deck.id}`, deckInput],
-      ['delete', `/api/decks/${deck.id}`],
-    ];
-    for (const [method, path, body] of routes) {
-      const asOther = await other.api[method](path).send(body as object);
-      expect([path, asOther.status]).toEqual([path, 404]);
-      const anonymous = await request(server.url)[method](path).send(body as object);
-      expect([path, anonymous.status, (anonymous.body as { code: string }).code]).toEqual([path, 401, 'UNAUTHENTICATED']);
+    const [owner, other] = await Promise.all([signUp(server.url), signUp(server.url)]);
+    const ownDeck = ((await owner.api.post('/api/decks/import').send(allKindsDeck())).body as { deck: Deck }).deck;
+    const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;
+    const session = await createSession(owner, 3, ownDeck.id);
+    const seats = await Promise.all([0, 1, 2].map(async () => (await joinSession(server.url, session.state.code)).token));
+    const couple = (await request(server.url).post('/api/join/couple').send({ deckId: BUILT_IN })).body as { token: string };
+    const facilitated = (await owner.api.post('/api/sessions').send({ deckId: BUILT_IN, mode: 'couple' })).body as CreatedSession;
+    const facilitatedSeat = await joinSession(server.url, facilitated.state.code);
+    w = {
+      url: server.url,
+      output: server.output,
+      owner,
+      other,
+      as: { owner: http(server.url, owner.cookie), other: http(server.url, other.cookie), anonymous: http(server.url) },
+      ownDeck,
+      otherDeck,
+      session,
+      seats,
+      coupleSeat: couple.token,
+      facilitatedCoupleSeat: facilitatedSeat.token,
+      sockets: {},
+      made: { spareLogin: {} },
+    };
+    for (const [name, token] of [
+      ['couple', w.coupleSeat],
+      ['facilitatedCouple', w.facilitatedCoupleSeat],
+    ] as const) {
+      w.sockets[name] = await connect(server.url, { role: 'participant', token });
     }
-    for (const path of ['/api/auth/me', '/api/decks', '/api/sessions']) {
-      expect((await request(server.url).get(path)).status).toBe(401);
-    }
-    // Nothing was changed or handed out.
-    expect((await owner.api.get(`/api/sessions/${sessionId}`)).status).toBe(200);
-    expect((await owner.api.get(`/api/decks/${deck.id}`)).body).toEqual({ deck });
+  });
+  afterAll(async () => {
+    for (const conn of Object.values(w?.sockets ?? {})) conn.socket.close();
+    await server?.stop();
   });
 
-  it('refuses the socket handshake of another facilitator and of anonymous clients', async () => {
-    await expect(connect(server.url, { role: 'facilitator', sessionId }, other.cookie)).rejects.toThrow('SESSION_NOT_FOUND');
-    await expect(connect(server.url, { role: 'facilitator', sessionId })).rejects.toThrow('UNAUTHENTICATED');
-    await expect(connect(server.url, { role: 'participant', token: 'x'.repeat(32) })).rejects.toThrow('UNAUTHENTICATED');
-    await expect(connect(server.url, { role: 'screen', token: 'x'.repeat(32) })).rejects.toThrow('UNAUTHENTICATED');
-    await expect(connect(server.url, {} as never)).rejects.toThrow('INVALID_PAYLOAD');
+  it('has a row for every route the server maps and every socket event, with the outcomes docs/security.md lists', async () => {
+    const mapped = [...w.output().matchAll(/Mapped \{(\S+), (\w+)\} route/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(REST.map((r) => r.route).sort()).toEqual([...new Set(mapped)].sort());
+    const openapi = (await w.as.anonymous.get('/api/docs')).body as { paths: Record<string, object> };
+    const described = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(described.length).toBeGreaterThan(0);
+    expect(described.filter((route) => !REST.some((row) => row.route === route))).toEqual([]);
+
+    const docs = documentedTables();
+    expect(docs.restHeader).toEqual(['route', 'owner', 'other facilitator', 'participant / screen / anonymous']);
+    expect(docs.socketHeader).toEqual(['', 'owner', 'other facilitator', 'participant', 'screen', 'anonymous']);
+    expect(docs.rest).toEqual(
+      Object.fromEntries(REST.map((row) => [row.route, Object.fromEntries(REST_ROLES.map((r) => [r, restOutcomes(row[r])]))])),
+    );
+    expect(docs.socket).toEqual(
+      Object.fromEntries(
+        SOCKET_ROWS.map(([event, row]) => [event, Object.fromEntries(SOCKET_ROLES.map((r) => [r, socketOutcomes(row[r])]))]),
+      ),
+    );
   });
 
-  it('answers every socket event a role may not send with FORBIDDEN', async () => {
-    const seat = await joinSession(server.url, code);
-    const participant = await connect(server.url, { role: 'participant', token: seat.token });
-    const screen = await connect(server.url, { role: 'screen', token: screenToken });
-    const facilitator = await connect(server.url, { role: 'facilitator', sessionId }, owner.cookie);
-    const cases: [string, typeof participant, [string, unknown][]][] = [
-      ['participant', participant, FACILITATOR_EVENTS],
-      ['screen', screen, [...FACILITATOR_EVENTS, ...PARTICIPANT_EVENTS]],
-      ['facilitator', facilitator, PARTICIPANT_EVENTS],
-    ];
-    for (const [role, client, events] of cases) {
-      for (const [event, payload] of events) {
-        const ack = await command(client.socket, event as never, payload);
-        expect([role, event, ack.ok ? 'ok' : ack.error.code]).toEqual([role, event, 'FORBIDDEN']);
+  it('refuses every REST cell the table refuses, and nothing changes', async () => {
+    const look = () =>
+      Promise.all([
+        w.as.owner.get(`/api/sessions/${w.session.state.id}`),
+        w.as.owner.get('/api/sessions'),
+        w.as.other.get('/api/sessions'),
+        w.as.owner.get('/api/decks'),
+        w.as.other.get('/api/decks'),
+        w.as.owner.get(`/api/decks/${w.ownDeck.id}`),
+        w.as.owner.get(`/api/decks/${BUILT_IN}`),
+      ]).then((answers) => answers.map((a) => [a.status, a.body] as const));
+    const before = await look();
+    let walked = 0;
+    for (const row of REST) {
+      for (const role of REST_ROLES) {
+        for (const cell of row[role].filter((c) => c.verdict !== 'ok')) {
+          await runRest(w, row, role, cell);
+          walked += 1;
+        }
       }
     }
-    for (const client of [participant, screen, facilitator]) {
-      expect(await command(client.socket, 'session:sync', {})).toMatchObject({ ok: true });
+    expect(walked).toBeGreaterThan(0);
+    expect(await look()).toEqual(before);
+    // Nobody rotated the presenter link.
+    expect(await handshake(w, { role: 'screen', token: w.session.screenToken })).toMatchObject({ ok: true });
+  });
+
+  it('refuses every socket handshake and event the table refuses, and nothing changes', async () => {
+    const stateOf = async (name: SocketName) =>
+      ((await command(socketOf(w, name), 'session:sync', {})) as { data: unknown }).data;
+    const before = [
+      (await w.as.owner.get(`/api/sessions/${w.session.state.id}`)).body,
+      await stateOf('couple'),
+      await stateOf('facilitatedCouple'),
+    ];
+    w.sockets.owner = await connect(w.url, { role: 'facilitator', sessionId: w.session.state.id }, w.owner.cookie);
+    w.sockets.participant = await connect(w.url, { role: 'participant', token: w.seats[0] });
+    w.sockets.screen = await connect(w.url, { role: 'screen', token: w.session.screenToken });
+    for (const [event, row] of SOCKET_ROWS) {
+      for (const role of SOCKET_ROLES) {
+        const cell = row[role];
+        if (cell === 'none') continue;
+        for (const refused of cell.filter((c) => c.verdict !== 'ok')) await runSocket(w, event, role, refused, row);
+      }
     }
-    const state = await owner.api.get(`/api/sessions/${sessionId}`);
-    expect(state.body).toMatchObject({ state: { phase: 'lobby', paused: false } });
-    for (const client of [participant, screen, facilitator]) client.socket.close();
+    expect([
+      (await w.as.owner.get(`/api/sessions/${w.session.state.id}`)).body,
+      await stateOf('couple'),
+      await stateOf('facilitatedCouple'),
+    ]).toEqual(before);
+    expect(before[0]).toMatchObject({ state: { phase: 'lobby', paused: false, liveResults: false } });
+    for (const name of ['owner', 'participant', 'screen'] as const) {
+      w.sockets[name]?.socket.close();
+      delete w.sockets[name];
+    }
+  });
+
+  it('allows every socket cell the table allows, from lobby to ended', async () => {
+    for (const [event, row] of SOCKET_ROWS) {
+      for (const role of SOCKET_ROLES) {
+        const cell = row[role];
+        if (cell === 'none') continue;
+        for (const allowedCase of cell.filter((c) => c.verdict === 'ok')) await runSocket(w, event, role, allowedCase, row);
+      }
+    }
+  });
+
+  it('allows every REST cell the table allows, deleting last', async () => {
+    for (const row of REST) {
+      for (const role of REST_ROLES) {
+        for (const cell of row[role].filter((c) => c.verdict === 'ok')) await runRest(w, row, role, cell);
+      }
+    }
   });
 });
