@@ -998,8 +998,8 @@ describe('the authorisation table', () => {
     const described = Object.entries(openapi.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
-    expect(described.length).toBeGreaterThan(0);
-    expect(described.filter((route) => !REST.some((row) => row.route === route))).toEqual([]);
+    // The OpenAPI document describes exactly the routes the server maps.
+    expect([...described].sort()).toEqual([...new Set(mapped)].sort());
 
     const docs = documentedTables();
     expect(docs.restHeader).toEqual(['route', 'owner', 'other facilitator', 'participant / screen / anonymous']);
