@@ -9,7 +9,14 @@ import { command, connect, createSession, joinSession, signUp, startServer, type
 const DEFAULT_LIMITS = { CANDOR_JOIN_RATE_PER_MINUTE: '30', CANDOR_SOCKET_RATE_PER_SECOND: '20' };
 const STACK = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+/;
 
-// Another client IP: Linux answers the whole 127.0.0.0/8 on loopback.
+// Addresses for the clients of one run. With REDIS_URL the join counters are shared (and live a minute),
+// so each run takes fresh ones: Linux answers the whole 127.0.0.0/8 on loopback, and 198.18.0.0/15 is
+// what a proxy may name (a range for benchmarks, never a real client).
+const octet = () => 1 + Math.floor(Math.random() * 250);
+const loopback = () => `127.${octet()}.${octet()}.${octet()}`;
+const forwarded = () => `198.${18 + Math.floor(Math.random() * 2)}.${octet()}.${octet()}`;
+const [guesser, other, spoofer, proxy, direct] = [loopback(), loopback(), loopback(), loopback(), loopback()];
+
 function postFrom(
   ip: string,
   url: string,
@@ -65,23 +72,23 @@ describe('security limits and headers', () => {
   it('throttles a wrong-code brute force from one IP while a valid join from elsewhere still works', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 15; i++) {
-      statuses.push((await postFrom('127.0.0.3', server.url, '/api/join', { code: wrongCode(i, code), consent: true })).status);
+      statuses.push((await postFrom(guesser, server.url, '/api/join', { code: wrongCode(i, code), consent: true })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
-    const blocked = await postFrom('127.0.0.3', server.url, '/api/join', { code, consent: true });
+    const blocked = await postFrom(guesser, server.url, '/api/join', { code, consent: true });
     expect(blocked).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     expect(Object.keys(blocked.body).sort()).toEqual(['code', 'message']);
 
     // The code that was guessed at is not locked: someone else still joins with it.
-    const valid = await postFrom('127.0.0.4', server.url, '/api/join', { code, consent: true });
+    const valid = await postFrom(other, server.url, '/api/join', { code, consent: true });
     expect(valid.status).toBe(201);
     expect(valid.body.sessionId).toBe(sessionId);
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted: a limited client cannot claim to be another', async () => {
-    for (let i = 0; i < 10; i++) await postFrom('127.0.0.5', server.url, '/api/join', { code: wrongCode(i, code), consent: true });
-    const spoofed = await postFrom('127.0.0.5', server.url, '/api/join', { code, consent: true }, '198.51.100.9');
+    for (let i = 0; i < 10; i++) await postFrom(spoofer, server.url, '/api/join', { code: wrongCode(i, code), consent: true });
+    const spoofed = await postFrom(spoofer, server.url, '/api/join', { code, consent: true }, forwarded());
     expect(spoofed.status).toBe(429);
   });
 
@@ -200,21 +207,22 @@ describe('join limits behind a trusted proxy', () => {
   let code: string;
 
   beforeAll(async () => {
-    server = await startServer({ env: { ...DEFAULT_LIMITS, CANDOR_JOIN_RATE_PER_MINUTE: '6', CANDOR_TRUST_PROXY: '127.0.0.6' } });
+    server = await startServer({ env: { ...DEFAULT_LIMITS, CANDOR_JOIN_RATE_PER_MINUTE: '6', CANDOR_TRUST_PROXY: proxy } });
     code = (await createSession(await signUp(server.url))).state.code;
   });
   afterAll(() => server?.stop());
 
   it('counts each client the proxy names, and only a trusted proxy may name one', async () => {
-    const fromClient = (client: string) => postFrom('127.0.0.6', server.url, '/api/join', { code, consent: true }, client);
+    const fromClient = (client: string) => postFrom(proxy, server.url, '/api/join', { code, consent: true }, client);
     const first: number[] = [];
-    for (let i = 0; i < 7; i++) first.push((await fromClient('198.51.100.1')).status);
+    const [one, two] = [forwarded(), forwarded()];
+    for (let i = 0; i < 7; i++) first.push((await fromClient(one)).status);
     expect(first).toEqual([201, 201, 201, 201, 201, 201, 429]);
     // Another person in the same room, through the same proxy, still joins.
-    expect((await fromClient('198.51.100.2')).status).toBe(201);
+    expect((await fromClient(two)).status).toBe(201);
     // A connection that is not the trusted proxy is counted by its own address, whatever it claims.
-    const direct: number[] = [];
-    for (let i = 0; i < 7; i++) direct.push((await postFrom('127.0.0.7', server.url, '/api/join', { code, consent: true }, `198.51.100.${10 + i}`)).status);
-    expect(direct.at(-1)).toBe(429);
+    const fromElsewhere: number[] = [];
+    for (let i = 0; i < 7; i++) fromElsewhere.push((await postFrom(direct, server.url, '/api/join', { code, consent: true }, forwarded())).status);
+    expect(fromElsewhere.at(-1)).toBe(429);
   });
 });

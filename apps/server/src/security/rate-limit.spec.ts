@@ -39,7 +39,7 @@ describe(SharedWindowCounter.name, () => {
     const { store, state } = fakeStore();
     await new SharedWindowCounter(store, 'join', 2, 60_000).hit('198.51.100.1');
     expect(state.keys).toHaveLength(1);
-    expect(state.keys[0]).toMatch(/^candor:limit:join:\d+:[A-Za-z0-9_-]{22}$/);
+    expect(state.keys[0]).toMatch(/^candor:limit:join-2:\d+:[A-Za-z0-9_-]{22}$/);
     expect(state.keys[0]).not.toContain('198.51.100.1');
   });
 

@@ -115,7 +115,9 @@ export class SharedWindowCounter implements Counter {
   private keyOf(key: string): string {
     const window = Math.floor(Date.now() / this.windowMs);
     const hashed = createHash('sha256').update(key).digest('base64url').slice(0, 22);
-    return `candor:limit:${this.name}:${window}:${hashed}`;
+    // Instances that enforce the same limit count together (during a change of the limit, old and new
+    // instances keep apart).
+    return `candor:limit:${this.name}-${this.limit}:${window}:${hashed}`;
   }
 
   private failed(error: unknown): void {
