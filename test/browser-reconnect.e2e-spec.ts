@@ -56,22 +56,29 @@ describe('a phone that loses its connection keeps its answer and saves it when i
     };
   }
 
+  // A new session with its facilitator on a socket, a phone on a flaky network joined by link, and a
+  // single-choice prompt open on it.
+  async function phoneOnOpenPrompt() {
+    const f = await signUp(server.url);
+    const created = await createSession(f, 3, 'communication-styles');
+    facilitator?.close();
+    facilitator = (await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie)).socket;
+    const flaky = await phoneWithFlakyNetwork();
+    const { phone } = flaky;
+    await phone.goto(`${flaky.url}/j/${created.state.code}`);
+    await phone.getByLabel('I have read this and want to join').check();
+    await phone.getByRole('button', { name: 'Join session' }).click();
+    await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
+    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
+    await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
+    return flaky;
+  }
+
   // What the facilitator's console would show: how many answered the open prompt.
   const answered = async () => expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state.answered;
 
   it('offline → answer → back online: the answer is saved once and the page says so', async () => {
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3, 'communication-styles');
-    facilitator = (await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie)).socket;
-
-    const { phone, url, offline, online } = await phoneWithFlakyNetwork();
-    await phone.goto(`${url}/j/${created.state.code}`);
-    await phone.getByLabel('I have read this and want to join').check();
-    await phone.getByRole('button', { name: 'Join session' }).click();
-    await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
-
-    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
-    await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
+    const { phone, offline, online } = await phoneOnOpenPrompt();
     // The network goes away (a train tunnel): the page notices and says so calmly.
     offline();
     await phone.getByText('Reconnecting… your answers are kept on this device until they are saved').waitFor();
@@ -96,18 +103,7 @@ describe('a phone that loses its connection keeps its answer and saves it when i
   });
 
   it('an answer changed twice while offline arrives as the last choice only', async () => {
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3, 'communication-styles');
-    facilitator.close();
-    facilitator = (await connect(server.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie)).socket;
-
-    const { phone, url, offline, online } = await phoneWithFlakyNetwork();
-    await phone.goto(`${url}/j/${created.state.code}`);
-    await phone.getByLabel('I have read this and want to join').check();
-    await phone.getByRole('button', { name: 'Join session' }).click();
-    await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
-    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
-    await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
+    const { phone, offline, online } = await phoneOnOpenPrompt();
 
     offline();
     await phone.getByText(/^Reconnecting/).waitFor();

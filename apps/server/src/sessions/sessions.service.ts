@@ -483,32 +483,11 @@ export class SessionsService {
 
   async publicState(session: LiveSessionEntity): Promise<SessionState> {
     const [participants, answered] = await this.counts(session);
-    let result: PromptResult | null = null;
-    if (session.phase === 'released' && session.promptId) {
-      result = (await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null;
-    } else if (session.liveResults && (session.phase === 'open' || session.phase === 'closed')) {
-      // Only what the last coalesced live update showed, never a fresher count.
-      result = session.liveResult;
-    }
-    return {
-      id: session.id,
-      code: session.code,
-      title: session.deck.title,
-      translations: deckTranslations(session.deck, ['title']),
-      mode: session.mode,
-      k: session.k,
-      phase: session.phase,
-      promptIndex: session.promptIndex,
-      promptCount: session.deck.prompts.length,
-      prompt: session.promptIndex === null ? null : (session.deck.prompts[session.promptIndex] ?? null),
-      participants,
-      answered,
-      result,
-      paused: session.paused,
-      liveResults: session.liveResults,
-      selfRun: session.facilitatorId === null,
-      version: session.version,
-    };
+    const released =
+      session.phase === 'released' && session.promptId
+        ? ((await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null)
+        : null;
+    return toState(session, participants, answered, released);
   }
 
   private async facilitatorView(session: LiveSessionEntity): Promise<FacilitatorSession> {
