@@ -28,8 +28,8 @@ export function indexOf(value: unknown): number {
 }
 
 // A participant that behaves like the real client: answers go out at once without waiting for
-// earlier acks; unacknowledged ones are kept and resent, all of them in their original order with
-// the same client ids, after a reconnect, a failed ack or an ack that does not come.
+// earlier acks; unacknowledged ones are kept and resent with the same client ids (the newest to each
+// prompt) after a reconnect, a failed ack or an ack that does not come.
 export class AnsweringParticipant {
   readonly sent: Submission[] = [];
   readonly receipts = new Map<string, AnswerReceipt>();
@@ -98,7 +98,14 @@ export class AnsweringParticipant {
     }, 200);
   }
 
+  // As the real client does (apps/client/src/features/participant/pending-answers.ts): only the newest
+  // unacknowledged answer to each prompt goes again. An older one sent after a newer one could land after
+  // it and overwrite it, and it is moot once the newer one is stored.
   resend(): void {
+    const newest = new Map<string, Submission>();
+    for (const s of this.unacked) newest.set(s.promptId, s);
+    for (const s of this.unacked) if (newest.get(s.promptId) !== s) this.superseded.add(s.clientId);
+    this.unacked = this.unacked.filter((s) => !this.superseded.has(s.clientId));
     for (const s of this.unacked) this.send(s);
   }
 
