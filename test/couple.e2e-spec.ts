@@ -70,7 +70,10 @@ describe('couple mode', () => {
     const { facilitator, partners } = await coupleWithTherapist();
     const [a, b] = partners;
     expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    // A couple's phones show who has answered: unlike a group's, they get the counts.
+    const bSeesCount = waitFor(b.socket, 'progress:updated', 5_000, (p) => p.answered === 1);
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'yes', cuddling: 'maybe', massage: 'yes' })));
+    expect(await bSeesCount).toMatchObject({ participants: 2, answered: 1 });
     await new Promise((ok) => setTimeout(ok, 300));
     expect(resultsSeen(a)).toEqual([]);
     const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');

@@ -249,8 +249,10 @@ describe('a live group session', () => {
     }
   });
 
-  it("never sent a participant another participant's answers", () => {
+  it("never sent a participant another participant's answers, nor the room's running counts", () => {
     for (const p of participants) {
+      // Counts go to the facilitator and the screen; a phone in a group never shows them.
+      expect(p.frames.map((f) => f.event)).not.toContain('progress:updated');
       const others = participants.filter((o) => o !== p).flatMap((o) => [o.token, ...o.clientIds]);
       const text = JSON.stringify(p.frames);
       for (const secret of others) expect(text).not.toContain(secret);

@@ -79,8 +79,8 @@ export interface ServerToClientEvents {
   'session:snapshot': (payload: Snapshot) => void;
   // To everyone in the session, after every change of phase or prompt.
   'session:updated': (payload: SessionState) => void;
-  // To everyone in the session: how many joined and answered the current prompt (coalesced; participants
-  // of a large room get it less often, see docs/api.md).
+  // To facilitators and screens (and in a couple session to both partners; never to a group's participants):
+  // how many joined and answered the current prompt, coalesced.
   'progress:updated': (payload: Progress) => void;
   // To the session's facilitators only (and to one when it connects): how many participants are stepped out right now.
   'stepout:updated': (payload: { away: number }) => void;

@@ -41,8 +41,6 @@ type Command = (socket: LiveSocket, body: unknown) => Promise<Ack<unknown>>;
 
 // Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
 const PROGRESS_INTERVAL_MS = 250;
-// Progress frames a second (per instance) that the participants of one large session get at most.
-const PARTICIPANT_PROGRESS_FRAMES = 2_000;
 // How long a SIGTERM waits for commands in progress before closing the sockets anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -59,9 +57,6 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly logger = new Logger(LiveGateway.name);
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
-  // When participants last got a count, per session; and the sessions waiting for a later one.
-  private readonly participantProgressAt = new Map<string, number>();
-  private readonly trailingProgress = new Set<string>();
   // Answers stored per session since the last after-answer check: a batch of answers commits
   // together, so it is checked once, not once per answer.
   private readonly storedSince = new Map<string, number>();
@@ -79,10 +74,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   afterInit(server: LiveServer): void {
     this.bindCommands(server);
     // A deleted session closes every socket in it, on every instance.
-    this.sessions.deleted.subscribe((sessionId) => {
-      this.participantProgressAt.delete(sessionId);
-      server.in(rooms.session(sessionId)).disconnectSockets(true);
-    });
+    this.sessions.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (data) => {
@@ -397,26 +389,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     this.progressTimers.set(sessionId, timer);
   }
 
-  // Facilitators and screens get every coalesced count. Participants (whose screens show counts
-  // only in couple sessions) get them as often while their room on this instance is small, and in
-  // a large room at most PARTICIPANT_PROGRESS_FRAMES a second in all: a room of 10,000 would
-  // otherwise cost 40,000 frames a second. A skipped count is followed by a later one.
+  // Facilitators and screens get every coalesced count. In a group, participants get none: their
+  // screens never show counts, and a room of 10,000 would otherwise cost 40,000 frames a second (and
+  // tell every phone the room's answering rhythm). A couple's two phones do show them (who is here,
+  // who has answered), so there the whole session gets them.
   private sendProgress(sessionId: string, progress: Progress): void {
-    const local = this.server.sockets.adapter.rooms.get(rooms.role(sessionId, 'participant'))?.size ?? 0;
-    const interval = Math.max(PROGRESS_INTERVAL_MS, (local / PARTICIPANT_PROGRESS_FRAMES) * 1000);
-    const wait = (this.participantProgressAt.get(sessionId) ?? 0) + interval - Date.now();
-    if (wait <= 0) {
-      this.participantProgressAt.set(sessionId, Date.now());
-      this.emit(rooms.session(sessionId), 'progress:updated', progress);
-      return;
-    }
-    this.emit([rooms.role(sessionId, 'facilitator'), rooms.role(sessionId, 'screen')], 'progress:updated', progress);
-    if (this.trailingProgress.has(sessionId)) return;
-    this.trailingProgress.add(sessionId);
-    setTimeout(() => {
-      this.trailingProgress.delete(sessionId);
-      this.scheduleProgress(sessionId);
-    }, wait).unref();
+    this.sessions.infoOf(sessionId).then(
+      ({ mode }) =>
+        this.emit(
+          mode === 'couple' ? rooms.session(sessionId) : [rooms.role(sessionId, 'facilitator'), rooms.role(sessionId, 'screen')],
+          'progress:updated',
+          progress,
+        ),
+      (error: unknown) => this.logger.warn(`progress failed: ${toErrorBody(error).code}`),
+    );
   }
 
   // Every broadcast goes through here, typed by the shared event map.
