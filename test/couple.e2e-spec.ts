@@ -66,6 +66,21 @@ describe('couple mode', () => {
     expect(info.body.mode).toBe('couple');
   });
 
+  it('ends the session when a partner withdraws, so that nobody else can take the freed seat', async () => {
+    const { code, facilitator, partners } = await coupleWithTherapist();
+    const [a, b] = partners;
+    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
+    const bSeesEnd = waitFor(b.socket, 'session:updated', 5_000, (st) => st.phase === 'ended');
+    expect(await command(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
+    expect(await bSeesEnd).toMatchObject({ phase: 'ended', participants: 1, answered: 0 });
+    // Someone with the code finds no session, let alone a seat beside the other partner.
+    const stranger = await request(server.url).post('/api/join').send({ code, consent: true });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.code).toBe('SESSION_NOT_FOUND');
+    await expect(connect(server.url, { role: 'participant', token: a.token })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
+  });
+
   it('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async () => {
     const { facilitator, partners } = await coupleWithTherapist();
     const [a, b] = partners;

@@ -36,7 +36,9 @@ export class ParticipationService {
   }
 
   // Deletes the seat and, with it, every answer and text of this participant; every released result
-  // that still has raw answers to work from is recomputed. The session moves to a new version.
+  // that still has raw answers to work from is recomputed. The session moves to a new version. In a
+  // couple session the withdrawal also ends the session: a freed seat would let anyone with the code
+  // take the partner's place and see what the other partner shares.
   async withdraw(participantId: string, sessionId: string): Promise<SessionState> {
     await this.db.transaction(async (tx) => {
       const deleted: unknown[] = await tx.query('DELETE FROM participants WHERE id = $1 AND session_id = $2 RETURNING 1', [
@@ -47,7 +49,11 @@ export class ParticipationService {
       const session = await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId });
       const released = await tx.getRepository(PromptResultEntity).find({ where: { sessionId }, select: { position: true } });
       for (const { position } of released) await this.sessions.storeResult(tx, session, position);
-      await tx.getRepository(LiveSessionEntity).increment({ id: sessionId }, 'version', 1);
+      const ends = session.mode === 'couple' && session.phase !== 'ended';
+      await tx.query(
+        `UPDATE live_sessions SET version = version + 1${ends ? ", phase = 'ended', ended_at = now()" : ''} WHERE id = $1`,
+        [sessionId],
+      );
     });
     this.logger.log(`a participant withdrew from session ${sessionId}`);
     return this.sessions.state(sessionId);

@@ -46,7 +46,8 @@ export const participant: Translation<typeof en> = {
       inference:
         '<strong>Das Einzige, was sich nicht verbergen lässt:</strong> Wenn du Ja gesagt hast und es keine Übereinstimmung ist, hat dein*e Partner*in nicht Ja gesagt.',
       therapist: 'Wenn ein*e Therapeut*in diese Sitzung leitet, sieht diese Person genau das, was ihr beide seht, und sonst nichts über euch.',
-      leave: 'Du kannst jede Frage überspringen, dir einen Moment nehmen oder jederzeit deine Antworten zurückziehen; dann werden sie gelöscht.',
+      leave:
+        'Du kannst jede Frage überspringen, dir einen Moment nehmen oder jederzeit deine Antworten zurückziehen: Dann werden sie gelöscht, und die Sitzung endet für euch beide, damit niemand sonst deinen Platz einnehmen kann.',
       closing: 'Antworte für dich, nicht so, wie du glaubst, dass dein*e Partner*in es hören möchte. Jede Antwort ist ein guter Ausgangspunkt.',
     },
   },
@@ -133,7 +134,7 @@ export const participant: Translation<typeof en> = {
       button: 'Meine Antworten zurückziehen',
       heading: 'Dich aus dieser Sitzung zurückziehen?',
       deleted: 'Jede Antwort, die du in dieser Sitzung gegeben hast, wird sofort gelöscht.',
-      couple: 'Was euch beiden gezeigt wurde, wird ohne deine Antworten neu berechnet. Dein*e Partner*in sieht dann, dass nur noch ein Platz besetzt ist.',
+      couple: 'Die Sitzung endet für euch beide, damit niemand sonst deinen Platz einnehmen kann. Was euch beiden schon gezeigt wurde, wird ohne deine Antworten neu berechnet.',
       group: 'Die Ergebnisse werden ohne deine Antworten neu berechnet, auch die schon gezeigten. Niemand erfährt, wer gegangen ist.',
       final: 'Du verlässt die Sitzung, und dieses Handy vergisst seinen Schlüssel. Das lässt sich nicht rückgängig machen.',
       okay: 'Es ist in Ordnung, hier aufzuhören. Du brauchst keinen Grund.',

@@ -40,7 +40,8 @@ export const participant = {
         'Some questions show both answers side by side once you have both answered; others stay private, and each of you sees only your own answer. Each question tells you which.',
       inference: "<strong>The one thing that can't be hidden:</strong> if you said yes and it is not a match, your partner did not say yes.",
       therapist: 'If a therapist runs this session, they see exactly what the two of you see, and nothing more about either of you.',
-      leave: 'You can pass any question, take a moment, or withdraw at any time, and your answers are deleted.',
+      leave:
+        'You can pass any question, take a moment, or withdraw at any time: your answers are deleted, and the session ends for both of you, so nobody else can take your seat.',
       closing: 'Answer for yourself, not for what you think your partner hopes to hear. Every answer is a good starting point.',
     },
   },
@@ -127,7 +128,7 @@ export const participant = {
       button: 'Withdraw my answers',
       heading: 'Withdraw from this session?',
       deleted: 'Every answer you gave in this session is deleted straight away.',
-      couple: 'What was shown to the two of you is worked out again without your answers. Your partner will see that only one seat is taken.',
+      couple: 'The session ends for both of you, so nobody else can take your seat. What was already shown to the two of you is worked out again without your answers.',
       group: 'The results are worked out again without your answers, also any already shown. Nobody is told who left.',
       final: "You leave the session and this phone forgets its key, so this can't be undone.",
       okay: "It's okay to stop here. You don't need a reason.",
