@@ -77,6 +77,10 @@ describe('deck content in the language of the page', () => {
     await phone.getByRole('heading', { name: 'What feels like a yes, a maybe or a no for you?' }).waitFor();
     await phone.getByRole('row', { name: /^Hugs/ }).waitFor();
     await phone.locator('.session-name', { hasText: 'Consent and boundaries' }).waitFor();
+    // And back: the server sends a phone its own language only, so the page fetches the German again.
+    await phone.locator('#language-select').selectOption('de');
+    await phone.getByRole('row', { name: /^Umarmungen/ }).waitFor();
+    await phone.locator('.session-name', { hasText: 'Konsens und Grenzen' }).waitFor();
 
     const solo = await browsing.newPage({ ...PHONE, locale: 'de-DE' });
     await solo.goto(`${server.url}/solo`);

@@ -38,7 +38,7 @@ describe('deck translations, end to end', () => {
     return client;
   };
 
-  it('sends a built-in prompt with its German to every phone and the screen; results stay in English', async () => {
+  it('sends a built-in prompt with its German to German phones and the screen, none to others; results stay in English', async () => {
     const library = (await f.api.get('/api/decks/consent-and-boundaries')).body.deck as Deck;
     const created = await createSession(f, 3, 'consent-and-boundaries');
     const sessionId = created.state.id;
@@ -52,19 +52,30 @@ describe('deck translations, end to end', () => {
     const facilitator = track(await connect(server.url, { role: 'facilitator', sessionId }, f.cookie));
     const screen = track(await connect(server.url, { role: 'screen', token: created.screenToken }));
     const phones = [];
-    for (let i = 0; i < 3; i += 1) {
+    // Phone 0's page is German, phone 1's English (no language: the deck's own), phone 2's French (the deck has none).
+    const languages = ['de', undefined, 'fr'] as const;
+    for (const language of languages) {
       const seat = await joinSession(server.url, created.state.code);
-      phones.push({ ...track(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
+      phones.push({ ...track(await connect(server.url, { role: 'participant', token: seat.token, ...(language ? { language } : {}) })), token: seat.token });
     }
 
     const opened = (c: { socket: ClientSocket }) => waitFor(c.socket, 'session:updated', 5_000, (s) => s.prompt?.id === 'yes-maybe-no');
-    const arrivals = [opened(phones[0]), opened(phones[1]), opened(screen)];
+    const arrivals = [opened(phones[0]), opened(phones[1]), opened(phones[2]), opened(screen), opened(facilitator)];
     expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
-    const [first, second, onScreen] = await Promise.all(arrivals);
-    for (const state of [first, second, onScreen]) {
-      // The whole prompt as the deck has it, translations included.
+    const [first, second, third, onScreen, onConsole] = await Promise.all(arrivals);
+    const { translations: _all, ...withoutTranslations } = library.prompts[0];
+    // The screen and the console get the whole prompt as the deck has it, every language included.
+    for (const state of [onScreen, onConsole]) {
       expect(state.prompt).toEqual(library.prompts[0]);
       expect(state.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
+    }
+    // A German phone gets the German only; the others no translation at all.
+    expect(first.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
+    expect(first.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
+    for (const state of [second, third]) {
+      expect(state.prompt).toEqual(withoutTranslations);
+      expect(state).not.toHaveProperty('translations');
+      expect(JSON.stringify(state)).not.toContain('Umarmungen');
     }
     const de = first.prompt?.translations?.de;
     expect(de?.title).toBe('Was ist für dich ein Ja, ein Vielleicht oder ein Nein?');
@@ -74,14 +85,14 @@ describe('deck translations, end to end', () => {
       first.prompt?.kind === 'ynm' && first.prompt.items.map((i) => i.id).sort(),
     );
 
-    // A phone that connects now gets the same prompt in its snapshot.
-    const late = track(await connect(server.url, { role: 'participant', token: phones[2].token }));
+    // A phone that connects now gets the prompt in its own language in its snapshot.
+    const late = track(await connect(server.url, { role: 'participant', token: phones[2].token, language: 'de' }));
     const snapshot = await vi.waitFor(() => {
       const frame = late.frames.find((f) => f.event === 'session:snapshot');
       if (!frame) throw new Error('no snapshot yet');
       return frame.args[0] as Snapshot;
     });
-    expect(snapshot.state.prompt).toEqual(library.prompts[0]);
+    expect(snapshot.state.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
 
     for (const phone of phones) {
       const ack = await command(phone.socket, 'answer:submit', {

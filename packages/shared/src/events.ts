@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
 import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
 import { slugSchema } from './schemas/common.js';
+import { languageTagSchema } from './schemas/deck.js';
 import type {
   ModerateText,
   ModerationQueue,
@@ -22,6 +23,8 @@ export const handshakeAuthSchema = z.discriminatedUnion('role', [
     role: z.literal('participant'),
     protocol: z.number().int(),
     token: z.string().min(16).max(128),
+    // The page's language: the deck's text comes in this one only (see stateInLanguage).
+    language: languageTagSchema.optional(),
   }),
   z.object({
     role: z.literal('screen'),
@@ -93,4 +96,6 @@ export type SocketData = {
   sessionId: string;
   participantId?: string;
   facilitatorId?: string;
+  // A participant's page language, from the handshake.
+  language?: string;
 };

@@ -6,3 +6,4 @@ export * from './schemas/answer.js';
 export * from './schemas/result.js';
 export * from './schemas/session.js';
 export * from './schemas/auth.js';
+export * from './state-language.js';

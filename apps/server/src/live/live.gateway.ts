@@ -22,6 +22,8 @@ import {
   type SessionState,
   type Snapshot,
   type SocketData,
+  stateInLanguage,
+  stateLanguages,
 } from '@candor/shared';
 import type { Server, Socket } from 'socket.io';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -47,6 +49,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export const rooms = {
   session: (id: string) => `session:${id}`,
   role: (id: string, role: Role) => `session:${id}:${role}s`,
+  // Participants whose page is in this language (from the handshake).
+  language: (id: string, language: string) => `session:${id}:language:${language}`,
 };
 
 // The only file that touches sockets: it authenticates the handshake, parses every payload with
@@ -131,8 +135,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
-    const { sessionId, role } = socket.data;
-    await socket.join([rooms.session(sessionId), rooms.role(sessionId, role)]);
+    const { sessionId, role, language } = socket.data;
+    await socket.join([rooms.session(sessionId), rooms.role(sessionId, role), ...(language ? [rooms.language(sessionId, language)] : [])]);
     try {
       socket.emit('session:snapshot', await this.snapshot(socket));
       if (role === 'participant') this.scheduleProgress(sessionId);
@@ -198,7 +202,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const { sessionId } = socket.data;
       const { queue, state } = await this.sessions.moderate(sessionId, parseInput(moderateTextSchema, body));
       this.emit(rooms.role(sessionId, 'facilitator'), 'moderation:updated', queue);
-      if (state) this.emit(rooms.session(sessionId), 'session:updated', state);
+      if (state) this.emitState(state);
       return queue;
     });
   }
@@ -229,7 +233,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       parseInput(emptyPayloadSchema, body);
       const { sessionId, participantId } = socket.data;
       const state = await this.participation.withdraw(participantId ?? '', sessionId);
-      this.emit(rooms.session(sessionId), 'session:updated', state);
+      this.emitState(state);
       this.scheduleProgress(sessionId);
       // Closed after the ack has gone out; the token no longer opens anything.
       setTimeout(() => socket.disconnect(true), 100).unref();
@@ -244,7 +248,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return respond(async () => {
       requireRole(socket, 'facilitator');
       const state = await this.sessions.update(socket.data.sessionId, parse());
-      this.emit(rooms.session(state.id), 'session:updated', state);
+      this.emitState(state);
       return state;
     });
   }
@@ -266,7 +270,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const { mode } = await this.sessions.infoOf(sessionId);
       if (mode === 'couple') {
         for (const state of await this.sessions.revealIfComplete(sessionId)) {
-          this.emit(rooms.session(sessionId), 'session:updated', state);
+          this.emitState(state);
         }
         return;
       }
@@ -279,7 +283,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private handleLive(sessionId: string, outcome: LiveOutcome): void {
     if (!outcome) return;
     if ('state' in outcome) {
-      this.emit(rooms.session(sessionId), 'session:updated', outcome.state);
+      this.emitState(outcome.state);
       return;
     }
     if (this.liveTimers.has(sessionId)) return;
@@ -315,7 +319,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const command = parse();
       await this.requireController(socket, command);
       const state = await this.sessions.apply(socket.data.sessionId, command);
-      this.emit(rooms.session(state.id), 'session:updated', state);
+      this.emitState(state);
       return state;
     });
   }
@@ -346,7 +350,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const { role, sessionId, participantId } = socket.data;
     if (role === 'participant' && participantId) {
       const [state, myAnswers] = await Promise.all([this.sessions.state(sessionId), this.answers.ownAnswers(participantId)]);
-      return { role, state, myAnswers };
+      return { role, state: stateInLanguage(state, socket.data.language), myAnswers };
     }
     return { role, state: await this.sessions.state(sessionId) };
   }
@@ -360,7 +364,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       case 'participant': {
         const seat = await this.sessions.seatByToken(auth.token);
         if (!seat) throw new AppError('UNAUTHENTICATED', 'This link is no longer valid. Join again with the code.');
-        return { role: 'participant', ...seat };
+        return { role: 'participant', ...seat, ...(auth.language ? { language: auth.language } : {}) };
       }
       case 'screen': {
         const sessionId = await this.sessions.sessionByScreenToken(auth.token);
@@ -405,13 +409,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     );
   }
 
-  // Every broadcast goes through here, typed by the shared event map.
+  // A new state to everyone in the session. Facilitators and screens get every language of the deck;
+  // each participant only the language of their page (a phone of 10,000 downloads no text it cannot show).
+  private emitState(state: SessionState): void {
+    const id = state.id;
+    const languages = stateLanguages(state);
+    if (languages.length === 0) return this.emit(rooms.session(id), 'session:updated', state);
+    this.emit([rooms.role(id, 'facilitator'), rooms.role(id, 'screen')], 'session:updated', state);
+    const languageRooms = languages.map((language) => rooms.language(id, language));
+    this.emit(rooms.role(id, 'participant'), 'session:updated', stateInLanguage(state, null), languageRooms);
+    for (const language of languages) this.emit(rooms.language(id, language), 'session:updated', stateInLanguage(state, language));
+  }
+
+  // Every broadcast goes through here, typed by the shared event map; `except` leaves out sockets in those rooms.
   private emit<E extends keyof ServerToClientEvents>(
     room: string | string[],
     event: E,
-    ...payload: Parameters<ServerToClientEvents[E]>
+    payload: Parameters<ServerToClientEvents[E]>[0],
+    except: string[] = [],
   ): void {
-    this.server.to(room).emit(event, ...payload);
+    const target = except.length > 0 ? this.server.to(room).except(except) : this.server.to(room);
+    (target.emit as (event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => boolean)(event, payload);
   }
 }
 

@@ -21,15 +21,16 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const errorText = useErrorText();
   const token = useMemo(() => readSeatToken(sessionId), [sessionId]);
   const [withdrawn, setWithdrawn] = useState(false);
+  // The session's name and the question in the page's language; ids and answers stay as the server has them.
+  // The server sends the deck's text in this one language only, so a switch reconnects for a fresh snapshot.
+  const language = useDeckLanguage();
   // After withdrawing there is no seat left to connect with.
   const auth = useMemo(
-    () => (token && !withdrawn ? { role: 'participant' as const, protocol: PROTOCOL_VERSION, token } : null),
-    [token, withdrawn],
+    () => (token && !withdrawn ? { role: 'participant' as const, protocol: PROTOCOL_VERSION, token, language } : null),
+    [token, withdrawn, language],
   );
   const sync = useAnswerSync();
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
-  // The session's name and the question in the page's language; ids and answers stay as the server has them.
-  const language = useDeckLanguage();
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
