@@ -90,13 +90,21 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
       participants.push(new AnsweringParticipant(socket));
     }
     const onB = participants.filter((_, i) => i % 2 === 1);
+    // A second tab on B of a participant's seat, in German: across instances it gets the deck's German only.
+    const german = await connect(viaB, { role: 'participant', token: tokens[1], language: 'de' });
+    sockets.push(german.socket);
 
     // A command on A reaches the screen and the participants on B.
     const screenSawOpen = waitFor(screen.socket, 'session:updated', 10_000, (s) => s.phase === 'open');
     const bSawOpen = onB.map((p) => waitFor(p.socket, 'session:updated', 10_000, (s) => s.phase === 'open'));
+    const germanSawOpen = waitFor(german.socket, 'session:updated', 10_000, (s) => s.phase === 'open');
     const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
-    expect((await screenSawOpen).version).toBe(opened.version);
-    await Promise.all(bSawOpen);
+    const onScreen = await screenSawOpen;
+    expect(onScreen.version).toBe(opened.version);
+    expect(Object.keys(onScreen.prompt?.translations ?? {})).toEqual(['de']);
+    for (const state of await Promise.all(bSawOpen)) expect(state.prompt).not.toHaveProperty('translations');
+    expect((await germanSawOpen).prompt?.translations?.de?.title).toBe('Was ist für dich ein Ja, ein Vielleicht oder ein Nein?');
+    german.socket.close();
 
     // Answers through both instances: counts are right on both sides.
     participants.forEach((p, i) => p.submit(i % 3));
