@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
 import { startServer, type RunningServer } from './utils.js';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -43,11 +43,7 @@ describe('accessibility of every page', () => {
     }
 
     const facilitator = await browsing.newPage(DESKTOP);
-    await facilitator.goto(`${server.url}/signup`);
-    await facilitator.getByLabel('Email').fill(`a11y-${Date.now()}@example.test`);
-    await facilitator.getByLabel('Password').fill('a long enough password');
-    await facilitator.getByRole('button', { name: 'Create account' }).click();
-    await facilitator.waitForURL('**/console');
+    await signUpInBrowser(facilitator, server.url, 'a11y');
     await check(facilitator, '/console');
 
     const copy = await facilitator.request.post(`${server.url}/api/decks`, { data: { copyOf: 'aftercare-preferences' } });

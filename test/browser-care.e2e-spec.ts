@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
 import { startServer, type RunningServer } from './utils.js';
 
 describe('care in a group session: a moment out, a pause that keeps an unsent answer, withdrawing', () => {
@@ -20,11 +20,7 @@ describe('care in a group session: a moment out, a pause that keeps an unsent an
 
   it('shows the facilitator a count only, freezes answering during a pause and resends after it, and deletes on withdraw', async () => {
     const facilitator = await browsing.newPage(DESKTOP);
-    await facilitator.goto(`${server.url}/signup`);
-    await facilitator.getByLabel('Email').fill(`care-${Date.now()}@example.test`);
-    await facilitator.getByLabel('Password').fill('a long enough password');
-    await facilitator.getByRole('button', { name: 'Create account' }).click();
-    await facilitator.waitForURL('**/console');
+    await signUpInBrowser(facilitator, server.url, 'care');
     await facilitator.getByLabel('Privacy threshold (k)').fill('3');
     await facilitator.getByLabel('Live results').check();
     await facilitator.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();

@@ -1,7 +1,7 @@
 import type { SessionState } from '@candor/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, type Browsing } from './browser-utils.js';
+import { DESKTOP, launchBrowser, signUpInBrowser, type Browsing } from './browser-utils.js';
 import { connect, joinSession, startServer, waitFor, type ClientSocket, type RunningServer } from './utils.js';
 
 // The commands that move a session; anything else the console sends (a sync, a moderation list) is left out.
@@ -41,11 +41,7 @@ describe('keyboard shortcuts in the live console', () => {
   it('steers a real session with single keys, never while typing, with a modifier, or for a control that is off', async () => {
     const facilitator = await browsing.newPage(DESKTOP);
     const sent = recordCommands(facilitator);
-    await facilitator.goto(`${server.url}/signup`);
-    await facilitator.getByLabel('Email').fill(`keys-${Date.now()}@example.test`);
-    await facilitator.getByLabel('Password').fill('a long enough password');
-    await facilitator.getByRole('button', { name: 'Create account' }).click();
-    await facilitator.waitForURL('**/console');
+    await signUpInBrowser(facilitator, server.url, 'keys');
     await facilitator.getByLabel('Privacy threshold (k)').fill('3');
     // Consent and boundaries has two prompts, so Open has nothing left after the second.
     await facilitator.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();

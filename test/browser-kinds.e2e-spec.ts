@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
 import { ROOT, startServer, type RunningServer } from './utils.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/every-kind.deck.json');
@@ -27,11 +27,7 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
   it('runs one prompt of each kind through three phones and shows discussion-ready results', async () => {
     const facilitator = await newPage(DESKTOP);
-    await facilitator.goto(`${server.url}/signup`);
-    await facilitator.getByLabel('Email').fill(`kinds-${Date.now()}@example.test`);
-    await facilitator.getByLabel('Password').fill('a long enough password');
-    await facilitator.getByRole('button', { name: 'Create account' }).click();
-    await facilitator.waitForURL('**/console');
+    await signUpInBrowser(facilitator, server.url, 'kinds');
 
     // A broken file is refused with every problem listed, and creates nothing.
     await facilitator.getByRole('link', { name: 'Deck library' }).click();
@@ -327,11 +323,7 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
 
   it('copies a built-in deck, edits it in the deck editor, exports and deletes it', async () => {
     const page = await newPage(DESKTOP);
-    await page.goto(`${server.url}/signup`);
-    await page.getByLabel('Email').fill(`editor-${Date.now()}@example.test`);
-    await page.getByLabel('Password').fill('a long enough password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/console');
+    await signUpInBrowser(page, server.url, 'editor');
     await page.goto(`${server.url}/console/decks`);
     await page.getByRole('button', { name: 'Copy to edit: Workshop check-in and check-out' }).click();
     await page.waitForURL('**/console/decks/*/edit');

@@ -51,3 +51,12 @@ export async function launchBrowser(): Promise<Browsing> {
     },
   };
 }
+
+// Signs a new facilitator up through the sign-up page, as a person would, and waits for the console.
+export async function signUpInBrowser(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(`${url}/signup`);
+  await page.getByLabel('Email').fill(`${name}-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/console');
+}

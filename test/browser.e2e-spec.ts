@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
 import { startServer, type RunningServer } from './utils.js';
 
 describe('a whole prompt in the browser: facilitator, screen and three phones', () => {
@@ -21,11 +21,7 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
 
   it('runs from sign-up to released results, and resumes a phone after a reload', async () => {
     const facilitator = await newPage({ viewport: { width: 1280, height: 800 } });
-    await facilitator.goto(`${server.url}/signup`);
-    await facilitator.getByLabel('Email').fill(`browser-${Date.now()}@example.test`);
-    await facilitator.getByLabel('Password').fill('a long enough password');
-    await facilitator.getByRole('button', { name: 'Create account' }).click();
-    await facilitator.waitForURL('**/console');
+    await signUpInBrowser(facilitator, server.url, 'browser');
     await facilitator.getByLabel('Privacy threshold (k)').fill('3');
     await facilitator.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();
     await facilitator.waitForURL('**/console/sessions/*');
