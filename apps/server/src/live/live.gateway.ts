@@ -14,6 +14,7 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type AnswerReceipt,
+  type AnswerValue,
   type ClientToServerEvents,
   type ErrorBody,
   type ModerationQueue,
@@ -66,6 +67,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly storedSince = new Map<string, number>();
   // Commands still working; on shutdown their acks go out before the sockets close.
   private readonly working = new Set<Promise<unknown>>();
+  // A participant's stored answers, read with the seat at the handshake, for the first snapshot.
+  private readonly handshakeAnswers = new WeakMap<LiveSocket, Record<string, AnswerValue>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -138,7 +141,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const { sessionId, role, language } = socket.data;
     await socket.join([rooms.session(sessionId), rooms.role(sessionId, role), ...(language ? [rooms.language(sessionId, language)] : [])]);
     try {
-      socket.emit('session:snapshot', await this.snapshot(socket));
+      const myAnswers = this.handshakeAnswers.get(socket);
+      this.handshakeAnswers.delete(socket);
+      socket.emit('session:snapshot', await this.snapshot(socket, myAnswers));
       if (role === 'participant') this.scheduleProgress(sessionId);
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
       if (role === 'facilitator') socket.emit('stepout:updated', { away: await this.participation.awayCount(sessionId) });
@@ -346,10 +351,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return done;
   }
 
-  private async snapshot(socket: LiveSocket): Promise<Snapshot> {
+  // `knownAnswers`: the participant's answers as read at the handshake (a socket cannot answer before
+  // its first snapshot); a later sync reads them again.
+  private async snapshot(socket: LiveSocket, knownAnswers?: Record<string, AnswerValue>): Promise<Snapshot> {
     const { role, sessionId, participantId } = socket.data;
     if (role === 'participant' && participantId) {
-      const [state, myAnswers] = await Promise.all([this.sessions.state(sessionId), this.answers.ownAnswers(participantId)]);
+      const [state, myAnswers] = await Promise.all([
+        this.sessions.state(sessionId),
+        knownAnswers ?? this.answers.ownAnswers(participantId),
+      ]);
       return { role, state: stateInLanguage(state, socket.data.language), myAnswers };
     }
     return { role, state: await this.sessions.state(sessionId) };
@@ -364,7 +374,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       case 'participant': {
         const seat = await this.sessions.seatByToken(auth.token);
         if (!seat) throw new AppError('UNAUTHENTICATED', 'This link is no longer valid. Join again with the code.');
-        return { role: 'participant', ...seat, ...(auth.language ? { language: auth.language } : {}) };
+        this.handshakeAnswers.set(socket, seat.myAnswers);
+        const { participantId, sessionId } = seat;
+        return { role: 'participant', participantId, sessionId, ...(auth.language ? { language: auth.language } : {}) };
       }
       case 'screen': {
         const sessionId = await this.sessions.sessionByScreenToken(auth.token);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
+  AnswerValue,
   CheckinPrompt,
   CreatedSession,
   CreateSession,
@@ -40,6 +41,12 @@ const INFO_CACHE_SIZE = 500;
 
 export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean };
 
+// A seat as the handshake finds it by its token, with the participant's stored answers (for the snapshot).
+export type SeatWithAnswers = { participantId: string; sessionId: string; myAnswers: Record<string, AnswerValue> };
+
+// One group join waiting for its batch: the seat's id and token hash, and the code it asked for.
+type GroupJoin = { id: string; tokenHash: string; code: string };
+
 // The changing part of a session and its counts, read in one statement (see stateBatch).
 type StateRow = {
   id: string;
@@ -72,6 +79,17 @@ export class SessionsService {
   private readonly stateBatch = new FreshBatch<string, SessionState>(
     (ids) => this.loadStates(ids),
     () => new AppError('SESSION_NOT_FOUND', 'This session no longer exists.'),
+  );
+  // A room joining at once: the group seats asked for meanwhile are inserted by one statement, and
+  // the handshakes' token lookups read in one (both coalesced like stateBatch, never from a cache,
+  // so a withdrawn token is refused at once).
+  private readonly groupJoins = new FreshBatch<GroupJoin, string | null>(
+    (joins) => this.seatInGroups(joins),
+    () => new AppError('INTERNAL', 'The seat could not be stored.'),
+  );
+  private readonly seatBatch = new FreshBatch<string, SeatWithAnswers | null>(
+    (hashes) => this.loadSeats(hashes),
+    () => new AppError('INTERNAL', 'The seat could not be read.'),
   );
 
   constructor(
@@ -181,14 +199,10 @@ export class SessionsService {
 
   async join(code: string): Promise<JoinResult> {
     const token = newToken();
-    // A group seat is one statement: the running session found by its code, the seat inserted.
-    const seated: { session_id: string }[] = await this.db.query(
-      `INSERT INTO participants (id, session_id, token_hash)
-       SELECT $1, id, $2 FROM live_sessions WHERE code = $3 AND ended_at IS NULL AND mode = 'group'
-       RETURNING session_id`,
-      [randomUUID(), hashToken(token), code],
-    );
-    if (seated[0]) return { sessionId: seated[0].session_id, code, token };
+    // A group seat: the running session found by its code, the seat inserted (in one statement with
+    // the other group joins of the moment).
+    const groupSessionId = await this.groupJoins.get({ id: randomUUID(), tokenHash: hashToken(token), code });
+    if (groupSessionId) return { sessionId: groupSessionId, code, token };
     // A couple session, or no running session with this code.
     const session = await this.openByCode(code);
     await this.db.transaction(async (tx) => {
@@ -203,12 +217,43 @@ export class SessionsService {
     return { sessionId: session.id, code: session.code, token };
   }
 
-  async seatByToken(token: string): Promise<{ participantId: string; sessionId: string } | null> {
+  // Each join whose code names a running group session gets its seat; the others get null.
+  private async seatInGroups(joins: GroupJoin[]): Promise<Map<GroupJoin, string | null>> {
     const rows: { id: string; session_id: string }[] = await this.db.query(
-      'SELECT id, session_id FROM participants WHERE token_hash = $1',
-      [hashToken(token)],
+      `INSERT INTO participants (id, session_id, token_hash)
+       SELECT j.id, s.id, j.token_hash
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS j(id, token_hash, code)
+         JOIN live_sessions s ON s.code = j.code AND s.ended_at IS NULL AND s.mode = 'group'
+       RETURNING id, session_id`,
+      [joins.map((j) => j.id), joins.map((j) => j.tokenHash), joins.map((j) => j.code)],
     );
-    return rows[0] ? { participantId: rows[0].id, sessionId: rows[0].session_id } : null;
+    const seated = new Map(rows.map((r) => [r.id, r.session_id]));
+    return new Map(joins.map((j) => [j, seated.get(j.id) ?? null]));
+  }
+
+  seatByToken(token: string): Promise<SeatWithAnswers | null> {
+    return this.seatBatch.get(hashToken(token));
+  }
+
+  // The seats of these token hashes with their answers: one row per answer (or one without).
+  private async loadSeats(hashes: string[]): Promise<Map<string, SeatWithAnswers | null>> {
+    const rows: { id: string; session_id: string; token_hash: string; prompt_id: string | null; value: AnswerValue | null }[] =
+      await this.db.query(
+        `SELECT p.id, p.session_id, p.token_hash, a.prompt_id, a.value
+           FROM participants p LEFT JOIN answers a ON a.participant_id = p.id
+          WHERE p.token_hash = ANY($1::text[])`,
+        [hashes],
+      );
+    const seats = new Map<string, SeatWithAnswers | null>(hashes.map((h) => [h, null]));
+    for (const r of rows) {
+      let seat = seats.get(r.token_hash);
+      if (!seat) {
+        seat = { participantId: r.id, sessionId: r.session_id, myAnswers: {} };
+        seats.set(r.token_hash, seat);
+      }
+      if (r.prompt_id !== null) seat.myAnswers[r.prompt_id] = r.value as AnswerValue;
+    }
+    return seats;
   }
 
   async sessionByScreenToken(token: string): Promise<string | null> {
