@@ -1,4 +1,4 @@
-import type { LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -9,6 +9,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
 import { applyHttpSecurity } from './security/http-security.js';
+import { joinRoute } from './sessions/join-route.js';
+import { SessionsService } from './sessions/sessions.service.js';
 import type { LimitStore } from './security/rate-limit.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
@@ -19,10 +21,13 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   });
   app.setGlobalPrefix('api');
   applyHttpSecurity(app, config, await limitsRedis(app, config));
+  app.useBodyParser('json', { limit: '64kb' });
+  app.use('/api/join', joinRoute(app.get(SessionsService)));
+  // Listed like the routes Nest maps (the authorisation test reads these lines).
+  new Logger('RouterExplorer').log('Mapped {/api/join, POST} route (served before Nest, join-route.ts)');
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/') && compression.filter(req, res) }));
-  app.useBodyParser('json', { limit: '64kb' });
   app.use(cookieParser());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.disable('x-powered-by');

@@ -351,8 +351,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return done;
   }
 
-  // `knownAnswers`: the participant's answers as read at the handshake (a socket cannot answer before
-  // its first snapshot); a later sync reads them again.
+  // `knownAnswers`: the participant's answers as read at the handshake (our client resends what it
+  // still holds only after the first snapshot); a later sync reads them again.
   private async snapshot(socket: LiveSocket, knownAnswers?: Record<string, AnswerValue>): Promise<Snapshot> {
     const { role, sessionId, participantId } = socket.data;
     if (role === 'participant' && participantId) {

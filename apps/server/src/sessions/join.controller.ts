@@ -2,16 +2,15 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
   createCoupleSessionSchema,
   joinCodeSchema,
-  joinRequestSchema,
   type CreateCoupleSession,
   type JoinInfo,
-  type JoinRequest,
   type JoinResult,
 } from '@candor/shared';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { SessionsService } from './sessions.service.js';
 
 // Anonymous: a participant needs nothing but the code. Nothing about the caller is stored.
+// POST /api/join itself is served before Nest's router (join-route.ts).
 @Controller('join')
 export class JoinController {
   constructor(private readonly sessions: SessionsService) {}
@@ -25,10 +24,5 @@ export class JoinController {
   @Post('couple')
   startCouple(@Body(new ZodPipe(createCoupleSessionSchema)) body: CreateCoupleSession): Promise<JoinResult> {
     return this.sessions.createForCouple(body.deckId);
-  }
-
-  @Post()
-  join(@Body(new ZodPipe(joinRequestSchema)) body: JoinRequest): Promise<JoinResult> {
-    return this.sessions.join(body.code);
   }
 }

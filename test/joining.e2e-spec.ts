@@ -1,0 +1,105 @@
+import type { SessionState, Snapshot } from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  command,
+  connect,
+  createSession,
+  expectOk,
+  signUp,
+  startServer,
+  waitFor,
+  type ClientSocket,
+  type Frame,
+  type RunningServer,
+} from './utils.js';
+
+// Joins that arrive together are seated by one statement and their handshakes read by another
+// (docs/performance.md): each must still end in its own session, with its own answers, or be
+// turned away exactly as if it had come alone.
+describe('joining together', () => {
+  let server: RunningServer;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await server?.stop();
+  });
+
+  const join = (code: string) => request(server.url).post('/api/join').send({ code, consent: true });
+
+  it('seats each of many simultaneous joins in its own session, keeps a couple at two and turns unknown codes away', async () => {
+    const facilitator = await signUp(server.url);
+    const [a, b] = [(await createSession(facilitator)).state, (await createSession(facilitator)).state];
+    const couple = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries' });
+    expect(couple.status).toBe(201);
+    const coupleCode = (couple.body as { code: string }).code;
+    const unknown = a.code === 'ZZZZZZ' || b.code === 'ZZZZZZ' || coupleCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+
+    const codes = [...Array(12).fill(a.code), ...Array(12).fill(b.code), ...Array(3).fill(coupleCode), ...Array(3).fill(unknown)];
+    const responses = await Promise.all(codes.map((code) => join(code)));
+
+    const seatsIn = (sessionId: string) => responses.filter((r) => r.status === 201 && r.body.sessionId === sessionId);
+    expect(seatsIn(a.id)).toHaveLength(12);
+    expect(seatsIn(b.id)).toHaveLength(12);
+    expect(responses.slice(0, 12).every((r) => r.body.sessionId === a.id && r.body.code === a.code)).toBe(true);
+    expect(responses.slice(12, 24).every((r) => r.body.sessionId === b.id)).toBe(true);
+    // The couple's second seat goes to one of the three; the others hear that it is full.
+    const coupleStatuses = responses.slice(24, 27).map((r) => r.status).sort();
+    expect(coupleStatuses).toEqual([201, 409, 409]);
+    expect(responses.slice(24, 27).filter((r) => r.status === 409).every((r) => r.body.code === 'SESSION_FULL')).toBe(true);
+    expect(responses.slice(27).map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([404, 'SESSION_NOT_FOUND']));
+    // Every token is different.
+    const tokens = responses.filter((r) => r.status === 201).map((r) => r.body.token as string);
+    expect(new Set(tokens).size).toBe(25);
+
+    // All connect at once: each handshake finds its own seat, and the counts add up per session.
+    const seated = await Promise.all(
+      responses.slice(0, 24).map(async (r) => {
+        const conn = await connect(server.url, { role: 'participant', token: r.body.token as string });
+        sockets.push(conn.socket);
+        return snapshotOf(conn);
+      }),
+    );
+    expect(seated.slice(0, 12).every((s) => s.state.id === a.id)).toBe(true);
+    expect(seated.slice(12).every((s) => s.state.id === b.id)).toBe(true);
+    const { body: viewA } = await facilitator.api.get(`/api/sessions/${a.id}`);
+    expect(viewA.state.participants).toBe(12);
+  });
+
+  it('gives each of many reconnecting phones its own answers in its first snapshot, and none to those who gave none', async () => {
+    const facilitator = await signUp(server.url);
+    const session = await createSession(facilitator);
+    const host = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, facilitator.cookie);
+    sockets.push(host.socket);
+    const promptId = expectOk<SessionState>(await command(host.socket, 'prompt:open', {})).prompt?.id as string;
+    const seats = await Promise.all(Array.from({ length: 10 }, () => join(session.state.code)));
+    const tokens = seats.map((s) => s.body.token as string);
+    const valueOf = (i: number) => ({ kind: 'ynm' as const, items: { hugs: (['yes', 'maybe', 'no'] as const)[i % 3] } });
+    const first = await Promise.all(tokens.map((token) => connect(server.url, { role: 'participant', token })));
+    for (const [i, conn] of first.entries()) {
+      // Every other phone answers before going offline.
+      if (i % 2 === 0) expectOk(await command(conn.socket, 'answer:submit', { promptId, clientId: randomUUID(), value: valueOf(i) }));
+      conn.socket.close();
+    }
+    const again = await Promise.all(
+      tokens.map(async (token) => {
+        const conn = await connect(server.url, { role: 'participant', token });
+        sockets.push(conn.socket);
+        return snapshotOf(conn);
+      }),
+    );
+    again.forEach((snapshot, i) => expect(snapshot.myAnswers).toEqual(i % 2 === 0 ? { [promptId]: valueOf(i) } : {}));
+  });
+});
+
+// The snapshot a socket got on connect (it may arrive just after the connect event).
+async function snapshotOf(conn: { socket: ClientSocket; frames: Frame[] }): Promise<Snapshot> {
+  const received = conn.frames.find((f) => f.event === 'session:snapshot');
+  return received ? (received.args[0] as Snapshot) : waitFor(conn.socket, 'session:snapshot');
+}
