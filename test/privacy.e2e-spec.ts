@@ -205,6 +205,8 @@ describe('retention and the canary', () => {
       const summary = await f.api.get(`/api/sessions/${s.sessionId}/summary`);
       expect(summary.body.results).toHaveLength(1);
       expect(summary.body.results[0]).toMatchObject({ promptId: 'one-word', respondents: 3 });
+      // The session's count of seats went with them.
+      expect((await f.api.get(`/api/sessions/${s.sessionId}`)).body.state.participants).toBe(0);
 
       conns.forEach((c) => c.socket.close());
       await server.stop();

@@ -51,7 +51,8 @@ export class ParticipationService {
       for (const { position } of released) await this.sessions.storeResult(tx, session, position);
       const ends = session.mode === 'couple' && session.phase !== 'ended';
       await tx.query(
-        `UPDATE live_sessions SET version = version + 1${ends ? ", phase = 'ended', ended_at = now()" : ''} WHERE id = $1`,
+        `UPDATE live_sessions SET version = version + 1, participant_count = participant_count - 1${ends ? ", phase = 'ended', ended_at = now()" : ''}
+          WHERE id = $1`,
         [sessionId],
       );
     });

@@ -29,11 +29,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   // Returns how many seats were cleared (their answers and texts go with them by cascade).
   async sweep(): Promise<number> {
+    // The seats and the sessions' counts in one statement.
     const deleted: unknown[] = await this.db.query(
-      `DELETE FROM participants p USING live_sessions s
-        WHERE p.session_id = s.id AND s.ended_at IS NOT NULL
-          AND s.ended_at < now() - ($1 || ' seconds')::interval
-       RETURNING 1`,
+      `WITH gone AS (
+         DELETE FROM participants p USING live_sessions s
+          WHERE p.session_id = s.id AND s.ended_at IS NOT NULL
+            AND s.ended_at < now() - ($1 || ' seconds')::interval
+         RETURNING p.session_id
+       ), counted AS (
+         UPDATE live_sessions s SET participant_count = s.participant_count - c.n
+           FROM (SELECT session_id, count(*)::int AS n FROM gone GROUP BY session_id) c
+          WHERE s.id = c.session_id
+       )
+       SELECT 1 FROM gone`,
       [String(Math.round(this.config.answerRetentionHours * 3600))],
     );
     if (deleted.length > 0) this.logger.log(`retention: removed ${deleted.length} seats with their answers`);

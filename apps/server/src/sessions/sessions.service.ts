@@ -95,7 +95,6 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
     @InjectRepository(PromptResultEntity) private readonly results: Repository<PromptResultEntity>,
     private readonly answers: AnswersService,
     private readonly deckLibrary: DecksService,
@@ -141,6 +140,7 @@ export class SessionsService {
         version: 1,
         paused: false,
         liveChanges: 0,
+        participantCount: 0,
         liveSentAt: null,
         liveResult: null,
         screenTokenHash: hashToken(screenToken),
@@ -213,18 +213,27 @@ export class SessionsService {
         if (seats >= 2) throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
       }
       await tx.getRepository(ParticipantEntity).insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
+      await tx.query('UPDATE live_sessions SET participant_count = participant_count + 1 WHERE id = $1', [session.id]);
     });
     return { sessionId: session.id, code: session.code, token };
   }
 
   // Each join whose code names a running group session gets its seat; the others get null.
   private async seatInGroups(joins: GroupJoin[]): Promise<Map<GroupJoin, string | null>> {
+    // The seats and each session's count in one statement (one commit).
     const rows: { id: string; session_id: string }[] = await this.db.query(
-      `INSERT INTO participants (id, session_id, token_hash)
-       SELECT j.id, s.id, j.token_hash
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS j(id, token_hash, code)
-         JOIN live_sessions s ON s.code = j.code AND s.ended_at IS NULL AND s.mode = 'group'
-       RETURNING id, session_id`,
+      `WITH seated AS (
+         INSERT INTO participants (id, session_id, token_hash)
+         SELECT j.id, s.id, j.token_hash
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS j(id, token_hash, code)
+           JOIN live_sessions s ON s.code = j.code AND s.ended_at IS NULL AND s.mode = 'group'
+         RETURNING id, session_id
+       ), counted AS (
+         UPDATE live_sessions s SET participant_count = s.participant_count + c.n
+           FROM (SELECT session_id, count(*)::int AS n FROM seated GROUP BY session_id) c
+          WHERE s.id = c.session_id
+       )
+       SELECT id, session_id FROM seated`,
       [joins.map((j) => j.id), joins.map((j) => j.tokenHash), joins.map((j) => j.code)],
     );
     const seated = new Map(rows.map((r) => [r.id, r.session_id]));
@@ -309,7 +318,7 @@ export class SessionsService {
     const rows: StateRow[] = await this.db.query(
       `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
               s.live_results, s.live_result, s.facilitator_id,
-              (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id) AS participants,
+              s.participant_count AS participants,
               (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered,
               CASE WHEN s.phase = 'released' THEN
                 (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released
@@ -347,8 +356,7 @@ export class SessionsService {
 
   async progress(sessionId: string): Promise<Progress> {
     const rows: { prompt_id: string | null; version: number; participants: number; answered: number }[] = await this.db.query(
-      `SELECT s.prompt_id, s.version,
-              (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id) AS participants,
+      `SELECT s.prompt_id, s.version, s.participant_count AS participants,
               (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered
          FROM live_sessions s WHERE s.id = $1`,
       [sessionId],
@@ -519,15 +527,9 @@ export class SessionsService {
     return session;
   }
 
-  private async counts(session: Pick<LiveSessionEntity, 'id' | 'promptId'>): Promise<[number, number]> {
-    return Promise.all([
-      this.participants.countBy({ sessionId: session.id }),
-      session.promptId ? this.answers.countFor(session.id, session.promptId) : Promise.resolve(0),
-    ]);
-  }
-
   async publicState(session: LiveSessionEntity): Promise<SessionState> {
-    const [participants, answered] = await this.counts(session);
+    const answered = session.promptId ? await this.answers.countFor(session.id, session.promptId) : 0;
+    const participants = session.participantCount;
     const released =
       session.phase === 'released' && session.promptId
         ? ((await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null)
