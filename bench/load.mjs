@@ -9,7 +9,10 @@ import { io } from 'socket.io-client';
 const [url, code, nText, screenToken, serverPid, promptId] = process.argv.slice(2);
 const N = Number(nText);
 const FLOOD = 20;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// BENCH_JOIN_RATE=r: participants arrive at r a second whatever the server's pace (an open loop, as
+// phones in a lecture hall do), instead of 64 joining at a time (a closed loop, paced by the server).
+const ARRIVALS_PER_SECOND = Number(process.env.BENCH_JOIN_RATE ?? 0);
+const agent = new http.Agent({ keepAlive: true, maxSockets: ARRIVALS_PER_SECOND > 0 ? 2048 : 64 });
 const origin = new URL(url);
 
 const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))[1]);
@@ -98,14 +101,24 @@ const joinStart = now();
 // Mean time of the two steps of a join, to tell where a slow join waits.
 let postMs = 0;
 let connectMs = 0;
-await pool(N, 64, async (i) => {
+const joinLat = [];
+const joinOne = async (i) => {
   const t0 = now();
   const seat = await join();
   const t1 = now();
   sockets[i] = await open({ role: 'participant', token: seat.token });
   postMs += t1 - t0;
   connectMs += now() - t1;
-});
+  joinLat.push(now() - t0);
+};
+if (ARRIVALS_PER_SECOND > 0) {
+  // Arrival i is due at i / rate seconds; a late timer starts at once (the generator never waits for the server).
+  await Promise.all(
+    Array.from({ length: N }, (_, i) => new Promise((ok, fail) => setTimeout(() => joinOne(i).then(ok, fail), (i * 1000) / ARRIVALS_PER_SECOND))),
+  );
+} else {
+  await pool(N, 64, joinOne);
+}
 const joinSeconds = (now() - joinStart) / 1000;
 const joinCpuMs = cpuMs() - joinCpu;
 await new Promise((ok) => setTimeout(ok, 1000));
@@ -159,6 +172,9 @@ console.log(
     n: N,
     joinPerSecond: Math.round(N / joinSeconds),
     joinStepMs: { post: Math.round(postMs / N), connect: Math.round(connectMs / N) },
+    // Each join's time from its start (open loop: its arrival) to its socket connected.
+    joinLatencyMs: roundAll(summary(joinLat)),
+    ...(ARRIVALS_PER_SECOND > 0 ? { arrivalsPerSecond: ARRIVALS_PER_SECOND } : {}),
     // Server CPU ms per join (REST and handshake), per burst answer and per flood answer.
     cpuMsPer: { join: round2(joinCpuMs / N), burstAnswer: round2(burstCpuMs / N), floodAnswer: round2(floodCpuMs / (N * FLOOD)) },
     rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,

@@ -11,6 +11,7 @@ const ROOT = join(import.meta.dirname, '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const Ns = sizes.length > 0 ? sizes : [1000, 10000];
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/candor_bench';
+// BENCH_JOIN_RATE=r: participants arrive at r a second (an open loop) instead of 64 at a time.
 // For profiling: extra node flags for the Candor server (e.g. BENCH_NODE_ARGS="--cpu-prof
 // --cpu-prof-dir=/tmp/prof"), and BENCH_ONLY=candor to skip the bare server.
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -152,6 +153,10 @@ console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_b
 console.log(`${''.padEnd(34)}${rows.map((r) => `N=${r.n} candor`.padStart(22) + `bare`.padStart(22)).join('')}`);
 line('joins per second', (x) => x.joinPerSecond);
 line('join: mean ms of POST / connect', (x) => `${x.joinStepMs.post}/${x.joinStepMs.connect}`);
+line(
+  process.env.BENCH_JOIN_RATE ? `join ms p50/p95/p99/max, ${process.env.BENCH_JOIN_RATE}/s arrive` : 'join ms p50/p95/p99/max, 64 at a time',
+  (x) => Object.values(x.joinLatencyMs).join('/'),
+);
 line('burst ack ms p50/p95/p99/max', (x) => Object.values(x.burst.latencyMs).join('/'));
 line('burst: last ack → exact tally ms', (x) => x.burst.tallyAfterLastAckMs ?? 'not seen');
 line('flood answers per second', (x) => x.flood.perSecond);
