@@ -120,6 +120,16 @@ describe('the privacy rules, tried the way an attacker would', () => {
     expect(await command(s.facilitator.socket, 'participant:withdraw', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('withdraws a seat once when two tabs of it withdraw at the same moment', async () => {
+    const s = await groupSession(server, f, { phones: 3 });
+    const secondTab: Conn = { ...(await connect(server.url, { role: 'participant', token: s.phones[0].token ?? '' })), token: s.phones[0].token };
+    open.push(s.facilitator, s.screen, ...s.phones, secondTab);
+    const acks = await Promise.all([s.phones[0], secondTab].map((tab) => command(tab.socket, 'participant:withdraw', {})));
+    expect(acks.filter((a) => a.ok)).toHaveLength(1);
+    expect(acks.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await f.api.get(`/api/sessions/${s.sessionId}`)).body.state.participants).toBe(2);
+  });
+
   it('tells the facilitator how many stepped out, never who, and nobody else', async () => {
     const s = await groupSession(server, f, { phones: 3 });
     open.push(s.facilitator, s.screen, ...s.phones);

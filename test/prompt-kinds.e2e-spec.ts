@@ -174,6 +174,11 @@ describe('every prompt kind, end to end over real sockets', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+    // A text id that is not in this question: nothing to moderate.
+    expect(await command(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: randomUUID(), status: 'approved' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
     const d = released.result?.distribution as TextResult;

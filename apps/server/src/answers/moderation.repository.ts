@@ -44,7 +44,9 @@ export class ModerationRepository {
 
   async setStatus(tx: EntityManager, sessionId: string, input: ModerateText): Promise<void> {
     const updated: unknown[] = await tx.query(
-      `UPDATE text_reviews SET status = $4 WHERE id = $3 AND session_id = $1 AND prompt_id = $2 RETURNING 1`,
+      // A SELECT over the UPDATE, so that the rows come back as rows on PostgreSQL and PGlite alike.
+      `WITH changed AS (UPDATE text_reviews SET status = $4 WHERE id = $3 AND session_id = $1 AND prompt_id = $2 RETURNING 1)
+       SELECT 1 FROM changed`,
       [sessionId, input.promptId, input.textId, input.status],
     );
     if (updated.length === 0) throw new AppError('NOT_FOUND', 'There is no text with this id in that question.');

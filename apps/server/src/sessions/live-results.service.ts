@@ -23,9 +23,13 @@ export class LiveResultsService {
   // Called after stored answers (not duplicates), once for all those one batch committed.
   // Nothing happens unless live results are on.
   async answerStored(sessionId: string, stored = 1): Promise<LiveOutcome> {
+    // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count] on PostgreSQL but with
+    // the rows on PGlite; a SELECT is rows on both.
     const counted: { live_changes: number }[] = await this.db.query(
-      `UPDATE live_sessions SET live_changes = live_changes + $2
-        WHERE id = $1 AND live_results AND phase = 'open' RETURNING live_changes`,
+      `WITH counted AS (
+         UPDATE live_sessions SET live_changes = live_changes + $2
+          WHERE id = $1 AND live_results AND phase = 'open' RETURNING live_changes)
+       SELECT live_changes FROM counted`,
       [sessionId, stored],
     );
     if (counted.length === 0) return null;

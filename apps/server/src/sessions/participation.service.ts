@@ -41,7 +41,8 @@ export class ParticipationService {
   // take the partner's place and see what the other partner shares.
   async withdraw(participantId: string, sessionId: string): Promise<SessionState> {
     await this.db.transaction(async (tx) => {
-      const deleted: unknown[] = await tx.query('DELETE FROM participants WHERE id = $1 AND session_id = $2 RETURNING 1', [
+      // A SELECT over the DELETE, so that the rows come back as rows on PostgreSQL and PGlite alike.
+      const deleted: unknown[] = await tx.query('WITH gone AS (DELETE FROM participants WHERE id = $1 AND session_id = $2 RETURNING 1) SELECT 1 FROM gone', [
         participantId,
         sessionId,
       ]);
