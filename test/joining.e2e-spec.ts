@@ -53,7 +53,7 @@ describe('joining together', () => {
     const coupleStatuses = responses.slice(24, 27).map((r) => r.status).sort();
     expect(coupleStatuses).toEqual([201, 409, 409]);
     expect(responses.slice(24, 27).filter((r) => r.status === 409).every((r) => r.body.code === 'SESSION_FULL')).toBe(true);
-    expect(responses.slice(27).map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([404, 'SESSION_NOT_FOUND']));
+    expect(responses.slice(27).map((r) => [r.status, (r.body as { code: string }).code])).toEqual(Array(3).fill([404, 'SESSION_NOT_FOUND']));
     // Every token is different.
     const tokens = responses.filter((r) => r.status === 201).map((r) => r.body.token as string);
     expect(new Set(tokens).size).toBe(25);
