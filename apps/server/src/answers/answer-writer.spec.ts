@@ -85,6 +85,21 @@ describe(AnswerBatcher.name, () => {
     for (let p = 0; p < 10; p += 1) expect(db.stored.get(`participant-${p}/p1`)?.clientId).toBe(`c${90 + p}`);
   });
 
+  it('takes a flood of repeats behind a batch in flight as one more statement, with two slots free', async () => {
+    const db = new FakeDb();
+    const writer = new AnswerBatcher(db, { windowMs: 5, maxRows: 1000, maxInFlight: 2 });
+    // A thousand participants answer twenty times each, all queued at once: the first round fills a
+    // batch at once; the rest are repeats of keys in flight, which the second slot must not take.
+    const done = Array.from({ length: 20_000 }, (_, i) => writer.write(row(i % 1000, `c${i}`)));
+    expect(await Promise.all(done)).toEqual(Array(20_000).fill('written'));
+    expect(db.statements).toEqual([
+      { kind: 'insert', rows: 1000 },
+      { kind: 'insert', rows: 1000 },
+    ]);
+    for (const p of [0, 500, 999]) expect(db.stored.get(`participant-${p}/p1`)?.clientId).toBe(`c${19_000 + p}`);
+    expect(writer.pending).toBe(0);
+  });
+
   it('tells a resend of the stored client id from an answer to a closed prompt', async () => {
     const db = new FakeDb();
     const writer = new AnswerBatcher(db, { windowMs: 1, maxRows: 100, maxInFlight: 1 });

@@ -37,7 +37,11 @@ export type Queryable = { query(sql: string, params?: unknown[]): Promise<unknow
 // after that statement has committed. The open-prompt check and the write stay one statement.
 export class AnswerBatcher {
   private readonly log = new Logger(AnswerBatcher.name);
-  private queue: Pending[] = [];
+  // Queued submissions by (participant, prompt), in the order each key was first queued.
+  private readonly queue = new Map<string, Pending[]>();
+  // Submissions queued, and queued keys that are not in flight (what the next batch can take).
+  private queued = 0;
+  private free = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlightKeys = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -50,66 +54,71 @@ export class AnswerBatcher {
 
   write(row: AnswerRow): Promise<WriteOutcome> {
     return new Promise<WriteOutcome>((resolve, reject) => {
-      this.queue.push({ ...row, key: `${row.participantId}/${row.promptId}`, resolve, reject });
-      // Enough for a batch, and a statement slot free: no need to wait for the window.
-      if (this.queue.length >= this.options.maxRows && this.inFlight.size < this.options.maxInFlight) this.pump();
+      const key = `${row.participantId}/${row.promptId}`;
+      const pending: Pending = { ...row, key, resolve, reject };
+      const queued = this.queue.get(key);
+      if (queued) queued.push(pending);
+      else {
+        this.queue.set(key, [pending]);
+        if (!this.inFlightKeys.has(key)) this.free += 1;
+      }
+      this.queued += 1;
+      // Enough rows for a batch, and a statement slot free: no need to wait for the window.
+      if (this.free >= this.options.maxRows && this.inFlight.size < this.options.maxInFlight) this.pump();
       else this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
     });
   }
 
   // Writes everything queued now and resolves when nothing is queued or in flight.
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.inFlight.size > 0) {
+    while (this.queued > 0 || this.inFlight.size > 0) {
       this.pump();
       await new Promise<void>((ok) => this.idleWaiters.push(ok));
     }
   }
 
   get pending(): number {
-    return this.queue.length + this.inFlightKeys.size;
+    return this.queued + this.inFlightKeys.size;
   }
 
   private pump(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.queue.length > 0 && this.inFlight.size < this.options.maxInFlight) {
-      const batch = this.take();
-      if (batch.length === 0) break;
+    while (this.free > 0 && this.inFlight.size < this.options.maxInFlight) {
+      const { batch, keys } = this.take();
       const flight = this.flush(batch).finally(() => {
         this.inFlight.delete(flight);
-        for (const p of batch) this.inFlightKeys.delete(p.key);
-        if (this.queue.length > 0) this.pump();
+        for (const key of keys) {
+          this.inFlightKeys.delete(key);
+          // Submissions of this key that came while it was in flight can go now.
+          if (this.queue.has(key)) this.free += 1;
+        }
+        if (this.queued > 0) this.pump();
         this.wakeIdleWaiters();
       });
       this.inFlight.add(flight);
     }
-    if (this.queue.length > 0 && this.inFlight.size === 0) this.timer ??= setTimeout(() => this.pump(), this.options.windowMs);
   }
 
-  // The next batch, in arrival order, of at most maxRows participants' answers (several
-  // submissions of one participant are one row). A key already in flight stays queued, so that a
-  // later answer of one participant is never committed before an earlier one.
-  private take(): Pending[] {
+  // The next batch: the queued submissions of at most maxRows keys that are not in flight, in the
+  // order the keys were queued (several submissions of one participant to one prompt are one row).
+  // A key in flight stays queued, so that a later answer of one participant is never committed
+  // before an earlier one. The work is per key, not per submission: a flood of repeats queued
+  // behind a batch in flight costs nothing until that batch is done.
+  private take(): { batch: Pending[]; keys: string[] } {
     const batch: Pending[] = [];
-    const keys = new Set<string>();
-    const waiting: Pending[] = [];
-    let i = 0;
-    for (; i < this.queue.length; i += 1) {
-      const p = this.queue[i];
-      if (this.inFlightKeys.has(p.key)) {
-        waiting.push(p);
-        continue;
-      }
-      if (!keys.has(p.key)) {
-        // Full: this submission and everything after it wait for the next batch, in order.
-        if (keys.size >= this.options.maxRows) break;
-        keys.add(p.key);
-      }
-      batch.push(p);
+    const keys: string[] = [];
+    for (const [key, submissions] of this.queue) {
+      if (keys.length >= this.options.maxRows) break;
+      if (this.inFlightKeys.has(key)) continue;
+      this.queue.delete(key);
+      this.inFlightKeys.add(key);
+      keys.push(key);
+      for (const p of submissions) batch.push(p);
     }
-    this.queue = i < this.queue.length ? waiting.concat(this.queue.slice(i)) : waiting;
-    for (const key of keys) this.inFlightKeys.add(key);
-    return batch;
+    this.free -= keys.length;
+    this.queued -= batch.length;
+    return { batch, keys };
   }
 
   private async flush(batch: Pending[]): Promise<void> {
