@@ -7,7 +7,7 @@ import type { SessionsService } from './sessions.service.js';
 // POST /api/join, the one request every participant makes, mounted at /api/join as plain Express
 // middleware: after the security middleware (headers, CORS, the Origin check, the join limits) and
 // the JSON body parser, before everything else. When a room joins at once, Nest's router, pipes
-// and filter and the middleware meant for other routes were a third of the server's time per join
+// and filter and the middleware meant for other routes were a sixth of the server's time per join
 // (docs/performance.md). Same schema, same answers and errors as every other route.
 export function joinRoute(sessions: SessionsService) {
   return (req: Request, res: Response, next: NextFunction): void => {

@@ -208,9 +208,11 @@ export class SessionsService {
     await this.db.transaction(async (tx) => {
       if (session.mode === 'couple') {
         // Locks the session row so that two joins at once cannot both take the second seat.
-        await tx.query('SELECT id FROM live_sessions WHERE id = $1 FOR UPDATE', [session.id]);
-        const seats = await tx.getRepository(ParticipantEntity).countBy({ sessionId: session.id });
-        if (seats >= 2) throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
+        const locked: { participant_count: number }[] = await tx.query(
+          'SELECT participant_count FROM live_sessions WHERE id = $1 FOR UPDATE',
+          [session.id],
+        );
+        if ((locked[0]?.participant_count ?? 0) >= 2) throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
       }
       await tx.getRepository(ParticipantEntity).insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
       await tx.query('UPDATE live_sessions SET participant_count = participant_count + 1 WHERE id = $1', [session.id]);
