@@ -17,12 +17,14 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const only = process.env.BENCH_ONLY;
 
+// The benchmark's own database starts empty each time, so that runs compare (a PostgreSQL with
+// autovacuum off, as on these machines, would otherwise carry every earlier run's dead rows).
 async function ensureDatabase() {
   if (process.env.DATABASE_URL) return;
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'candor_bench'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE candor_bench');
+  await admin.query('DROP DATABASE IF EXISTS candor_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE candor_bench');
   await admin.end();
 }
 
@@ -115,6 +117,8 @@ async function benchCandor(n) {
     await db.connect();
     const rows = (await db.query('SELECT count(*)::int AS n FROM answers WHERE session_id = $1', [sessionId])).rows[0].n;
     await db.query('DELETE FROM live_sessions WHERE id = $1', [sessionId]);
+    // The next N starts without this run's dead rows, autovacuum or not.
+    await db.query('VACUUM ANALYZE participants, answers, live_sessions, prompt_results, text_reviews');
     await db.end();
     facilitator.close();
     result.exact = rows === n && [hugs.yes, hugs.maybe, hugs.no].join() === result.expectedLast.join();

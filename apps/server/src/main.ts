@@ -3,10 +3,18 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 
+const LISTEN_BACKLOG = 4096;
+
 try {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
+  // A room arriving at once opens thousands of connections within seconds: a longer accept queue than
+  // Node's 511 (the kernel caps it at net.core.somaxconn) keeps them waiting rather than reset.
+  await (app as unknown as { listen(port: number, host: string, backlog: number): Promise<unknown> }).listen(
+    config.port,
+    config.host,
+    LISTEN_BACKLOG,
+  );
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   Logger.log(

@@ -246,24 +246,19 @@ export class SessionsService {
     return this.seatBatch.get(hashToken(token));
   }
 
-  // The seats of these token hashes with their answers: one row per answer (or one without).
+  // The seats of these token hashes, each with its answers as one object by prompt id (read per seat
+  // through the answers' primary key, whatever the planner believes about the tables' sizes).
   private async loadSeats(hashes: string[]): Promise<Map<string, SeatWithAnswers | null>> {
-    const rows: { id: string; session_id: string; token_hash: string; prompt_id: string | null; value: AnswerValue | null }[] =
+    const rows: { id: string; session_id: string; token_hash: string; answers: Record<string, AnswerValue> | null }[] =
       await this.db.query(
-        `SELECT p.id, p.session_id, p.token_hash, a.prompt_id, a.value
-           FROM participants p LEFT JOIN answers a ON a.participant_id = p.id
+        `SELECT p.id, p.session_id, p.token_hash,
+                (SELECT jsonb_object_agg(a.prompt_id, a.value) FROM answers a WHERE a.participant_id = p.id) AS answers
+           FROM participants p
           WHERE p.token_hash = ANY($1::text[])`,
         [hashes],
       );
     const seats = new Map<string, SeatWithAnswers | null>(hashes.map((h) => [h, null]));
-    for (const r of rows) {
-      let seat = seats.get(r.token_hash);
-      if (!seat) {
-        seat = { participantId: r.id, sessionId: r.session_id, myAnswers: {} };
-        seats.set(r.token_hash, seat);
-      }
-      if (r.prompt_id !== null) seat.myAnswers[r.prompt_id] = r.value as AnswerValue;
-    }
+    for (const r of rows) seats.set(r.token_hash, { participantId: r.id, sessionId: r.session_id, myAnswers: r.answers ?? {} });
     return seats;
   }
 
