@@ -1,16 +1,19 @@
 // npm run bench:phone: how soon a phone can use the join page, on a fast line and on throttled mobile
 // networks, with the CPU slowed down like a cheap phone. Starts the built server on its embedded database,
-// creates a session, then opens /j/<code> in Debian's chromium with a cold cache and prints, per profile,
+// creates a session, then opens /j/<code> in a system Chromium (or the one npm install brings) with a cold cache and prints, per profile,
 // the time until the privacy statement and its "join" checkbox are on screen, and the bytes transferred.
 // A measurement, not a test: nothing is asserted.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// As the browser suites find it (test/find-chromium.ts), in short.
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : await (await import('@sparticuz/chromium')).default.executablePath());
 // Download and upload in bytes per second, round-trip latency in ms (Chrome DevTools' presets), and how
 // many times slower than this machine the phone's CPU is.
 const PROFILES = [

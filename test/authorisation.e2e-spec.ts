@@ -955,7 +955,8 @@ describe('the authorisation table', () => {
   let w: World;
 
   beforeAll(async () => {
-    server = await startServer();
+    // At debug level the server lists the routes it maps (read by the route check below).
+    server = await startServer({ env: { CANDOR_LOG_LEVEL: 'debug' } });
     const [owner, other] = await Promise.all([signUp(server.url), signUp(server.url)]);
     const ownDeck = ((await owner.api.post('/api/decks/import').send(allKindsDeck())).body as { deck: Deck }).deck;
     const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;

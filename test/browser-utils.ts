@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { ROOT } from './utils.js';
 
-// Debian's chromium, never a downloaded browser.
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = join(ROOT, 'test-results/browser');
 const ARGS = [
   '--headless',
@@ -28,7 +27,10 @@ export type Browsing = {
 
 export async function launchBrowser(): Promise<Browsing> {
   mkdirSync(SHOTS, { recursive: true });
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  // Found once by global-setup (test/find-chromium.ts): a system or packaged Chromium, never a download.
+  const found = inject('chromium');
+  if ('error' in found) throw new Error(found.error);
+  const browser: Browser = await chromium.launch({ executablePath: found.path, args: ARGS });
   const contexts: BrowserContext[] = [];
   // The server's Content-Security-Policy must not block anything the client does.
   const violations: string[] = [];

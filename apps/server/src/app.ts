@@ -5,6 +5,7 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { createClient } from 'redis';
 import { AppModule } from './app.module.js';
+import { AppLogger } from './common/app-logger.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
@@ -17,14 +18,14 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 
 export async function createApp(config: Config): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: new AppLogger(LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1)),
   });
   app.setGlobalPrefix('api');
   applyHttpSecurity(app, config, await limitsRedis(app, config));
   app.useBodyParser('json', { limit: '64kb' });
   app.use('/api/join', joinRoute(app.get(SessionsService)));
-  // Listed like the routes Nest maps (the authorisation test reads these lines).
-  new Logger('RouterExplorer').log('Mapped {/api/join, POST} route (served before Nest, join-route.ts)');
+  // Listed like the routes Nest maps, at debug level (the authorisation test reads these lines).
+  new Logger('RouterExplorer').debug('Mapped {/api/join, POST} route (served before Nest, join-route.ts)');
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/') && compression.filter(req, res) }));
