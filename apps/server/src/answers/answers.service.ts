@@ -54,8 +54,8 @@ export class AnswersService {
     return rows.map((r) => r.value);
   }
 
-  async countFor(sessionId: string, promptId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(
+  async countFor(sessionId: string, promptId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
       'SELECT count(*)::int AS n FROM answers WHERE session_id = $1 AND prompt_id = $2',
       [sessionId, promptId],
     );

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { PGliteDriver } from 'typeorm-pglite';
 import type { Config } from '../config/config.js';
 import { ENTITIES } from './entities.js';
 import { GuardedClient } from './guarded-client.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { PGLITE_DRIVER } from './pglite-pool.js';
 
 // Any fixed number: every instance takes this lock before migrating, so only one migrates at a time.
 const MIGRATION_LOCK = 72_410_001;
@@ -23,7 +23,8 @@ export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'
     return { ...common, url: config.databaseUrl, extra: { max: 20, Client: GuardedClient } };
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return { ...common, driver: new PGliteDriver({ dataDir: config.dataDir }).driver };
+  // One embedded database per data source, lent to one query runner at a time (pglite-pool.ts).
+  return { ...common, driver: PGLITE_DRIVER, extra: { dataDir: config.dataDir } };
 }
 
 

@@ -56,7 +56,7 @@ export class LiveResultsService {
       if (session.promptIndex === null) return null;
       const liveResult = await this.sessions.computeResult(tx, session, session.promptIndex);
       await tx.getRepository(LiveSessionEntity).update({ id: sessionId }, { liveResult, version: () => 'version + 1' });
-      return this.sessions.publicState(await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId }));
+      return this.sessions.publicState(await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId }), tx);
     });
     return state ? { state } : null;
   }

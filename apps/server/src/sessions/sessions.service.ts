@@ -32,7 +32,6 @@ import { hashToken, newToken } from '../common/tokens.js';
 import { DecksService } from '../decks/decks.service.js';
 import { newJoinCode } from './join-code.js';
 import { LiveSessionEntity } from './live-session.entity.js';
-import { ParticipantEntity } from './participant.entity.js';
 import { PromptResultEntity } from './prompt-result.entity.js';
 import { transition, type SessionCommand } from './session-transitions.js';
 
@@ -203,21 +202,21 @@ export class SessionsService {
     // the other group joins of the moment).
     const groupSessionId = await this.groupJoins.get({ id: randomUUID(), tokenHash: hashToken(token), code });
     if (groupSessionId) return { sessionId: groupSessionId, code, token };
-    // A couple session, or no running session with this code.
+    // A couple's seat: taken by one conditional statement, so that of several joins at once only as
+    // many as there are free seats get one (the UPDATE re-checks the count after waiting for the row).
+    const seated: { session_id: string }[] = await this.db.query(
+      `WITH seat AS (
+         UPDATE live_sessions SET participant_count = participant_count + 1
+          WHERE code = $1 AND ended_at IS NULL AND mode = 'couple' AND participant_count < 2
+          RETURNING id)
+       INSERT INTO participants (id, session_id, token_hash) SELECT $2, id, $3 FROM seat RETURNING session_id`,
+      [code, randomUUID(), hashToken(token)],
+    );
+    if (seated[0]) return { sessionId: seated[0].session_id, code, token };
     const session = await this.openByCode(code);
-    await this.db.transaction(async (tx) => {
-      if (session.mode === 'couple') {
-        // Locks the session row so that two joins at once cannot both take the second seat.
-        const locked: { participant_count: number }[] = await tx.query(
-          'SELECT participant_count FROM live_sessions WHERE id = $1 FOR UPDATE',
-          [session.id],
-        );
-        if ((locked[0]?.participant_count ?? 0) >= 2) throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
-      }
-      await tx.getRepository(ParticipantEntity).insert({ id: randomUUID(), sessionId: session.id, tokenHash: hashToken(token) });
-      await tx.query('UPDATE live_sessions SET participant_count = participant_count + 1 WHERE id = $1', [session.id]);
-    });
-    return { sessionId: session.id, code: session.code, token };
+    if (session.mode === 'couple') throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');
+    // A running group session that its batch did not seat: never expected, and safe to retry.
+    throw new AppError('INTERNAL', 'The seat could not be stored. Please try again.');
   }
 
   // Each join whose code names a running group session gets its seat; the others get null.
@@ -524,12 +523,14 @@ export class SessionsService {
     return session;
   }
 
-  async publicState(session: LiveSessionEntity): Promise<SessionState> {
-    const answered = session.promptId ? await this.answers.countFor(session.id, session.promptId) : 0;
+  // Inside a transaction, pass its manager: on the embedded database a query outside it would wait
+  // for the transaction to end (pglite-pool.ts), and on PostgreSQL it would not see the transaction's rows.
+  async publicState(session: LiveSessionEntity, manager: EntityManager = this.db.manager): Promise<SessionState> {
+    const answered = session.promptId ? await this.answers.countFor(session.id, session.promptId, manager) : 0;
     const participants = session.participantCount;
     const released =
       session.phase === 'released' && session.promptId
-        ? ((await this.results.findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null)
+        ? ((await manager.getRepository(PromptResultEntity).findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null)
         : null;
     return toState(session, participants, answered, released);
   }
