@@ -36,6 +36,13 @@ describe('facilitator accounts and access to sessions', () => {
       .send({ email: alice.email.toUpperCase(), password: 'another long password' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EMAIL_TAKEN');
+    // Five sign-ups with one new email at once: one account, four told it exists.
+    const email = `race-${Date.now()}@example.test`;
+    const raced = await Promise.all(
+      Array.from({ length: 5 }, () => request(server.url).post('/api/auth/signup').send({ email, password: 'correct horse battery' })),
+    );
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(raced.filter((r) => r.status === 409).every((r) => r.body.code === 'EMAIL_TAKEN')).toBe(true);
   });
 
   it('refuses a wrong password and an unknown email with the same answer', async () => {
@@ -137,8 +144,14 @@ describe('facilitator accounts and access to sessions', () => {
     const info = await request(server.url).get(`/api/join/${code.toLowerCase()}`);
     expect(info.status).toBe(200);
     expect(info.body).toMatchObject({ sessionId: aliceSession.state.id, k: 3, mode: 'group', phase: 'lobby' });
-    const noConsent = await request(server.url).post('/api/join').send({ code, consent: false });
-    expect(noConsent.status).toBe(400);
+    const seats = async () => (await alice.api.get(`/api/sessions/${aliceSession.state.id}`)).body.state.participants as number;
+    const before = await seats();
+    // Without agreeing to the privacy statement (refused, or not asked): its own code, and no seat.
+    for (const body of [{ code, consent: false }, { code }]) {
+      const noConsent = await request(server.url).post('/api/join').send(body);
+      expect([noConsent.status, noConsent.body.code]).toEqual([400, 'CONSENT_REQUIRED']);
+    }
+    expect(await seats()).toBe(before);
     const unknown = await request(server.url).post('/api/join').send({ code: 'ZZZZZZ', consent: true });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('SESSION_NOT_FOUND');

@@ -765,6 +765,23 @@ const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: So
     screen: [FORBIDDEN],
     anonymous: 'none',
   },
+  'answer:finish': {
+    payload: { promptId: 'one-word', finished: true },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      // Groups have no "I'm finished": their results come when the facilitator releases them.
+      { verdict: 'FORBIDDEN', what: 'in a group' },
+      allowed({
+        what: "in a couple's own session",
+        from: 'couple',
+        payload: () => ({ promptId: 'yes-maybe-no', finished: false }),
+        shape: () => ({ promptId: 'yes-maybe-no', finished: false }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
   'participant:step-out': {
     payload: { away: true },
     owner: [FORBIDDEN],

@@ -72,7 +72,19 @@ describe('a couple on two phones, and one person on their own', () => {
         await phone.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
       }
       await phone.getByRole('button', { name: 'Save answers' }).click();
-      if (i === 0) await mine.getByText('Waiting for your partner.').waitFor();
+      // Four of the list saved: the phone says what the rest will count as before "I'm finished".
+      await phone.getByText(`${itemCount - 4} items have no answer yet. If you finish now, they count as not shared.`).waitFor();
+      if (i === 1) await partner.getByRole('status').getByText('Your partner has finished.').waitFor();
+      await phone.getByRole('button', { name: "I'm finished" }).click();
+      if (i === 0) {
+        await mine.getByRole('status').getByText('You said you are finished. Waiting for your partner to finish too.').waitFor();
+        await shot(mine, 'couple-finished-waiting');
+        // Taken back and said again: nothing is revealed meanwhile.
+        await mine.getByRole('button', { name: 'Not finished yet' }).click();
+        await mine.getByRole('button', { name: "I'm finished" }).click();
+        await mine.getByRole('button', { name: 'Not finished yet' }).waitFor();
+        await expect(mine.getByRole('region', { name: 'Matches' }).count()).resolves.toBe(0);
+      }
     }
 
     // The same reveal on both phones: one match, one to explore, and the rest only counted.
@@ -92,6 +104,7 @@ describe('a couple on two phones, and one person on their own', () => {
     for (const phone of [mine, partner]) {
       await phone.getByRole('radio', { name: 'With a written list, like this one' }).check();
       await phone.getByRole('button', { name: 'Save answer' }).click();
+      await phone.getByRole('button', { name: "I'm finished" }).click();
     }
     for (const phone of [mine, partner]) {
       await phone.getByRole('heading', { name: 'You both chose' }).waitFor();

@@ -2,6 +2,7 @@ import type { CoupleResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from './answering.js';
 import {
   command,
   connect,
@@ -21,6 +22,7 @@ type Conn = { socket: ClientSocket; frames: Frame[]; token: string };
 const deckFile = allKindsDeck();
 const answer = (c: Conn, promptId: string, value: unknown) => command(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
 const ynm = (items: Record<string, string>) => ({ kind: 'ynm', items });
+const finish = (c: Conn, promptId: string, finished = true) => command(c.socket, 'answer:finish', { promptId, finished });
 
 // What one socket was told about results: every result it received, in order.
 const resultsSeen = (c: { frames: Frame[] }) =>
@@ -89,11 +91,14 @@ describe('couple mode', () => {
     const bSeesCount = waitFor(b.socket, 'progress:updated', 5_000, (p) => p.answered === 1);
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'yes', cuddling: 'maybe', massage: 'yes' })));
     expect(await bSeesCount).toMatchObject({ participants: 2, answered: 1 });
+    expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'maybe', cuddling: 'maybe', massage: 'no' })));
+    expectOk(await finish(a, 'yes-maybe-no'));
     await new Promise((ok) => setTimeout(ok, 300));
+    // Both answered, one finished: nothing is revealed yet.
     expect(resultsSeen(a)).toEqual([]);
     const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     const onFacilitator = waitFor(facilitator.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
-    expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'maybe', cuddling: 'maybe', massage: 'no' })));
+    expectOk(await finish(b, 'yes-maybe-no'));
     const state = await revealed;
     const d = state.result?.distribution as CoupleResult;
     expect(d.policy).toBe('mutual-only');
@@ -119,8 +124,10 @@ describe('couple mode', () => {
       const [a, b] = couple.partners;
       expectOk(await command(couple.facilitator.socket, 'prompt:open', {}));
       expectOk(await answer(a, 'yes-maybe-no', aAnswers));
+      expectOk(await finish(a, 'yes-maybe-no'));
       const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
       expectOk(await answer(b, 'yes-maybe-no', bAnswers[i]));
+      expectOk(await finish(b, 'yes-maybe-no'));
       await revealed;
       seen.push(resultsSeen(a));
       // Nothing in A's frames carries B's raw answers.
@@ -137,8 +144,10 @@ describe('couple mode', () => {
     const [a, b] = partners;
     expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
     expectOk(await answer(a, 'comfort', { kind: 'scale', value: 2 }));
+    expectOk(await finish(a, 'comfort'));
     const shown = waitFor(b.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     expectOk(await answer(b, 'comfort', { kind: 'scale', value: 5 }));
+    expectOk(await finish(b, 'comfort'));
     expect((await shown).result?.distribution).toMatchObject({
       policy: 'side-by-side',
       answers: [{ kind: 'scale', value: 2 }, { kind: 'scale', value: 5 }],
@@ -146,8 +155,10 @@ describe('couple mode', () => {
 
     expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
     expectOk(await answer(a, 'one-word', { kind: 'text', text: 'only mine' }));
+    expectOk(await finish(a, 'one-word'));
     const closed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     expectOk(await answer(b, 'one-word', { kind: 'text', text: 'only yours' }));
+    expectOk(await finish(b, 'one-word'));
     expect((await closed).result?.distribution).toMatchObject({ policy: 'private', answers: null });
     expect(JSON.stringify(a.frames)).not.toContain('only yours');
     expect(JSON.stringify(b.frames)).not.toContain('only mine');
@@ -172,10 +183,136 @@ describe('couple mode', () => {
     expectOk(await command(b.socket, 'prompt:open', {}));
     expect(await command(a.socket, 'prompt:close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
+    expectOk(await finish(a, 'yes-maybe-no'));
     const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes' })));
+    expectOk(await finish(b, 'yes-maybe-no'));
     expect(((await revealed).result?.distribution as CoupleResult).matches.map((m) => m.id)).toEqual(['hugs']);
     expect(expectOk<SessionState>(await command(a.socket, 'session:end', {})).phase).toBe('ended');
+  });
+
+  it('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async () => {
+    const { sessionId, facilitator, partners } = await coupleWithTherapist();
+    const [a, b] = partners;
+    const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const items = opened.prompt?.kind === 'ynm' ? opened.prompt.items.map((i) => i.id) : [];
+    expect(items.length).toBeGreaterThan(20);
+    // "I'm finished" needs a saved answer first.
+    expect(await finish(b, 'yes-maybe-no')).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER' } });
+    // A saves ten items and says so; B everything.
+    expectOk(await answer(a, 'yes-maybe-no', ynm(Object.fromEntries(items.slice(0, 10).map((id) => [id, 'yes'])))));
+    expectOk(await answer(b, 'yes-maybe-no', ynm(Object.fromEntries(items.map((id) => [id, 'yes'])))));
+    const bSeesOne = waitFor(b.socket, 'session:updated', 5_000, (st) => st.finished === 1);
+    expect(await finish(a, 'yes-maybe-no')).toEqual({ ok: true, data: { promptId: 'yes-maybe-no', finished: true } });
+    expect(await bSeesOne).toMatchObject({ phase: 'open', finished: 1, result: null });
+    // A's other tab (or a reload) knows A is finished; B's does not say B is.
+    const aAgain = await connect(server.url, { role: 'participant', token: a.token });
+    sockets.push(aAgain.socket);
+    expect(expectOk<Snapshot>(await command(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
+    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+    // A takes it back, then B finishes: still one of two, still nothing revealed.
+    expectOk(await finish(a, 'yes-maybe-no', false));
+    expectOk(await finish(b, 'yes-maybe-no'));
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state).toMatchObject({ phase: 'open', finished: 1, result: null });
+    expect([a, b, facilitator].flatMap((c) => resultsSeen(c))).toEqual([]);
+
+    // The therapist cannot reveal early either: a closed prompt is not released, and reopening it
+    // starts with nobody finished.
+    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    expect(await command(facilitator.socket, 'results:release', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }))).toMatchObject({
+      phase: 'open',
+      finished: 0,
+    });
+    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+
+    // Both finished: revealed at once, to both phones and the therapist, in one step.
+    expectOk(await answer(a, 'yes-maybe-no', ynm(Object.fromEntries(items.map((id, i) => [id, i < 10 ? 'yes' : 'no'])))));
+    expectOk(await finish(a, 'yes-maybe-no'));
+    const released = waitFor(facilitator.socket, 'session:updated', 5_000, (st) => st.phase === 'released');
+    expectOk(await finish(b, 'yes-maybe-no'));
+    const state = await released;
+    expect((state.result?.distribution as CoupleResult).matches.map((m) => m.id)).toEqual(items.slice(0, 10));
+    expect((state.result?.distribution as CoupleResult).notShared).toBe(items.length - 10);
+    expect(state.finished).toBe(0);
+    // Once revealed, nobody is finished with anything any more, and the prompt takes no answers.
+    expect(await finish(a, 'yes-maybe-no', false)).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
+    expect((await therapist.api.get(`/api/sessions/${sessionId}`)).body.results).toEqual([state.result]);
+  });
+
+  it('gives the therapist exactly the reveal the couple gets, for every kind and policy, and no queue of texts', async () => {
+    // Every kind, each policy at least once: a private choice and ranking, a side-by-side text.
+    const file = structuredClone(deckFile);
+    const reveal: Record<string, string> = { 'pick-one': 'private', order: 'private', 'pick-some': 'mutual-only' };
+    file.deck.prompts = file.deck.prompts.map((p) => ({ ...p, ...(reveal[p.id] ? { reveal: reveal[p.id] } : {}) })) as typeof file.deck.prompts;
+    file.deck.prompts.push({ id: 'shared-words', kind: 'text', title: 'Words for both', maxLength: 40, reveal: 'side-by-side' });
+    const imported = await therapist.api.post('/api/decks/import').send(file);
+    expect(imported.status).toBe(201);
+    const { sessionId, facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
+    const [a, b] = partners;
+    const secret = (who: string, id: string) => `${who}-${id}-secret`.slice(0, 40);
+    const values = (who: 'A' | 'B', id: string, kind: string): unknown => {
+      const first = who === 'A';
+      switch (kind) {
+        case 'ynm':
+          return ynm(first ? { a: 'yes', b: 'maybe', c: 'no' } : { a: 'yes', b: 'pass', c: 'maybe' });
+        case 'single':
+          return { kind: 'single', optionId: first ? 'x' : 'y' };
+        case 'multiple':
+          return { kind: 'multiple', optionIds: first ? ['x', 'w'] : ['x', 'z'] };
+        case 'scale':
+          return { kind: 'scale', value: first ? 1 : 4 };
+        case 'ranking':
+          return { kind: 'ranking', order: first ? ['r1', 'r2', 'r3'] : ['r3', 'r1', 'r2'] };
+        case 'text':
+          return { kind: 'text', text: secret(who, id) };
+        default:
+          return { kind: 'checkin', levelId: first ? 'low' : 'high' };
+      }
+    };
+    const rest: unknown[] = [];
+    const revealed: Record<string, unknown> = {};
+    for (const prompt of file.deck.prompts) {
+      expectOk(await command(facilitator.socket, 'prompt:open', { promptId: prompt.id }));
+      for (const [who, partner] of [['A', a], ['B', b]] as const) {
+        expectOk(await answer(partner, prompt.id, values(who, prompt.id, prompt.kind)));
+        expectOk(await finish(partner, prompt.id));
+      }
+      await until(() => resultsSeen(facilitator).some((r) => r.promptId === prompt.id), 5_000, `the reveal of ${prompt.id}`);
+      if (prompt.kind === 'text') {
+        // No moderation queue in a couple session, over the socket or otherwise.
+        expect(await command(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        const textId = '00000000-0000-4000-8000-000000000000';
+        expect(await command(facilitator.socket, 'text:moderate', { promptId: prompt.id, textId, status: 'approved' })).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
+      }
+      rest.push((await therapist.api.get(`/api/sessions/${sessionId}`)).body);
+      revealed[prompt.id] = resultsSeen(a).find((r) => r.promptId === prompt.id);
+    }
+    expectOk(await command(facilitator.socket, 'session:end', {}));
+    for (const path of ['', '/summary', '/export?format=json', '/export?format=csv', '/export?format=md']) {
+      const res = await therapist.api.get(`/api/sessions/${sessionId}${path}`);
+      expect(res.status).toBe(200);
+      rest.push(res.text);
+    }
+    rest.push((await therapist.api.get('/api/sessions')).text);
+
+    // The therapist's socket heard only these events, and every result it got is the couple's reveal.
+    expect(new Set(facilitator.frames.map((fr) => fr.event))).toEqual(new Set(['session:snapshot', 'session:updated', 'progress:updated', 'stepout:updated']));
+    for (const result of resultsSeen(facilitator)) expect(result).toEqual(revealed[result.promptId]);
+    expect(resultsSeen(b).filter((r) => r.promptId in revealed)).toEqual(resultsSeen(a).filter((r) => r.promptId in revealed));
+    // What the policies keep private stays private: no private text, no private pick, no raw list.
+    const heard = JSON.stringify([facilitator.frames, rest]);
+    for (const who of ['A', 'B']) expect(heard).not.toContain(secret(who, 'one-word'));
+    expect(heard).not.toContain('"pass"');
+    for (const id of ['feelings', 'pick-one', 'order', 'one-word']) expect(revealed[id]).toMatchObject({ distribution: { answers: null } });
+    expect(revealed['pick-one']).toMatchObject({ distribution: { policy: 'private', matches: [] } });
+    // Side-by-side is the one policy where both answers are shown: to both partners and the therapist alike.
+    expect(revealed['shared-words']).toMatchObject({ distribution: { policy: 'side-by-side' } });
+    expect(heard).toContain(secret('A', 'shared-words'));
   });
 
   it('refuses live results for couples, and a couple deck that is not built in', async () => {

@@ -4,6 +4,7 @@ import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
 import { slugSchema } from './schemas/common.js';
 import { languageTagSchema } from './schemas/deck.js';
 import type {
+  AnswerFinish,
   ModerateText,
   ModerationQueue,
   Pause,
@@ -15,7 +16,7 @@ import type {
 } from './schemas/session.js';
 
 // Bumped when an event or payload changes incompatibly; checked at the handshake.
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // What a client sends in socket.io's handshake `auth` (never in the query string).
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
@@ -58,6 +59,9 @@ export interface ClientToServerEvents {
   'session:sync': Command<EmptyPayload, Snapshot>;
   // Participant only.
   'answer:submit': Command<AnswerSubmit, AnswerReceipt>;
+  // Couple partner only: "I'm finished" with the open prompt (needs a saved answer), or not yet after
+  // all. When both partners are, the prompt is revealed to both (and their therapist).
+  'answer:finish': Command<AnswerFinish, AnswerFinish>;
   // "I need a moment" (away: true) and back again; the facilitator sees only how many are away.
   'participant:step-out': Command<StepOut, StepOut>;
   // Deletes the participant's answers and seat; every aggregate is recomputed. The socket is closed.
@@ -71,7 +75,8 @@ export interface ClientToServerEvents {
   // Facilitator only.
   'session:pause': Command<Pause, SessionState>;
   'session:settings': Command<SessionSettings, SessionState>;
-  // Facilitator only: the open-text queue of a closed prompt, and approving or rejecting one text.
+  // Facilitator of a group only: the open-text queue of a closed prompt, and approving or rejecting one
+  // text. Couple sessions have no queue: the therapist sees the couple's reveal, nothing more.
   'moderation:list': Command<{ promptId: string }, ModerationQueue>;
   'text:moderate': Command<ModerateText, ModerationQueue>;
 }

@@ -24,6 +24,7 @@ const state = {
   },
   participants: 3,
   answered: 1,
+  finished: 0,
   result: null,
   paused: false,
   liveResults: false,

@@ -239,6 +239,7 @@ describe(localizeSessionState.name, () => {
     prompt: ynm,
     participants: 3,
     answered: 0,
+    finished: 0,
     result: null,
     paused: false,
     liveResults: false,

@@ -17,6 +17,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     prompt: { id: 'touch', kind: 'single', title: 'Touch', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
     participants: 10,
     answered: 2,
+    finished: 0,
     result: null,
     paused: false,
     liveResults: false,
@@ -27,7 +28,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
 }
 
 function progress(overrides: Partial<Progress> = {}): Progress {
-  return { sessionId: SESSION_ID, promptId: 'touch', participants: 12, answered: 7, version: 4, ...overrides };
+  return { sessionId: SESSION_ID, promptId: 'touch', participants: 12, answered: 7, finished: 0, version: 4, ...overrides };
 }
 
 describe(reduceSession.name, () => {
@@ -69,6 +70,13 @@ describe(reduceSession.name, () => {
   it('keeps the answered count when progress is about another prompt', () => {
     const next = reduceSession(state(), { type: 'progress', progress: progress({ promptId: 'other', version: 5 }) });
     expect(next).toMatchObject({ participants: 12, answered: 2 });
+  });
+
+  it("takes a couple's finished count from progress about the same prompt only", () => {
+    const couple = state({ mode: 'couple', participants: 2 });
+    expect(reduceSession(couple, { type: 'progress', progress: progress({ participants: 2, finished: 1 }) })).toMatchObject({ finished: 1 });
+    const other = progress({ promptId: 'other', participants: 2, finished: 1, version: 5 });
+    expect(reduceSession(couple, { type: 'progress', progress: other })).toMatchObject({ finished: 0 });
   });
 
   it('ignores progress for another session', () => {

@@ -24,6 +24,7 @@ function applyProgress(held: SessionState | null, progress: Progress): SessionSt
   const samePrompt = progress.promptId === (held.prompt?.id ?? null);
   // Counts for another prompt belong to a state we have not received yet: keep only the head count.
   const answered = samePrompt ? progress.answered : held.answered;
-  if (held.participants === progress.participants && held.answered === answered) return held;
-  return { ...held, participants: progress.participants, answered };
+  const finished = samePrompt ? progress.finished : held.finished;
+  if (held.participants === progress.participants && held.answered === answered && held.finished === finished) return held;
+  return { ...held, participants: progress.participants, answered, finished };
 }

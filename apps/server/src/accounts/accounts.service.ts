@@ -5,6 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { LessThan, Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
@@ -37,8 +38,11 @@ export class AccountsService {
     });
     try {
       await this.facilitators.insert(facilitator);
-    } catch {
-      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
+    } catch (error) {
+      // Two sign-ups with one email at once: the unique index says so. Anything else (the database
+      // away, say) is not the person's doing and is reported as ours.
+      if (pgCode(error) === UNIQUE_VIOLATION) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
+      throw error;
     }
     return this.startLogin(facilitator);
   }

@@ -24,7 +24,7 @@ describe(PGlitePool.name, () => {
     await db.query('INSERT INTO counter VALUES (0)');
   });
 
-  const names = async () => ((await db.query('SELECT name FROM rows ORDER BY name')) as { name: string }[]).map((r) => r.name);
+  const names = async () => (await db.query<{ name: string }[]>('SELECT name FROM rows ORDER BY name')).map((r) => r.name);
 
   it('keeps a statement made during another transaction when that transaction rolls back', async () => {
     const failing = db.transaction(async (tx) => {
@@ -59,7 +59,7 @@ describe(PGlitePool.name, () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
         db.transaction(async (tx) => {
-          const [{ n }] = (await tx.query('SELECT n FROM counter FOR UPDATE')) as { n: number }[];
+          const [{ n }] = await tx.query<{ n: number }[]>('SELECT n FROM counter FOR UPDATE');
           await sleep(2);
           await tx.query('UPDATE counter SET n = $1', [n + 1]);
         }),

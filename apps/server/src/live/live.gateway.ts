@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import {
+  answerFinishSchema,
   answerSubmitSchema,
   emptyPayloadSchema,
   handshakeAuthSchema,
@@ -13,6 +14,7 @@ import {
   promptOpenSchema,
   PROTOCOL_VERSION,
   type Ack,
+  type AnswerFinish,
   type AnswerReceipt,
   type AnswerValue,
   type ClientToServerEvents,
@@ -32,6 +34,7 @@ import { LOGIN_COOKIE, readCookie } from '../accounts/login-cookie.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
+import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
 import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
 import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -41,6 +44,7 @@ type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Role = SocketData['role'];
 type Command = (socket: LiveSocket, body: unknown) => Promise<Ack<unknown>>;
+type OwnSeat = { myAnswers: Record<string, AnswerValue>; finishedPromptId: string | null };
 
 // Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
 const PROGRESS_INTERVAL_MS = 250;
@@ -67,8 +71,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly storedSince = new Map<string, number>();
   // Commands still working; on shutdown their acks go out before the sockets close.
   private readonly working = new Set<Promise<unknown>>();
-  // A participant's stored answers, read with the seat at the handshake, for the first snapshot.
-  private readonly handshakeAnswers = new WeakMap<LiveSocket, Record<string, AnswerValue>>();
+  // A participant's stored answers (and, in a couple, the prompt they said they are finished with),
+  // read with the seat at the handshake, for the first snapshot.
+  private readonly handshakeSeats = new WeakMap<LiveSocket, OwnSeat>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -76,6 +81,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly accounts: AccountsService,
     private readonly participation: ParticipationService,
     private readonly liveResults: LiveResultsService,
+    private readonly coupleReveal: CoupleRevealService,
   ) {}
 
   afterInit(server: LiveServer): void {
@@ -104,6 +110,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const commands: Record<keyof ClientToServerEvents, Command> = {
       'session:sync': (socket, body) => this.sync(socket, body),
       'answer:submit': (socket, body) => this.submit(socket, body),
+      'answer:finish': (socket, body) => this.finish(socket, body),
       'participant:step-out': (socket, body) => this.stepOut(socket, body),
       'participant:withdraw': (socket, body) => this.withdraw(socket, body),
       'prompt:open': (socket, body) => this.open(socket, body),
@@ -141,9 +148,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const { sessionId, role, language } = socket.data;
     await socket.join([rooms.session(sessionId), rooms.role(sessionId, role), ...(language ? [rooms.language(sessionId, language)] : [])]);
     try {
-      const myAnswers = this.handshakeAnswers.get(socket);
-      this.handshakeAnswers.delete(socket);
-      socket.emit('session:snapshot', await this.snapshot(socket, myAnswers));
+      const seat = this.handshakeSeats.get(socket);
+      this.handshakeSeats.delete(socket);
+      socket.emit('session:snapshot', await this.snapshot(socket, seat));
       if (role === 'participant') this.scheduleProgress(sessionId);
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
       if (role === 'facilitator') socket.emit('stepout:updated', { away: await this.participation.awayCount(sessionId) });
@@ -174,6 +181,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
         this.noteStored(sessionId);
       }
       return receipt;
+    });
+  }
+
+  finish(socket: LiveSocket, body: unknown): Promise<Ack<AnswerFinish>> {
+    return this.track(async () => {
+      requireRole(socket, 'participant');
+      const input = parseInput(answerFinishSchema, body);
+      const { sessionId, participantId } = socket.data;
+      const { state } = await this.coupleReveal.finish({ sessionId, participantId: participantId ?? '' }, input);
+      this.emitState(state);
+      return input;
     });
   }
 
@@ -269,16 +287,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
-  // Live results for groups, the automatic reveal for couples.
+  // Live results for groups (a couple's reveal waits for both partners' "I'm finished", see finish).
   private async afterAnswer(sessionId: string, stored: number): Promise<void> {
     try {
       const { mode } = await this.sessions.infoOf(sessionId);
-      if (mode === 'couple') {
-        for (const state of await this.sessions.revealIfComplete(sessionId)) {
-          this.emitState(state);
-        }
-        return;
-      }
+      if (mode === 'couple') return;
       this.handleLive(sessionId, await this.liveResults.answerStored(sessionId, stored));
     } catch (error) {
       this.logger.warn(`after answer: ${toErrorBody(error).code}`);
@@ -351,16 +364,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return done;
   }
 
-  // `knownAnswers`: the participant's answers as read at the handshake (our client resends what it
-  // still holds only after the first snapshot); a later sync reads them again.
-  private async snapshot(socket: LiveSocket, knownAnswers?: Record<string, AnswerValue>): Promise<Snapshot> {
+  // `known`: the participant's answers as read at the handshake (our client resends what it still
+  // holds only after the first snapshot); a later sync reads them again.
+  private async snapshot(socket: LiveSocket, known?: OwnSeat): Promise<Snapshot> {
     const { role, sessionId, participantId } = socket.data;
     if (role === 'participant' && participantId) {
       const [state, myAnswers] = await Promise.all([
         this.sessions.state(sessionId),
-        knownAnswers ?? this.answers.ownAnswers(participantId),
+        known?.myAnswers ?? this.answers.ownAnswers(participantId),
       ]);
-      return { role, state: stateInLanguage(state, socket.data.language), myAnswers };
+      const snapshot: Snapshot = { role, state: stateInLanguage(state, socket.data.language), myAnswers };
+      if (state.mode === 'couple') {
+        const finishedPromptId = known ? known.finishedPromptId : await this.coupleReveal.finishedPromptOf(participantId);
+        snapshot.myFinished = state.phase === 'open' && finishedPromptId !== null && finishedPromptId === state.prompt?.id;
+      }
+      return snapshot;
     }
     return { role, state: await this.sessions.state(sessionId) };
   }
@@ -374,7 +392,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       case 'participant': {
         const seat = await this.sessions.seatByToken(auth.token);
         if (!seat) throw new AppError('UNAUTHENTICATED', 'This link is no longer valid. Join again with the code.');
-        this.handshakeAnswers.set(socket, seat.myAnswers);
+        this.handshakeSeats.set(socket, { myAnswers: seat.myAnswers, finishedPromptId: seat.finishedPromptId });
         const { participantId, sessionId } = seat;
         return { role: 'participant', participantId, sessionId, ...(auth.language ? { language: auth.language } : {}) };
       }

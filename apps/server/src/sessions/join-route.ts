@@ -1,5 +1,6 @@
-import { joinRequestSchema } from '@candor/shared';
+import { joinRequestSchema, type JoinRequest } from '@candor/shared';
 import type { NextFunction, Request, Response } from 'express';
+import { AppError } from '../common/app-error.js';
 import { errorResponse } from '../common/error-response.js';
 import { parseInput } from '../common/parse.js';
 import type { SessionsService } from './sessions.service.js';
@@ -12,7 +13,7 @@ import type { SessionsService } from './sessions.service.js';
 export function joinRoute(sessions: SessionsService) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'POST' || req.path !== '/') return next();
-    const join = async () => sessions.join(parseInput(joinRequestSchema, req.body).code);
+    const join = async () => sessions.join(parseJoinRequest(req.body).code);
     join().then(
       (seat) => void res.status(201).json(seat),
       (error: unknown) => {
@@ -21,4 +22,13 @@ export function joinRoute(sessions: SessionsService) {
       },
     );
   };
+}
+
+// A join without the participant's agreement to the privacy statement says so by its own code (the
+// phone shows the statement again), before anything else about the body is checked.
+export function parseJoinRequest(body: unknown): JoinRequest {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body) && (body as { consent?: unknown }).consent !== true) {
+    throw new AppError('CONSENT_REQUIRED', 'Please read and accept the privacy statement first.');
+  }
+  return parseInput(joinRequestSchema, body);
 }

@@ -21,4 +21,8 @@ export class ParticipantEntity {
   // Set by "step out"; the facilitator sees how many are away, never who. It lapses by itself.
   @Column('timestamptz', { name: 'away_until', nullable: true })
   awayUntil: Date | null;
+
+  // Couples: the open prompt this partner said "I'm finished" with; the reveal waits for both.
+  @Column('text', { name: 'finished_prompt_id', nullable: true })
+  finishedPromptId: string | null;
 }

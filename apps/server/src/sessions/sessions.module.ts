@@ -6,6 +6,7 @@ import { AnswersService } from '../answers/answers.service.js';
 import { ModerationRepository } from '../answers/moderation.repository.js';
 import { DecksModule } from '../decks/decks.module.js';
 import { LiveGateway } from '../live/live.gateway.js';
+import { CoupleRevealService } from './couple-reveal.service.js';
 import { JoinController } from './join.controller.js';
 import { LiveResultsService } from './live-results.service.js';
 import { ParticipationService } from './participation.service.js';
@@ -23,6 +24,16 @@ import { SessionsService } from './sessions.service.js';
     DecksModule,
   ],
   controllers: [SessionsController, JoinController],
-  providers: [SessionsService, AnswersService, AnswerWriter, ModerationRepository, ParticipationService, LiveResultsService, RetentionService, LiveGateway],
+  providers: [
+    SessionsService,
+    AnswersService,
+    AnswerWriter,
+    ModerationRepository,
+    ParticipationService,
+    LiveResultsService,
+    CoupleRevealService,
+    RetentionService,
+    LiveGateway,
+  ],
 })
 export class SessionsModule {}

@@ -28,6 +28,7 @@ import { ModerationRepository } from '../answers/moderation.repository.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { FreshBatch } from '../common/fresh-batch.js';
+import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { DecksService } from '../decks/decks.service.js';
 import { newJoinCode } from './join-code.js';
@@ -35,13 +36,24 @@ import { LiveSessionEntity } from './live-session.entity.js';
 import { PromptResultEntity } from './prompt-result.entity.js';
 import { transition, type SessionCommand } from './session-transitions.js';
 
-const UNIQUE_VIOLATION = '23505';
 const INFO_CACHE_SIZE = 500;
 
 export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean };
 
-// A seat as the handshake finds it by its token, with the participant's stored answers (for the snapshot).
-export type SeatWithAnswers = { participantId: string; sessionId: string; myAnswers: Record<string, AnswerValue> };
+// A seat as the handshake finds it by its token, with the participant's stored answers (for the snapshot)
+// and the prompt they said they are finished with (couples).
+export type SeatWithAnswers = {
+  participantId: string;
+  sessionId: string;
+  myAnswers: Record<string, AnswerValue>;
+  finishedPromptId: string | null;
+};
+
+// Couples only: how many partners said they are finished with the session's open prompt (0 once it
+// is closed or revealed). Groups never count (a room of 10,000 would be counted row by row on every read).
+const FINISHED_COUNT = `CASE WHEN s.mode = 'couple' AND s.phase = 'open' THEN
+    (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id AND p.finished_prompt_id = s.prompt_id)
+  ELSE 0 END`;
 
 // One group join waiting for its batch: the seat's id and token hash, and the code it asked for.
 type GroupJoin = { id: string; tokenHash: string; code: string };
@@ -62,6 +74,7 @@ type StateRow = {
   facilitator_id: string | null;
   participants: number;
   answered: number;
+  finished: number;
   released: PromptResult | null;
 };
 
@@ -248,16 +261,23 @@ export class SessionsService {
   // The seats of these token hashes, each with its answers as one object by prompt id (read per seat
   // through the answers' primary key, whatever the planner believes about the tables' sizes).
   private async loadSeats(hashes: string[]): Promise<Map<string, SeatWithAnswers | null>> {
-    const rows: { id: string; session_id: string; token_hash: string; answers: Record<string, AnswerValue> | null }[] =
-      await this.db.query(
-        `SELECT p.id, p.session_id, p.token_hash,
+    const rows: {
+      id: string;
+      session_id: string;
+      token_hash: string;
+      finished_prompt_id: string | null;
+      answers: Record<string, AnswerValue> | null;
+    }[] = await this.db.query(
+        `SELECT p.id, p.session_id, p.token_hash, p.finished_prompt_id,
                 (SELECT jsonb_object_agg(a.prompt_id, a.value) FROM answers a WHERE a.participant_id = p.id) AS answers
            FROM participants p
           WHERE p.token_hash = ANY($1::text[])`,
         [hashes],
       );
     const seats = new Map<string, SeatWithAnswers | null>(hashes.map((h) => [h, null]));
-    for (const r of rows) seats.set(r.token_hash, { participantId: r.id, sessionId: r.session_id, myAnswers: r.answers ?? {} });
+    for (const r of rows) {
+      seats.set(r.token_hash, { participantId: r.id, sessionId: r.session_id, myAnswers: r.answers ?? {}, finishedPromptId: r.finished_prompt_id });
+    }
     return seats;
   }
 
@@ -316,6 +336,7 @@ export class SessionsService {
               s.live_results, s.live_result, s.facilitator_id,
               s.participant_count AS participants,
               (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered,
+              ${FINISHED_COUNT} AS finished,
               CASE WHEN s.phase = 'released' THEN
                 (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released
          FROM live_sessions s WHERE s.id = ANY($1::uuid[])`,
@@ -345,21 +366,24 @@ export class SessionsService {
         facilitatorId: row.facilitator_id,
         deck,
       };
-      states.set(row.id, toState(session, row.participants, row.answered, row.released));
+      states.set(row.id, toState(session, { participants: row.participants, answered: row.answered, finished: row.finished }, row.released));
     }
     return states;
   }
 
   async progress(sessionId: string): Promise<Progress> {
-    const rows: { prompt_id: string | null; version: number; participants: number; answered: number }[] = await this.db.query(
-      `SELECT s.prompt_id, s.version, s.participant_count AS participants,
-              (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered
-         FROM live_sessions s WHERE s.id = $1`,
-      [sessionId],
-    );
+    const rows: { prompt_id: string | null; version: number; participants: number; answered: number; finished: number }[] =
+      await this.db.query(
+        `SELECT s.prompt_id, s.version, s.participant_count AS participants,
+                (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) AS answered,
+                ${FINISHED_COUNT} AS finished
+           FROM live_sessions s WHERE s.id = $1`,
+        [sessionId],
+      );
     const row = rows[0];
     if (!row) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
-    return { sessionId, promptId: row.prompt_id, participants: row.participants, answered: row.answered, version: row.version };
+    const { participants, answered, finished, version } = row;
+    return { sessionId, promptId: row.prompt_id, participants, answered, finished, version };
   }
 
   // Applies a facilitator's command. The version check makes two racing commands (say, from two
@@ -368,11 +392,19 @@ export class SessionsService {
     const session = await this.sessions.findOneBy({ id: sessionId });
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     const next = transition(session, session.deck, command);
+    const couple = session.mode === 'couple';
+    // A couple's reveal is never partial: it comes when both partners say they are finished (finish()).
+    if (couple && command.type === 'release') {
+      throw new AppError('INVALID_TRANSITION', "A couple's answers are revealed when both partners say they are finished.");
+    }
 
     const updated = await this.db.transaction(async (tx) => {
       const prompt = next.promptIndex === null ? null : session.deck.prompts[next.promptIndex];
-      if (prompt?.kind === 'text' && command.type === 'open') await this.moderation.reset(tx, sessionId, prompt.id);
-      if (prompt?.kind === 'text' && command.type === 'close') await this.moderation.enqueue(tx, sessionId, prompt.id);
+      // Couples have no moderation queue: the therapist sees the couple's reveal and nothing more.
+      if (!couple && prompt?.kind === 'text' && command.type === 'open') await this.moderation.reset(tx, sessionId, prompt.id);
+      if (!couple && prompt?.kind === 'text' && command.type === 'close') await this.moderation.enqueue(tx, sessionId, prompt.id);
+      // A prompt (re)opened starts with nobody finished.
+      if (couple && command.type === 'open') await tx.query('UPDATE participants SET finished_prompt_id = NULL WHERE session_id = $1', [sessionId]);
       if (prompt && command.type === 'release') await this.storeResult(tx, session, next.promptIndex ?? 0);
       // With live results on, closing sends the final count at once (not waiting for the coalescing).
       if (prompt && command.type === 'close' && session.liveResults) {
@@ -399,21 +431,6 @@ export class SessionsService {
     return this.publicState(updated);
   }
 
-  // A couple's prompt reveals itself once both partners have answered it. Returns the states to
-  // broadcast (closed, then released), or nothing when it is not yet time.
-  async revealIfComplete(sessionId: string): Promise<SessionState[]> {
-    const session = await this.sessions.findOneBy({ id: sessionId });
-    if (session?.mode !== 'couple' || session.phase !== 'open' || !session.promptId) return [];
-    if ((await this.answers.countFor(sessionId, session.promptId)) < 2) return [];
-    try {
-      return [await this.apply(sessionId, { type: 'close' }), await this.apply(sessionId, { type: 'release' })];
-    } catch (error) {
-      // Both partners' last answers arrived together: the other one revealed it already.
-      if (error instanceof AppError && (error.code === 'STALE_STATE' || error.code === 'INVALID_TRANSITION')) return [];
-      throw error;
-    }
-  }
-
   // Pausing freezes answering and shows everyone a grounding screen; settings change live results.
   async update(sessionId: string, change: { paused?: boolean; liveResults?: boolean }): Promise<SessionState> {
     const session = await this.sessions.findOneBy({ id: sessionId });
@@ -422,9 +439,11 @@ export class SessionsService {
     if (change.liveResults && session.mode === 'couple') {
       throw new AppError('INVALID_TRANSITION', 'Couple sessions reveal by their own rules; live results are for groups.');
     }
+    // The live result is cleared in the statement (when live results go off), never written back from
+    // the read above: a live update may have stored a fresher one meanwhile.
     await this.sessions.update(
       { id: sessionId },
-      { ...change, liveChanges: 0, liveResult: change.liveResults === false ? null : session.liveResult, version: () => 'version + 1' },
+      { ...change, liveChanges: 0, ...(change.liveResults === false ? { liveResult: null } : {}), version: () => 'version + 1' },
     );
     return this.state(sessionId);
   }
@@ -441,6 +460,9 @@ export class SessionsService {
   async moderationQueue(sessionId: string, promptId: string): Promise<ModerationQueue> {
     const session = await this.sessions.findOneBy({ id: sessionId });
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (session.mode === 'couple') {
+      throw new AppError('FORBIDDEN', "Couple sessions have no moderation: the therapist sees the couple's reveal, nothing more.");
+    }
     const prompt = session.deck.prompts.find((p) => p.id === promptId);
     if (prompt?.kind !== 'text') throw new AppError('NOT_FOUND', 'This session has no open-text question with that id.');
     const stillOpen = session.phase === 'open' && session.promptId === promptId;
@@ -527,12 +549,22 @@ export class SessionsService {
   // for the transaction to end (pglite-pool.ts), and on PostgreSQL it would not see the transaction's rows.
   async publicState(session: LiveSessionEntity, manager: EntityManager = this.db.manager): Promise<SessionState> {
     const answered = session.promptId ? await this.answers.countFor(session.id, session.promptId, manager) : 0;
+    const finished =
+      session.mode === 'couple' && session.phase === 'open' && session.promptId ? await this.finishedCount(session.id, session.promptId, manager) : 0;
     const participants = session.participantCount;
     const released =
       session.phase === 'released' && session.promptId
         ? ((await manager.getRepository(PromptResultEntity).findOneBy({ sessionId: session.id, promptId: session.promptId }))?.result ?? null)
         : null;
-    return toState(session, participants, answered, released);
+    return toState(session, { participants, answered, finished }, released);
+  }
+
+  async finishedCount(sessionId: string, promptId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      'SELECT count(*)::int AS n FROM participants WHERE session_id = $1 AND finished_prompt_id = $2',
+      [sessionId, promptId],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   private async facilitatorView(session: LiveSessionEntity): Promise<FacilitatorSession> {
@@ -561,8 +593,10 @@ type StateSource = Pick<
   'id' | 'code' | 'deck' | 'mode' | 'k' | 'phase' | 'promptIndex' | 'promptId' | 'version' | 'paused' | 'liveResults' | 'liveResult' | 'facilitatorId'
 >;
 
+type Counts = { participants: number; answered: number; finished: number };
+
 // The public SessionState of a session row, its counts and its released result (if any).
-function toState(session: StateSource, participants: number, answered: number, released: PromptResult | null): SessionState {
+function toState(session: StateSource, { participants, answered, finished }: Counts, released: PromptResult | null): SessionState {
   let result: PromptResult | null = null;
   if (session.phase === 'released' && session.promptId) {
     result = released;
@@ -583,15 +617,11 @@ function toState(session: StateSource, participants: number, answered: number, r
     prompt: session.promptIndex === null ? null : (session.deck.prompts[session.promptIndex] ?? null),
     participants,
     answered,
+    finished,
     result,
     paused: session.paused,
     liveResults: session.liveResults,
     selfRun: session.facilitatorId === null,
     version: session.version,
   };
-}
-
-function pgCode(error: unknown): string | undefined {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e.driverError?.code ?? e.code;
 }

@@ -45,6 +45,8 @@ export const sessionStateSchema = z.object({
   prompt: promptSchema.nullable(),
   participants: z.number().int(),
   answered: z.number().int(),
+  // Couples: how many partners said "I'm finished" with the open prompt (the reveal waits for both); 0 in groups.
+  finished: z.number().int(),
   // The current prompt's result, once released (or, with live results on, while open).
   result: promptResultSchema.nullable(),
   // A facilitator's pause: everyone sees a calm grounding screen and answering is frozen.
@@ -102,8 +104,19 @@ export const progressSchema = z.object({
   promptId: slugSchema.nullable(),
   participants: z.number().int(),
   answered: z.number().int(),
+  // As in the session state: couples' partners finished with the open prompt, 0 in groups.
+  finished: z.number().int(),
   version: z.number().int(),
 });
+
+// A couple's partner says they are finished with the open prompt (or not yet, after all). Changeable
+// until both are; then the prompt is revealed.
+export const answerFinishSchema = z
+  .object({
+    promptId: slugSchema,
+    finished: z.boolean(),
+  })
+  .strict();
 
 export const SESSION_ROLES = ['facilitator', 'participant', 'screen'] as const;
 export const sessionRoleSchema = z.enum(SESSION_ROLES);
@@ -113,6 +126,8 @@ export const snapshotSchema = z.object({
   state: sessionStateSchema,
   // Only in a participant's own snapshot: their answers in this session, by prompt id.
   myAnswers: z.record(slugSchema, answerValueSchema).optional(),
+  // Only in a couple partner's own snapshot: whether they said they are finished with the open prompt.
+  myFinished: z.boolean().optional(),
 });
 
 export type SessionMode = z.infer<typeof sessionModeSchema>;
@@ -130,6 +145,7 @@ export type JoinInfo = z.infer<typeof joinInfoSchema>;
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
+export type AnswerFinish = z.infer<typeof answerFinishSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 // Open text moderation: the facilitator sees texts without authors once a prompt has closed with

@@ -166,6 +166,12 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
               <dt>{t('live.run.answers')}</dt>
               <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
             </div>
+            {state.mode === 'couple' && (
+              <div>
+                <dt>{t('live.run.finished')}</dt>
+                <dd data-testid="finished">{t('live.run.finishedCount', { finished: state.finished })}</dd>
+              </div>
+            )}
             <div>
               <dt>{t('live.run.away')}</dt>
               <dd data-testid="away" aria-live="polite">
@@ -202,6 +208,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
               </ControlButton>
             )}
           </div>
+          {state.mode === 'couple' && <p className="hint">{t('live.run.coupleReveal')}</p>}
           {confirmEnd && <p className="hint">{t('live.run.endHint')}</p>}
           {state.phase !== 'ended' && (
             <div className="controls">
@@ -234,7 +241,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
         </section>
       )}
 
-      {state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
+      {state.mode === 'group' && state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
         <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
       )}
 
@@ -451,7 +458,8 @@ function allowedCommands(state: SessionState) {
   return {
     open: between && hasNext,
     close: state.phase === 'open',
-    release: state.phase === 'closed',
+    // A couple's reveal comes when both partners say they are finished, never from the console.
+    release: state.phase === 'closed' && state.mode === 'group',
     end: state.phase !== 'ended',
   };
 }

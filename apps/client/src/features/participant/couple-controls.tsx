@@ -1,4 +1,4 @@
-import type { Prompt } from '@candor/shared';
+import type { AnswerValue, Prompt } from '@candor/shared';
 import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +107,51 @@ export function SelfRunControls({ busy, problem, onNext, onEnd, lastDone }: Self
       {problem && (
         <p className="error" role="alert">
           {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export type Finishing = {
+  // This partner said "I'm finished" with the open prompt.
+  mine: boolean;
+  // The other partner did.
+  partner: boolean;
+  busy: boolean;
+  problem: string | null;
+  set: (finished: boolean) => void;
+};
+
+type FinishProps = { prompt: Prompt; saved: AnswerValue | undefined; pending: boolean; finishing: Finishing };
+
+// "I'm finished": the reveal waits until both partners have said it, so that half a list is never
+// compared as if the rest were "no". Changeable until both have.
+export function FinishControl({ prompt, saved, pending, finishing }: FinishProps) {
+  const { t } = useTranslation('participant');
+  const unanswered = prompt.kind === 'ynm' && saved?.kind === 'ynm' ? prompt.items.filter((i) => !(i.id in saved.items)).length : 0;
+  return (
+    <div className="finish" data-testid="finish">
+      {finishing.mine ? (
+        <>
+          <p role="status">{t('couplePlay.finish.youFinished')}</p>
+          <button type="button" disabled={finishing.busy} onClick={() => finishing.set(false)}>
+            {t('couplePlay.finish.notYet')}
+          </button>
+        </>
+      ) : (
+        <>
+          {finishing.partner && <p role="status">{t('couplePlay.finish.partnerFinished')}</p>}
+          {unanswered > 0 && !pending && <p className="hint">{t('couplePlay.finish.unanswered', { count: unanswered })}</p>}
+          <button type="button" className="primary" disabled={finishing.busy || pending || !saved} onClick={() => finishing.set(true)}>
+            {t('couplePlay.finish.button')}
+          </button>
+          <p className="hint">{saved ? t('couplePlay.finish.hint') : t('couplePlay.finish.saveFirst')}</p>
+        </>
+      )}
+      {finishing.problem && (
+        <p className="error" role="alert">
+          {finishing.problem}
         </p>
       )}
     </div>

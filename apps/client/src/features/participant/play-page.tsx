@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, type Prompt, type SessionState } from '@candor/shared';
+import { PROTOCOL_VERSION, type Prompt, type SessionState, type Snapshot } from '@candor/shared';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
 import { AnswerForm } from './answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
-import { RevealNote, SelfRunControls, ShareWithPartner } from './couple-controls';
+import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
 import { latestPending } from './pending-answers';
 import { forgetSeatToken, readSeatToken } from './seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
@@ -30,7 +30,16 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
     [token, withdrawn, language],
   );
   const sync = useAnswerSync();
-  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot: sync.onSnapshot, onDisconnect: sync.onDisconnect });
+  // The open prompt this partner said "I'm finished" with (couples), as the server last told it.
+  const [finishedPrompt, setFinishedPrompt] = useState<string | null>(null);
+  const onSnapshot = useCallback(
+    (snapshot: Snapshot, socket: CandorSocket) => {
+      sync.onSnapshot(snapshot, socket);
+      setFinishedPrompt(snapshot.myFinished ? (snapshot.state.prompt?.id ?? null) : null);
+    },
+    [sync.onSnapshot],
+  );
+  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
@@ -105,7 +114,15 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
       {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
       <div hidden={covered} inert={covered}>
         {state ? (
-          <PhaseView state={state} sync={sync} socket={socket} selfRun={state.selfRun} applyState={applyState} />
+          <PhaseView
+            state={state}
+            sync={sync}
+            socket={socket}
+            selfRun={state.selfRun}
+            applyState={applyState}
+            finishedPrompt={finishedPrompt}
+            onFinished={setFinishedPrompt}
+          />
         ) : (
           !reconnecting && <p role="status">{t('play.connecting')}</p>
         )}
@@ -189,6 +206,8 @@ type PhaseProps = {
   socket: CandorSocket | null;
   selfRun: boolean;
   applyState: (state: SessionState) => void;
+  finishedPrompt: string | null;
+  onFinished: (promptId: string | null) => void;
 };
 
 function PhaseView(props: PhaseProps) {
@@ -229,9 +248,10 @@ function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync
 
 // A couple session: the reveal instead of group results, and in the couple's own session the controls
 // that let either partner move on.
-function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProps) {
+function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished }: PhaseProps) {
   const { t } = useTranslation('participant');
   const errorText = useErrorText();
+  const finishing = useFinishing(socket, state, finishedPrompt, onFinished);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<CommandError | null>(null);
   const run = (command: 'prompt:open' | 'session:end') => {
@@ -263,7 +283,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
         );
       break;
     case 'open':
-      body = state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} couple /> : null;
+      body = state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} finishing={finishing} /> : null;
       break;
     case 'closed':
       body = (
@@ -309,9 +329,40 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState }: PhaseProp
   );
 }
 
-type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; couple?: boolean };
+// "I'm finished" with the open prompt, for one partner of a couple.
+function useFinishing(
+  socket: CandorSocket | null,
+  state: SessionState,
+  finishedPrompt: string | null,
+  onFinished: (promptId: string | null) => void,
+): Finishing {
+  const { t } = useTranslation('participant');
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const promptId = state.phase === 'open' ? (state.prompt?.id ?? null) : null;
+  const mine = promptId !== null && finishedPrompt === promptId;
+  const set = (finished: boolean) => {
+    if (!promptId) return;
+    if (!socket) {
+      setProblem(t('play.notConnected'));
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    void sendCommand(socket, 'answer:finish', { promptId, finished }).then((result) => {
+      setBusy(false);
+      if (result.ok) onFinished(result.data.finished ? result.data.promptId : null);
+      else setProblem(t('couplePlay.finish.failed', { reason: errorText(result.error) }));
+    });
+  };
+  return { mine, partner: state.finished - (mine ? 1 : 0) > 0, busy, problem, set };
+}
 
-function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
+type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; finishing?: Finishing };
+
+function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
+  const couple = finishing !== undefined;
   const { t } = useTranslation('participant');
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
@@ -384,11 +435,7 @@ function OpenPrompt({ prompt, state, sync, couple = false }: OpenPromptProps) {
         </p>
       )}
       <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
-      {couple && sync.saved[prompt.id] && !pending && (
-        <p className="hint" role="status">
-          {t('couplePlay.waitingForPartner')}
-        </p>
-      )}
+      {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
     </section>
   );
 }

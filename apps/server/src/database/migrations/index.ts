@@ -2,6 +2,13 @@ import { Initial1795803579727 } from './1795803579727-Initial.js';
 import { DecksAndTextReviews1795804882506 } from './1795804882506-DecksAndTextReviews.js';
 import { PrivacyAndCouples1795805620109 } from './1795805620109-PrivacyAndCouples.js';
 import { ParticipantCount1795822951847 } from './1795822951847-ParticipantCount.js';
+import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
-export const MIGRATIONS = [Initial1795803579727, DecksAndTextReviews1795804882506, PrivacyAndCouples1795805620109, ParticipantCount1795822951847];
+export const MIGRATIONS = [
+  Initial1795803579727,
+  DecksAndTextReviews1795804882506,
+  PrivacyAndCouples1795805620109,
+  ParticipantCount1795822951847,
+  CoupleFinished1796215882650,
+];

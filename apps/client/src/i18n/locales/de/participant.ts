@@ -110,7 +110,17 @@ export const participant: Translation<typeof en> = {
     nothingToShow: 'Zu dieser Frage gibt es nichts zu zeigen.',
     endedHeading: 'Die Sitzung ist beendet. Danke euch beiden.',
     endedText: 'Es wird niemandem mehr etwas gezeigt. Du kannst diese Seite schließen.',
-    waitingForPartner: 'Warten auf deine*n Partner*in. Ihr seht die Antworten, sobald ihr beide geantwortet habt.',
+    finish: {
+      button: 'Ich bin fertig',
+      notYet: 'Doch noch nicht fertig',
+      hint: 'Wenn ihr beide gesagt habt, dass ihr fertig seid, seht ihr beide, was ihr teilt. Bis dahin kannst du deine Antworten noch ändern und das hier zurücknehmen.',
+      saveFirst: 'Antworte zuerst (oder überspring die Frage); sag dann, wann du fertig bist.',
+      unanswered_one: 'Ein Punkt hat noch keine Antwort. Wenn du jetzt fertig bist, zählt er als nicht geteilt.',
+      unanswered_other: '{{count}} Punkte haben noch keine Antwort. Wenn du jetzt fertig bist, zählen sie als nicht geteilt.',
+      youFinished: 'Du hast gesagt, dass du fertig bist. Warten, bis auch dein*e Partner*in fertig ist.',
+      partnerFinished: 'Dein*e Partner*in ist fertig. Nimm dir die Zeit, die du brauchst.',
+      failed: 'Das konnte nicht gesendet werden: {{reason}}',
+    },
   },
   care: {
     breatheMotion: 'Wenn es dir hilft: Atme ein, während der Kreis größer wird, und lass den Atem los, während er kleiner wird.',

@@ -104,7 +104,17 @@ export const participant = {
     nothingToShow: 'Nothing to show for this question.',
     endedHeading: 'The session has ended. Thank you both.',
     endedText: 'Nothing more is shown to anyone. You can close this page.',
-    waitingForPartner: 'Waiting for your partner. You see the answers once you have both answered.',
+    finish: {
+      button: "I'm finished",
+      notYet: 'Not finished yet',
+      hint: 'When you have both said you are finished, you both see what you share. Until then you can still change your answers, and take this back.',
+      saveFirst: 'Answer first (or pass); then say when you are finished.',
+      unanswered_one: '1 item has no answer yet. If you finish now, it counts as not shared.',
+      unanswered_other: '{{count}} items have no answer yet. If you finish now, they count as not shared.',
+      youFinished: 'You said you are finished. Waiting for your partner to finish too.',
+      partnerFinished: 'Your partner has finished. Take the time you need.',
+      failed: 'That could not be sent: {{reason}}',
+    },
   },
   care: {
     breatheMotion: 'If it helps, breathe in while the circle grows, and let the breath go while it gets smaller.',

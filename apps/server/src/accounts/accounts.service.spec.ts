@@ -1,0 +1,43 @@
+import type { Repository } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../common/app-error.js';
+import type { Config } from '../config/config.js';
+import { AccountsService } from './accounts.service.js';
+import type { FacilitatorEntity } from './facilitator.entity.js';
+import type { LoginSessionEntity } from './login-session.entity.js';
+
+// Strict stand-ins: the calls a sign-up makes, and a failure for anything else.
+function strict<T extends object>(methods: Partial<Record<keyof T, unknown>>): T {
+  return new Proxy(methods, {
+    get: (target, key) => {
+      if (key in target) return target[key as keyof T];
+      throw new Error(`unexpected call: ${String(key)}`);
+    },
+  }) as T;
+}
+
+function service(insertFails: Error) {
+  const facilitators = strict<Repository<FacilitatorEntity>>({
+    existsBy: () => Promise.resolve(false),
+    create: (fields: object) => fields,
+    insert: () => Promise.reject(insertFails),
+  });
+  const logins = strict<Repository<LoginSessionEntity>>({});
+  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config);
+}
+
+const credentials = { email: 'someone@example.test', password: 'correct horse battery' };
+
+describe(AccountsService.name, () => {
+  it('answers EMAIL_TAKEN when the insert meets the unique index (two sign-ups at once)', async () => {
+    const duplicate = Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } });
+    await expect(service(duplicate).signUp(credentials)).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+  });
+
+  it('does not blame the email when the database fails for another reason', async () => {
+    const outage = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const failure = service(outage).signUp(credentials);
+    await expect(failure).rejects.toBe(outage);
+    await expect(failure).rejects.not.toBeInstanceOf(AppError);
+  });
+});
