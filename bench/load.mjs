@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION as PROTOCOL } from '@candor/shared';
 
 const [url, code, nText, screenToken, serverPid, promptId] = process.argv.slice(2);
 const N = Number(nText);
@@ -56,7 +57,7 @@ async function join() {
 
 function open(auth) {
   return new Promise((ok, fail) => {
-    const socket = io(url, { transports: ['websocket'], auth: { protocol: 1, ...auth }, reconnection: false, timeout: 60_000 });
+    const socket = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL, ...auth }, reconnection: false, timeout: 60_000 });
     socket.once('connect', () => ok(socket));
     socket.once('connect_error', fail);
   });

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PROTOCOL_VERSION as PROTOCOL } from '@candor/shared';
 import { io } from 'socket.io-client';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -103,7 +104,7 @@ async function benchCandor(n) {
       }),
     );
     const sessionId = created.state.id;
-    const facilitator = io(url, { transports: ['websocket'], auth: { protocol: 1, role: 'facilitator', sessionId }, extraHeaders: { cookie } });
+    const facilitator = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL, role: 'facilitator', sessionId }, extraHeaders: { cookie } });
     await new Promise((ok, fail) => facilitator.once('connect', ok).once('connect_error', fail));
     const opened = await facilitator.timeout(10_000).emitWithAck('prompt:open', {});
     if (!opened.ok) throw new Error(opened.error.code);

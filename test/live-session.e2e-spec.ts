@@ -19,7 +19,7 @@ import {
 // counts and aggregates. Anything else (a participant id, a socket id, a raw answer) fails the test.
 const OBSERVER_KEYS = new Set([
   'role', 'state', 'id', 'code', 'title', 'mode', 'k', 'phase', 'promptIndex', 'promptCount', 'prompt',
-  'participants', 'answered', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
+  'participants', 'answered', 'finished', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
   'category', 'sessionId', 'promptId', 'respondents', 'passed', 'distribution', 'yes', 'maybe', 'no', 'pass',
   'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'selfRun',
   'translations', 'away',

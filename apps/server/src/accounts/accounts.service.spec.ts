@@ -5,24 +5,15 @@ import type { Config } from '../config/config.js';
 import { AccountsService } from './accounts.service.js';
 import type { FacilitatorEntity } from './facilitator.entity.js';
 import type { LoginSessionEntity } from './login-session.entity.js';
-
-// Strict stand-ins: the calls a sign-up makes, and a failure for anything else.
-function strict<T extends object>(methods: Partial<Record<keyof T, unknown>>): T {
-  return new Proxy(methods, {
-    get: (target, key) => {
-      if (key in target) return target[key as keyof T];
-      throw new Error(`unexpected call: ${String(key)}`);
-    },
-  }) as T;
-}
+import { strictFake } from '../common/strict-fake.js';
 
 function service(insertFails: Error) {
-  const facilitators = strict<Repository<FacilitatorEntity>>({
+  const facilitators = strictFake<Repository<FacilitatorEntity>>({
     existsBy: () => Promise.resolve(false),
     create: (fields: object) => fields,
     insert: () => Promise.reject(insertFails),
   });
-  const logins = strict<Repository<LoginSessionEntity>>({});
+  const logins = strictFake<Repository<LoginSessionEntity>>({});
   return new AccountsService(facilitators, logins, { loginDays: 7 } as Config);
 }
 
