@@ -105,7 +105,7 @@ export const participant: Translation<typeof en> = {
     waiting: 'Warten, bis die Sitzung beginnt',
     bothHereText: 'Fangt an, wenn ihr beide bereit seid. Jede*r von euch kann zur nächsten Frage weitergehen, und jede*r kann die Sitzung beenden.',
     waitingText: 'Du bist dabei. Lass diese Seite offen; die erste Frage erscheint hier von selbst.',
-    closedText: 'Die Antworten werden gezeigt, sobald sie freigegeben sind.',
+    closedText: 'Diese Frage ruht gerade. Nichts davon wird gezeigt, bevor ihr beide gesagt habt, dass ihr fertig seid.',
     yourAnswers: 'Eure Antworten',
     nothingToShow: 'Zu dieser Frage gibt es nichts zu zeigen.',
     endedHeading: 'Die Sitzung ist beendet. Danke euch beiden.',

@@ -99,7 +99,7 @@ export const participant = {
     waiting: 'Waiting for the session to start',
     bothHereText: 'Start when you are both ready. Either of you can move on to the next question, and either of you can end the session.',
     waitingText: "You're in. Keep this page open; the first question will appear here by itself.",
-    closedText: 'The answers are shown once they are released.',
+    closedText: 'This question is paused for now. Nothing of it is shown until you have both said you are finished.',
     yourAnswers: 'Your answers',
     nothingToShow: 'Nothing to show for this question.',
     endedHeading: 'The session has ended. Thank you both.',
