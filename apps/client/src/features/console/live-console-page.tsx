@@ -166,7 +166,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
               <dt>{t('live.run.answers')}</dt>
               <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
             </div>
-            {state.mode === 'couple' && (
+            {state.mode === 'couple' && state.phase === 'open' && (
               <div>
                 <dt>{t('live.run.finished')}</dt>
                 <dd data-testid="finished">{t('live.run.finishedCount', { finished: state.finished })}</dd>

@@ -61,7 +61,8 @@ function revealText(prompt: Prompt, t: TFunction<'participant'>): string {
       return t('couple.reveal.private');
     case 'mutual-only':
       if (prompt.kind === 'ynm') return t('couple.reveal.mutualList');
-      if (prompt.kind === 'single' || prompt.kind === 'multiple') return t('couple.reveal.mutualChoice');
+      if (prompt.kind === 'single') return t('couple.reveal.mutualSingle');
+      if (prompt.kind === 'multiple') return t('couple.reveal.mutualChoice');
       return t('couple.reveal.private');
   }
 }

@@ -9,7 +9,7 @@ export const aftercarePreferences: Deck = {
   description:
     'What helps you feel okay after closeness or sex: physical, emotional, practical and solo aftercare, what matters most to you, and how you like to ask for care.',
   contentNote:
-    'These questions are about what happens after closeness or sex, in general words. Nobody sees your own answers, and you can pass any question.',
+    'These questions are about what happens after closeness or sex, in general words. Nobody sees your own answers unless a question says so first, and you can pass any question.',
   prompts: [
     {
       id: 'aftercare-yes-maybe-no',
@@ -89,7 +89,7 @@ export const aftercarePreferences: Deck = {
       id: 'cared-for-afterwards',
       kind: 'text',
       title: 'What is one thing that helps you feel cared for afterwards?',
-      body: 'A few words are enough. Please leave out names and anything that could show who you are. The facilitator reads answers before the group sees them.',
+      body: 'A few words are enough. Please leave out names and anything that could show who you are.',
       maxLength: 200,
     },
   ],

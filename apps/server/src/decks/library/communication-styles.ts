@@ -9,7 +9,7 @@ export const communicationStyles: Deck = {
   description:
     'How people like to talk about wishes and limits: when, in what form, how direct, how easy it is to say no, and what makes it easier.',
   contentNote:
-    'These questions are about talking with people you are close to, including about intimacy, in general words. Nobody sees your own answers, and you can pass any question.',
+    'These questions are about talking with people you are close to, including about intimacy, in general words. Nobody sees your own answers unless a question says so first, and you can pass any question.',
   prompts: [
     {
       id: 'when-to-talk',
@@ -95,7 +95,7 @@ export const communicationStyles: Deck = {
       id: 'helps-me-speak-up',
       kind: 'text',
       title: 'What is one thing that helps you speak up about what you need?',
-      body: 'A few words are enough. Please leave out names and anything that could show who you are. The facilitator reads answers before the group sees them.',
+      body: 'A few words are enough. Please leave out names and anything that could show who you are.',
       maxLength: 200,
     },
   ],

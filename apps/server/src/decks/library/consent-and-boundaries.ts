@@ -12,7 +12,7 @@ export const consentAndBoundaries: Deck = {
   description:
     'A yes / maybe / no list about asking, touch, pace, talking while close, safer sex and care afterwards, followed by one question about how you like to be asked.',
   contentNote:
-    'These questions are about closeness, touch and intimacy, in general words. Nobody sees your own answers, and you can pass any question.',
+    'These questions are about closeness, touch and intimacy, in general words. Nobody sees your own answers unless a question says so first, and you can pass any question.',
   prompts: [
     {
       id: 'yes-maybe-no',

@@ -33,7 +33,7 @@ export const consentMythsAndFacts: Deck = {
     'A short anonymous class poll: eight statements about consent, each answered with "Myth", "Fact" or "Not sure". ' +
     'Answer key for the facilitator: facts are 2 (consent can be taken back), 4 (very drunk) and 7 (freezing); the other five are myths.',
   contentNote:
-    'These statements are about consent in intimate and sexual situations, in general words. One mentions alcohol, and one mentions how people can react to something unwanted. Nobody sees your own answers, and you can pass any question.',
+    'These statements are about consent in intimate and sexual situations, in general words. One mentions alcohol, and one mentions how people can react to something unwanted. Nobody sees your own answers unless a question says so first, and you can pass any question.',
   prompts: [
     statement('silence-means-yes', 'If someone does not say no, that means yes.'),
     statement('consent-can-be-taken-back', 'A person can take back their consent at any time, even in the middle of something.'),

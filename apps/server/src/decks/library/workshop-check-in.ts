@@ -17,7 +17,7 @@ export const workshopCheckIn: Deck = {
   description:
     'Energy at the start, how comfortable the group feels with the topic, energy again at the end, and one thing people take with them.',
   contentNote:
-    'Short questions about how you are doing today. None of them asks about sexual topics. Nobody sees your own answers, and you can pass any question.',
+    'Short questions about how you are doing today. None of them asks about sexual topics. Nobody sees your own answers unless a question says so first, and you can pass any question.',
   prompts: [
     {
       id: 'energy-start',
@@ -49,7 +49,7 @@ export const workshopCheckIn: Deck = {
       id: 'take-with-you',
       kind: 'text',
       title: 'What is one thing you take with you from today?',
-      body: 'A few words are enough. Please leave out names and anything that could show who you are. The facilitator reads answers before the group sees them.',
+      body: 'A few words are enough. Please leave out names and anything that could show who you are.',
       maxLength: 200,
     },
   ],

@@ -155,7 +155,7 @@ export const decks: Translation<typeof en> = {
   reveal: {
     default: 'Das Übliche für diese Art von Frage',
     'mutual-only': 'Nur, was beide teilen (nie, wer Nein gesagt hat)',
-    'side-by-side': 'Beide Antworten nebeneinander, sobald beide geantwortet haben',
+    'side-by-side': 'Beide Antworten nebeneinander, sobald beide fertig sind',
     private: 'Nichts: Beide sehen nur ihre eigene Antwort',
   },
   defaults: {

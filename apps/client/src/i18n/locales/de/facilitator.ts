@@ -20,7 +20,7 @@ export const facilitator: Translation<typeof en> = {
       liveHint:
         'Standardmäßig aus: Ergebnisse erscheinen, wenn du sie freigibst. Wenn an, erscheinen sie schon, während eine Frage offen ist – höchstens einmal pro Sekunde aktualisiert und erst, wenn sich mindestens 3 Antworten geändert haben. Du kannst das während der Sitzung ändern.',
       coupleHint:
-        'Zwei Plätze; eine dritte Person mit dem Code wird abgewiesen. Jede Frage wird aufgelöst, sobald beide Partner*innen geantwortet haben, nach ihrer Auflösungsregel (bei Ja-/Vielleicht-/Nein-Listen nur Übereinstimmungen, was ein Gespräch lohnt und wie viele Punkte ihr nicht teilt).',
+        'Zwei Plätze; eine dritte Person mit dem Code wird abgewiesen. Jede Frage wird aufgelöst, sobald beide Partner*innen sagen, dass sie fertig sind, nach ihrer Auflösungsregel (bei Ja-/Vielleicht-/Nein-Listen nur Übereinstimmungen, was ein Gespräch lohnt und wie viele Punkte ihr nicht teilt).',
       promptCount_one: '{{count}} Frage',
       promptCount_other: '{{count}} Fragen',
       contentNote: 'Inhaltshinweis: {{note}}',
@@ -108,10 +108,10 @@ export const facilitator: Translation<typeof en> = {
     modeGroup: 'Gruppe: nur Gesamtzahlen, nie die Antwort einer einzelnen Person',
     // A soft hyphen, so that the word can break in the narrow label column.
     threshold: 'Anonymitäts\u00ADschwelle',
-    thresholdCouple: 'Nicht genutzt: Die Auflösung zeigt nur, was die Regel erlaubt, sobald beide Partner*innen geantwortet haben',
+    thresholdCouple: 'Nicht genutzt: Die Auflösung zeigt nur, was die Regel erlaubt, sobald beide Partner*innen fertig sind',
     thresholdGroup: 'k = {{k}}: Die Ergebnisse einer Frage bleiben verborgen, bis {{k}} Personen sie beantwortet haben',
     liveResults: 'Live-Ergebnisse',
-    liveCouple: 'Nicht genutzt: Jede Frage wird aufgelöst, sobald beide Partner*innen geantwortet haben',
+    liveCouple: 'Nicht genutzt: Jede Frage wird aufgelöst, sobald beide Partner*innen sagen, dass sie fertig sind',
     liveOn: 'An: Ergebnisse aktualisieren sich, während eine Frage offen ist',
     liveOff: 'Aus: Ergebnisse erscheinen erst, wenn du sie freigibst',
     coupleHint:

@@ -42,7 +42,7 @@ export const participant: Translation<typeof en> = {
       mutual:
         'Bei einer Ja-/Vielleicht-/Nein-Liste seht ihr beide nur, was ihr teilt: <strong>Übereinstimmungen</strong> (ihr habt beide Ja gesagt), <strong>„Lohnt ein Gespräch“</strong> (ein Ja und ein Vielleicht oder zweimal Vielleicht) und <strong>wie viele Punkte nicht geteilt sind</strong>. „Nicht geteilt“ verrät nie, wer Nein gesagt oder übersprungen hat.',
       sideBySide:
-        'Manche Fragen zeigen beide Antworten nebeneinander, sobald ihr beide geantwortet habt; andere bleiben privat, und jede*r von euch sieht nur die eigene Antwort. Bei jeder Frage steht, was gilt.',
+        'Manche Fragen zeigen beide Antworten nebeneinander, sobald ihr beide gesagt habt, dass ihr fertig seid; andere bleiben privat, und jede*r von euch sieht nur die eigene Antwort. Bei jeder Frage steht, was gilt.',
       inference:
         '<strong>Das Einzige, was sich nicht verbergen lässt:</strong> Wenn du Ja gesagt hast und es keine Übereinstimmung ist, hat dein*e Partner*in nicht Ja gesagt.',
       therapist: 'Wenn ein*e Therapeut*in diese Sitzung leitet, sieht diese Person genau das, was ihr beide seht, und sonst nichts über euch.',
@@ -105,7 +105,7 @@ export const participant: Translation<typeof en> = {
     waiting: 'Warten, bis die Sitzung beginnt',
     bothHereText: 'Fangt an, wenn ihr beide bereit seid. Jede*r von euch kann zur nächsten Frage weitergehen, und jede*r kann die Sitzung beenden.',
     waitingText: 'Du bist dabei. Lass diese Seite offen; die erste Frage erscheint hier von selbst.',
-    closedText: 'Diese Frage ruht gerade. Nichts davon wird gezeigt, bevor ihr beide gesagt habt, dass ihr fertig seid.',
+    closedText: 'Von dieser Frage wird nichts gezeigt, außer sie wird wieder geöffnet und ihr habt beide gesagt, dass ihr fertig seid.',
     yourAnswers: 'Eure Antworten',
     nothingToShow: 'Zu dieser Frage gibt es nichts zu zeigen.',
     endedHeading: 'Die Sitzung ist beendet. Danke euch beiden.',
@@ -170,10 +170,11 @@ export const participant: Translation<typeof en> = {
       start: 'Sobald dein*e Partner*in dabei ist, kann jede*r von euch mit der ersten Frage beginnen.',
     },
     reveal: {
-      sideBySide: 'Sobald ihr beide geantwortet habt, seht ihr beide Antworten nebeneinander.',
+      sideBySide: 'Sobald ihr beide gesagt habt, dass ihr fertig seid, seht ihr beide Antworten nebeneinander.',
       private: 'Nur du siehst deine Antwort. Dein*e Partner*in sieht nur die eigene.',
       mutualList: 'Dein*e Partner*in sieht nur, was ihr teilt: Übereinstimmungen, was ein Gespräch lohnt, und wie viele Punkte nicht geteilt sind.',
       mutualChoice: 'Dein*e Partner*in sieht nur, was ihr beide gewählt habt, nie, was du sonst noch gewählt hast.',
+      mutualSingle: 'Dein*e Partner*in sieht deine Wahl nur, wenn ihr beide dasselbe gewählt habt.',
     },
     selfRun: {
       lastDone: 'Das war die letzte Frage. Nimm dir Zeit dafür, bevor du die Sitzung beendest.',

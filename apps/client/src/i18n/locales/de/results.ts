@@ -7,7 +7,7 @@ export const results: Translation<typeof en> = {
     label: 'Ergebnisse: {{caption}}',
     answered: '<strong>{{count, number}}</strong> geantwortet',
     passed: '<strong>{{count, number}}</strong> übersprungen',
-    hiddenCouple: 'Die Antworten werden erst gezeigt, wenn beide Partner*innen geantwortet haben.',
+    hiddenCouple: 'Die Antworten werden erst gezeigt, wenn beide Partner*innen gesagt haben, dass sie fertig sind.',
     hidden: 'Die Ergebnisse bleiben verborgen, bis mindestens {{k}} Personen geantwortet haben (bisher {{count, number}}).',
   },
   chart: {

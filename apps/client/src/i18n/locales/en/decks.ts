@@ -157,7 +157,7 @@ export const decks = {
   reveal: {
     default: 'The usual for this kind of prompt',
     'mutual-only': 'Only what both share (never who said no)',
-    'side-by-side': 'Both answers side by side, once both answered',
+    'side-by-side': 'Both answers side by side, once both are finished',
     private: 'Nothing: each partner sees only their own answer',
   },
   // What a new prompt starts with; the facilitator changes it to fit.

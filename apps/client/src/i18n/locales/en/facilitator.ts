@@ -19,7 +19,7 @@ export const facilitator = {
       liveHint:
         'Off by default: results appear when you release them. When on, they show while a question is open, updating at most once a second and only after at least 3 answers changed. You can change this during the session.',
       coupleHint:
-        'Two seats; a third person with the code is turned away. Each prompt is revealed once both partners have answered, under its reveal policy (yes / maybe / no lists: only matches, things worth exploring, and how many items are not shared).',
+        'Two seats; a third person with the code is turned away. Each prompt is revealed once both partners say they are finished with it, under its reveal policy (yes / maybe / no lists: only matches, things worth exploring, and how many items are not shared).',
       promptCount_one: '{{count}} prompt',
       promptCount_other: '{{count}} prompts',
       contentNote: 'Content note: {{note}}',
@@ -106,10 +106,10 @@ export const facilitator = {
     modeCouple: 'Couple: two seats, compared under each prompt’s reveal policy',
     modeGroup: 'Group: totals only, never one person’s answer',
     threshold: 'Privacy threshold',
-    thresholdCouple: 'Not used: the reveal shows only what the policy allows, once both partners answered',
+    thresholdCouple: 'Not used: the reveal shows only what the policy allows, once both partners are finished',
     thresholdGroup: 'k = {{k}}: a question’s results stay hidden until {{k}} people answered it',
     liveResults: 'Live results',
-    liveCouple: 'Not used: each prompt reveals itself once both partners answered',
+    liveCouple: 'Not used: each prompt is revealed once both partners say they are finished',
     liveOn: 'On: results update while a question is open',
     liveOff: 'Off: results appear only when you release them',
     coupleHint: 'You see the same reveal as the couple: matches, worth exploring and how many items are not shared, never who answered what.',

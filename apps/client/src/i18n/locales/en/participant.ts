@@ -37,7 +37,7 @@ export const participant = {
       mutual:
         'For a yes / maybe / no list, you both see only what you share: <strong>matches</strong> (you both said yes), <strong>worth exploring</strong> (a yes and a maybe, or two maybes), and <strong>how many items are not shared</strong>. "Not shared" never says who said no or who passed.',
       sideBySide:
-        'Some questions show both answers side by side once you have both answered; others stay private, and each of you sees only your own answer. Each question tells you which.',
+        'Some questions show both answers side by side once you have both said you are finished; others stay private, and each of you sees only your own answer. Each question tells you which.',
       inference: "<strong>The one thing that can't be hidden:</strong> if you said yes and it is not a match, your partner did not say yes.",
       therapist: 'If a therapist runs this session, they see exactly what the two of you see, and nothing more about either of you.',
       leave:
@@ -99,7 +99,7 @@ export const participant = {
     waiting: 'Waiting for the session to start',
     bothHereText: 'Start when you are both ready. Either of you can move on to the next question, and either of you can end the session.',
     waitingText: "You're in. Keep this page open; the first question will appear here by itself.",
-    closedText: 'This question is paused for now. Nothing of it is shown until you have both said you are finished.',
+    closedText: 'Nothing of this question is shown, unless it is opened again and you have both said you are finished.',
     yourAnswers: 'Your answers',
     nothingToShow: 'Nothing to show for this question.',
     endedHeading: 'The session has ended. Thank you both.',
@@ -164,10 +164,11 @@ export const participant = {
       start: 'Once your partner is in, either of you can start with the first question.',
     },
     reveal: {
-      sideBySide: 'Once you have both answered, you both see both answers side by side.',
+      sideBySide: 'Once you have both said you are finished, you both see both answers side by side.',
       private: 'Only you see your answer. Your partner sees only their own.',
       mutualList: 'Your partner sees only what you share: matches, things worth exploring, and how many items are not shared.',
       mutualChoice: 'Your partner sees only what you both chose, never your other picks.',
+      mutualSingle: 'Your partner sees your choice only if you both chose the same.',
     },
     selfRun: {
       lastDone: 'That was the last question. Take your time with it before you end the session.',

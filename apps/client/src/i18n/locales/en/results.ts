@@ -5,7 +5,7 @@ export const results = {
     label: 'Results: {{caption}}',
     answered: '<strong>{{count, number}}</strong> answered',
     passed: '<strong>{{count, number}}</strong> passed',
-    hiddenCouple: 'The answers are shown only once both partners have answered.',
+    hiddenCouple: 'The answers are shown only once both partners have said they are finished.',
     hidden: 'Results are hidden until at least {{k}} people have answered ({{count, number}} so far).',
   },
   chart: {

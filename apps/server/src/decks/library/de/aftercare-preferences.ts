@@ -3,14 +3,14 @@ import type { DeckText } from '../translation.js';
 // German for aftercare-preferences.ts, by prompt id. "Aftercare" stays: it is the usual word in German
 // too (die Aftercare).
 const TEXT_BODY =
-  'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist. Die Moderation liest die Antworten, bevor die Gruppe sie sieht.';
+  'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist.';
 
 export const aftercarePreferencesDe: DeckText = {
   title: 'Aftercare-Vorlieben',
   description:
     'Was dir hilft, dich nach Nähe oder Sex gut zu fühlen: körperliche, emotionale und praktische Aftercare, Aftercare für dich allein, was dir am wichtigsten ist und wie du gern um Fürsorge bittest.',
   contentNote:
-    'Diese Fragen handeln davon, was nach Nähe oder Sex passiert, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, und du kannst jede Frage überspringen.',
+    'Diese Fragen handeln davon, was nach Nähe oder Sex passiert, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, außer eine Frage sagt es vorher, und du kannst jede Frage überspringen.',
   prompts: {
     'aftercare-yes-maybe-no': {
       title: 'Was ist für dich nach Nähe oder Sex ein Ja, ein Vielleicht oder ein Nein?',

@@ -6,7 +6,7 @@ export const communicationStylesDe: DeckText = {
   description:
     'Wie Menschen am liebsten über Wünsche und Grenzen reden: wann, in welcher Form, wie direkt, wie leicht ein Nein fällt und was es leichter macht.',
   contentNote:
-    'Diese Fragen handeln vom Reden mit Menschen, die dir nahestehen, auch über Intimität, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, und du kannst jede Frage überspringen.',
+    'Diese Fragen handeln vom Reden mit Menschen, die dir nahestehen, auch über Intimität, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, außer eine Frage sagt es vorher, und du kannst jede Frage überspringen.',
   prompts: {
     'when-to-talk': {
       title: 'Wann fällt es dir am leichtesten, über Wünsche und Grenzen zu reden?',
@@ -73,7 +73,7 @@ export const communicationStylesDe: DeckText = {
     },
     'helps-me-speak-up': {
       title: 'Was hilft dir, auszusprechen, was du brauchst? Nenn eine Sache.',
-      body: 'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist. Die Moderation liest die Antworten, bevor die Gruppe sie sieht.',
+      body: 'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist.',
     },
   },
 };

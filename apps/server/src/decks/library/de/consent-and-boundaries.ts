@@ -14,7 +14,7 @@ export const consentAndBoundariesDe: DeckText = {
   description:
     'Eine Ja-/Vielleicht-/Nein-Liste zu Fragen und Nachfragen, Berührung, Tempo, Reden in Momenten der Nähe, Safer Sex und Fürsorge danach, gefolgt von einer Frage dazu, wie du gern gefragt wirst.',
   contentNote:
-    'Diese Fragen handeln von Nähe, Berührung und Intimität, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, und du kannst jede Frage überspringen.',
+    'Diese Fragen handeln von Nähe, Berührung und Intimität, in allgemeinen Worten. Niemand sieht deine eigenen Antworten, außer eine Frage sagt es vorher, und du kannst jede Frage überspringen.',
   prompts: {
     'yes-maybe-no': {
       title: 'Was ist für dich ein Ja, ein Vielleicht oder ein Nein?',

@@ -19,7 +19,7 @@ export const consentMythsAndFactsDe: DeckText = {
     'Eine kurze anonyme Umfrage für Klassen und Gruppen: acht Aussagen über Konsens, jeweils beantwortet mit „Mythos“, „Fakt“ oder „Weiß nicht“. ' +
     'Lösung für die Moderation: Fakten sind 2 (Einverständnis kann zurückgezogen werden), 4 (sehr betrunken) und 7 (Erstarren); die anderen fünf sind Mythen.',
   contentNote:
-    'Diese Aussagen handeln von Konsens in intimen und sexuellen Situationen, in allgemeinen Worten. Eine erwähnt Alkohol, eine andere, wie Menschen auf etwas Ungewolltes reagieren können. Niemand sieht deine eigenen Antworten, und du kannst jede Frage überspringen.',
+    'Diese Aussagen handeln von Konsens in intimen und sexuellen Situationen, in allgemeinen Worten. Eine erwähnt Alkohol, eine andere, wie Menschen auf etwas Ungewolltes reagieren können. Niemand sieht deine eigenen Antworten, außer eine Frage sagt es vorher, und du kannst jede Frage überspringen.',
   prompts: {
     'silence-means-yes': statement('Wenn jemand nicht Nein sagt, heißt das Ja.'),
     'consent-can-be-taken-back': statement('Jede Person kann ihr Einverständnis jederzeit zurückziehen, auch mittendrin.'),

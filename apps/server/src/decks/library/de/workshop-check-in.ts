@@ -14,7 +14,7 @@ export const workshopCheckInDe: DeckText = {
   description:
     'Energie zu Beginn, wie wohl sich die Gruppe mit dem Thema fühlt, Energie noch einmal am Ende und eine Sache, die alle mitnehmen.',
   contentNote:
-    'Kurze Fragen dazu, wie es dir heute geht. Keine davon fragt nach sexuellen Themen. Niemand sieht deine eigenen Antworten, und du kannst jede Frage überspringen.',
+    'Kurze Fragen dazu, wie es dir heute geht. Keine davon fragt nach sexuellen Themen. Niemand sieht deine eigenen Antworten, außer eine Frage sagt es vorher, und du kannst jede Frage überspringen.',
   prompts: {
     'energy-start': {
       title: 'Wie viel Energie hast du gerade?',
@@ -34,7 +34,7 @@ export const workshopCheckInDe: DeckText = {
     },
     'take-with-you': {
       title: 'Was nimmst du heute mit? Nenn eine Sache.',
-      body: 'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist. Die Moderation liest die Antworten, bevor die Gruppe sie sieht.',
+      body: 'Ein paar Worte genügen. Bitte lass Namen weg und alles, woran man erkennen könnte, wer du bist.',
     },
   },
 };
