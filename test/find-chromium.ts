@@ -13,23 +13,22 @@ const SYSTEM_BROWSERS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-export const NO_BROWSER =
+const NO_BROWSER =
   'No Chromium for the browser tests: run `npm install` (it brings one on Linux x64), install one (`apt-get install chromium`), or set CHROMIUM_PATH.';
 
-export type ChromiumLookup = { path: string; source: string } | { error: string };
+export type ChromiumLookup = { path: string } | { error: string };
 
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLookup> {
-  if (env.CHROMIUM_PATH) {
-    return existsSync(env.CHROMIUM_PATH)
-      ? { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' }
-      : { error: `CHROMIUM_PATH names ${env.CHROMIUM_PATH}, which does not exist. ${NO_BROWSER}` };
+export async function findChromium(): Promise<ChromiumLookup> {
+  const named = process.env.CHROMIUM_PATH;
+  if (named) {
+    return existsSync(named) ? { path: named } : { error: `CHROMIUM_PATH names ${named}, which does not exist. ${NO_BROWSER}` };
   }
   const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
-  if (system) return { path: system, source: 'system' };
+  if (system) return { path: system };
   if (process.platform !== 'linux' || process.arch !== 'x64') return { error: NO_BROWSER };
   try {
     const { default: packaged } = await import('@sparticuz/chromium');
-    return { path: await packaged.executablePath(), source: '@sparticuz/chromium' };
+    return { path: await packaged.executablePath() };
   } catch {
     return { error: NO_BROWSER };
   }

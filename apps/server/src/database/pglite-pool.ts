@@ -17,14 +17,11 @@ type PgResult = { rows: unknown[]; rowCount: number; command?: string; fields: R
 
 export type PGlitePoolOptions = { dataDir?: string };
 
-// First come, first served: one holder at a time.
-export class Turns {
+// First come, first served: one holder at a time. The pass it hands out is called once (lend's
+// release guards it).
+class Turns {
   private held = false;
   private readonly waiting: (() => void)[] = [];
-
-  get queued(): number {
-    return this.waiting.length;
-  }
 
   async take(): Promise<() => void> {
     if (this.held) {
@@ -35,10 +32,7 @@ export class Turns {
       if (Date.now() - asked > LONG_WAIT_MS) log.warn(`the wait ended after ${Date.now() - asked} ms`);
     }
     this.held = true;
-    let given = false;
     return () => {
-      if (given) return;
-      given = true;
       const next = this.waiting.shift();
       // The turn passes straight to the next in line (held stays true), or the database is free.
       if (next) next();
