@@ -8,6 +8,7 @@ import { CONFIG, type Config } from './config/config.js';
 import { dataSourceOptions, openDataSource } from './database/data-source.js';
 import { DecksModule } from './decks/decks.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/live.module.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         AccountsModule,
         DecksModule,
         SessionsModule,
+        LiveModule,
         ...(serveClient ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: cacheHeaders } })] : []),
       ],
       controllers: [HealthController, OpenApiController],

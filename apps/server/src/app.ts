@@ -11,7 +11,7 @@ import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
 import { applyHttpSecurity } from './security/http-security.js';
 import { joinRoute } from './sessions/join-route.js';
-import { SessionsService } from './sessions/sessions.service.js';
+import { SeatsService } from './sessions/seats.service.js';
 import type { LimitStore } from './security/rate-limit.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
@@ -23,7 +23,7 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.setGlobalPrefix('api');
   applyHttpSecurity(app, config, await limitsRedis(app, config));
   app.useBodyParser('json', { limit: '64kb' });
-  app.use('/api/join', joinRoute(app.get(SessionsService)));
+  app.use('/api/join', joinRoute(app.get(SeatsService)));
   // Listed like the routes Nest maps, at debug level (the authorisation test reads these lines).
   new Logger('RouterExplorer').debug('Mapped {/api/join, POST} route (served before Nest, join-route.ts)');
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay

@@ -96,11 +96,19 @@ export interface ServerToClientEvents {
   'moderation:updated': (payload: ModerationQueue) => void;
 }
 
-export type SocketData = {
-  role: 'facilitator' | 'participant' | 'screen';
-  sessionId: string;
-  participantId?: string;
-  facilitatorId?: string;
-  // A participant's page language, from the handshake.
-  language?: string;
-};
+// Who a socket is, set at the handshake (never from a payload): one shape per role.
+export type SocketData =
+  | {
+      role: 'participant';
+      sessionId: string;
+      participantId: string;
+      // The page's language, from the handshake.
+      language?: string;
+    }
+  | { role: 'screen'; sessionId: string }
+  | { role: 'facilitator'; sessionId: string; facilitatorId: string };
+
+// The payload type and the acknowledgement's data type of a command.
+export type CommandPayload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+export type CommandResult<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer R>) => void ? R : never;

@@ -1,7 +1,5 @@
 import type { AnswerValue } from '@candor/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { LiveSessionEntity } from '../sessions/live-session.entity.js';
-import { ParticipantEntity } from '../sessions/participant.entity.js';
 
 // One row per participant and prompt: changing an answer replaces it. No timestamps on purpose.
 @Entity({ name: 'answers' })
@@ -10,9 +8,11 @@ export class AnswerEntity {
   @PrimaryColumn('uuid', { name: 'participant_id' })
   participantId: string;
 
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  // Related tables by entity name, not by import: answers/ does not depend on sessions/ (the foreign
+  // keys and cascades are the same).
+  @ManyToOne('ParticipantEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
+  participant?: unknown;
 
   @PrimaryColumn('text', { name: 'prompt_id' })
   promptId: string;
@@ -20,9 +20,9 @@ export class AnswerEntity {
   @Column('uuid', { name: 'session_id' })
   sessionId: string;
 
-  @ManyToOne(() => LiveSessionEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('LiveSessionEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session?: LiveSessionEntity;
+  session?: unknown;
 
   // The client-made id of the submission stored here; a resend with the same id changes nothing.
   @Column('uuid', { name: 'client_id' })

@@ -1,7 +1,5 @@
 import type { ModerationItem } from '@candor/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { LiveSessionEntity } from '../sessions/live-session.entity.js';
-import { ParticipantEntity } from '../sessions/participant.entity.js';
 
 // The moderation state of one open-text answer. Its random id is all the facilitator ever sees of
 // it; the link to the participant stays here so that a withdrawal also removes the text.
@@ -15,9 +13,11 @@ export class TextReviewEntity {
   @Column('uuid', { name: 'session_id' })
   sessionId: string;
 
-  @ManyToOne(() => LiveSessionEntity, { onDelete: 'CASCADE' })
+  // Related tables by entity name, not by import: answers/ does not depend on sessions/ (the foreign
+  // keys and cascades are the same).
+  @ManyToOne('LiveSessionEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session?: LiveSessionEntity;
+  session?: unknown;
 
   @Column('text', { name: 'prompt_id' })
   promptId: string;
@@ -25,9 +25,9 @@ export class TextReviewEntity {
   @Column('uuid', { name: 'participant_id' })
   participantId: string;
 
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('ParticipantEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
+  participant?: unknown;
 
   @Column('text')
   status: ModerationItem['status'];

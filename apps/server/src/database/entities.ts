@@ -5,7 +5,7 @@ import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
-import { PromptResultEntity } from '../sessions/prompt-result.entity.js';
+import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 
 export const ENTITIES = [
   FacilitatorEntity,

@@ -2,9 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnswerFinish, SessionState } from '@candor/shared';
 import { DataSource } from 'typeorm';
+import { AnswersService } from '../answers/answers.service.js';
+import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
-import { LiveSessionEntity } from './live-session.entity.js';
-import { SessionsService } from './sessions.service.js';
+import { LiveSessionsRepository } from './live-sessions.repository.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { SessionStateService } from './session-state.service.js';
 
 export type FinishOutcome = { state: SessionState; revealed: boolean };
 
@@ -18,41 +21,33 @@ export class CoupleRevealService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: LiveSessionsRepository,
+    private readonly seats: ParticipantsRepository,
+    private readonly answers: AnswersService,
+    private readonly states: SessionStateService,
+    private readonly results: ResultsService,
   ) {}
 
   async finish(seat: { participantId: string; sessionId: string }, input: AnswerFinish): Promise<FinishOutcome> {
     const outcome = await this.db.transaction(async (tx) => {
       // The session row is held: the two partners' last steps are taken one after the other.
-      const session = await tx.getRepository(LiveSessionEntity).findOne({ where: { id: seat.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await this.sessions.lockById(tx, seat.sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
       if (session.mode !== 'couple') throw new AppError('FORBIDDEN', "Only a couple's partners say when they are finished.");
       if (session.phase !== 'open' || session.promptId !== input.promptId || session.promptIndex === null) {
         throw new AppError('PROMPT_NOT_OPEN', 'This question is not open for answers right now.');
       }
       if (session.paused) throw new AppError('SESSION_PAUSED', 'The session is paused for a moment.');
-      if (input.finished) {
-        const saved: unknown[] = await tx.query('SELECT 1 FROM answers WHERE participant_id = $1 AND prompt_id = $2', [
-          seat.participantId,
-          input.promptId,
-        ]);
-        if (saved.length === 0) throw new AppError('INVALID_ANSWER', 'Save an answer (or pass) before you say you are finished.');
+      if (input.finished && !(await this.answers.hasAnswer(tx, seat.participantId, input.promptId))) {
+        throw new AppError('INVALID_ANSWER', 'Save an answer (or pass) before you say you are finished.');
       }
-      await tx.query('UPDATE participants SET finished_prompt_id = $2 WHERE id = $1', [seat.participantId, input.finished ? input.promptId : null]);
-      const revealed = (await this.sessions.finishedCount(session.id, input.promptId, tx)) >= 2;
-      if (revealed) await this.sessions.storeResult(tx, session, session.promptIndex);
-      await tx.query(`UPDATE live_sessions SET version = version + 1${revealed ? ", phase = 'released'" : ''} WHERE id = $1`, [session.id]);
-      const updated = await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: session.id });
-      return { state: await this.sessions.publicState(updated, tx), revealed };
+      await this.seats.setFinished(tx, seat.participantId, input.finished ? input.promptId : null);
+      const revealed = (await this.seats.finishedCount(tx, session.id, input.promptId)) >= 2;
+      if (revealed) await this.results.store(tx, session, session.promptIndex);
+      await this.sessions.update(session.id, revealed ? { phase: 'released' } : {}, tx);
+      return { state: await this.states.stateOf(await this.sessions.getById(session.id, tx), tx), revealed };
     });
     if (outcome.revealed) this.logger.log(`session ${seat.sessionId}: both partners finished, prompt ${outcome.state.promptIndex ?? '-'} revealed`);
     return outcome;
-  }
-
-  async finishedPromptOf(participantId: string): Promise<string | null> {
-    const rows: { finished_prompt_id: string | null }[] = await this.db.query('SELECT finished_prompt_id FROM participants WHERE id = $1', [
-      participantId,
-    ]);
-    return rows[0]?.finished_prompt_id ?? null;
   }
 }

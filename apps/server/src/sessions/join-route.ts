@@ -3,17 +3,17 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../common/app-error.js';
 import { errorResponse } from '../common/error-response.js';
 import { parseInput } from '../common/parse.js';
-import type { SessionsService } from './sessions.service.js';
+import type { SeatsService } from './seats.service.js';
 
 // POST /api/join, the one request every participant makes, mounted at /api/join as plain Express
 // middleware: after the security middleware (headers, CORS, the Origin check, the join limits) and
 // the JSON body parser, before everything else. When a room joins at once, Nest's router, pipes
 // and filter and the middleware meant for other routes were a sixth of the server's time per join
 // (docs/performance.md). Same schema, same answers and errors as every other route.
-export function joinRoute(sessions: SessionsService) {
+export function joinRoute(seats: SeatsService) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'POST' || req.path !== '/') return next();
-    const join = async () => sessions.join(parseJoinRequest(req.body).code);
+    const join = async () => seats.join(parseJoinRequest(req.body).code);
     join().then(
       (seat) => void res.status(201).json(seat),
       (error: unknown) => {

@@ -7,17 +7,21 @@ import {
   type JoinResult,
 } from '@candor/shared';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
-import { SessionsService } from './sessions.service.js';
+import { SeatsService } from './seats.service.js';
+import { SessionLifecycleService } from './session-lifecycle.service.js';
 
 // Anonymous: a participant needs nothing but the code. Nothing about the caller is stored.
 // POST /api/join itself is served before Nest's router (join-route.ts).
 @Controller('join')
 export class JoinController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly sessions: SessionLifecycleService,
+  ) {}
 
   @Get(':code')
   info(@Param('code', new ZodPipe(joinCodeSchema)) code: string): Promise<JoinInfo> {
-    return this.sessions.joinInfo(code);
+    return this.seats.joinInfo(code);
   }
 
   // A couple starts on their own: no account, a built-in deck; the starter takes the first seat.

@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionState } from '@candor/shared';
 import { DataSource } from 'typeorm';
+import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
-import { LiveSessionEntity } from './live-session.entity.js';
-import { PromptResultEntity } from './prompt-result.entity.js';
-import { SessionsService } from './sessions.service.js';
+import { LiveSessionsRepository } from './live-sessions.repository.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { SessionStateService } from './session-state.service.js';
 
 // How long "I need a moment" counts before it lapses by itself.
 export const STEP_OUT_MS = 5 * 60_000;
@@ -17,22 +18,18 @@ export class ParticipationService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: LiveSessionsRepository,
+    private readonly seats: ParticipantsRepository,
+    private readonly states: SessionStateService,
+    private readonly results: ResultsService,
   ) {}
 
-  async stepOut(participantId: string, away: boolean): Promise<void> {
-    await this.db.query(
-      `UPDATE participants SET away_until = CASE WHEN $2 THEN now() + ($3 || ' milliseconds')::interval ELSE NULL END WHERE id = $1`,
-      [participantId, away, String(STEP_OUT_MS)],
-    );
+  stepOut(participantId: string, away: boolean): Promise<void> {
+    return this.seats.setAwayUntil(participantId, away, STEP_OUT_MS);
   }
 
-  async awayCount(sessionId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(
-      'SELECT count(*)::int AS n FROM participants WHERE session_id = $1 AND away_until > now()',
-      [sessionId],
-    );
-    return rows[0]?.n ?? 0;
+  awayCount(sessionId: string): Promise<number> {
+    return this.seats.awayCount(sessionId);
   }
 
   // Deletes the seat and, with it, every answer and text of this participant; every released result
@@ -41,23 +38,12 @@ export class ParticipationService {
   // take the partner's place and see what the other partner shares.
   async withdraw(participantId: string, sessionId: string): Promise<SessionState> {
     await this.db.transaction(async (tx) => {
-      // A SELECT over the DELETE, so that the rows come back as rows on PostgreSQL and PGlite alike.
-      const deleted: unknown[] = await tx.query('WITH gone AS (DELETE FROM participants WHERE id = $1 AND session_id = $2 RETURNING 1) SELECT 1 FROM gone', [
-        participantId,
-        sessionId,
-      ]);
-      if (deleted.length === 0) throw new AppError('UNAUTHENTICATED', 'This seat no longer exists.');
-      const session = await tx.getRepository(LiveSessionEntity).findOneByOrFail({ id: sessionId });
-      const released = await tx.getRepository(PromptResultEntity).find({ where: { sessionId }, select: { position: true } });
-      for (const { position } of released) await this.sessions.storeResult(tx, session, position);
-      const ends = session.mode === 'couple' && session.phase !== 'ended';
-      await tx.query(
-        `UPDATE live_sessions SET version = version + 1, participant_count = participant_count - 1${ends ? ", phase = 'ended', ended_at = now()" : ''}
-          WHERE id = $1`,
-        [sessionId],
-      );
+      if (!(await this.seats.delete(tx, participantId, sessionId))) throw new AppError('UNAUTHENTICATED', 'This seat no longer exists.');
+      const session = await this.sessions.getById(sessionId, tx);
+      await this.results.restoreAll(tx, session);
+      await this.sessions.seatLeft(tx, sessionId, session.mode === 'couple' && session.phase !== 'ended');
     });
     this.logger.log(`a participant withdrew from session ${sessionId}`);
-    return this.sessions.state(sessionId);
+    return this.states.state(sessionId);
   }
 }

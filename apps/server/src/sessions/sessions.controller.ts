@@ -13,13 +13,13 @@ import {
 import { CurrentFacilitator, FacilitatorGuard } from '../accounts/auth.guard.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import type { Response } from 'express';
-import { SessionsService } from './sessions.service.js';
+import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { summaryToCsv, summaryToMarkdown } from './summary-export.js';
 
 @Controller('sessions')
 @UseGuards(FacilitatorGuard)
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(private readonly sessions: SessionLifecycleService) {}
 
   @Post()
   create(

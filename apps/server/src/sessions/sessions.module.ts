@@ -1,39 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
-import { AnswerWriter } from '../answers/answer-writer.js';
-import { AnswersService } from '../answers/answers.service.js';
-import { ModerationRepository } from '../answers/moderation.repository.js';
+import { AnswersModule } from '../answers/answers.module.js';
 import { DecksModule } from '../decks/decks.module.js';
-import { LiveGateway } from '../live/live.gateway.js';
 import { CoupleRevealService } from './couple-reveal.service.js';
 import { JoinController } from './join.controller.js';
 import { LiveResultsService } from './live-results.service.js';
+import { LiveSessionEntity } from './live-session.entity.js';
+import { LiveSessionsRepository } from './live-sessions.repository.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { ParticipantsRepository } from './participants.repository.js';
 import { ParticipationService } from './participation.service.js';
 import { RetentionService } from './retention.service.js';
-import { LiveSessionEntity } from './live-session.entity.js';
-import { ParticipantEntity } from './participant.entity.js';
-import { PromptResultEntity } from './prompt-result.entity.js';
+import { SeatsService } from './seats.service.js';
+import { SessionLifecycleService } from './session-lifecycle.service.js';
+import { SessionStateService } from './session-state.service.js';
 import { SessionsController } from './sessions.controller.js';
-import { SessionsService } from './sessions.service.js';
 
+// Live sessions and their seats: REST for setting up and reading, services the live gateway calls.
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, PromptResultEntity]),
-    AccountsModule,
-    DecksModule,
-  ],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity]), AccountsModule, AnswersModule, DecksModule],
   controllers: [SessionsController, JoinController],
   providers: [
-    SessionsService,
-    AnswersService,
-    AnswerWriter,
-    ModerationRepository,
+    LiveSessionsRepository,
+    ParticipantsRepository,
+    SessionStateService,
+    SeatsService,
+    SessionLifecycleService,
     ParticipationService,
-    LiveResultsService,
     CoupleRevealService,
+    LiveResultsService,
     RetentionService,
-    LiveGateway,
   ],
+  exports: [SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
 })
 export class SessionsModule {}

@@ -1,6 +1,5 @@
 import type { PromptResult } from '@candor/shared';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { LiveSessionEntity } from './live-session.entity.js';
 
 // A released aggregate. It outlives the raw answers and goes only when the session is deleted.
 @Entity({ name: 'prompt_results' })
@@ -8,9 +7,11 @@ export class PromptResultEntity {
   @PrimaryColumn('uuid', { name: 'session_id' })
   sessionId: string;
 
-  @ManyToOne(() => LiveSessionEntity, { onDelete: 'CASCADE' })
+  // Related tables by entity name, not by import: answers/ does not depend on sessions/ (the foreign
+  // keys and cascades are the same).
+  @ManyToOne('LiveSessionEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session?: LiveSessionEntity;
+  session?: unknown;
 
   @PrimaryColumn('text', { name: 'prompt_id' })
   promptId: string;

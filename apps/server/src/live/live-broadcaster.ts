@@ -1,0 +1,162 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type ClientToServerEvents,
+  type ModerationQueue,
+  type ServerToClientEvents,
+  type SessionState,
+  type SocketData,
+  stateInLanguage,
+  stateLanguages,
+} from '@candor/shared';
+import type { Server } from 'socket.io';
+import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
+import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
+import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
+import { SessionStateService } from '../sessions/session-state.service.js';
+import { toErrorBody } from './socket-error.js';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+// Counts are coalesced so that a burst of answers becomes a few broadcasts, not one per answer.
+const PROGRESS_INTERVAL_MS = 250;
+
+export const rooms = {
+  session: (id: string) => `session:${id}`,
+  role: (id: string, role: SocketData['role']) => `session:${id}:${role}s`,
+  // Participants whose page is in this language (from the handshake).
+  language: (id: string, language: string) => `session:${id}:language:${language}`,
+};
+
+// The rooms a socket belongs to, by who it is.
+export function roomsOf(data: SocketData): string[] {
+  const own = [rooms.session(data.sessionId), rooms.role(data.sessionId, data.role)];
+  return data.role === 'participant' && data.language ? [...own, rooms.language(data.sessionId, data.language)] : own;
+}
+
+// Everything that reaches a room goes out from here, typed by the shared event map: who gets which
+// event, and the timers that coalesce counts (progress), live results (privacy rule 3, whose rule
+// live-results.service.ts decides) and the lapse of "I need a moment".
+@Injectable()
+export class LiveBroadcaster {
+  private readonly logger = new Logger(LiveBroadcaster.name);
+  private server?: LiveServer;
+  private readonly progressTimers = new Map<string, NodeJS.Timeout>();
+  private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  // Answers stored per session since the last after-answer check: a batch of answers commits
+  // together, so it is checked once, not once per answer.
+  private readonly storedSince = new Map<string, number>();
+
+  constructor(
+    private readonly states: SessionStateService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly liveResults: LiveResultsService,
+    private readonly participation: ParticipationService,
+  ) {}
+
+  attach(server: LiveServer): void {
+    this.server = server;
+    // A deleted session closes every socket in it, on every instance.
+    this.lifecycle.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
+  }
+
+  // A new state to everyone in the session. Facilitators and screens get every language of the deck;
+  // each participant only the language of their page (a phone of 10,000 downloads no text it cannot show).
+  state(state: SessionState): void {
+    const id = state.id;
+    const languages = stateLanguages(state);
+    if (languages.length === 0) return this.emit(rooms.session(id), 'session:updated', state);
+    this.emit([rooms.role(id, 'facilitator'), rooms.role(id, 'screen')], 'session:updated', state);
+    const languageRooms = languages.map((language) => rooms.language(id, language));
+    this.emit(rooms.role(id, 'participant'), 'session:updated', stateInLanguage(state, null), languageRooms);
+    for (const language of languages) this.emit(rooms.language(id, language), 'session:updated', stateInLanguage(state, language));
+  }
+
+  // An answer was stored (not a duplicate): counts soon, and a live result when one is due.
+  answerStored(sessionId: string): void {
+    this.progress(sessionId);
+    const before = this.storedSince.get(sessionId);
+    this.storedSince.set(sessionId, (before ?? 0) + 1);
+    if (before !== undefined) return;
+    setImmediate(() => {
+      const stored = this.storedSince.get(sessionId) ?? 1;
+      this.storedSince.delete(sessionId);
+      void this.afterAnswers(sessionId, stored);
+    });
+  }
+
+  // The counts of a session, coalesced: at most one read and broadcast per interval.
+  progress(sessionId: string): void {
+    if (this.progressTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.progressTimers.delete(sessionId);
+      void this.sendProgress(sessionId);
+    }, PROGRESS_INTERVAL_MS);
+    timer.unref();
+    this.progressTimers.set(sessionId, timer);
+  }
+
+  // How many are stepped out, to the facilitators now, and again when a step-out lapses by itself.
+  async awayChanged(sessionId: string, away: boolean): Promise<void> {
+    await this.sendAwayCount(sessionId);
+    if (away) setTimeout(() => void this.sendAwayCount(sessionId).catch((error: unknown) => this.warn('step-out', error)), STEP_OUT_MS + 1_000).unref();
+  }
+
+  moderation(sessionId: string, queue: ModerationQueue): void {
+    this.emit(rooms.role(sessionId, 'facilitator'), 'moderation:updated', queue);
+  }
+
+  // Facilitators and screens get every coalesced count. In a group, participants get none: their
+  // screens never show counts, and a room of 10,000 would otherwise cost 40,000 frames a second (and
+  // tell every phone the room's answering rhythm). A couple's two phones do show them (who is here,
+  // who has answered), so there the whole session gets them.
+  private async sendProgress(sessionId: string): Promise<void> {
+    try {
+      const [progress, { mode }] = await Promise.all([this.states.progress(sessionId), this.states.infoOf(sessionId)]);
+      const to = mode === 'couple' ? rooms.session(sessionId) : [rooms.role(sessionId, 'facilitator'), rooms.role(sessionId, 'screen')];
+      this.emit(to, 'progress:updated', progress);
+    } catch (error) {
+      this.warn('progress', error);
+    }
+  }
+
+  // Live results for groups (a couple's reveal waits for both partners' "I'm finished").
+  private async afterAnswers(sessionId: string, stored: number): Promise<void> {
+    try {
+      const { mode } = await this.states.infoOf(sessionId);
+      if (mode === 'couple') return;
+      this.live(sessionId, await this.liveResults.answerStored(sessionId, stored));
+    } catch (error) {
+      this.warn('after answer', error);
+    }
+  }
+
+  private live(sessionId: string, outcome: LiveOutcome): void {
+    if (!outcome) return;
+    if ('state' in outcome) return this.state(outcome.state);
+    if (this.liveTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.liveTimers.delete(sessionId);
+      this.liveResults.tryPublish(sessionId).then(
+        (next) => this.live(sessionId, next),
+        (error: unknown) => this.warn('live results', error),
+      );
+    }, outcome.retryInMs + 20);
+    timer.unref();
+    this.liveTimers.set(sessionId, timer);
+  }
+
+  private async sendAwayCount(sessionId: string): Promise<void> {
+    this.emit(rooms.role(sessionId, 'facilitator'), 'stepout:updated', { away: await this.participation.awayCount(sessionId) });
+  }
+
+  private warn(what: string, error: unknown): void {
+    this.logger.warn(`${what}: ${toErrorBody(error).code}`);
+  }
+
+  // Every broadcast goes through here; `except` leaves out sockets in those rooms.
+  private emit<E extends keyof ServerToClientEvents>(room: string | string[], event: E, payload: Parameters<ServerToClientEvents[E]>[0], except: string[] = []): void {
+    if (!this.server) return;
+    const target = except.length > 0 ? this.server.to(room).except(except) : this.server.to(room);
+    (target.emit as (event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => boolean)(event, payload);
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PromptResult, SessionMode } from '@candor/shared';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { LiveSessionEntity } from './live-session.entity.js';
+
+// The changing part of a session with its counts and its released result, as read in one statement.
+export type StateRow = {
+  id: string;
+  code: string;
+  mode: SessionMode;
+  k: number;
+  phase: LiveSessionEntity['phase'];
+  prompt_index: number | null;
+  prompt_id: string | null;
+  version: number;
+  paused: boolean;
+  live_results: boolean;
+  live_result: PromptResult | null;
+  facilitator_id: string | null;
+  participants: number;
+  answered: number;
+  finished: number;
+  released: PromptResult | null;
+};
+
+export type ProgressRow = { prompt_id: string | null; version: number; participants: number; answered: number; finished: number };
+
+// The counts of a session's open prompt, in SQL over `s` (a live_sessions row). Couples only count who
+// said they are finished, and only while a prompt is open: a room of 10,000 is never counted row by row.
+const ANSWERED = '(SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id)';
+const FINISHED = `CASE WHEN s.mode = 'couple' AND s.phase = 'open' THEN
+    (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id AND p.finished_prompt_id = s.prompt_id)
+  ELSE 0 END`;
+
+// Fields of a version-checked update (see updateIfVersion).
+export type SessionChange = Partial<Pick<LiveSessionEntity, 'phase' | 'promptIndex' | 'promptId' | 'paused' | 'liveResults' | 'liveChanges' | 'liveResult'>> & {
+  endNow?: boolean;
+  liveSentNow?: boolean;
+  liveSentAt?: null;
+};
+
+// The queries of the live_sessions table. Inside a transaction, pass its manager (pglite-pool.ts).
+@Injectable()
+export class LiveSessionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(manager: EntityManager = this.db.manager) {
+    return manager.getRepository(LiveSessionEntity);
+  }
+
+  create(fields: Omit<LiveSessionEntity, 'createdAt' | 'facilitator'>): LiveSessionEntity {
+    return this.repo().create(fields);
+  }
+
+  async insert(session: LiveSessionEntity): Promise<LiveSessionEntity> {
+    await this.repo().insert(session);
+    return this.repo().findOneByOrFail({ id: session.id });
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<LiveSessionEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  getById(id: string, manager?: EntityManager): Promise<LiveSessionEntity> {
+    return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  // Held until the transaction ends: steps on one session are taken one after the other.
+  lockById(tx: EntityManager, id: string): Promise<LiveSessionEntity | null> {
+    return this.repo(tx).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findRunningByCode(code: string): Promise<LiveSessionEntity | null> {
+    return this.repo().findOneBy({ code, endedAt: IsNull() });
+  }
+
+  // What never changes in a session: its deck copy, mode and owner.
+  findFixed(id: string): Promise<Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId'> | null> {
+    return this.repo().findOne({ where: { id }, select: { id: true, deck: true, mode: true, facilitatorId: true } });
+  }
+
+  listByFacilitator(facilitatorId: string, limit: number): Promise<LiveSessionEntity[]> {
+    return this.repo().find({ where: { facilitatorId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  async idByScreenTokenHash(hash: string): Promise<string | null> {
+    return (await this.repo().findOne({ where: { screenTokenHash: hash }, select: { id: true } }))?.id ?? null;
+  }
+
+  async setScreenTokenHash(id: string, hash: string): Promise<void> {
+    await this.repo().update({ id }, { screenTokenHash: hash });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
+  }
+
+  // Applies a change only if the session is still at `version` (and moves it to the next one); false if
+  // another change came first.
+  async updateIfVersion(tx: EntityManager, id: string, version: number, change: SessionChange): Promise<boolean> {
+    const { endNow, liveSentNow, ...fields } = change;
+    const res = await tx
+      .createQueryBuilder()
+      .update(LiveSessionEntity)
+      .set({
+        ...fields,
+        version: () => 'version + 1',
+        ...(endNow ? { endedAt: () => 'now()' } : {}),
+        ...(liveSentNow ? { liveSentAt: () => 'now()' } : {}),
+      })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return Boolean(res.affected);
+  }
+
+  // A change on top of whatever version the session is at (and a new version).
+  async update(id: string, change: SessionChange, manager?: EntityManager): Promise<void> {
+    const { endNow, liveSentNow, ...fields } = change;
+    await this.repo(manager).update(
+      { id },
+      {
+        ...fields,
+        version: () => 'version + 1',
+        ...(endNow ? { endedAt: () => 'now()' } : {}),
+        ...(liveSentNow ? { liveSentAt: () => 'now()' } : {}),
+      },
+    );
+  }
+
+  // A seat fewer (withdrawal); a couple's session ends with it.
+  async seatLeft(tx: EntityManager, id: string, end: boolean): Promise<void> {
+    await tx.query(
+      `UPDATE live_sessions SET version = version + 1, participant_count = participant_count - 1${end ? ", phase = 'ended', ended_at = now()" : ''}
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  // One statement for the sessions' changing columns and counts; the deck comes from the caller's
+  // copy (it never changes).
+  stateRows(ids: string[], manager: EntityManager = this.db.manager): Promise<StateRow[]> {
+    return manager.query(
+      `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
+              s.live_results, s.live_result, s.facilitator_id,
+              s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
+              CASE WHEN s.phase = 'released' THEN
+                (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released
+         FROM live_sessions s WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  async progressRow(id: string): Promise<ProgressRow | null> {
+    const rows: ProgressRow[] = await this.db.query(
+      `SELECT s.prompt_id, s.version, s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished
+         FROM live_sessions s WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  // Live results: counts stored answers while live results are on and a prompt is open (false otherwise).
+  async countLiveChanges(id: string, changes: number): Promise<boolean> {
+    // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count] on PostgreSQL but with
+    // the rows on PGlite; a SELECT is rows on both.
+    const counted: unknown[] = await this.db.query(
+      `WITH counted AS (
+         UPDATE live_sessions SET live_changes = live_changes + $2
+          WHERE id = $1 AND live_results AND phase = 'open' RETURNING 1)
+       SELECT 1 FROM counted`,
+      [id, changes],
+    );
+    return counted.length > 0;
+  }
+
+  // Claims the next live update if at least `minChanges` answers changed and `intervalMs` have passed
+  // since the last one (one instance wins); otherwise says how long until it could be due.
+  async claimLiveUpdate(id: string, minChanges: number, intervalMs: number): Promise<{ claimed: boolean; waitMs: number | null }> {
+    const rows: { wait_ms: number | null; claimed: boolean }[] = await this.db.query(
+      `WITH due AS (
+         UPDATE live_sessions SET live_changes = 0, live_sent_at = now()
+          WHERE id = $1 AND live_results AND phase = 'open' AND live_changes >= $2
+            AND (live_sent_at IS NULL OR live_sent_at <= now() - ($3 || ' milliseconds')::interval)
+          RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM due) AS claimed,
+              (SELECT ceil(extract(epoch FROM (live_sent_at + ($3 || ' milliseconds')::interval - now())) * 1000)::int
+                 FROM live_sessions WHERE id = $1 AND live_changes >= $2) AS wait_ms`,
+      [id, minChanges, String(intervalMs)],
+    );
+    return { claimed: rows[0]?.claimed ?? false, waitMs: rows[0]?.wait_ms ?? null };
+  }
+}

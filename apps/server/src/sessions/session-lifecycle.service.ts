@@ -1,0 +1,243 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreatedSession,
+  CreateSession,
+  Deck,
+  FacilitatorSession,
+  JoinResult,
+  ModerateText,
+  ModerationQueue,
+  SessionMode,
+  SessionState,
+  SessionSummary,
+  SocketData,
+} from '@candor/shared';
+import { randomUUID } from 'node:crypto';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ModerationService } from '../answers/moderation.service.js';
+import { ResultsService } from '../answers/results.service.js';
+import { AppError } from '../common/app-error.js';
+import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
+import { hashToken, newToken } from '../common/tokens.js';
+import { DecksService } from '../decks/decks.service.js';
+import { newJoinCode } from './join-code.js';
+import type { LiveSessionEntity } from './live-session.entity.js';
+import { LiveSessionsRepository } from './live-sessions.repository.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { SeatsService } from './seats.service.js';
+import { SessionStateService } from './session-state.service.js';
+import { transition, type SessionCommand } from './session-transitions.js';
+
+// A session from start to deletion: created from a deck, moved by its facilitator's commands
+// (session-transitions.ts decides which are allowed), paused, moderated, summarised, deleted.
+@Injectable()
+export class SessionLifecycleService {
+  private readonly logger = new Logger(SessionLifecycleService.name);
+  // Session ids as they are deleted, for the broadcaster to close their sockets.
+  readonly deleted = new Subject<string>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: LiveSessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly states: SessionStateService,
+    private readonly seats: SeatsService,
+    private readonly results: ResultsService,
+    private readonly moderation: ModerationService,
+    private readonly decks: DecksService,
+  ) {}
+
+  async create(facilitatorId: string, input: CreateSession): Promise<CreatedSession> {
+    const deck = await this.decks.get(facilitatorId, input.deckId);
+    const { session, screenToken } = await this.insert({
+      facilitatorId,
+      deck,
+      mode: input.mode,
+      // Couples are two people: the group threshold does not apply, the reveal policies do.
+      k: input.mode === 'couple' ? 2 : input.k,
+      liveResults: input.mode === 'group' && input.liveResults,
+    });
+    return { ...(await this.facilitatorView(session)), screenToken };
+  }
+
+  // A couple on their own: one partner starts from a built-in deck and shares the code.
+  async createForCouple(deckId: string): Promise<JoinResult> {
+    const deck = this.decks.builtIn(deckId);
+    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false });
+    return this.seats.join(session.code);
+  }
+
+  private async insert(fields: {
+    facilitatorId: string | null;
+    deck: Deck;
+    mode: SessionMode;
+    k: number;
+    liveResults: boolean;
+  }): Promise<{ session: LiveSessionEntity; screenToken: string }> {
+    const screenToken = newToken();
+    for (let attempt = 0; ; attempt += 1) {
+      const session = this.sessions.create({
+        ...fields,
+        id: randomUUID(),
+        code: newJoinCode(),
+        phase: 'lobby',
+        promptIndex: null,
+        promptId: null,
+        version: 1,
+        paused: false,
+        liveChanges: 0,
+        participantCount: 0,
+        liveSentAt: null,
+        liveResult: null,
+        screenTokenHash: hashToken(screenToken),
+        endedAt: null,
+      });
+      try {
+        const inserted = await this.sessions.insert(session);
+        this.logger.log(`${inserted.mode} session ${inserted.id} created`);
+        return { session: inserted, screenToken };
+      } catch (error) {
+        // A join code already in use by a running session: draw another.
+        if (pgCode(error) !== UNIQUE_VIOLATION || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async listFor(facilitatorId: string): Promise<FacilitatorSession[]> {
+    const rows = await this.sessions.listByFacilitator(facilitatorId, 100);
+    return Promise.all(rows.map((s) => this.facilitatorView(s)));
+  }
+
+  async getFor(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
+    return this.facilitatorView(await this.owned(facilitatorId, sessionId));
+  }
+
+  async rotateScreenToken(facilitatorId: string, sessionId: string): Promise<string> {
+    const session = await this.owned(facilitatorId, sessionId);
+    const screenToken = newToken();
+    await this.sessions.setScreenTokenHash(session.id, hashToken(screenToken));
+    return screenToken;
+  }
+
+  // Another facilitator's session answers exactly like a missing one.
+  async owned(facilitatorId: string, sessionId: string): Promise<LiveSessionEntity> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || session.facilitatorId !== facilitatorId) {
+      throw new AppError('SESSION_NOT_FOUND', 'There is no session with this id in your account.');
+    }
+    return session;
+  }
+
+  // A command from a socket. Who may move a session: its facilitator; in a couple session the couple
+  // started themselves, either partner (to go on to the next prompt, or to end).
+  async applyAs(actor: SocketData, command: SessionCommand): Promise<SessionState> {
+    const partnerMayMove = actor.role === 'participant' && (command.type === 'open' || command.type === 'end');
+    if (actor.role !== 'facilitator' && !(partnerMayMove && (await this.states.infoOf(actor.sessionId)).selfRun)) {
+      throw new AppError('FORBIDDEN', 'Only the facilitator can do this.');
+    }
+    return this.apply(actor.sessionId, command);
+  }
+
+  // Applies a facilitator's command. The version check makes two racing commands (say, from two
+  // server instances) apply once: the second sees STALE_STATE and can retry on the new state.
+  async apply(sessionId: string, command: SessionCommand): Promise<SessionState> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    const next = transition(session, session.deck, command);
+    const couple = session.mode === 'couple';
+    // A couple's reveal is never partial: it comes when both partners say they are finished (couple-reveal.service.ts).
+    if (couple && command.type === 'release') {
+      throw new AppError('INVALID_TRANSITION', "A couple's answers are revealed when both partners say they are finished.");
+    }
+
+    const state = await this.db.transaction(async (tx) => {
+      const prompt = next.promptIndex === null ? null : session.deck.prompts[next.promptIndex];
+      if (command.type === 'open' || command.type === 'close') await this.moderation.promptMoved(tx, session, prompt, command.type);
+      // A prompt (re)opened starts with nobody finished.
+      if (couple && command.type === 'open') await this.participants.clearFinished(tx, sessionId);
+      if (prompt && command.type === 'release') await this.results.store(tx, session, next.promptIndex ?? 0);
+      // With live results on, closing sends the final count at once (not waiting for the coalescing).
+      const liveFinal =
+        prompt && command.type === 'close' && session.liveResults
+          ? { liveResult: await this.results.compute(tx, session, next.promptIndex ?? 0), liveChanges: 0, liveSentNow: true }
+          : {};
+      const applied = await this.sessions.updateIfVersion(tx, sessionId, session.version, {
+        phase: next.phase,
+        promptIndex: next.promptIndex,
+        promptId: next.promptId,
+        endNow: next.phase === 'ended',
+        ...liveFinal,
+        ...(command.type === 'open' ? { liveChanges: 0, liveSentAt: null, liveResult: null } : {}),
+      });
+      if (!applied) throw new AppError('STALE_STATE', 'The session changed meanwhile. Please try again.');
+      return this.states.stateOf(await this.sessions.getById(sessionId, tx), tx);
+    });
+    this.logger.log(`session ${sessionId} → ${state.phase} (prompt ${state.promptIndex ?? '-'})`);
+    return state;
+  }
+
+  // Pausing freezes answering and shows everyone a grounding screen; settings change live results.
+  async update(sessionId: string, change: { paused?: boolean; liveResults?: boolean }): Promise<SessionState> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (session.phase === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
+    if (change.liveResults && session.mode === 'couple') {
+      throw new AppError('INVALID_TRANSITION', 'Couple sessions reveal by their own rules; live results are for groups.');
+    }
+    // The live result is cleared in the statement (when live results go off), never written back from
+    // the read above: a live update may have stored a fresher one meanwhile.
+    await this.sessions.update(sessionId, { ...change, liveChanges: 0, ...(change.liveResults === false ? { liveResult: null } : {}) });
+    return this.states.state(sessionId);
+  }
+
+  async remove(facilitatorId: string, sessionId: string): Promise<void> {
+    const session = await this.owned(facilitatorId, sessionId);
+    await this.sessions.delete(session.id);
+    this.states.forget(session.id);
+    this.deleted.next(session.id);
+    this.logger.log(`session ${session.id} deleted`);
+  }
+
+  // The open-text queue of one prompt: texts without authors, once the prompt has closed with k texts.
+  async moderationQueue(sessionId: string, promptId: string): Promise<ModerationQueue> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    return this.moderation.queue(session, promptId);
+  }
+
+  // Approves or rejects one text. When the prompt's result was already released it is recomputed, the
+  // session moves to a new version, and the new state is returned for broadcasting.
+  async moderate(sessionId: string, input: ModerateText): Promise<{ queue: ModerationQueue; state: SessionState | null }> {
+    const state = await this.db.transaction(async (tx) => {
+      const session = await this.sessions.findById(sessionId, tx);
+      if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+      if (!(await this.moderation.moderate(tx, session, input))) return null;
+      await this.sessions.update(sessionId, {}, tx);
+      return this.states.stateOf(await this.sessions.getById(sessionId, tx), tx);
+    });
+    return { queue: await this.moderationQueue(sessionId, input.promptId), state };
+  }
+
+  async summary(facilitatorId: string, sessionId: string): Promise<SessionSummary> {
+    const session = await this.owned(facilitatorId, sessionId);
+    return {
+      id: session.id,
+      title: session.deck.title,
+      mode: session.mode,
+      k: session.k,
+      phase: session.phase,
+      prompts: session.deck.prompts,
+      results: await this.results.released(sessionId),
+    };
+  }
+
+  private async facilitatorView(session: LiveSessionEntity): Promise<FacilitatorSession> {
+    return {
+      state: await this.states.stateOf(session, this.db.manager),
+      results: await this.results.released(session.id),
+      createdAt: session.createdAt.toISOString(),
+    };
+  }
+}
