@@ -40,6 +40,16 @@ export type SessionChange = Partial<Pick<LiveSessionEntity, 'phase' | 'promptInd
   liveSentAt?: null;
 };
 
+// The columns a change sets, with the next version and the database's clock where it asks for it.
+function columns({ endNow, liveSentNow, ...fields }: SessionChange) {
+  return {
+    ...fields,
+    version: () => 'version + 1',
+    ...(endNow ? { endedAt: () => 'now()' } : {}),
+    ...(liveSentNow ? { liveSentAt: () => 'now()' } : {}),
+  };
+}
+
 // The queries of the live_sessions table. Inside a transaction, pass its manager (pglite-pool.ts).
 @Injectable()
 export class LiveSessionsRepository {
@@ -99,33 +109,13 @@ export class LiveSessionsRepository {
   // Applies a change only if the session is still at `version` (and moves it to the next one); false if
   // another change came first.
   async updateIfVersion(tx: EntityManager, id: string, version: number, change: SessionChange): Promise<boolean> {
-    const { endNow, liveSentNow, ...fields } = change;
-    const res = await tx
-      .createQueryBuilder()
-      .update(LiveSessionEntity)
-      .set({
-        ...fields,
-        version: () => 'version + 1',
-        ...(endNow ? { endedAt: () => 'now()' } : {}),
-        ...(liveSentNow ? { liveSentAt: () => 'now()' } : {}),
-      })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
+    const res = await tx.createQueryBuilder().update(LiveSessionEntity).set(columns(change)).where('id = :id AND version = :version', { id, version }).execute();
     return Boolean(res.affected);
   }
 
   // A change on top of whatever version the session is at (and a new version).
   async update(id: string, change: SessionChange, manager?: EntityManager): Promise<void> {
-    const { endNow, liveSentNow, ...fields } = change;
-    await this.repo(manager).update(
-      { id },
-      {
-        ...fields,
-        version: () => 'version + 1',
-        ...(endNow ? { endedAt: () => 'now()' } : {}),
-        ...(liveSentNow ? { liveSentAt: () => 'now()' } : {}),
-      },
-    );
+    await this.repo(manager).update({ id }, columns(change));
   }
 
   // A seat fewer (withdrawal); a couple's session ends with it.

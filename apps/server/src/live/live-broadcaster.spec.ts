@@ -1,0 +1,69 @@
+import type { SessionState } from '@candor/shared';
+import { describe, expect, it } from 'vitest';
+import { strictFake } from '../common/strict-fake.js';
+import type { LiveResultsService } from '../sessions/live-results.service.js';
+import type { ParticipationService } from '../sessions/participation.service.js';
+import type { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
+import type { SessionStateService } from '../sessions/session-state.service.js';
+import { LiveBroadcaster, roomsOf, type LiveServer } from './live-broadcaster.js';
+
+type Sent = { to: string[]; except: string[]; event: string; payload: unknown };
+
+// A socket.io server that records what would reach which rooms.
+function recordingServer(sent: Sent[]): LiveServer {
+  const target = (to: string[], except: string[] = []) => ({
+    except: (rooms: string[]) => target(to, [...except, ...rooms]),
+    emit: (event: string, payload: unknown) => sent.push({ to, except, event, payload }),
+  });
+  return { to: (room: string | string[]) => target([room].flat()) } as unknown as LiveServer;
+}
+
+function broadcaster(sent: Sent[]): LiveBroadcaster {
+  const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined } });
+  const b = new LiveBroadcaster(strictFake<SessionStateService>(), lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>());
+  b.attach(recordingServer(sent));
+  return b;
+}
+
+const STATE = {
+  id: 's',
+  title: 'Consent',
+  translations: { de: { title: 'Einverständnis' }, fr: { title: 'Consentement' } },
+  prompt: { id: 'p', kind: 'text', title: 'Why?', translations: { de: { title: 'Warum?' } } },
+} as unknown as SessionState;
+
+describe(LiveBroadcaster.name, () => {
+  it('puts each socket in its session, its role and (a participant) its language', () => {
+    expect(roomsOf({ role: 'participant', sessionId: 's', participantId: 'x', language: 'de' })).toEqual([
+      'session:s',
+      'session:s:participants',
+      'session:s:language:de',
+    ]);
+    expect(roomsOf({ role: 'screen', sessionId: 's' })).toEqual(['session:s', 'session:s:screens']);
+  });
+
+  it("sends facilitators and screens every language, and each participant only their page's", () => {
+    const sent: Sent[] = [];
+    broadcaster(sent).state(STATE);
+    const to = (room: string) => sent.filter((s) => s.to.includes(room) && !s.except.includes(room));
+    expect(to('session:s:facilitators')).toHaveLength(1);
+    expect(to('session:s:facilitators')[0].payload).toEqual(STATE);
+    // Participants with no translated page get the deck's own language only.
+    const plain = to('session:s:participants')[0].payload as SessionState;
+    expect(plain.translations).toBeUndefined();
+    expect(plain.prompt).not.toHaveProperty('translations');
+    expect(sent.find((s) => s.to.includes('session:s:participants'))?.except).toEqual(['session:s:language:de', 'session:s:language:fr']);
+    const german = to('session:s:language:de')[0].payload as SessionState;
+    expect(german.translations).toEqual({ de: { title: 'Einverständnis' } });
+    expect(german.prompt?.translations).toEqual({ de: { title: 'Warum?' } });
+    const french = to('session:s:language:fr')[0].payload as SessionState;
+    expect(french.translations).toEqual({ fr: { title: 'Consentement' } });
+    expect(french.prompt).not.toHaveProperty('translations');
+  });
+
+  it('sends an untranslated state to the whole session at once', () => {
+    const sent: Sent[] = [];
+    broadcaster(sent).state({ ...STATE, translations: undefined, prompt: null });
+    expect(sent.map((s) => s.to)).toEqual([['session:s']]);
+  });
+});
