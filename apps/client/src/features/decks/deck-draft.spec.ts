@@ -1,5 +1,6 @@
 import type { Deck } from '@candor/shared';
-import { deckInputSchema, PROMPT_KINDS as SHARED_PROMPT_KINDS, TEXT_MAX_LENGTH as SHARED_TEXT_MAX_LENGTH } from '@candor/shared';
+import { deckInputSchema } from '@candor/shared';
+import { PROMPT_KINDS } from '@candor/shared/rules';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/locales/de';
@@ -11,9 +12,7 @@ import {
   duplicatePromptDraft,
   newKey,
   newPromptDraft,
-  PROMPT_KINDS,
   slugify,
-  TEXT_MAX_LENGTH,
   uniqueSlug,
   type DeckDraft,
 } from './deck-draft';
@@ -22,13 +21,6 @@ import {
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'en', resources: { en }, interpolation: { escapeValue: false } });
 const t = i18n.getFixedT('en', 'decks');
-
-describe('the kinds the editor offers', () => {
-  it('are the kinds and text limit of the shared contract', () => {
-    expect(PROMPT_KINDS).toEqual(SHARED_PROMPT_KINDS);
-    expect(TEXT_MAX_LENGTH).toBe(SHARED_TEXT_MAX_LENGTH);
-  });
-});
 
 describe(slugify.name, () => {
   it('makes lowercase dashed slugs from labels', () => {

@@ -1,4 +1,5 @@
 import type { Deck, DeckInput, Prompt, PromptKind, PromptTranslation, RevealPolicy } from '@candor/shared';
+import { REVEAL_POLICIES, SLUG_MAX_LENGTH, TEXT_LENGTH } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { decks as english } from '../../i18n/locales/en/decks';
 
@@ -39,14 +40,9 @@ export type DeckDraft = {
   translations?: Deck['translations'];
 };
 
-// The same kinds and limit as the shared deck schema; spelt out here because importing values from that
-// module would pull zod into the client bundle. The Record types below fail to compile if a kind is missing.
-export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const satisfies readonly PromptKind[];
-export const TEXT_MAX_LENGTH = 500;
-
 // What a couple sees of one prompt, in the order the editor offers them; '' leaves the choice to the kind's
 // default. Their names are in the decks texts (reveal.*, with 'default' for '').
-export const REVEAL_CHOICES = ['', 'mutual-only', 'side-by-side', 'private'] as const satisfies readonly (RevealPolicy | '')[];
+export const REVEAL_CHOICES: readonly (RevealPolicy | '')[] = ['', ...REVEAL_POLICIES];
 
 // What a prompt's rows are called; also the fallback for ids made from empty labels.
 export type EntryNoun = 'item' | 'option' | 'level';
@@ -68,8 +64,6 @@ export function newKey(): string {
   return `k${keySeed}`;
 }
 
-const SLUG_MAX = 64;
-
 // "Touch & hugs (gentle)" → "touch-hugs-gentle": lowercase letters, digits and dashes, as the deck format wants.
 export function slugify(label: string, fallback = 'item'): string {
   const slug = label
@@ -78,7 +72,7 @@ export function slugify(label: string, fallback = 'item'): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, SLUG_MAX - 4)
+    .slice(0, SLUG_MAX_LENGTH - 4)
     .replace(/-+$/, '');
   return slug || fallback;
 }
@@ -126,7 +120,7 @@ export function newPromptDraft(kind: PromptKind, defaults: PromptDefaults = ENGL
     max: '5',
     minLabel: defaults.minLabel,
     maxLabel: defaults.maxLabel,
-    maxLength: '280',
+    maxLength: String(TEXT_LENGTH.default),
     moment: 'start',
   };
   switch (kind) {

@@ -1,4 +1,5 @@
 import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
+import { PROMPT_KINDS, SCALE_BOUNDS, TEXT_LENGTH } from '@candor/shared/rules';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
@@ -13,10 +14,8 @@ import {
   ENTRY_NOUNS,
   newKey,
   newPromptDraft,
-  PROMPT_KINDS,
   promptDefaults,
   REVEAL_CHOICES,
-  TEXT_MAX_LENGTH,
   type DeckDraft,
   type EntryDraft,
   type EntryNoun,
@@ -380,9 +379,9 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       )}
       {prompt.kind === 'scale' && (
         <div className="field-grid">
-          <NumberField id={id('min')} label={t('prompt.min')} value={prompt.min} min={-10} max={10} onChange={(v) => onChange({ min: v })} />
+          <NumberField id={id('min')} label={t('prompt.min')} value={prompt.min} min={SCALE_BOUNDS.lowest} max={SCALE_BOUNDS.highest} onChange={(v) => onChange({ min: v })} />
           <TextField id={id('min-label')} label={t('prompt.minLabel')} value={prompt.minLabel} onChange={(v) => onChange({ minLabel: v })} required />
-          <NumberField id={id('max')} label={t('prompt.max')} value={prompt.max} min={-10} max={10} onChange={(v) => onChange({ max: v })} />
+          <NumberField id={id('max')} label={t('prompt.max')} value={prompt.max} min={SCALE_BOUNDS.lowest} max={SCALE_BOUNDS.highest} onChange={(v) => onChange({ max: v })} />
           <TextField id={id('max-label')} label={t('prompt.maxLabel')} value={prompt.maxLabel} onChange={(v) => onChange({ maxLabel: v })} required />
           <p className="hint field-wide">{t('prompt.scaleHint')}</p>
         </div>
@@ -392,8 +391,8 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
           id={id('max-length')}
           label={t('prompt.maxLength')}
           value={prompt.maxLength}
-          min={10}
-          max={TEXT_MAX_LENGTH}
+          min={TEXT_LENGTH.min}
+          max={TEXT_LENGTH.max}
           onChange={(v) => onChange({ maxLength: v })}
         />
       )}

@@ -11,12 +11,13 @@ import type {
   YnmItem,
   YnmPrompt,
 } from '@candor/shared';
+import { YNM_CHOICES } from '@candor/shared/rules';
 import { useEffect, useId, useRef, useState, type FormEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveItem, sameOrder, sameSet, scaleValues, startingOrder, togglePick } from './answer-drafts';
 
 // Labelled by form.choices.<value>.
-const CHOICES: readonly YnmChoice[] = ['yes', 'maybe', 'no', 'pass'];
+const CHOICES: readonly YnmChoice[] = YNM_CHOICES;
 
 type FormProps<P> = {
   prompt: P;

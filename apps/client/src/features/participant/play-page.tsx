@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type Prompt, type SessionState, type Snapshot } from '@candor/shared';
+import type { Prompt, SessionState, Snapshot } from '@candor/shared';
+import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';

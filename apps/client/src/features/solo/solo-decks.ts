@@ -1,4 +1,5 @@
 import type { Deck, DeckTranslation } from '@candor/shared';
+import { SLUG_PATTERN } from '@candor/shared/rules';
 import { readDeckFile } from './deck-reader';
 
 // Solo mode reads the built-in decks as static files (written at build time by scripts/export-decks.mjs),
@@ -31,7 +32,7 @@ export async function loadSoloIndex(): Promise<SoloDeckListing[]> {
 }
 
 export async function loadSoloDeck(deckId: string): Promise<Deck> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(deckId)) throw new SoloDeckError('missing');
+  if (!SLUG_PATTERN.test(deckId)) throw new SoloDeckError('missing');
   const deck = readDeckFile(await fetchJson(`/decks/${deckId}.json`));
   if (!deck) throw new SoloDeckError('missing');
   return deck;
