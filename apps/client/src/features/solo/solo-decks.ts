@@ -33,20 +33,20 @@ export async function loadSoloIndex(): Promise<SoloDeckListing[]> {
 
 export async function loadSoloDeck(deckId: string): Promise<Deck> {
   if (!SLUG_PATTERN.test(deckId)) throw new SoloDeckError('missing');
-  const deck = readDeckFile(await fetchJson(`/decks/${deckId}.json`));
+  const deck = await readDeckFile(await fetchJson(`/decks/${deckId}.json`));
   if (!deck) throw new SoloDeckError('missing');
   return deck;
 }
 
 // A deck file chosen from this device (a Candor deck export). It is read here and never uploaded.
-export function parseDeckFile(text: string): { deck: Deck } | { error: 'notJson' | 'notDeck' } {
+export async function parseDeckFile(text: string): Promise<{ deck: Deck } | { error: 'notJson' | 'notDeck' }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { error: 'notJson' };
   }
-  const deck = readDeckFile(json);
+  const deck = await readDeckFile(json);
   if (!deck) return { error: 'notDeck' };
   return { deck };
 }
