@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { moveItem } from '../participant/answer-drafts';
+import { moveItem } from '../answer-forms/answer-drafts';
 import {
   deckInputFromDraft,
   describeIssue,

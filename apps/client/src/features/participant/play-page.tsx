@@ -10,7 +10,7 @@ import { Link } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
-import { AnswerForm } from './answer-forms';
+import { AnswerForm } from '../answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
 import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
 import { latestPending } from './pending-answers';

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { localizeDeck, localizeDeckSummary } from '../../i18n/deck-language';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { Link } from '../../lib/router';
-import { AnswerForm } from '../participant/answer-forms';
+import { AnswerForm } from '../answer-forms';
 import { loadSoloDeck, loadSoloIndex, parseDeckFile, SoloDeckError, type SoloDeckListing, type SoloDeckProblem } from './solo-decks';
 import { forgetOnDevice, keepOnDevice, listKept, readKept, type KeptSolo } from './solo-storage';
 import { buildSoloSummary, summaryFileName, summaryToJson, summaryToMarkdown, type SoloAnswers } from './solo-summary';
