@@ -24,7 +24,7 @@ export function SoloHomePage() {
   const [decks, setDecks] = useState<SoloDeckListing[] | null>(null);
   const [loadError, setLoadError] = useState<LoadProblem | null>(null);
   const [fileDeck, setFileDeck] = useState<Deck | null>(null);
-  const [fileError, setFileError] = useState<'notJson' | 'notDeck' | null>(null);
+  const [fileError, setFileError] = useState<'notJson' | 'notDeck' | 'network' | null>(null);
   const [kept, setKept] = useState<KeptSolo[]>([]);
   const [opened, setOpened] = useState<KeptSolo | null>(null);
 
