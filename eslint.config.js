@@ -26,6 +26,18 @@ export default tseslint.config(
     },
   },
   {
+    // A phone must not download zod: the client takes values from the zod-free '@candor/shared/rules' and
+    // only types from '@candor/shared'. Specs run in node and may use the schemas.
+    files: ['apps/client/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@candor/shared', allowTypeImports: true, message: "Import values from '@candor/shared/rules'; the schemas pull zod into the bundle." }] },
+      ],
+    },
+  },
+  {
     // The two socket event maps are interfaces on purpose (socket.io's typed events expect them).
     files: ['packages/shared/src/events.ts', 'test/global-setup.ts'],
     rules: { '@typescript-eslint/consistent-type-definitions': 'off' },

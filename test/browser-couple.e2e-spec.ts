@@ -161,4 +161,63 @@ describe('a couple on two phones, and one person on their own', () => {
     expect(requests.filter((path) => !(path === '/' || path.startsWith('/assets/') || path.startsWith('/decks/')))).toEqual([]);
     expect(requests).toContain('/decks/consent-and-boundaries.json');
   });
+
+  it('judges kept answers and deck files from this device with the shared deck schema, loaded only in solo mode', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path);
+    });
+    const schemaLoaded = () => scripts.some((path) => path.startsWith('/assets/deck-schema-'));
+    const { deck } = (await (await fetch(`${server.url}/decks/consent-and-boundaries.json`)).json()) as {
+      deck: { id: string; title: string; prompts: { id: string; items?: { category?: string }[] }[] };
+    };
+
+    // A join link's page does not load the schema.
+    await page.goto(`${server.url}/j/ABCDEF`);
+    await page.getByRole('heading').first().waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(schemaLoaded()).toBe(false);
+
+    // Two kept records: one as this page keeps them (with an answer the schema refuses), one whose deck has an
+    // empty category, which the server would refuse too.
+    const drifted = structuredClone(deck);
+    drifted.id = 'drifted';
+    drifted.title = 'Drifted deck';
+    (drifted.prompts[0].items ?? [])[0].category = '';
+    const [first, second] = deck.prompts.map((prompt) => prompt.id);
+    await page.evaluate(
+      ([good, bad, firstId, secondId]) => {
+        const kept = (d: unknown) =>
+          JSON.stringify({ format: 'candor-solo-kept', version: 1, deck: d, answers: { [firstId]: { kind: 'pass' }, [secondId]: { kind: 'scale', value: 1.5 } } });
+        localStorage.setItem('candor:solo:consent-and-boundaries', kept(good));
+        localStorage.setItem('candor:solo:drifted', kept(bad));
+      },
+      [deck, drifted, first, second] as const,
+    );
+
+    await page.goto(`${server.url}/solo`);
+    const keptList = page.getByRole('region', { name: 'Kept on this device' });
+    await keptList.getByText(deck.title).waitFor();
+    expect(schemaLoaded()).toBe(true);
+    await expect(keptList.getByRole('listitem').count()).resolves.toBe(1);
+
+    // The kept copy is offered with the deck, and opens at its summary: the pass kept, the refused answer not.
+    await page.goto(`${server.url}/solo/consent-and-boundaries`);
+    await page.getByRole('heading', { name: 'You kept answers for this deck on this device' }).waitFor();
+    await page.getByRole('button', { name: 'Open my kept answers' }).click();
+    await page.getByRole('heading', { name: 'Your answers' }).waitFor();
+    await page.getByText('You passed this question.').waitFor();
+    await expect(page.getByText('Not answered.').count()).resolves.toBe(deck.prompts.length - 1);
+
+    // A deck file chosen from this device: refused when the server would refuse it, else run.
+    await page.goto(`${server.url}/solo`);
+    const chooseFile = (file: unknown) =>
+      page.getByLabel('Deck file (.json)').setInputFiles({ name: 'deck.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await chooseFile({ format: 'candor-deck', version: 1, deck: drifted });
+    await page.getByRole('alert').getByText('This file is not a Candor deck file, or it is from a version this page cannot read.').waitFor();
+    await chooseFile({ format: 'candor-deck', version: 1, deck });
+    await page.getByRole('heading', { name: 'Just for you' }).waitFor();
+  });
 });

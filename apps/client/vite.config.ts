@@ -16,6 +16,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // Read by scripts/bundle-size.mjs: which chunks a phone's first visit downloads.
+    manifest: true,
   },
   test: {
     environment: 'node',

@@ -5,7 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DECK_FORMAT, DECK_FORMAT_VERSION } from '@candor/shared';
+import { DECK_FORMAT, DECK_FORMAT_VERSION } from '@candor/shared/rules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const library = join(here, '../../server/dist/decks/library/index.js');

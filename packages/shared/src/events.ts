@@ -15,8 +15,7 @@ import type {
   StepOut,
 } from './schemas/session.js';
 
-// Bumped when an event or payload changes incompatibly; checked at the handshake.
-export const PROTOCOL_VERSION = 2;
+// The protocol version checked at the handshake is PROTOCOL_VERSION in rules.ts.
 
 // What a client sends in socket.io's handshake `auth` (never in the query string).
 export const handshakeAuthSchema = z.discriminatedUnion('role', [

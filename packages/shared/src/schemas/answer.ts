@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { DECK_LIST_LENGTH, TEXT_MAX_LENGTH, YNM_CHOICES } from '../rules.js';
 import { slugSchema, uuidSchema } from './common.js';
 
-export const YNM_CHOICES = ['yes', 'maybe', 'no', 'pass'] as const;
 export const ynmChoiceSchema = z.enum(YNM_CHOICES);
 
 // Passing a whole prompt is its own answer, counted apart from the distribution.
@@ -22,7 +22,7 @@ export const multipleChoiceAnswerSchema = z
     optionIds: z
       .array(slugSchema)
       .min(1)
-      .max(20)
+      .max(DECK_LIST_LENGTH.choiceOptions.max)
       .refine((ids) => new Set(ids).size === ids.length, 'pick each option once'),
   })
   .strict();
@@ -33,13 +33,13 @@ export const rankingAnswerSchema = z
     // Option ids, most preferred first; every option exactly once.
     order: z
       .array(slugSchema)
-      .min(2)
-      .max(10)
+      .min(DECK_LIST_LENGTH.rankingOptions.min)
+      .max(DECK_LIST_LENGTH.rankingOptions.max)
       .refine((ids) => new Set(ids).size === ids.length, 'rank each option once'),
   })
   .strict();
 export const textAnswerSchema = z
-  .object({ kind: z.literal('text'), text: z.string().trim().min(1).max(500) })
+  .object({ kind: z.literal('text'), text: z.string().trim().min(1).max(TEXT_MAX_LENGTH) })
   .strict();
 export const checkinAnswerSchema = z.object({ kind: z.literal('checkin'), levelId: slugSchema }).strict();
 
@@ -69,7 +69,6 @@ export const answerReceiptSchema = z.object({
   duplicate: z.boolean(),
 });
 
-export type YnmChoice = z.infer<typeof ynmChoiceSchema>;
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 export type YnmAnswer = z.infer<typeof ynmAnswerSchema>;
 export type SingleChoiceAnswer = z.infer<typeof singleChoiceAnswerSchema>;

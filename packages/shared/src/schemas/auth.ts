@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PASSWORD_LENGTH } from '../rules.js';
 
 export const credentialsSchema = z
   .object({
     email: z.email().max(254).transform((e) => e.toLowerCase()),
-    password: z.string().min(10, 'use at least 10 characters').max(200),
+    password: z.string().min(PASSWORD_LENGTH.min, `use at least ${PASSWORD_LENGTH.min} characters`).max(PASSWORD_LENGTH.max),
   })
   .strict();
 

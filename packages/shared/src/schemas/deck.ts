@@ -1,41 +1,48 @@
 import { z } from 'zod';
+import {
+  CHECKIN_MOMENTS,
+  DECK_FORMAT,
+  DECK_FORMAT_VERSION,
+  DECK_LIST_LENGTH,
+  DECK_TEXT_MAX,
+  LANGUAGE_TAG_LENGTH,
+  LANGUAGE_TAG_PATTERN,
+  REVEAL_POLICIES,
+  SCALE_BOUNDS,
+  TEXT_LENGTH,
+} from '../rules.js';
 import { slugSchema } from './common.js';
 
-// How a couple's answers to one prompt are compared (couple mode only).
-//   mutual-only: only what both share is shown (matches, things worth exploring); never who said no.
-//   side-by-side: once both answered, both answers are shown to both.
-//   private: each partner sees only their own answer.
-export const REVEAL_POLICIES = ['mutual-only', 'side-by-side', 'private'] as const;
+// How a couple's answers to one prompt are compared: see REVEAL_POLICIES.
 export const revealPolicySchema = z.enum(REVEAL_POLICIES);
 
-// A language tag as in `deck.language`: "de", "pt-BR".
 export const languageTagSchema = z
   .string()
-  .min(2)
-  .max(16)
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a language tag like "de" or "pt-BR"');
+  .min(LANGUAGE_TAG_LENGTH.min)
+  .max(LANGUAGE_TAG_LENGTH.max)
+  .regex(LANGUAGE_TAG_PATTERN, 'use a language tag like "de" or "pt-BR"');
 
 // One prompt in another language. Each field is optional: a client shows the deck's own text wherever
 // a translation is missing. `labels` are the prompt's items, options or levels by id; `categories` are
 // a yes/maybe/no list's category headings, keyed by the heading as the deck writes it.
 export const promptTranslationSchema = z
   .object({
-    title: z.string().min(1).max(300).optional(),
-    body: z.string().max(2000).optional(),
-    contentNote: z.string().max(500).optional(),
-    minLabel: z.string().min(1).max(80).optional(),
-    maxLabel: z.string().min(1).max(80).optional(),
-    labels: z.record(slugSchema, z.string().min(1).max(200)).optional(),
-    categories: z.record(z.string().min(1).max(80), z.string().min(1).max(80)).optional(),
+    title: z.string().min(1).max(DECK_TEXT_MAX.promptTitle).optional(),
+    body: z.string().max(DECK_TEXT_MAX.promptBody).optional(),
+    contentNote: z.string().max(DECK_TEXT_MAX.promptContentNote).optional(),
+    minLabel: z.string().min(1).max(DECK_TEXT_MAX.scaleLabel).optional(),
+    maxLabel: z.string().min(1).max(DECK_TEXT_MAX.scaleLabel).optional(),
+    labels: z.record(slugSchema, z.string().min(1).max(DECK_TEXT_MAX.label)).optional(),
+    categories: z.record(z.string().min(1).max(DECK_TEXT_MAX.category), z.string().min(1).max(DECK_TEXT_MAX.category)).optional(),
   })
   .strict();
 
 const promptBase = {
   id: slugSchema,
-  title: z.string().min(1).max(300),
-  body: z.string().max(2000).optional(),
+  title: z.string().min(1).max(DECK_TEXT_MAX.promptTitle),
+  body: z.string().max(DECK_TEXT_MAX.promptBody).optional(),
   // Shown to participants before the prompt opens.
-  contentNote: z.string().max(500).optional(),
+  contentNote: z.string().max(DECK_TEXT_MAX.promptContentNote).optional(),
   // Couple mode; when absent, the default for the kind (see revealPolicyOf).
   reveal: revealPolicySchema.optional(),
   // The prompt in other languages, by language tag.
@@ -44,13 +51,13 @@ const promptBase = {
 
 export const ynmItemSchema = z.object({
   id: slugSchema,
-  label: z.string().min(1).max(200),
-  category: z.string().min(1).max(80).optional(),
+  label: z.string().min(1).max(DECK_TEXT_MAX.label),
+  category: z.string().min(1).max(DECK_TEXT_MAX.category).optional(),
 });
 
 export const choiceOptionSchema = z.object({
   id: slugSchema,
-  label: z.string().min(1).max(200),
+  label: z.string().min(1).max(DECK_TEXT_MAX.label),
 });
 
 // Yes / maybe / no inventory: many items in one prompt, each answered on its own.
@@ -59,8 +66,8 @@ export const ynmPromptSchema = z.object({
   kind: z.literal('ynm'),
   items: z
     .array(ynmItemSchema)
-    .min(1)
-    .max(100)
+    .min(DECK_LIST_LENGTH.ynmItems.min)
+    .max(DECK_LIST_LENGTH.ynmItems.max)
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'item ids must be unique'),
 });
 
@@ -69,8 +76,8 @@ export const singleChoicePromptSchema = z.object({
   kind: z.literal('single'),
   options: z
     .array(choiceOptionSchema)
-    .min(2)
-    .max(20)
+    .min(DECK_LIST_LENGTH.choiceOptions.min)
+    .max(DECK_LIST_LENGTH.choiceOptions.max)
     .refine((opts) => new Set(opts.map((o) => o.id)).size === opts.length, 'option ids must be unique'),
 });
 
@@ -80,9 +87,13 @@ export const multipleChoicePromptSchema = z
   .object({
     ...promptBase,
     kind: z.literal('multiple'),
-    options: z.array(choiceOptionSchema).min(2).max(20).refine(uniqueOptions, 'option ids must be unique'),
+    options: z
+      .array(choiceOptionSchema)
+      .min(DECK_LIST_LENGTH.choiceOptions.min)
+      .max(DECK_LIST_LENGTH.choiceOptions.max)
+      .refine(uniqueOptions, 'option ids must be unique'),
     // How many options one person may pick.
-    maxPicks: z.number().int().min(1).max(20),
+    maxPicks: z.number().int().min(1).max(DECK_LIST_LENGTH.choiceOptions.max),
   })
   .refine((p) => p.maxPicks <= p.options.length, { message: 'maxPicks cannot exceed the number of options', path: ['maxPicks'] });
 
@@ -90,33 +101,40 @@ export const scalePromptSchema = z
   .object({
     ...promptBase,
     kind: z.literal('scale'),
-    min: z.number().int().min(-10).max(10),
-    max: z.number().int().min(-10).max(10),
-    minLabel: z.string().min(1).max(80),
-    maxLabel: z.string().min(1).max(80),
+    min: z.number().int().min(SCALE_BOUNDS.lowest).max(SCALE_BOUNDS.highest),
+    max: z.number().int().min(SCALE_BOUNDS.lowest).max(SCALE_BOUNDS.highest),
+    minLabel: z.string().min(1).max(DECK_TEXT_MAX.scaleLabel),
+    maxLabel: z.string().min(1).max(DECK_TEXT_MAX.scaleLabel),
   })
-  .refine((p) => p.max > p.min && p.max - p.min <= 10, { message: 'a scale spans 2 to 11 values (e.g. 1–5 or 0–10)', path: ['max'] });
+  .refine((p) => p.max > p.min && p.max - p.min <= SCALE_BOUNDS.maxSpan, { message: 'a scale spans 2 to 11 values (e.g. 1–5 or 0–10)', path: ['max'] });
 
 export const rankingPromptSchema = z.object({
   ...promptBase,
   kind: z.literal('ranking'),
-  options: z.array(choiceOptionSchema).min(2).max(10).refine(uniqueOptions, 'option ids must be unique'),
+  options: z
+    .array(choiceOptionSchema)
+    .min(DECK_LIST_LENGTH.rankingOptions.min)
+    .max(DECK_LIST_LENGTH.rankingOptions.max)
+    .refine(uniqueOptions, 'option ids must be unique'),
 });
 
-export const TEXT_MAX_LENGTH = 500;
 export const textPromptSchema = z.object({
   ...promptBase,
   kind: z.literal('text'),
-  maxLength: z.number().int().min(10).max(TEXT_MAX_LENGTH).default(280),
+  maxLength: z.number().int().min(TEXT_LENGTH.min).max(TEXT_LENGTH.max).default(TEXT_LENGTH.default),
 });
 
 // A mood or energy level, asked at the start and again at the end of a session.
 export const checkinPromptSchema = z.object({
   ...promptBase,
   kind: z.literal('checkin'),
-  moment: z.enum(['start', 'end']),
+  moment: z.enum(CHECKIN_MOMENTS),
   // From low to high, e.g. drained … energised.
-  levels: z.array(choiceOptionSchema).min(2).max(7).refine(uniqueOptions, 'level ids must be unique'),
+  levels: z
+    .array(choiceOptionSchema)
+    .min(DECK_LIST_LENGTH.checkinLevels.min)
+    .max(DECK_LIST_LENGTH.checkinLevels.max)
+    .refine(uniqueOptions, 'level ids must be unique'),
 });
 
 // A translation may only name what the prompt has: its own item, option or level ids, the categories
@@ -167,47 +185,27 @@ export const promptSchema = z
   ])
   .superRefine(checkTranslations);
 
-export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const;
-
-export type RevealPolicy = z.infer<typeof revealPolicySchema>;
-
-// Lists and choices default to mutual-only, scales, rankings and check-ins to side-by-side, and open
-// text to private.
-export function revealPolicyOf(prompt: { kind: (typeof PROMPT_KINDS)[number]; reveal?: RevealPolicy }): RevealPolicy {
-  if (prompt.reveal) return prompt.reveal;
-  switch (prompt.kind) {
-    case 'ynm':
-    case 'single':
-    case 'multiple':
-      return 'mutual-only';
-    case 'text':
-      return 'private';
-    default:
-      return 'side-by-side';
-  }
-}
-
 // The deck's own texts in another language. Prompts carry their translations themselves.
 export const deckTranslationSchema = z
   .object({
-    title: z.string().min(1).max(200).optional(),
-    description: z.string().max(1000).optional(),
-    contentNote: z.string().max(1000).optional(),
+    title: z.string().min(1).max(DECK_TEXT_MAX.deckTitle).optional(),
+    description: z.string().max(DECK_TEXT_MAX.deckDescription).optional(),
+    contentNote: z.string().max(DECK_TEXT_MAX.deckContentNote).optional(),
   })
   .strict();
 
 export const deckSchema = z.object({
   id: slugSchema,
-  title: z.string().min(1).max(200),
-  language: z.string().min(2).max(16),
-  description: z.string().max(1000).optional(),
-  contentNote: z.string().max(1000).optional(),
+  title: z.string().min(1).max(DECK_TEXT_MAX.deckTitle),
+  language: z.string().min(LANGUAGE_TAG_LENGTH.min).max(LANGUAGE_TAG_LENGTH.max),
+  description: z.string().max(DECK_TEXT_MAX.deckDescription).optional(),
+  contentNote: z.string().max(DECK_TEXT_MAX.deckContentNote).optional(),
   // By language tag; a client in that language shows these, and the deck's own text where one is missing.
   translations: z.record(languageTagSchema, deckTranslationSchema).optional(),
   prompts: z
     .array(promptSchema)
-    .min(1)
-    .max(200)
+    .min(DECK_LIST_LENGTH.prompts.min)
+    .max(DECK_LIST_LENGTH.prompts.max)
     .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'prompt ids must be unique'),
 });
 
@@ -215,9 +213,7 @@ export const deckSummarySchema = deckSchema
   .pick({ id: true, title: true, language: true, description: true, contentNote: true, translations: true })
   .extend({ promptCount: z.number().int(), builtIn: z.boolean() });
 
-// The file format for exporting and importing decks. Bump the version on an incompatible change.
-export const DECK_FORMAT = 'candor-deck';
-export const DECK_FORMAT_VERSION = 1;
+// The file format for exporting and importing decks (see DECK_FORMAT_VERSION).
 export const deckFileSchema = z
   .object({
     format: z.literal(DECK_FORMAT),
@@ -245,7 +241,6 @@ export type CheckinPrompt = z.infer<typeof checkinPromptSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
 export type PromptTranslation = z.infer<typeof promptTranslationSchema>;
 export type DeckTranslation = z.infer<typeof deckTranslationSchema>;
-export type PromptKind = Prompt['kind'];
 export type Deck = z.infer<typeof deckSchema>;
 export type DeckSummary = z.infer<typeof deckSummarySchema>;
 export type DeckFile = z.infer<typeof deckFileSchema>;

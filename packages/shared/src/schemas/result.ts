@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKIN_MOMENTS } from '../rules.js';
 import { answerValueSchema } from './answer.js';
 import { slugSchema } from './common.js';
 import { revealPolicySchema } from './deck.js';
@@ -84,7 +85,7 @@ export const checkinLevelsSchema = z.object({
 
 export const checkinResultSchema = checkinLevelsSchema.omit({ promptId: true, respondents: true }).extend({
   kind: z.literal('checkin'),
-  moment: z.enum(['start', 'end']),
+  moment: z.enum(CHECKIN_MOMENTS),
   // For the end check-in: the start check-in of the same deck, when it had k answers.
   before: checkinLevelsSchema.nullable(),
 });

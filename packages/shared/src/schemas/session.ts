@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerValueSchema } from './answer.js';
-import { joinCodeSchema, K_DEFAULT, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
+import { K_DEFAULT } from '../rules.js';
+import { joinCodeSchema, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
 import { deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
 

@@ -1,4 +1,5 @@
 import type { Facilitator } from '@candor/shared';
+import { PASSWORD_LENGTH } from '@candor/shared/rules';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
@@ -65,14 +66,14 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
           type="password"
           autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           required
-          minLength={mode === 'signup' ? 10 : undefined}
+          minLength={mode === 'signup' ? PASSWORD_LENGTH.min : undefined}
           aria-describedby={mode === 'signup' ? 'password-hint' : undefined}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
         {mode === 'signup' && (
           <p id="password-hint" className="hint">
-            {t('passwordHint')}
+            {t('passwordHint', { min: PASSWORD_LENGTH.min })}
           </p>
         )}
         {error && (

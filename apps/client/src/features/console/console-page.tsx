@@ -1,4 +1,5 @@
-import { K_DEFAULT, K_MAX, K_MIN, type CreateSession, type CreatedSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
+import type { CreateSession, CreatedSession, SessionMode, DeckSummary, Facilitator, FacilitatorSession } from '@candor/shared';
+import { K_DEFAULT, K_MAX, K_MIN } from '@candor/shared/rules';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';

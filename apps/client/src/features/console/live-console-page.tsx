@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type FacilitatorSession, type SessionState } from '@candor/shared';
+import type { FacilitatorSession, SessionState } from '@candor/shared';
+import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';

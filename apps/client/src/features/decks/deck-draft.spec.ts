@@ -1,19 +1,19 @@
 import type { Deck } from '@candor/shared';
-import { deckInputSchema, PROMPT_KINDS as SHARED_PROMPT_KINDS, TEXT_MAX_LENGTH as SHARED_TEXT_MAX_LENGTH } from '@candor/shared';
+import { deckInputSchema } from '@candor/shared';
+import { PROMPT_KINDS } from '@candor/shared/rules';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/locales/de';
 import { en } from '../../i18n/locales/en';
 import {
+  deckDraftReducer,
   deckInputFromDraft,
   describeIssue,
   draftFromDeck,
   duplicatePromptDraft,
   newKey,
   newPromptDraft,
-  PROMPT_KINDS,
   slugify,
-  TEXT_MAX_LENGTH,
   uniqueSlug,
   type DeckDraft,
 } from './deck-draft';
@@ -22,13 +22,6 @@ import {
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'en', resources: { en }, interpolation: { escapeValue: false } });
 const t = i18n.getFixedT('en', 'decks');
-
-describe('the kinds the editor offers', () => {
-  it('are the kinds and text limit of the shared contract', () => {
-    expect(PROMPT_KINDS).toEqual(SHARED_PROMPT_KINDS);
-    expect(TEXT_MAX_LENGTH).toBe(SHARED_TEXT_MAX_LENGTH);
-  });
-});
 
 describe(slugify.name, () => {
   it('makes lowercase dashed slugs from labels', () => {
@@ -170,6 +163,77 @@ describe('translations in the editor', () => {
     touch.entries = [{ key: newKey(), id: null, label: 'Hugs', category: '' }];
     touch.translations = { de: { labels: { hugs: 'Umarmungen' } } };
     expect(deckInputFromDraft(draft).prompts[0].translations).toBeUndefined();
+  });
+});
+
+// Frozen all the way down: a reducer that changed its input in place would throw.
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe(deckDraftReducer.name, () => {
+  const start = () => frozen(draftFromDeck(deck));
+  const keys = (draft: DeckDraft) => draft.prompts.map((p) => p.key);
+
+  it('sets a deck field and leaves the rest as it was', () => {
+    const before = start();
+    const after = deckDraftReducer(before, { type: 'setDeckField', field: 'description', value: 'For two' });
+    expect(after).toEqual({ ...before, description: 'For two' });
+    expect(after.prompts).toBe(before.prompts);
+  });
+
+  it('changes only the prompt it names', () => {
+    const before = start();
+    const after = deckDraftReducer(before, { type: 'updatePrompt', key: before.prompts[1].key, patch: { title: 'Closeness', reveal: 'private' } });
+    expect(after.prompts[0]).toBe(before.prompts[0]);
+    expect(after.prompts[1]).toMatchObject({ title: 'Closeness', reveal: 'private', id: 'touch' });
+  });
+
+  it('inserts, moves and removes prompts by index and key', () => {
+    const before = start();
+    const [energy, touch] = keys(before);
+    const added = newPromptDraft('text');
+    let draft = deckDraftReducer(before, { type: 'insertPrompt', prompt: added, index: 1 });
+    expect(keys(draft)).toEqual([energy, added.key, touch]);
+    draft = deckDraftReducer(draft, { type: 'movePrompt', from: 0, to: 2 });
+    expect(keys(draft)).toEqual([added.key, touch, energy]);
+    draft = deckDraftReducer(draft, { type: 'removePrompt', key: touch });
+    expect(keys(draft)).toEqual([added.key, energy]);
+    expect(deckDraftReducer(draft, { type: 'insertPrompt', prompt: added, index: draft.prompts.length }).prompts.at(-1)).toBe(added);
+  });
+
+  it('returns the same draft when a move goes nowhere', () => {
+    const before = start();
+    expect(deckDraftReducer(before, { type: 'movePrompt', from: 0, to: 5 })).toBe(before);
+    expect(deckDraftReducer(before, { type: 'moveEntry', promptKey: before.prompts[0].key, from: 1, to: 1 })).toBe(before);
+  });
+
+  it("adds a row with an empty label in the last row's category, and edits, moves and removes rows of one prompt only", () => {
+    const before = start();
+    const touch = before.prompts[1].key;
+    let draft = deckDraftReducer(before, { type: 'addEntry', promptKey: touch, key: 'new-row' });
+    expect(draft.prompts[1].entries.at(-1)).toEqual({ key: 'new-row', id: null, label: '', category: 'Touch' });
+    expect(draft.prompts[0]).toBe(before.prompts[0]);
+    draft = deckDraftReducer(draft, { type: 'updateEntry', promptKey: touch, key: 'new-row', patch: { label: 'Holding hands' } });
+    draft = deckDraftReducer(draft, { type: 'moveEntry', promptKey: touch, from: 1, to: 0 });
+    expect(draft.prompts[1].entries.map((e) => e.label)).toEqual(['Holding hands', 'Hugs']);
+    draft = deckDraftReducer(draft, { type: 'removeEntry', promptKey: touch, key: draft.prompts[1].entries[1].key });
+    expect(draft.prompts[1].entries.map((e) => e.label)).toEqual(['Holding hands']);
+    const energy = before.prompts[0].key;
+    expect(deckDraftReducer(before, { type: 'addEntry', promptKey: energy, key: 'k' }).prompts[0].entries.at(-1)?.category).toBe('');
+  });
+
+  it('takes the saved deck but keeps the keys of rows in the same place', () => {
+    const before = start();
+    const saved = draftFromDeck({ ...deck, title: 'Saved', prompts: [...deck.prompts, { id: 'more', kind: 'text', title: 'More?', maxLength: 280 }] });
+    const after = deckDraftReducer(before, { type: 'saved', draft: saved });
+    expect(after.title).toBe('Saved');
+    expect(keys(after)).toEqual([...keys(before), saved.prompts[2].key]);
+    expect(deckInputFromDraft(after)).toEqual(deckInputFromDraft(saved));
   });
 });
 

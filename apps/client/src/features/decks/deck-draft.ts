@@ -1,6 +1,8 @@
 import type { Deck, DeckInput, Prompt, PromptKind, PromptTranslation, RevealPolicy } from '@candor/shared';
+import { REVEAL_POLICIES, SLUG_MAX_LENGTH, TEXT_LENGTH } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { decks as english } from '../../i18n/locales/en/decks';
+import { moveItem } from '../answer-forms/answer-drafts';
 
 // The deck editor's working copy. Number fields stay strings while someone types; ids stay null for new
 // prompts and options until the deck is saved, when they are made from the labels.
@@ -39,14 +41,9 @@ export type DeckDraft = {
   translations?: Deck['translations'];
 };
 
-// The same kinds and limit as the shared deck schema; spelt out here because importing values from that
-// module would pull zod into the client bundle. The Record types below fail to compile if a kind is missing.
-export const PROMPT_KINDS = ['ynm', 'single', 'multiple', 'scale', 'ranking', 'text', 'checkin'] as const satisfies readonly PromptKind[];
-export const TEXT_MAX_LENGTH = 500;
-
 // What a couple sees of one prompt, in the order the editor offers them; '' leaves the choice to the kind's
 // default. Their names are in the decks texts (reveal.*, with 'default' for '').
-export const REVEAL_CHOICES = ['', 'mutual-only', 'side-by-side', 'private'] as const satisfies readonly (RevealPolicy | '')[];
+export const REVEAL_CHOICES: readonly (RevealPolicy | '')[] = ['', ...REVEAL_POLICIES];
 
 // What a prompt's rows are called; also the fallback for ids made from empty labels.
 export type EntryNoun = 'item' | 'option' | 'level';
@@ -68,8 +65,6 @@ export function newKey(): string {
   return `k${keySeed}`;
 }
 
-const SLUG_MAX = 64;
-
 // "Touch & hugs (gentle)" → "touch-hugs-gentle": lowercase letters, digits and dashes, as the deck format wants.
 export function slugify(label: string, fallback = 'item'): string {
   const slug = label
@@ -78,7 +73,7 @@ export function slugify(label: string, fallback = 'item'): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, SLUG_MAX - 4)
+    .slice(0, SLUG_MAX_LENGTH - 4)
     .replace(/-+$/, '');
   return slug || fallback;
 }
@@ -91,8 +86,8 @@ export function uniqueSlug(base: string, taken: Set<string>): string {
   return candidate;
 }
 
-function entry(label = '', id: string | null = null, category = ''): EntryDraft {
-  return { key: newKey(), id, label, category };
+function entry(label = '', id: string | null = null, category = '', key = newKey()): EntryDraft {
+  return { key, id, label, category };
 }
 
 // The words a new prompt starts with, in the language the editor is shown in; the facilitator changes them to fit.
@@ -126,7 +121,7 @@ export function newPromptDraft(kind: PromptKind, defaults: PromptDefaults = ENGL
     max: '5',
     minLabel: defaults.minLabel,
     maxLabel: defaults.maxLabel,
-    maxLength: '280',
+    maxLength: String(TEXT_LENGTH.default),
     moment: 'start',
   };
   switch (kind) {
@@ -186,6 +181,59 @@ export function draftFromDeck(deck: Deck): DeckDraft {
     prompts: deck.prompts.map(draftFromPrompt),
     translations: deck.translations,
   };
+}
+
+// Every edit the editor makes to its working copy. New prompts and rows come made (with their keys), so that
+// the reducer stays pure and the page can focus them.
+export type DeckField = 'title' | 'language' | 'description' | 'contentNote';
+export type DraftAction =
+  | { type: 'setDeckField'; field: DeckField; value: string }
+  | { type: 'updatePrompt'; key: string; patch: Partial<PromptDraft> }
+  | { type: 'insertPrompt'; prompt: PromptDraft; index: number }
+  | { type: 'movePrompt'; from: number; to: number }
+  | { type: 'removePrompt'; key: string }
+  | { type: 'addEntry'; promptKey: string; key: string }
+  | { type: 'updateEntry'; promptKey: string; key: string; patch: Partial<Pick<EntryDraft, 'label' | 'category'>> }
+  | { type: 'moveEntry'; promptKey: string; from: number; to: number }
+  | { type: 'removeEntry'; promptKey: string; key: string }
+  // The deck as the server saved it, as a draft.
+  | { type: 'saved'; draft: DeckDraft };
+
+export function deckDraftReducer(draft: DeckDraft, action: DraftAction): DeckDraft {
+  // Unchanged prompts stay the same objects, and a draft with nothing changed stays the same draft.
+  const withPrompts = (prompts: PromptDraft[]): DeckDraft =>
+    prompts.length === draft.prompts.length && prompts.every((p, i) => p === draft.prompts[i]) ? draft : { ...draft, prompts };
+  const editPrompt = (key: string, edit: (prompt: PromptDraft) => PromptDraft) =>
+    withPrompts(draft.prompts.map((p) => (p.key === key ? edit(p) : p)));
+  const withEntries = (key: string, edit: (entries: EntryDraft[]) => EntryDraft[]) =>
+    editPrompt(key, (p) => {
+      const entries = edit(p.entries);
+      return entries === p.entries ? p : { ...p, entries };
+    });
+  switch (action.type) {
+    case 'setDeckField':
+      return { ...draft, [action.field]: action.value };
+    case 'updatePrompt':
+      return editPrompt(action.key, (p) => ({ ...p, ...action.patch }));
+    case 'insertPrompt':
+      return withPrompts([...draft.prompts.slice(0, action.index), action.prompt, ...draft.prompts.slice(action.index)]);
+    case 'movePrompt':
+      return withPrompts(moveItem(draft.prompts, action.from, action.to));
+    case 'removePrompt':
+      return withPrompts(draft.prompts.filter((p) => p.key !== action.key));
+    case 'addEntry':
+      // A new row takes the category of the row above, as lists are usually written category by category.
+      return withEntries(action.promptKey, (entries) => [...entries, entry('', null, entries.at(-1)?.category ?? '', action.key)]);
+    case 'updateEntry':
+      return withEntries(action.promptKey, (entries) => entries.map((e) => (e.key === action.key ? { ...e, ...action.patch } : e)));
+    case 'moveEntry':
+      return withEntries(action.promptKey, (entries) => moveItem(entries, action.from, action.to));
+    case 'removeEntry':
+      return withEntries(action.promptKey, (entries) => entries.filter((e) => e.key !== action.key));
+    case 'saved':
+      // Keep the rows' keys where the prompt order is unchanged, so that focus and scroll stay put.
+      return { ...action.draft, prompts: action.draft.prompts.map((p, i) => ({ ...p, key: draft.prompts[i]?.key ?? p.key })) };
+  }
 }
 
 // A copy placed after the original: new keys, and a prompt id made fresh at save time. The editor names the

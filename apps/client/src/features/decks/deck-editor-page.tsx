@@ -1,11 +1,12 @@
 import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { PROMPT_KINDS, SCALE_BOUNDS, TEXT_LENGTH } from '@candor/shared/rules';
+import { useEffect, useId, useReducer, useRef, useState, type Dispatch, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { moveItem } from '../participant/answer-drafts';
 import {
+  deckDraftReducer,
   deckInputFromDraft,
   describeIssue,
   draftFromDeck,
@@ -13,11 +14,10 @@ import {
   ENTRY_NOUNS,
   newKey,
   newPromptDraft,
-  PROMPT_KINDS,
   promptDefaults,
   REVEAL_CHOICES,
-  TEXT_MAX_LENGTH,
-  type DeckDraft,
+  type DeckField,
+  type DraftAction,
   type EntryDraft,
   type EntryNoun,
   type PromptDraft,
@@ -110,7 +110,7 @@ function BuiltInNotice({ deck }: { deck: Deck }) {
 function DeckEditor({ deck }: { deck: Deck }) {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
-  const [draft, setDraft] = useState<DeckDraft>(() => draftFromDeck(deck));
+  const [draft, dispatch] = useReducer(deckDraftReducer, deck, draftFromDeck);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(deckInputFromDraft(draftFromDeck(deck))));
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [status, setStatus] = useState('');
@@ -138,38 +138,31 @@ function DeckEditor({ deck }: { deck: Deck }) {
     document.getElementById(`title-${key}`)?.focus();
   });
 
-  const setField = (field: 'title' | 'language' | 'description' | 'contentNote', value: string) =>
-    setDraft((previous) => ({ ...previous, [field]: value }));
-
-  const updatePrompt = (key: string, patch: Partial<PromptDraft>) =>
-    setDraft((previous) => ({ ...previous, prompts: previous.prompts.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+  const setField = (field: DeckField, value: string) => dispatch({ type: 'setDeckField', field, value });
 
   const movePrompt = (index: number, to: number) => {
-    setDraft((previous) => ({ ...previous, prompts: moveItem(previous.prompts, index, to) }));
+    dispatch({ type: 'movePrompt', from: index, to });
     setStatus(t('editor.moved', { from: index + 1, to: to + 1 }));
   };
 
   const duplicatePrompt = (index: number) => {
     const copy = duplicatePromptDraft(draft.prompts[index], (title) => t('editor.copyTitle', { title }));
     focusKey.current = copy.key;
-    setDraft((previous) => ({ ...previous, prompts: [...previous.prompts.slice(0, index + 1), copy, ...previous.prompts.slice(index + 1)] }));
+    dispatch({ type: 'insertPrompt', prompt: copy, index: index + 1 });
     setStatus(t('editor.duplicated', { n: index + 1, copy: index + 2 }));
   };
 
   const deletePrompt = (index: number) => {
     const prompt = draft.prompts[index];
     setUndo({ prompt, index });
-    setDraft((previous) => ({ ...previous, prompts: previous.prompts.filter((p) => p.key !== prompt.key) }));
+    dispatch({ type: 'removePrompt', key: prompt.key });
     setStatus(prompt.title ? t('editor.deletedTitled', { n: index + 1, title: prompt.title }) : t('editor.deleted', { n: index + 1 }));
   };
 
   const undoDelete = () => {
     if (!undo) return;
     focusKey.current = undo.prompt.key;
-    setDraft((previous) => ({
-      ...previous,
-      prompts: [...previous.prompts.slice(0, undo.index), undo.prompt, ...previous.prompts.slice(undo.index)],
-    }));
+    dispatch({ type: 'insertPrompt', prompt: undo.prompt, index: undo.index });
     setStatus(t('editor.restored', { n: undo.index + 1 }));
     setUndo(null);
   };
@@ -177,7 +170,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
   const addPrompt = () => {
     const prompt = newPromptDraft(newKind, promptDefaults(t));
     focusKey.current = prompt.key;
-    setDraft((previous) => ({ ...previous, prompts: [...previous.prompts, prompt] }));
+    dispatch({ type: 'insertPrompt', prompt, index: draft.prompts.length });
     setStatus(t('editor.added', { n: draft.prompts.length + 1, kind: t(`kinds.${newKind}`) }));
   };
 
@@ -190,11 +183,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
     try {
       const { deck: saved } = await apiPut<{ deck: Deck }>(`/api/decks/${encodeURIComponent(deck.id)}`, input);
       const next = draftFromDeck(saved);
-      // Keep the rows' keys where the prompt order is unchanged, so that focus and scroll stay put.
-      setDraft((previous) => ({
-        ...next,
-        prompts: next.prompts.map((p, i) => ({ ...p, key: previous.prompts[i]?.key ?? p.key })),
-      }));
+      dispatch({ type: 'saved', draft: next });
       setSavedJson(JSON.stringify(deckInputFromDraft(next)));
       setUndo(null);
       setStatus(t('editor.saved'));
@@ -254,7 +243,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
                 prompt={prompt}
                 index={index}
                 count={draft.prompts.length}
-                onChange={(patch) => updatePrompt(prompt.key, patch)}
+                dispatch={dispatch}
                 onMove={(to) => movePrompt(index, to)}
                 onDuplicate={() => duplicatePrompt(index)}
                 onDelete={() => deletePrompt(index)}
@@ -320,14 +309,15 @@ type PromptEditorProps = {
   prompt: PromptDraft;
   index: number;
   count: number;
-  onChange: (patch: Partial<PromptDraft>) => void;
+  dispatch: Dispatch<DraftAction>;
   onMove: (to: number) => void;
   onDuplicate: () => void;
   onDelete: () => void;
 };
 
-function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onDelete }: PromptEditorProps) {
+function PromptEditor({ prompt, index, count, dispatch, onMove, onDuplicate, onDelete }: PromptEditorProps) {
   const { t } = useTranslation('decks');
+  const onChange = (patch: Partial<PromptDraft>) => dispatch({ type: 'updatePrompt', key: prompt.key, patch });
   const n = index + 1;
   const id = (field: string) => `${field}-${prompt.key}`;
   const noun = ENTRY_NOUNS[prompt.kind];
@@ -380,9 +370,9 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       )}
       {prompt.kind === 'scale' && (
         <div className="field-grid">
-          <NumberField id={id('min')} label={t('prompt.min')} value={prompt.min} min={-10} max={10} onChange={(v) => onChange({ min: v })} />
+          <NumberField id={id('min')} label={t('prompt.min')} value={prompt.min} min={SCALE_BOUNDS.lowest} max={SCALE_BOUNDS.highest} onChange={(v) => onChange({ min: v })} />
           <TextField id={id('min-label')} label={t('prompt.minLabel')} value={prompt.minLabel} onChange={(v) => onChange({ minLabel: v })} required />
-          <NumberField id={id('max')} label={t('prompt.max')} value={prompt.max} min={-10} max={10} onChange={(v) => onChange({ max: v })} />
+          <NumberField id={id('max')} label={t('prompt.max')} value={prompt.max} min={SCALE_BOUNDS.lowest} max={SCALE_BOUNDS.highest} onChange={(v) => onChange({ max: v })} />
           <TextField id={id('max-label')} label={t('prompt.maxLabel')} value={prompt.maxLabel} onChange={(v) => onChange({ maxLabel: v })} required />
           <p className="hint field-wide">{t('prompt.scaleHint')}</p>
         </div>
@@ -392,8 +382,8 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
           id={id('max-length')}
           label={t('prompt.maxLength')}
           value={prompt.maxLength}
-          min={10}
-          max={TEXT_MAX_LENGTH}
+          min={TEXT_LENGTH.min}
+          max={TEXT_LENGTH.max}
           onChange={(v) => onChange({ maxLength: v })}
         />
       )}
@@ -409,10 +399,11 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
       {noun && (
         <EntryList
           noun={noun}
+          promptKey={prompt.key}
           entries={prompt.entries}
           withCategory={prompt.kind === 'ynm'}
           hint={prompt.kind === 'checkin' ? t('prompt.levelsHint') : undefined}
-          onChange={(entries) => onChange({ entries })}
+          dispatch={dispatch}
         />
       )}
     </fieldset>
@@ -421,13 +412,14 @@ function PromptEditor({ prompt, index, count, onChange, onMove, onDuplicate, onD
 
 type EntryListProps = {
   noun: EntryNoun;
+  promptKey: string;
   entries: EntryDraft[];
   withCategory: boolean;
   hint?: string;
-  onChange: (entries: EntryDraft[]) => void;
+  dispatch: Dispatch<DraftAction>;
 };
 
-function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListProps) {
+function EntryList({ noun, promptKey, entries, withCategory, hint, dispatch }: EntryListProps) {
   const { t } = useTranslation('decks');
   const datalistId = useId();
   const categories = [...new Set(entries.map((e) => e.category.trim()).filter(Boolean))];
@@ -440,12 +432,12 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
     document.getElementById(`label-${key}`)?.focus();
   });
 
-  const update = (key: string, patch: Partial<EntryDraft>) => onChange(entries.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+  const update = (key: string, patch: Partial<Pick<EntryDraft, 'label' | 'category'>>) => dispatch({ type: 'updateEntry', promptKey, key, patch });
+  const move = (from: number, to: number) => dispatch({ type: 'moveEntry', promptKey, from, to });
   const add = () => {
-    const last = entries[entries.length - 1];
-    const next: EntryDraft = { key: newKey(), id: null, label: '', category: last?.category ?? '' };
-    focusKey.current = next.key;
-    onChange([...entries, next]);
+    const key = newKey();
+    focusKey.current = key;
+    dispatch({ type: 'addEntry', promptKey, key });
   };
 
   return (
@@ -483,19 +475,19 @@ function EntryList({ noun, entries, withCategory, hint, onChange }: EntryListPro
                 )}
               </div>
               <div className="controls entry-actions">
-                <button type="button" className="small" disabled={i === 0} onClick={() => onChange(moveItem(entries, i, i - 1))} aria-label={t(`entries.${noun}.moveUp`, { n })}>
+                <button type="button" className="small" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t(`entries.${noun}.moveUp`, { n })}>
                   ↑
                 </button>
                 <button
                   type="button"
                   className="small"
                   disabled={i === entries.length - 1}
-                  onClick={() => onChange(moveItem(entries, i, i + 1))}
+                  onClick={() => move(i, i + 1)}
                   aria-label={t(`entries.${noun}.moveDown`, { n })}
                 >
                   ↓
                 </button>
-                <button type="button" className="small danger-outline" onClick={() => onChange(entries.filter((x) => x.key !== e.key))} aria-label={t(`entries.${noun}.remove`, { n })}>
+                <button type="button" className="small danger-outline" onClick={() => dispatch({ type: 'removeEntry', promptKey, key: e.key })} aria-label={t(`entries.${noun}.remove`, { n })}>
                   {t('entries.remove')}
                 </button>
               </div>

@@ -1,10 +1,10 @@
 import type { AnswerValue, Prompt } from '@candor/shared';
+import { revealPolicyOf } from '@candor/shared/rules';
 import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
-import { revealPolicy } from '../results/reveal-policy';
 
 export function ShareWithPartner({ code }: { code: string }) {
   const { t } = useTranslation('participant');
@@ -54,7 +54,7 @@ export function RevealNote({ prompt }: { prompt: Prompt }) {
 }
 
 function revealText(prompt: Prompt, t: TFunction<'participant'>): string {
-  switch (revealPolicy(prompt)) {
+  switch (revealPolicyOf(prompt)) {
     case 'side-by-side':
       return t('couple.reveal.sideBySide');
     case 'private':

@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type Prompt, type SessionState, type Snapshot } from '@candor/shared';
+import type { Prompt, SessionState, Snapshot } from '@candor/shared';
+import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { Link } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
-import { AnswerForm } from './answer-forms';
+import { AnswerForm } from '../answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
 import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
 import { latestPending } from './pending-answers';

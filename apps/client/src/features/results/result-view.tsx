@@ -1,4 +1,5 @@
-import { K_MIN, type AnswerValue, type Prompt, type PromptResult } from '@candor/shared';
+import type { AnswerValue, Prompt, PromptResult } from '@candor/shared';
+import { K_MIN } from '@candor/shared/rules';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizePrompt, localizeResult } from '../../i18n/deck-language';
 import { useDeckLanguage } from '../../i18n/use-deck-language';

@@ -1,10 +1,11 @@
 import type { YnmItemResult, YnmResult } from '@candor/shared';
+import { YNM_CHOICES } from '@candor/shared/rules';
 import { fixed, integer, percent, type ResultWords } from './result-format';
 import { useFittingCount } from './fitting-count';
 import { useResultWords } from './result-words';
 
-// The columns, named by the results texts ynm.yes … ynm.pass.
-const YNM_COLUMNS = ['yes', 'maybe', 'no', 'pass'] as const;
+// The columns, one per choice, named by the results texts ynm.yes … ynm.pass.
+const YNM_COLUMNS = YNM_CHOICES;
 
 // The projector shows the three discussion groups only, each cut to what fits one screen (at most this
 // many); the phones, the console and the summary have the full table.

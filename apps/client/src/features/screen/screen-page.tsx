@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type SessionState } from '@candor/shared';
+import type { SessionState } from '@candor/shared';
+import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';

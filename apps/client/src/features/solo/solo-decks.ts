@@ -1,4 +1,5 @@
 import type { Deck, DeckTranslation } from '@candor/shared';
+import { SLUG_PATTERN } from '@candor/shared/rules';
 import { readDeckFile } from './deck-reader';
 
 // Solo mode reads the built-in decks as static files (written at build time by scripts/export-decks.mjs),
@@ -31,23 +32,37 @@ export async function loadSoloIndex(): Promise<SoloDeckListing[]> {
 }
 
 export async function loadSoloDeck(deckId: string): Promise<Deck> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(deckId)) throw new SoloDeckError('missing');
-  const deck = readDeckFile(await fetchJson(`/decks/${deckId}.json`));
+  if (!SLUG_PATTERN.test(deckId)) throw new SoloDeckError('missing');
+  const deck = await checkDeckFile(await fetchJson(`/decks/${deckId}.json`));
   if (!deck) throw new SoloDeckError('missing');
   return deck;
 }
 
 // A deck file chosen from this device (a Candor deck export). It is read here and never uploaded.
-export function parseDeckFile(text: string): { deck: Deck } | { error: 'notJson' | 'notDeck' } {
+export async function parseDeckFile(text: string): Promise<{ deck: Deck } | { error: 'notJson' | 'notDeck' | 'network' }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { error: 'notJson' };
   }
-  const deck = readDeckFile(json);
+  let deck: Deck | null;
+  try {
+    deck = await checkDeckFile(json);
+  } catch {
+    return { error: 'network' };
+  }
   if (!deck) return { error: 'notDeck' };
   return { deck };
+}
+
+// The schema comes in its own chunk; a connection that drops before it arrives is a network problem.
+async function checkDeckFile(json: unknown): Promise<Deck | null> {
+  try {
+    return await readDeckFile(json);
+  } catch {
+    throw new SoloDeckError('network');
+  }
 }
 
 async function fetchJson(path: string): Promise<unknown> {

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { localizeDeck, localizeDeckSummary } from '../../i18n/deck-language';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { Link } from '../../lib/router';
-import { AnswerForm } from '../participant/answer-forms';
+import { AnswerForm } from '../answer-forms';
 import { loadSoloDeck, loadSoloIndex, parseDeckFile, SoloDeckError, type SoloDeckListing, type SoloDeckProblem } from './solo-decks';
 import { forgetOnDevice, keepOnDevice, listKept, readKept, type KeptSolo } from './solo-storage';
 import { buildSoloSummary, summaryFileName, summaryToJson, summaryToMarkdown, type SoloAnswers } from './solo-summary';
@@ -24,12 +24,15 @@ export function SoloHomePage() {
   const [decks, setDecks] = useState<SoloDeckListing[] | null>(null);
   const [loadError, setLoadError] = useState<LoadProblem | null>(null);
   const [fileDeck, setFileDeck] = useState<Deck | null>(null);
-  const [fileError, setFileError] = useState<'notJson' | 'notDeck' | null>(null);
-  const [kept, setKept] = useState<KeptSolo[]>(() => listKept());
+  const [fileError, setFileError] = useState<'notJson' | 'notDeck' | 'network' | null>(null);
+  const [kept, setKept] = useState<KeptSolo[]>([]);
   const [opened, setOpened] = useState<KeptSolo | null>(null);
 
   useEffect(() => {
     let current = true;
+    void listKept().then((records) => {
+      if (current) setKept(records);
+    });
     loadSoloIndex()
       .then((loaded) => {
         if (current) setDecks(loaded);
@@ -47,7 +50,7 @@ export function SoloHomePage() {
     event.target.value = '';
     if (!file) return;
     setFileError(null);
-    const parsed = parseDeckFile(await file.text());
+    const parsed = await parseDeckFile(await file.text());
     if ('error' in parsed) setFileError(parsed.error);
     else setFileDeck(parsed.deck);
   };
@@ -121,7 +124,7 @@ export function SoloHomePage() {
                     aria-label={t('home.forgetLabel', { title: localizeDeckSummary(record.deck, language).title })}
                     onClick={() => {
                       forgetOnDevice(record.deck.id);
-                      setKept(listKept());
+                      void listKept().then(setKept);
                     }}
                   >
                     {t('forget')}
@@ -142,15 +145,18 @@ export function SoloDeckPage({ deckId }: { deckId: string }) {
   const { t: tc } = useTranslation();
   const [deck, setDeck] = useState<Deck | null>(null);
   const [loadError, setLoadError] = useState<LoadProblem | null>(null);
-  // A copy this person kept earlier: offered, never opened without asking.
-  const [kept, setKept] = useState<KeptSolo | null>(() => readKept(deckId));
+  // A copy this person kept earlier: offered, never opened without asking. Read with the deck, so that the
+  // offer is there when the deck shows.
+  const [kept, setKept] = useState<KeptSolo | null>(null);
   const [resume, setResume] = useState<KeptSolo | null>(null);
 
   useEffect(() => {
     let current = true;
-    loadSoloDeck(deckId)
-      .then((loaded) => {
-        if (current) setDeck(loaded);
+    Promise.all([loadSoloDeck(deckId), readKept(deckId)])
+      .then(([loaded, keptCopy]) => {
+        if (!current) return;
+        setKept(keptCopy);
+        setDeck(loaded);
       })
       .catch((caught: unknown) => {
         if (current) setLoadError(caught instanceof SoloDeckError ? caught.reason : 'deck');

@@ -1,5 +1,5 @@
-import type { AnswerValue, Deck } from '@candor/shared';
-import { readAnswer, readDeck } from './deck-reader';
+import type { Deck } from '@candor/shared';
+import { readAnswers, readDeck } from './deck-reader';
 import type { SoloAnswers } from './solo-summary';
 
 // Solo answers live in memory. Only when the person asks are they kept on this device (localStorage),
@@ -27,21 +27,25 @@ export function forgetOnDevice(deckId: string): void {
   }
 }
 
-export function readKept(deckId: string): KeptSolo | null {
+// Kept records are checked with the deck schema, which loads on first use: hence a promise.
+export async function readKept(deckId: string): Promise<KeptSolo | null> {
   try {
-    return parseKept(window.localStorage.getItem(PREFIX + deckId));
+    return await parseKept(window.localStorage.getItem(PREFIX + deckId));
   } catch {
     return null;
   }
 }
 
-export function listKept(): KeptSolo[] {
+export async function listKept(): Promise<KeptSolo[]> {
   const kept: KeptSolo[] = [];
   try {
+    const raws: (string | null)[] = [];
     for (let i = 0; i < window.localStorage.length; i += 1) {
       const key = window.localStorage.key(i);
-      if (!key?.startsWith(PREFIX)) continue;
-      const record = parseKept(window.localStorage.getItem(key));
+      if (key?.startsWith(PREFIX)) raws.push(window.localStorage.getItem(key));
+    }
+    for (const raw of raws) {
+      const record = await parseKept(raw);
       if (record) kept.push(record);
     }
   } catch {
@@ -50,7 +54,7 @@ export function listKept(): KeptSolo[] {
   return kept.sort((a, b) => a.deck.title.localeCompare(b.deck.title));
 }
 
-function parseKept(raw: string | null): KeptSolo | null {
+async function parseKept(raw: string | null): Promise<KeptSolo | null> {
   if (!raw) return null;
   let record: unknown;
   try {
@@ -60,12 +64,8 @@ function parseKept(raw: string | null): KeptSolo | null {
   }
   if (!record || typeof record !== 'object') return null;
   const { format, deck, answers } = record as { format?: unknown; deck?: unknown; answers?: unknown };
-  const parsedDeck = readDeck(deck);
-  if (format !== FORMAT || !parsedDeck || !answers || typeof answers !== 'object') return null;
-  const valid: Record<string, AnswerValue> = {};
-  for (const [promptId, value] of Object.entries(answers as Record<string, unknown>)) {
-    const answer = readAnswer(value);
-    if (answer) valid[promptId] = answer;
-  }
-  return { deck: parsedDeck, answers: valid };
+  if (format !== FORMAT || !answers || typeof answers !== 'object') return null;
+  const parsedDeck = await readDeck(deck);
+  if (!parsedDeck) return null;
+  return { deck: parsedDeck, answers: await readAnswers(answers as Record<string, unknown>) };
 }

@@ -1,4 +1,5 @@
 import type { AnswerValue, Deck, Prompt, YnmChoice } from '@candor/shared';
+import { YNM_CHOICES } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { describeAnswer } from '../results/couple-reveal';
 
@@ -29,7 +30,7 @@ export type SoloSummary = {
 export type SoloT = TFunction<'solo'>;
 
 // A yes/no/maybe list is grouped in this order, each group labelled by file.ynm.<choice>.
-const YNM_GROUPS: readonly YnmChoice[] = ['yes', 'maybe', 'no', 'pass'];
+const YNM_GROUPS: readonly YnmChoice[] = YNM_CHOICES;
 
 export function buildSoloSummary(deck: Deck, answers: SoloAnswers, t: SoloT, resultsT?: TFunction<'results'>): SoloSummary {
   const entries = deck.prompts.map((prompt) => summaryEntry(prompt, answers[prompt.id], t, resultsT));

@@ -7,7 +7,7 @@ export const auth: Translation<typeof en> = {
   signup: { title: 'Konto für Moderierende erstellen', submit: 'Konto erstellen', other: 'Ich habe schon ein Konto' },
   email: 'E-Mail-Adresse',
   password: 'Passwort',
-  passwordHint: 'Mindestens 10 Zeichen.',
+  passwordHint: 'Mindestens {{min}} Zeichen.',
   checkFields: 'Bitte prüfe: {{fields}}.',
   failed: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
 };

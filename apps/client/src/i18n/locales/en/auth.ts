@@ -5,7 +5,7 @@ export const auth = {
   signup: { title: 'Create a facilitator account', submit: 'Create account', other: 'I already have an account' },
   email: 'Email',
   password: 'Password',
-  passwordHint: 'At least 10 characters.',
+  passwordHint: 'At least {{min}} characters.',
   // After the error text, in languages other than English (the server's field details are in English).
   checkFields: 'Please check: {{fields}}.',
   failed: 'Something went wrong. Please try again.',
