@@ -6,8 +6,8 @@ import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiPost } from '../../lib/api';
 import { navigate } from '../../lib/router';
-import { PrivacyStatement } from '../participant/privacy-statement';
-import { storeSeatToken } from '../participant/seat-token';
+import { PrivacyStatement } from '../privacy/privacy-statement';
+import { storeSeatToken } from '../../lib/seat-token';
 import { COUPLE_DECKS, type CoupleDeckId } from './built-in-decks';
 
 // A couple starts a session of their own: no account, a built-in deck. The starter takes the first seat,

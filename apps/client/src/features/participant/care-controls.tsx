@@ -2,24 +2,10 @@ import type { SessionMode } from '@candor/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
+import { BreathingGuide } from '../care/breathing-guide';
 
 // The participant's own care controls: "I need a moment", withdrawing, and the calm screens that go with
 // them and with a facilitator's pause. The question underneath stays mounted, so nothing typed is lost.
-
-// A slow breathing prompt: the circle grows for about four seconds and shrinks for six. With reduced
-// motion it stays still and the words carry the rhythm instead.
-export function BreathingGuide() {
-  const { t } = useTranslation('participant');
-  return (
-    <div className="breathing-guide">
-      <div className="breathing-circle" aria-hidden="true" />
-      <p className="breathing-words">
-        <span className="motion-only">{t('care.breatheMotion')}</span>
-        <span className="still-only">{t('care.breatheStill')}</span>
-      </p>
-    </div>
-  );
-}
 
 // Moves focus to a calm screen's heading when it appears, so that a screen reader says where the person is.
 function useFocusOnMount<T extends HTMLElement>() {

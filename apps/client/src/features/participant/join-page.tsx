@@ -6,8 +6,8 @@ import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, apiGet, apiPost } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
-import { PrivacyStatement } from './privacy-statement';
-import { readSeatToken, storeSeatToken } from './seat-token';
+import { PrivacyStatement } from '../privacy/privacy-statement';
+import { readSeatToken, storeSeatToken } from '../../lib/seat-token';
 
 export function JoinPage({ code }: { code: string }) {
   const { t } = useTranslation('participant');

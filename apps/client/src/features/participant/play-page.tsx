@@ -14,7 +14,7 @@ import { AnswerForm } from '../answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
 import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
 import { latestPending } from './pending-answers';
-import { forgetSeatToken, readSeatToken } from './seat-token';
+import { forgetSeatToken, readSeatToken } from '../../lib/seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {

@@ -8,7 +8,7 @@ import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
-import { BreathingGuide } from '../participant/care-controls';
+import { BreathingGuide } from '../care/breathing-guide';
 import { ResultView } from '../results/result-view';
 
 export function ScreenPage({ hash }: { hash: string }) {
