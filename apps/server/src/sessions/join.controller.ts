@@ -1,27 +1,29 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import {
   createCoupleSessionSchema,
   joinCodeSchema,
+  routes,
   type CreateCoupleSession,
   type JoinInfo,
   type JoinResult,
 } from '@candor/shared';
+import { Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { SessionsService } from './sessions.service.js';
 
 // Anonymous: a participant needs nothing but the code. Nothing about the caller is stored.
 // POST /api/join itself is served before Nest's router (join-route.ts).
-@Controller('join')
+@Controller()
 export class JoinController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @Get(':code')
+  @Route(routes.joinInfo)
   info(@Param('code', new ZodPipe(joinCodeSchema)) code: string): Promise<JoinInfo> {
     return this.sessions.joinInfo(code);
   }
 
   // A couple starts on their own: no account, a built-in deck; the starter takes the first seat.
-  @Post('couple')
+  @Route(routes.startCouple)
   startCouple(@Body(new ZodPipe(createCoupleSessionSchema)) body: CreateCoupleSession): Promise<JoinResult> {
     return this.sessions.createForCouple(body.deckId);
   }
