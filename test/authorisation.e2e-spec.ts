@@ -1,4 +1,4 @@
-import { ERROR_CODES, routes, type Ack, type ClientToServerEvents, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
+import { ERROR_CODES, routes, routeTable, type Ack, type ClientToServerEvents, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import {
 // first every refusal (the right status or error code, and nothing changes), then every allowed
 // cell (2xx or an ok ack, with the key fields of the answer), in an order that keeps the session
 // valid. REST and SOCKET below are this suite's one copy of those tables; the first test holds
-// them to the shared route table (packages/shared/src/routes.ts: the controllers map exactly its
+// them to the shared route table (packages/shared/src/routes/: the controllers map exactly its
 // routes, apps/server/src/common/route.decorator.spec.ts), to the OpenAPI document, to the socket
 // events (a missing row fails `tsc`) and, cell by cell, to the outcomes docs/security.md lists.
 
@@ -1008,7 +1008,7 @@ describe('the authorisation table', () => {
   });
 
   it('has a row for every route of the route table and every socket event, with the outcomes docs/security.md lists', async () => {
-    const table = new Map(Object.values(routes).map((r) => [`${r.method} ${r.path}`, r]));
+    const table = new Map(Object.entries(routes).map(([name, route]) => [route as string, routeTable[name as keyof typeof routes]]));
     expect(REST.map((r) => r.route).sort()).toEqual([...table.keys()].sort());
     for (const row of REST) {
       const route = table.get(row.route);

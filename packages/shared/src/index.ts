@@ -7,5 +7,5 @@ export * from './schemas/result.js';
 export * from './schemas/session.js';
 export * from './schemas/auth.js';
 export * from './state-language.js';
-export * as routes from './routes.js';
-export * from './route-schemas.js';
+export * as routes from './routes/index.js';
+export * from './route-table.js';

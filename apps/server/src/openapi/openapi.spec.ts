@@ -1,4 +1,4 @@
-import { routes, routeSchemas, type RouteName } from '@candor/shared';
+import { routes, routeTable, type RouteName } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from './openapi.js';
 
@@ -13,15 +13,15 @@ describe(buildOpenApi.name, () => {
   it('describes every route of the table once, with OpenAPI path templates', () => {
     expect(operations.map((o) => o.op.operationId).sort()).toEqual(Object.keys(routes).sort());
     for (const { path, method, op } of operations) {
-      const route = routes[op.operationId as RouteName];
-      expect(`${method.toUpperCase()} ${path}`).toBe(`${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
-      expect(Object.keys(op.responses)).toEqual([String(route.status), 'default']);
+      const name = op.operationId as RouteName;
+      expect(`${method.toUpperCase()} ${path}`).toBe(routes[name].replace(/:(\w+)/g, '{$1}'));
+      expect(Object.keys(op.responses)).toEqual([String(routeTable[name].status), 'default']);
     }
   });
 
   it('asks for the login cookie exactly on the facilitator routes', () => {
     for (const { op } of operations) {
-      expect(op.security !== undefined, op.operationId).toBe(routes[op.operationId as RouteName].auth === 'facilitator');
+      expect(op.security !== undefined, op.operationId).toBe(routeTable[op.operationId as RouteName].auth === 'facilitator');
     }
   });
 
@@ -29,7 +29,7 @@ describe(buildOpenApi.name, () => {
     const exportSession = paths['/api/sessions/{id}/export'].get;
     expect(exportSession.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:format']);
     for (const { op } of operations) {
-      expect(op.requestBody !== undefined, op.operationId).toBe('body' in routeSchemas[op.operationId as RouteName]);
+      expect(op.requestBody !== undefined, op.operationId).toBe('body' in routeTable[op.operationId as RouteName]);
     }
   });
 });

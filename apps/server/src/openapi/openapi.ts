@@ -1,4 +1,4 @@
-import { ERROR_CODES, routes, routeSchemas, type RouteName } from '@candor/shared';
+import { ERROR_CODES, routes, routeTable, type RouteName } from '@candor/shared';
 import { z } from 'zod';
 
 const errorSchema = z.object({
@@ -11,29 +11,29 @@ const json = (schema: z.ZodType) => ({
   'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
 });
 
-// The OpenAPI document, built from the shared route table (packages/shared/src/routes.ts and
-// route-schemas.ts): the same routes the controllers map and the same zod schemas that validate them.
+// The OpenAPI document, built from the shared route table (packages/shared/src/routes/ and
+// route-table.ts): the same routes the controllers map and the same zod schemas that validate them.
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const name of Object.keys(routes) as RouteName[]) {
-    const route = routes[name];
-    const schemas: { summary: string; body?: z.ZodType; query?: Record<string, z.ZodType>; response?: z.ZodType; files?: readonly string[] } =
-      routeSchemas[name];
-    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const [method, routePath] = routes[name].split(' ');
+    const schemas: { auth: string; status: number; summary: string; body?: z.ZodType; query?: Record<string, z.ZodType>; response?: z.ZodType; files?: readonly string[] } =
+      routeTable[name];
+    const path = routePath.replace(/:(\w+)/g, '{$1}');
     const params = [
-      ...[...route.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...[...routePath.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...Object.entries(schemas.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: true, schema: z.toJSONSchema(schema) })),
     ];
     const files = Object.fromEntries((schemas.files ?? []).map((type) => [type, { schema: { type: 'string' } }]));
     paths[path] ??= {};
-    paths[path][route.method.toLowerCase()] = {
+    paths[path][method.toLowerCase()] = {
       operationId: name,
       summary: schemas.summary,
       ...(params.length ? { parameters: params } : {}),
-      ...(route.auth === 'facilitator' ? { security: [{ loginCookie: [] }] } : {}),
+      ...(schemas.auth === 'facilitator' ? { security: [{ loginCookie: [] }] } : {}),
       ...(schemas.body ? { requestBody: { required: true, content: json(schemas.body) } } : {}),
       responses: {
-        [route.status]: {
+        [schemas.status]: {
           description: 'Success',
           ...(schemas.response ? { content: json(schemas.response) } : schemas.files ? { content: files } : {}),
         },
