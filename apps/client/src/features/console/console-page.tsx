@@ -1,10 +1,10 @@
-import { K_DEFAULT, K_MAX, K_MIN, type CreateSession, type CreatedSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
+import { K_DEFAULT, K_MAX, K_MIN, routes, type CreateSession, type SessionMode, type DeckSummary, type Facilitator, type FacilitatorSession } from '@candor/shared';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { rememberScreenToken } from './screen-tokens';
 
@@ -29,10 +29,10 @@ export function ConsolePage() {
     let current = true;
     const load = async () => {
       try {
-        const { facilitator } = await apiGet<{ facilitator: Facilitator }>('/api/auth/me');
+        const { facilitator } = await call(routes.me);
         const [{ decks }, { sessions }] = await Promise.all([
-          apiGet<{ decks: DeckSummary[] }>('/api/decks'),
-          apiGet<{ sessions: FacilitatorSession[] }>('/api/sessions'),
+          call(routes.listDecks),
+          call(routes.listSessions),
         ]);
         if (current) setData({ facilitator, decks, sessions });
       } catch (caught) {
@@ -60,7 +60,7 @@ export function ConsolePage() {
     try {
       // A couple session has two seats and no k; live results are for groups only.
       const body: Partial<CreateSession> & { deckId: string } = mode === 'couple' ? { deckId, mode } : { deckId, mode, k: kValue, liveResults };
-      const created = await apiPost<CreatedSession>('/api/sessions', body);
+      const created = await call(routes.createSession, { body });
       rememberScreenToken(created.state.id, created.screenToken);
       navigate(`/console/sessions/${created.state.id}`);
     } catch (caught) {
@@ -71,7 +71,7 @@ export function ConsolePage() {
 
   const logOut = async () => {
     try {
-      await apiPost('/api/auth/logout');
+      await call(routes.logOut);
     } catch {
       // The cookie may already be gone; leaving the console is what the person asked for.
     }

@@ -1,10 +1,10 @@
-import { PROTOCOL_VERSION, type FacilitatorSession, type SessionState } from '@candor/shared';
+import { PROTOCOL_VERSION, routes, type SessionState } from '@candor/shared';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
@@ -45,7 +45,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     let current = true;
-    apiGet<FacilitatorSession>(`/api/sessions/${encodeURIComponent(sessionId)}`)
+    call(routes.getSession, { params: { id: sessionId } })
       .then((session) => {
         if (current) applyState(session.state);
       })
@@ -379,7 +379,7 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   const renew = async () => {
     setError(null);
     try {
-      const { screenToken } = await apiPost<{ screenToken: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/screen-link`);
+      const { screenToken } = await call(routes.screenLink, { params: { id: sessionId } });
       rememberScreenToken(sessionId, screenToken);
       setToken(screenToken);
       setNote('renewed');

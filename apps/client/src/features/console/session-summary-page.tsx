@@ -1,10 +1,10 @@
-import type { ExportFormat, SessionSummary } from '@candor/shared';
+import { routes, type ExportFormat, type SessionSummary } from '@candor/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizePrompt } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, downloadFile } from '../../lib/api';
+import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { ResultView } from '../results/result-view';
 
@@ -27,7 +27,7 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     let current = true;
-    apiGet<SessionSummary>(`/api/sessions/${encodeURIComponent(sessionId)}/summary`)
+    call(routes.sessionSummary, { params: { id: sessionId } })
       .then((loaded) => {
         if (current) setSummary(loaded);
       })
@@ -44,7 +44,7 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
   const download = async (format: ExportFormat) => {
     setDownloadError(null);
     try {
-      await downloadFile(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`, `candor-summary.${format}`);
+      await downloadFile(routeUrl(routes.exportSession, { params: { id: sessionId }, query: { format } }), `candor-summary.${format}`);
     } catch (caught) {
       setDownloadError({ failure: caught instanceof ApiError ? caught : null });
     }

@@ -1,8 +1,8 @@
-import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
+import { routes, type Deck, type PromptKind, type RevealPolicy } from '@candor/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
-import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { moveItem } from '../participant/answer-drafts';
 import {
@@ -35,8 +35,7 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
 
   useEffect(() => {
     let current = true;
-    const path = `/api/decks/${encodeURIComponent(deckId)}`;
-    Promise.all([apiGet<{ deck: Deck }>(path), apiGet<{ decks: DeckSummary[] }>('/api/decks')])
+    Promise.all([call(routes.getDeck, { params: { deckId } }), call(routes.listDecks)])
       .then(([{ deck }, { decks }]) => {
         if (current) setLoaded({ deck, builtIn: decks.some((d) => d.id === deck.id && d.builtIn) });
       })
@@ -84,7 +83,7 @@ function BuiltInNotice({ deck }: { deck: Deck }) {
   const [error, setError] = useState<string | null>(null);
   const copy = async () => {
     try {
-      const { deck: created } = await apiPost<{ deck: Deck }>('/api/decks', { copyOf: deck.id });
+      const { deck: created } = await call(routes.createDeck, { body: { copyOf: deck.id } });
       navigate(`/console/decks/${encodeURIComponent(created.id)}/edit`, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? errorText(caught) : t('editor.copyError'));
@@ -188,7 +187,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
     setStatus('');
     const input = deckInputFromDraft(draft);
     try {
-      const { deck: saved } = await apiPut<{ deck: Deck }>(`/api/decks/${encodeURIComponent(deck.id)}`, input);
+      const { deck: saved } = await call(routes.replaceDeck, { params: { deckId: deck.id }, body: input });
       const next = draftFromDeck(saved);
       // Keep the rows' keys where the prompt order is unchanged, so that focus and scroll stay put.
       setDraft((previous) => ({
