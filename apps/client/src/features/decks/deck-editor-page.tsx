@@ -1,8 +1,10 @@
 import { routes, type Deck, type PromptKind, type RevealPolicy } from '@candor/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { moveItem } from '../participant/answer-drafts';
 import {
@@ -23,31 +25,20 @@ import {
   type PromptDraft,
 } from './deck-draft';
 
-type Loaded = { deck: Deck; builtIn: boolean };
 type SaveProblem = { message: string; issues: string[] };
 
-export function DeckEditorPage({ deckId }: { deckId: string }) {
+export const DeckEditorPage = withQueries(function DeckEditorPage({ deckId }: { deckId: string }) {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The deck, and the library to tell whether it is a built-in one. The editor starts from what they answer
+  // when the page opens (nothing is refetched under it while it is being edited).
+  const deckQuery = useQuery(routeQuery(routes.getDeck, { params: { deckId } }));
+  const library = useQuery(routeQuery(routes.listDecks));
+  const deck = deckQuery.data?.deck;
+  const loaded = deck && library.data && { deck, builtIn: library.data.decks.some((d) => d.id === deck.id && d.builtIn) };
   // Null until a load fails; a server failure keeps its code, so that it is worded in the language shown.
-  const [loadError, setLoadError] = useState<{ code: string; message: string } | 'unknown' | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([call(routes.getDeck, { params: { deckId } }), call(routes.listDecks)])
-      .then(([{ deck }, { decks }]) => {
-        if (current) setLoaded({ deck, builtIn: decks.some((d) => d.id === deck.id && d.builtIn) });
-      })
-      .catch((caught: unknown) => {
-        if (!current) return;
-        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? { code: caught.code, message: caught.message } : 'unknown');
-      });
-    return () => {
-      current = false;
-    };
-  }, [deckId]);
+  const failed = useLoginRedirect(deckQuery.error ?? library.error);
+  const loadError = failed ? (failed instanceof ApiError ? { code: failed.code, message: failed.message } : 'unknown') : null;
 
   if (loadError || !loaded) {
     return (
@@ -66,7 +57,7 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
   }
   if (loaded.builtIn) return <BuiltInNotice deck={loaded.deck} />;
   return <DeckEditor key={loaded.deck.id} deck={loaded.deck} />;
-}
+});
 
 function BackLink() {
   const { t } = useTranslation('decks');

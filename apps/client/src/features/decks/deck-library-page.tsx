@@ -1,39 +1,32 @@
 import { routes, type DeckSummary, type RouteBody } from '@candor/shared';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { currentLanguage } from '../../i18n/i18n';
 import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { describeIssue, newPromptDraft, promptDefaults, promptFromDraft } from './deck-draft';
 
 type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error'; text: string; issues?: string[] };
 
-export function DeckLibraryPage() {
+export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
-  const [decks, setDecks] = useState<DeckSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const library = useQuery(routeQuery(routes.listDecks));
+  const decks = library.data?.decks;
+  const failed = useLoginRedirect(library.error);
+  const loadError = failed ? (failed instanceof ApiError ? errorText(failed) : t('library.loadError')) : null;
+  // After a change: the library as the server now has it (a failure shows as the page's load error).
+  const load = async () => {
+    await library.refetch();
+  };
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const ownHeadingRef = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const { decks: loaded } = await call(routes.listDecks);
-      setDecks(loaded);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-      else setLoadError(caught instanceof ApiError ? errorText(caught) : t('library.loadError'));
-    }
-    // Loaded once: a failure is worded in the language of that moment.
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -242,7 +235,7 @@ export function DeckLibraryPage() {
       )}
     </main>
   );
-}
+});
 
 function BackLink() {
   const { t } = useTranslation('decks');
