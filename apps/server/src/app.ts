@@ -1,4 +1,4 @@
-import { Logger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -24,8 +24,6 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   applyHttpSecurity(app, config, await limitsRedis(app, config));
   app.useBodyParser('json', { limit: '64kb' });
   app.use('/api/join', joinRoute(app.get(SeatsService)));
-  // Listed like the routes Nest maps, at debug level (the authorisation test reads these lines).
-  new Logger('RouterExplorer').debug('Mapped {/api/join, POST} route (served before Nest, join-route.ts)');
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/api/') && compression.filter(req, res) }));

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@candor/shared';
+import type { ErrorBody, RouteBody, RouteMethod, RouteParams, RouteQuery, RouteResponse, RouteSpec } from '@candor/shared';
 
 // The server's { code, message }, or NETWORK when no answer came back at all.
 export type ApiErrorCode = ErrorBody['code'] | 'NETWORK';
@@ -17,9 +17,29 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const offline = () => new ApiError(0, { code: 'NETWORK', message: 'Could not reach the server. Check your connection and try again.' });
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+// What a call of a route takes: its path parameters, its body and its query, each only when it has one.
+export type RouteInput<R extends RouteSpec> = ([keyof RouteParams<R>] extends [never] ? { params?: never } : { params: RouteParams<R> }) &
+  (RouteBody<R> extends undefined ? { body?: never } : { body: RouteBody<R> }) &
+  (RouteQuery<R> extends undefined ? { query?: never } : { query: RouteQuery<R> });
+type InputArgs<R extends RouteSpec> = object extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
+
+// Calls a route of the shared table (packages/shared/src/routes/): call(routes.getDeck, { params: { deckId } })
+// answers what the table says that route answers. A route is a string ('GET /api/decks/:deckId'); its types come
+// from the table's zod schemas at type level only, so that no schema reaches a phone's bundle.
+export function call<R extends RouteSpec>(route: R, ...[input]: InputArgs<R>): Promise<RouteResponse<R>> {
+  return api(route.split(' ')[0] as RouteMethod, routeUrl(route, ...([input] as InputArgs<R>)), input?.body);
+}
+
+// The address of a route with its parameters filled in (for a download, which is not a fetch of JSON).
+export function routeUrl<R extends RouteSpec>(route: R, ...[input]: InputArgs<R>): string {
+  const params: Partial<Record<string, string>> = input?.params ?? {};
+  const path = route.split(' ')[1].replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return input?.query ? `${path}?${new URLSearchParams(input.query as Record<string, string>).toString()}` : path;
+}
+
+async function api<T>(method: RouteMethod, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -29,18 +49,13 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: 'Could not reach the server. Check your connection and try again.' });
+    throw offline();
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, toErrorBody(response.status, payload));
   return payload as T;
 }
-
-export const apiGet = <T>(path: string) => api<T>('GET', path);
-export const apiPost = <T>(path: string, body?: unknown) => api<T>('POST', path, body);
-export const apiPut = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
-export const apiDelete = (path: string) => api<undefined>('DELETE', path);
 
 // Fetches a file the server offers as an attachment and hands it to the browser as a download, so that a
 // failure shows as a message on the page instead of an error page saved to disk.
@@ -49,7 +64,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   try {
     response = await fetch(path, { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: 'Could not reach the server. Check your connection and try again.' });
+    throw offline();
   }
   if (!response.ok) {
     const payload: unknown = await response.json().catch(() => null);

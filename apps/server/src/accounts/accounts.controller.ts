@@ -1,20 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { credentialsSchema, type Credentials, type Facilitator } from '@candor/shared';
+import { Body, Controller, Inject, Req, Res } from '@nestjs/common';
+import { credentialsSchema, routes, type Credentials, type Facilitator } from '@candor/shared';
 import type { Request, Response } from 'express';
+import { Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { AccountsService, type Login } from './accounts.service.js';
-import { CurrentFacilitator, FacilitatorGuard } from './auth.guard.js';
+import { CurrentFacilitator } from './auth.guard.js';
 import { LOGIN_COOKIE } from './login-cookie.js';
 
-@Controller('auth')
+@Controller()
 export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  @Post('signup')
+  @Route(routes.signUp)
   async signUp(
     @Body(new ZodPipe(credentialsSchema)) body: Credentials,
     @Res({ passthrough: true }) res: Response,
@@ -22,8 +23,7 @@ export class AccountsController {
     return this.withCookie(res, await this.accounts.signUp(body));
   }
 
-  @Post('login')
-  @HttpCode(200)
+  @Route(routes.logIn)
   async logIn(
     @Body(new ZodPipe(credentialsSchema)) body: Credentials,
     @Res({ passthrough: true }) res: Response,
@@ -31,16 +31,14 @@ export class AccountsController {
     return this.withCookie(res, await this.accounts.logIn(body));
   }
 
-  @Post('logout')
-  @HttpCode(204)
+  @Route(routes.logOut)
   async logOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = (req.cookies as Record<string, string> | undefined)?.[LOGIN_COOKIE];
     if (token) await this.accounts.logOut(token);
     res.clearCookie(LOGIN_COOKIE, { path: '/' });
   }
 
-  @Get('me')
-  @UseGuards(FacilitatorGuard)
+  @Route(routes.me)
   me(@CurrentFacilitator() facilitator: Facilitator): { facilitator: Facilitator } {
     return { facilitator };
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, Param, Res } from '@nestjs/common';
 import {
   createDeckSchema,
   deckFileSchema,
   deckInputSchema,
+  routes,
   slugSchema,
   type CreateDeck,
   type Deck,
@@ -13,23 +14,23 @@ import {
 } from '@candor/shared';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { CurrentFacilitator, FacilitatorGuard } from '../accounts/auth.guard.js';
+import { CurrentFacilitator } from '../accounts/auth.guard.js';
+import { Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { DecksService } from './decks.service.js';
 
 const deckIdPipe = new ZodPipe(slugSchema);
 
-@Controller('decks')
-@UseGuards(FacilitatorGuard)
+@Controller()
 export class DecksController {
   constructor(private readonly decks: DecksService) {}
 
-  @Get()
+  @Route(routes.listDecks)
   async list(@CurrentFacilitator() f: Facilitator): Promise<{ decks: DeckSummary[] }> {
     return { decks: await this.decks.list(f.id) };
   }
 
-  @Post()
+  @Route(routes.createDeck)
   async create(
     @CurrentFacilitator() f: Facilitator,
     @Body(new ZodPipe(createDeckSchema)) body: CreateDeck,
@@ -38,17 +39,17 @@ export class DecksController {
   }
 
   // The body is checked inside, so that a bad file gets the full list of what is wrong with it.
-  @Post('import')
+  @Route(routes.importDeck)
   async import(@CurrentFacilitator() f: Facilitator, @Body() body: unknown): Promise<{ deck: Deck }> {
     return { deck: await this.decks.import(f.id, body) };
   }
 
-  @Get(':deckId')
+  @Route(routes.getDeck)
   async get(@CurrentFacilitator() f: Facilitator, @Param('deckId', deckIdPipe) deckId: string): Promise<{ deck: Deck }> {
     return { deck: await this.decks.get(f.id, deckId) };
   }
 
-  @Put(':deckId')
+  @Route(routes.replaceDeck)
   async replace(
     @CurrentFacilitator() f: Facilitator,
     @Param('deckId', deckIdPipe) deckId: string,
@@ -57,13 +58,12 @@ export class DecksController {
     return { deck: await this.decks.replace(f.id, deckId, body) };
   }
 
-  @Delete(':deckId')
-  @HttpCode(204)
+  @Route(routes.deleteDeck)
   async remove(@CurrentFacilitator() f: Facilitator, @Param('deckId', deckIdPipe) deckId: string): Promise<void> {
     await this.decks.remove(f.id, deckId);
   }
 
-  @Get(':deckId/export')
+  @Route(routes.exportDeck)
   async export(
     @CurrentFacilitator() f: Facilitator,
     @Param('deckId', deckIdPipe) deckId: string,
@@ -74,14 +74,14 @@ export class DecksController {
   }
 }
 
-@Controller('deck-format')
+@Controller()
 export class DeckFormatController {
   private readonly schema = {
     $id: 'https://candor.invalid/deck-format/v1.json',
     ...z.toJSONSchema(deckFileSchema, { io: 'input' }),
   };
 
-  @Get('schema')
+  @Route(routes.deckFormat)
   @Header('Cache-Control', 'public, max-age=3600')
   get(): Record<string, unknown> {
     return this.schema;

@@ -1,13 +1,15 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, HttpStatus, Res } from '@nestjs/common';
+import { routes } from '@candor/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Route } from '../common/route.decorator.js';
 
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  @Get()
+  @Route(routes.health)
   async check(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'error'; database: 'up' | 'down' }> {
     try {
       await this.db.query('SELECT 1');

@@ -1,11 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { routes } from '@candor/shared';
+import { Route } from '../common/route.decorator.js';
 import { buildOpenApi } from './openapi.js';
 
-@Controller('docs')
+@Controller()
 export class OpenApiController {
   private readonly document = buildOpenApi();
 
-  @Get()
+  @Route(routes.docs)
   get(): Record<string, unknown> {
     return this.document;
   }

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import {
   createSessionSchema,
   exportFormatSchema,
+  routes,
   type ExportFormat,
   type SessionSummary,
   uuidSchema,
@@ -10,18 +11,18 @@ import {
   type Facilitator,
   type FacilitatorSession,
 } from '@candor/shared';
-import { CurrentFacilitator, FacilitatorGuard } from '../accounts/auth.guard.js';
+import { CurrentFacilitator } from '../accounts/auth.guard.js';
+import { Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import type { Response } from 'express';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { summaryToCsv, summaryToMarkdown } from './summary-export.js';
 
-@Controller('sessions')
-@UseGuards(FacilitatorGuard)
+@Controller()
 export class SessionsController {
   constructor(private readonly sessions: SessionLifecycleService) {}
 
-  @Post()
+  @Route(routes.createSession)
   create(
     @CurrentFacilitator() facilitator: Facilitator,
     @Body(new ZodPipe(createSessionSchema)) body: CreateSession,
@@ -29,12 +30,12 @@ export class SessionsController {
     return this.sessions.create(facilitator.id, body);
   }
 
-  @Get()
+  @Route(routes.listSessions)
   async list(@CurrentFacilitator() facilitator: Facilitator): Promise<{ sessions: FacilitatorSession[] }> {
     return { sessions: await this.sessions.listFor(facilitator.id) };
   }
 
-  @Get(':id')
+  @Route(routes.getSession)
   get(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
@@ -43,8 +44,7 @@ export class SessionsController {
   }
 
   // Deletes the session with everything in it: answers, seats, texts and results.
-  @Delete(':id')
-  @HttpCode(204)
+  @Route(routes.deleteSession)
   async remove(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
@@ -52,7 +52,7 @@ export class SessionsController {
     await this.sessions.remove(facilitator.id, id);
   }
 
-  @Get(':id/summary')
+  @Route(routes.sessionSummary)
   summary(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
@@ -60,7 +60,7 @@ export class SessionsController {
     return this.sessions.summary(facilitator.id, id);
   }
 
-  @Get(':id/export')
+  @Route(routes.exportSession)
   async export(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
@@ -75,7 +75,7 @@ export class SessionsController {
     else res.type('text/markdown; charset=utf-8').send(summaryToMarkdown(summary));
   }
 
-  @Post(':id/screen-link')
+  @Route(routes.screenLink)
   async screenLink(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,

@@ -1,17 +1,17 @@
-import type { Facilitator } from '@candor/shared';
 import { PASSWORD_LENGTH } from '@candor/shared/rules';
+import * as apiRoutes from '@candor/shared/routes';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
-import { ApiError, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 
 type AuthMode = 'login' | 'signup';
 
 // The words for each mode are under auth.login and auth.signup.
 const ROUTES = {
-  login: { path: '/api/auth/login', other: '/signup' },
-  signup: { path: '/api/auth/signup', other: '/login' },
+  login: { route: apiRoutes.logIn, other: '/signup' },
+  signup: { route: apiRoutes.signUp, other: '/login' },
 } as const;
 
 // The fields the server may name in its details, and the key of each field's label.
@@ -43,7 +43,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
     setBusy(true);
     setError(null);
     try {
-      await apiPost<{ facilitator: Facilitator }>(routes.path, { email, password });
+      await call(routes.route, { body: { email, password } });
       navigate('/console', { replace: true });
     } catch (caught) {
       setError({ caught });

@@ -1,20 +1,27 @@
-import type { CreateSession, CreatedSession, SessionMode, DeckSummary, Facilitator, FacilitatorSession } from '@candor/shared';
+import type { CreateSession, SessionMode } from '@candor/shared';
 import { K_DEFAULT, K_MAX, K_MIN } from '@candor/shared/rules';
-import { useEffect, useState } from 'react';
+import * as routes from '@candor/shared/routes';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { rememberScreenToken } from './screen-tokens';
 
-type ConsoleData = { facilitator: Facilitator; decks: DeckSummary[]; sessions: FacilitatorSession[] };
-
-export function ConsolePage() {
-  const [data, setData] = useState<ConsoleData | null>(null);
-  // What failed: the server's error, or null for one the client noticed itself.
-  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
+export const ConsolePage = withQueries(function ConsolePage() {
+  // Who is logged in first; the decks and sessions once that is known.
+  const me = useQuery(routeQuery(routes.me));
+  const decks = useQuery({ ...routeQuery(routes.listDecks), enabled: me.isSuccess });
+  const sessions = useQuery({ ...routeQuery(routes.listSessions), enabled: me.isSuccess });
+  const data = me.data && decks.data && sessions.data && { facilitator: me.data.facilitator, decks: decks.data.decks, sessions: sessions.data.sessions };
+  // What failed: the server's error, or null for one the client noticed itself (none while going to the login).
+  const failed = useLoginRedirect(me.error ?? decks.error ?? sessions.error);
+  const loadError = failed ? { failure: failed instanceof ApiError ? failed : null } : null;
+  const logOutCall = useMutation({ mutationFn: () => call(routes.logOut) });
   const [k, setK] = useState(String(K_DEFAULT));
   const [mode, setMode] = useState<SessionMode>('group');
   const [liveResults, setLiveResults] = useState(false);
@@ -25,28 +32,6 @@ export function ConsolePage() {
   // Deck titles and session names in the console's language where the deck has them.
   const language = useDeckLanguage();
   const errorText = useErrorText();
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      try {
-        const { facilitator } = await apiGet<{ facilitator: Facilitator }>('/api/auth/me');
-        const [{ decks }, { sessions }] = await Promise.all([
-          apiGet<{ decks: DeckSummary[] }>('/api/decks'),
-          apiGet<{ sessions: FacilitatorSession[] }>('/api/sessions'),
-        ]);
-        if (current) setData({ facilitator, decks, sessions });
-      } catch (caught) {
-        if (!current) return;
-        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
-      }
-    };
-    void load();
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const kValue = Number(k);
   const kValid = Number.isInteger(kValue) && kValue >= K_MIN && kValue <= K_MAX;
@@ -61,7 +46,7 @@ export function ConsolePage() {
     try {
       // A couple session has two seats and no k; live results are for groups only.
       const body: Partial<CreateSession> & { deckId: string } = mode === 'couple' ? { deckId, mode } : { deckId, mode, k: kValue, liveResults };
-      const created = await apiPost<CreatedSession>('/api/sessions', body);
+      const created = await call(routes.createSession, { body });
       rememberScreenToken(created.state.id, created.screenToken);
       navigate(`/console/sessions/${created.state.id}`);
     } catch (caught) {
@@ -72,7 +57,7 @@ export function ConsolePage() {
 
   const logOut = async () => {
     try {
-      await apiPost('/api/auth/logout');
+      await logOutCall.mutateAsync();
     } catch {
       // The cookie may already be gone; leaving the console is what the person asked for.
     }
@@ -212,7 +197,7 @@ export function ConsolePage() {
       </section>
     </main>
   );
-}
+});
 
 function formatDate(iso: string, language: string | undefined): string {
   const date = new Date(iso);

@@ -1,11 +1,14 @@
-import type { FacilitatorSession, SessionState } from '@candor/shared';
+import type { SessionState } from '@candor/shared';
 import { PROTOCOL_VERSION } from '@candor/shared/rules';
+import * as routes from '@candor/shared/routes';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
@@ -18,7 +21,7 @@ import { rememberScreenToken, screenTokenFor } from './screen-tokens';
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
 
-export function LiveConsolePage({ sessionId }: { sessionId: string }) {
+export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId }: { sessionId: string }) {
   const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth);
   // The session's name and the prompt in the console's language, as the room's phones show them.
@@ -26,8 +29,6 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   const { t } = useTranslation('facilitator');
   const errorText = useErrorText();
-  // What failed: the server's error, or null for one the client noticed itself.
-  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
   const [commandError, setCommandError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -44,21 +45,14 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
     };
   }, [socket]);
 
+  // The session as stored, shown until the socket's snapshot arrives.
+  const stored = useQuery(routeQuery(routes.getSession, { params: { id: sessionId } }));
+  const failed = useLoginRedirect(stored.error);
+  // What failed: the server's error, or null for one the client noticed itself.
+  const loadError = failed ? { failure: failed instanceof ApiError ? failed : null } : null;
   useEffect(() => {
-    let current = true;
-    apiGet<FacilitatorSession>(`/api/sessions/${encodeURIComponent(sessionId)}`)
-      .then((session) => {
-        if (current) applyState(session.state);
-      })
-      .catch((caught: unknown) => {
-        if (!current) return;
-        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
-      });
-    return () => {
-      current = false;
-    };
-  }, [sessionId, applyState]);
+    if (stored.data) applyState(stored.data.state);
+  }, [stored.data, applyState]);
 
   useEffect(() => {
     if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
@@ -263,7 +257,7 @@ export function LiveConsolePage({ sessionId }: { sessionId: string }) {
       )}
     </main>
   );
-}
+});
 
 // How a key shows on screen; letters show as they are.
 function keyLabel(shortcut: Shortcut): string {
@@ -380,7 +374,7 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   const renew = async () => {
     setError(null);
     try {
-      const { screenToken } = await apiPost<{ screenToken: string }>(`/api/sessions/${encodeURIComponent(sessionId)}/screen-link`);
+      const { screenToken } = await call(routes.screenLink, { params: { id: sessionId } });
       rememberScreenToken(sessionId, screenToken);
       setToken(screenToken);
       setNote('renewed');

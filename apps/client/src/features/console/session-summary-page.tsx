@@ -1,17 +1,20 @@
-import type { ExportFormat, SessionSummary } from '@candor/shared';
-import { useEffect, useMemo, useState } from 'react';
+import type { ExportFormat } from '@candor/shared';
+import * as routes from '@candor/shared/routes';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizePrompt } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, downloadFile } from '../../lib/api';
-import { Link, navigate } from '../../lib/router';
+import { ApiError, downloadFile, routeUrl } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
+import { Link } from '../../lib/router';
 import { ResultView } from '../results/result-view';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
 
-export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
-  const [deckSummary, setSummary] = useState<SessionSummary | null>(null);
+export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sessionId }: { sessionId: string }) {
+  const { data: deckSummary, error } = useQuery(routeQuery(routes.sessionSummary, { params: { id: sessionId } }));
   // The prompts in the page's language where the deck has them (the downloads stay in the deck's language).
   const language = useDeckLanguage();
   const summary = useMemo(
@@ -19,32 +22,17 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
     [deckSummary, language],
   );
   // What failed: the server's error, or null for one the client noticed itself.
-  const [loadError, setLoadError] = useState<{ failure: ApiError | null } | null>(null);
+  const failed = useLoginRedirect(error);
+  const loadError = failed ? { failure: failed instanceof ApiError ? failed : null } : null;
   const [downloadError, setDownloadError] = useState<{ failure: ApiError | null } | null>(null);
   const { t } = useTranslation('facilitator');
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
 
-  useEffect(() => {
-    let current = true;
-    apiGet<SessionSummary>(`/api/sessions/${encodeURIComponent(sessionId)}/summary`)
-      .then((loaded) => {
-        if (current) setSummary(loaded);
-      })
-      .catch((caught: unknown) => {
-        if (!current) return;
-        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError({ failure: caught instanceof ApiError ? caught : null });
-      });
-    return () => {
-      current = false;
-    };
-  }, [sessionId]);
-
   const download = async (format: ExportFormat) => {
     setDownloadError(null);
     try {
-      await downloadFile(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`, `candor-summary.${format}`);
+      await downloadFile(routeUrl(routes.exportSession, { params: { id: sessionId }, query: { format } }), `candor-summary.${format}`);
     } catch (caught) {
       setDownloadError({ failure: caught instanceof ApiError ? caught : null });
     }
@@ -138,4 +126,4 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
       )}
     </main>
   );
-}
+});

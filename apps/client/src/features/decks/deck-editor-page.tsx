@@ -1,9 +1,12 @@
-import type { Deck, DeckSummary, PromptKind, RevealPolicy } from '@candor/shared';
+import type { Deck, PromptKind, RevealPolicy } from '@candor/shared';
 import { PROMPT_KINDS, SCALE_BOUNDS, TEXT_LENGTH } from '@candor/shared/rules';
+import * as routes from '@candor/shared/routes';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState, type Dispatch, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
-import { ApiError, apiGet, apiPost, apiPut } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import {
   deckDraftReducer,
@@ -23,32 +26,20 @@ import {
   type PromptDraft,
 } from './deck-draft';
 
-type Loaded = { deck: Deck; builtIn: boolean };
 type SaveProblem = { message: string; issues: string[] };
 
-export function DeckEditorPage({ deckId }: { deckId: string }) {
+export const DeckEditorPage = withQueries(function DeckEditorPage({ deckId }: { deckId: string }) {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The deck, and the library to tell whether it is a built-in one. The editor starts from what they answer
+  // when the page opens (nothing is refetched under it while it is being edited).
+  const deckQuery = useQuery(routeQuery(routes.getDeck, { params: { deckId } }));
+  const library = useQuery(routeQuery(routes.listDecks));
+  const deck = deckQuery.data?.deck;
+  const loaded = deck && library.data && { deck, builtIn: library.data.decks.some((d) => d.id === deck.id && d.builtIn) };
   // Null until a load fails; a server failure keeps its code, so that it is worded in the language shown.
-  const [loadError, setLoadError] = useState<{ code: string; message: string } | 'unknown' | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const path = `/api/decks/${encodeURIComponent(deckId)}`;
-    Promise.all([apiGet<{ deck: Deck }>(path), apiGet<{ decks: DeckSummary[] }>('/api/decks')])
-      .then(([{ deck }, { decks }]) => {
-        if (current) setLoaded({ deck, builtIn: decks.some((d) => d.id === deck.id && d.builtIn) });
-      })
-      .catch((caught: unknown) => {
-        if (!current) return;
-        if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-        else setLoadError(caught instanceof ApiError ? { code: caught.code, message: caught.message } : 'unknown');
-      });
-    return () => {
-      current = false;
-    };
-  }, [deckId]);
+  const failed = useLoginRedirect(deckQuery.error ?? library.error);
+  const loadError = failed ? (failed instanceof ApiError ? { code: failed.code, message: failed.message } : 'unknown') : null;
 
   if (loadError || !loaded) {
     return (
@@ -67,7 +58,7 @@ export function DeckEditorPage({ deckId }: { deckId: string }) {
   }
   if (loaded.builtIn) return <BuiltInNotice deck={loaded.deck} />;
   return <DeckEditor key={loaded.deck.id} deck={loaded.deck} />;
-}
+});
 
 function BackLink() {
   const { t } = useTranslation('decks');
@@ -84,7 +75,7 @@ function BuiltInNotice({ deck }: { deck: Deck }) {
   const [error, setError] = useState<string | null>(null);
   const copy = async () => {
     try {
-      const { deck: created } = await apiPost<{ deck: Deck }>('/api/decks', { copyOf: deck.id });
+      const { deck: created } = await call(routes.createDeck, { body: { copyOf: deck.id } });
       navigate(`/console/decks/${encodeURIComponent(created.id)}/edit`, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? errorText(caught) : t('editor.copyError'));
@@ -181,7 +172,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
     setStatus('');
     const input = deckInputFromDraft(draft);
     try {
-      const { deck: saved } = await apiPut<{ deck: Deck }>(`/api/decks/${encodeURIComponent(deck.id)}`, input);
+      const { deck: saved } = await call(routes.replaceDeck, { params: { deckId: deck.id }, body: input });
       const next = draftFromDeck(saved);
       dispatch({ type: 'saved', draft: next });
       setSavedJson(JSON.stringify(deckInputFromDraft(next)));

@@ -1,39 +1,33 @@
-import type { Deck, DeckSummary } from '@candor/shared';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { DeckSummary, RouteBody } from '@candor/shared';
+import * as routes from '@candor/shared/routes';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { currentLanguage } from '../../i18n/i18n';
-import { ApiError, apiDelete, apiGet, apiPost, downloadFile } from '../../lib/api';
+import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
+import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { describeIssue, newPromptDraft, promptDefaults, promptFromDraft } from './deck-draft';
 
 type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error'; text: string; issues?: string[] };
 
-export function DeckLibraryPage() {
+export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
-  const [decks, setDecks] = useState<DeckSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const library = useQuery(routeQuery(routes.listDecks));
+  const decks = library.data?.decks;
+  const failed = useLoginRedirect(library.error);
+  const loadError = failed ? (failed instanceof ApiError ? errorText(failed) : t('library.loadError')) : null;
+  // After a change: the library as the server now has it (a failure shows as the page's load error).
+  const load = async () => {
+    await library.refetch();
+  };
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const ownHeadingRef = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const { decks: loaded } = await apiGet<{ decks: DeckSummary[] }>('/api/decks');
-      setDecks(loaded);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) navigate('/login', { replace: true });
-      else setLoadError(caught instanceof ApiError ? errorText(caught) : t('library.loadError'));
-    }
-    // Loaded once: a failure is worded in the language of that moment.
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -49,7 +43,7 @@ export function DeckLibraryPage() {
 
   const duplicate = (deck: DeckSummary, thenEdit: boolean) =>
     act(async () => {
-      const { deck: copy } = await apiPost<{ deck: Deck }>('/api/decks', { copyOf: deck.id });
+      const { deck: copy } = await call(routes.createDeck, { body: { copyOf: deck.id } });
       if (thenEdit) {
         navigate(`/console/decks/${encodeURIComponent(copy.id)}/edit`);
         return;
@@ -62,15 +56,15 @@ export function DeckLibraryPage() {
     act(async () => {
       // A new deck starts in the language the facilitator is using Candor in.
       const prompt = promptFromDraft(newPromptDraft('checkin', promptDefaults(t)), 'check-in');
-      const { deck } = await apiPost<{ deck: Deck }>('/api/decks', {
-        deck: { title: t('library.untitledDeck'), language: currentLanguage(), prompts: [prompt] },
+      const { deck } = await call(routes.createDeck, {
+        body: { deck: { title: t('library.untitledDeck'), language: currentLanguage(), prompts: [prompt] } },
       });
       navigate(`/console/decks/${encodeURIComponent(deck.id)}/edit`);
     });
 
   const remove = (deck: DeckSummary) =>
     act(async () => {
-      await apiDelete(`/api/decks/${encodeURIComponent(deck.id)}`);
+      await call(routes.deleteDeck, { params: { deckId: deck.id } });
       setConfirmDelete(null);
       await load();
       setNotice({ kind: 'status', text: t('library.deleted', { title: deck.title }) });
@@ -79,7 +73,7 @@ export function DeckLibraryPage() {
 
   const exportDeck = (deck: DeckSummary) =>
     act(async () => {
-      await downloadFile(`/api/decks/${encodeURIComponent(deck.id)}/export`, `${deck.id}.candor-deck.json`);
+      await downloadFile(routeUrl(routes.exportDeck, { params: { deckId: deck.id } }), `${deck.id}.candor-deck.json`);
       setNotice({ kind: 'status', text: t('library.exported', { title: deck.title }) });
     });
 
@@ -96,7 +90,8 @@ export function DeckLibraryPage() {
         setNotice({ kind: 'error', text: t('library.notJson', { file: file.name }) });
         return;
       }
-      const { deck } = await apiPost<{ deck: Deck }>('/api/decks/import', body);
+      // The file as read: the server checks it and lists everything that is wrong with it.
+      const { deck } = await call(routes.importDeck, { body: body as RouteBody<typeof routes.importDeck> });
       await load();
       setNotice({ kind: 'status', text: t('library.imported', { title: deck.title, count: deck.prompts.length }), editId: deck.id });
     } catch (caught) {
@@ -241,7 +236,7 @@ export function DeckLibraryPage() {
       )}
     </main>
   );
-}
+});
 
 function BackLink() {
   const { t } = useTranslation('decks');

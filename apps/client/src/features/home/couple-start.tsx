@@ -1,10 +1,10 @@
-import type { JoinResult } from '@candor/shared';
+import * as routes from '@candor/shared/routes';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { PrivacyStatement } from '../privacy/privacy-statement';
 import { storeSeatToken } from '../../lib/seat-token';
@@ -27,7 +27,7 @@ export function CoupleStart() {
     setBusy(true);
     setError(null);
     try {
-      const seat = await apiPost<JoinResult>('/api/join/couple', { deckId });
+      const seat = await call(routes.startCouple, { body: { deckId } });
       storeSeatToken(seat.sessionId, seat.token);
       navigate(`/s/${seat.sessionId}`);
     } catch (caught) {

@@ -1,10 +1,11 @@
-import type { JoinInfo, JoinResult } from '@candor/shared';
+import type { JoinInfo } from '@candor/shared';
+import * as routes from '@candor/shared/routes';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, apiGet, apiPost } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { PrivacyStatement } from '../privacy/privacy-statement';
 import { readSeatToken, storeSeatToken } from '../../lib/seat-token';
@@ -24,7 +25,7 @@ export function JoinPage({ code }: { code: string }) {
 
   useEffect(() => {
     let current = true;
-    apiGet<JoinInfo>(`/api/join/${encodeURIComponent(code)}`)
+    call(routes.joinInfo, { params: { code } })
       .then((loaded) => {
         if (!current) return;
         // This device already has a seat: resume it instead of taking a second one.
@@ -45,7 +46,7 @@ export function JoinPage({ code }: { code: string }) {
     setBusy(true);
     setJoinError(null);
     try {
-      const seat = await apiPost<JoinResult>('/api/join', { code, consent: true });
+      const seat = await call(routes.join, { body: { code, consent: true } });
       storeSeatToken(seat.sessionId, seat.token);
       navigate(`/s/${seat.sessionId}`, { replace: true });
     } catch (caught) {

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type * as routes from './routes/index.js';
+import { credentialsSchema, facilitatorSchema } from './schemas/auth.js';
+import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
+import {
+  createCoupleSessionSchema,
+  createdSessionSchema,
+  createSessionSchema,
+  exportFormatSchema,
+  facilitatorSessionSchema,
+  joinInfoSchema,
+  joinRequestSchema,
+  joinResultSchema,
+  sessionSummarySchema,
+} from './schemas/session.js';
+
+// The REST routes, half two (half one, routes/index.ts, says why there are two): per route who may
+// call it, its success status, its summary for the OpenAPI document and the schemas of its JSON body,
+// its query and its answer. No `response` means no JSON answer: 204, or `files` for a download.
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type RouteSpec = `${RouteMethod} /api/${string}`;
+
+type RouteMeta = {
+  // 'facilitator': only with a login cookie (FacilitatorGuard); 'none': anyone, and the route itself
+  // decides what the caller may see (a seat token, a join code).
+  auth: 'none' | 'facilitator';
+  status: 200 | 201 | 204;
+  summary: string;
+  body?: z.ZodType;
+  query?: Record<string, z.ZodType>;
+  response?: z.ZodType;
+  files?: readonly string[];
+};
+
+export type RouteName = keyof typeof routes;
+
+const facilitatorResult = z.object({ facilitator: facilitatorSchema });
+const deckResult = z.object({ deck: deckSchema });
+const anyDocument = z.record(z.string(), z.unknown());
+
+export const routeTable = {
+  signUp: { auth: 'none', status: 201, summary: 'Create a facilitator account and log in', body: credentialsSchema, response: facilitatorResult },
+  logIn: { auth: 'none', status: 200, summary: 'Log in; sets the candor_login cookie', body: credentialsSchema, response: facilitatorResult },
+  logOut: { auth: 'none', status: 204, summary: 'Log out' },
+  me: { auth: 'facilitator', status: 200, summary: 'The logged-in facilitator', response: facilitatorResult },
+  listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
+  createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },
+  importDeck: {
+    auth: 'facilitator',
+    status: 201,
+    summary: 'Import a deck file (docs/deck-format.md); every problem is listed and nothing is created',
+    body: deckFileSchema,
+    response: deckResult,
+  },
+  getDeck: { auth: 'facilitator', status: 200, summary: 'One deck with its prompts', response: deckResult },
+  replaceDeck: { auth: 'facilitator', status: 200, summary: 'Replace one of your own decks', body: deckInputSchema, response: deckResult },
+  deleteDeck: { auth: 'facilitator', status: 204, summary: 'Delete one of your own decks' },
+  exportDeck: { auth: 'facilitator', status: 200, summary: 'A deck as a versioned deck file (a download)', response: deckFileSchema },
+  deckFormat: { auth: 'none', status: 200, summary: 'The JSON Schema of a deck file', response: anyDocument },
+  createSession: { auth: 'facilitator', status: 201, summary: 'Start a live session from a deck', body: createSessionSchema, response: createdSessionSchema },
+  listSessions: { auth: 'facilitator', status: 200, summary: 'Your sessions, newest first', response: z.object({ sessions: z.array(facilitatorSessionSchema) }) },
+  getSession: { auth: 'facilitator', status: 200, summary: 'One of your sessions with its released results', response: facilitatorSessionSchema },
+  deleteSession: { auth: 'facilitator', status: 204, summary: 'Delete a session and everything in it; its sockets are closed' },
+  sessionSummary: { auth: 'facilitator', status: 200, summary: 'Released results and approved texts of a session', response: sessionSummarySchema },
+  exportSession: {
+    auth: 'facilitator',
+    status: 200,
+    summary: 'The summary as a download: aggregates and approved texts only',
+    query: { format: exportFormatSchema },
+    files: ['text/csv', 'application/json', 'text/markdown'],
+  },
+  screenLink: { auth: 'facilitator', status: 201, summary: 'A new presenter token (the old one stops working)', response: z.object({ screenToken: z.string() }) },
+  joinInfo: { auth: 'none', status: 200, summary: 'What a participant sees before joining', response: joinInfoSchema },
+  join: { auth: 'none', status: 201, summary: 'Join anonymously; returns the seat token', body: joinRequestSchema, response: joinResultSchema },
+  startCouple: {
+    auth: 'none',
+    status: 201,
+    summary: "A couple's own session, without a facilitator; returns the first partner's seat",
+    body: createCoupleSessionSchema,
+    response: joinResultSchema,
+  },
+  docs: { auth: 'none', status: 200, summary: 'This document', response: anyDocument },
+  health: {
+    auth: 'none',
+    status: 200,
+    summary: 'Liveness and database status',
+    response: z.object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']) }),
+  },
+} as const satisfies Record<RouteName, RouteMeta>;
+
+// The name of a route of routes/ (its method and path are its type).
+type NameOf<R extends RouteSpec> = { [K in RouteName]: (typeof routes)[K] extends R ? K : never }[RouteName];
+type SchemasOf<R extends RouteSpec> = (typeof routeTable)[NameOf<R>];
+
+export type RoutePath<R extends RouteSpec> = R extends `${RouteMethod} ${infer P}` ? P : never;
+
+// '/api/sessions/:id/export' gives 'id'.
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+export type RouteParams<R extends RouteSpec> = { [K in ParamNames<RoutePath<R>>]: string };
+// What a client sends (zod's input: before defaults and transforms).
+export type RouteBody<R extends RouteSpec> = SchemasOf<R> extends { body: z.ZodType } ? z.input<SchemasOf<R>['body']> : undefined;
+export type RouteQuery<R extends RouteSpec> = SchemasOf<R> extends { query: infer Q extends Record<string, z.ZodType> }
+  ? { [K in keyof Q]: z.input<Q[K]> }
+  : undefined;
+// What the server answers; undefined for a 204 or a download.
+export type RouteResponse<R extends RouteSpec> = SchemasOf<R> extends { response: z.ZodType }
+  ? z.output<SchemasOf<R>['response']>
+  : undefined;

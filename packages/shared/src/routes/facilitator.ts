@@ -1,0 +1,23 @@
+import type { RouteSpec } from '../route-table.js';
+
+// What the facilitator's pages call (lazy chunks only).
+export const signUp = 'POST /api/auth/signup' satisfies RouteSpec;
+export const logIn = 'POST /api/auth/login' satisfies RouteSpec;
+export const logOut = 'POST /api/auth/logout' satisfies RouteSpec;
+export const me = 'GET /api/auth/me' satisfies RouteSpec;
+
+export const listDecks = 'GET /api/decks' satisfies RouteSpec;
+export const createDeck = 'POST /api/decks' satisfies RouteSpec;
+export const importDeck = 'POST /api/decks/import' satisfies RouteSpec;
+export const getDeck = 'GET /api/decks/:deckId' satisfies RouteSpec;
+export const replaceDeck = 'PUT /api/decks/:deckId' satisfies RouteSpec;
+export const deleteDeck = 'DELETE /api/decks/:deckId' satisfies RouteSpec;
+export const exportDeck = 'GET /api/decks/:deckId/export' satisfies RouteSpec;
+
+export const createSession = 'POST /api/sessions' satisfies RouteSpec;
+export const listSessions = 'GET /api/sessions' satisfies RouteSpec;
+export const getSession = 'GET /api/sessions/:id' satisfies RouteSpec;
+export const deleteSession = 'DELETE /api/sessions/:id' satisfies RouteSpec;
+export const sessionSummary = 'GET /api/sessions/:id/summary' satisfies RouteSpec;
+export const exportSession = 'GET /api/sessions/:id/export' satisfies RouteSpec;
+export const screenLink = 'POST /api/sessions/:id/screen-link' satisfies RouteSpec;

@@ -1,0 +1,7 @@
+import type { RouteSpec } from '../route-table.js';
+
+// What a participant's phone calls (its first download carries these and no others).
+export const joinInfo = 'GET /api/join/:code' satisfies RouteSpec;
+// Served before Nest's router (apps/server/src/sessions/join-route.ts).
+export const join = 'POST /api/join' satisfies RouteSpec;
+export const startCouple = 'POST /api/join/couple' satisfies RouteSpec;
