@@ -1,8 +1,7 @@
-import { Body, Controller, Inject, Req, Res } from '@nestjs/common';
-import { credentialsSchema, routes, type Credentials, type Facilitator } from '@candor/shared';
+import { Controller, Inject, Req, Res } from '@nestjs/common';
+import { routes, type Credentials, type Facilitator } from '@candor/shared';
 import type { Request, Response } from 'express';
-import { Route } from '../common/route.decorator.js';
-import { ZodPipe } from '../common/zod-validation.pipe.js';
+import { BodyOf, Route } from '../common/route.decorator.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { AccountsService, type Login } from './accounts.service.js';
 import { CurrentFacilitator } from './auth.guard.js';
@@ -17,7 +16,7 @@ export class AccountsController {
 
   @Route(routes.signUp)
   async signUp(
-    @Body(new ZodPipe(credentialsSchema)) body: Credentials,
+    @BodyOf(routes.signUp) body: Credentials,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ facilitator: Facilitator }> {
     return this.withCookie(res, await this.accounts.signUp(body));
@@ -25,7 +24,7 @@ export class AccountsController {
 
   @Route(routes.logIn)
   async logIn(
-    @Body(new ZodPipe(credentialsSchema)) body: Credentials,
+    @BodyOf(routes.logIn) body: Credentials,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ facilitator: Facilitator }> {
     return this.withCookie(res, await this.accounts.logIn(body));

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
-import { MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { MODULE_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
-import { routes, type RouteSpec } from '@candor/shared';
+import { routes, routeTable, type RouteSpec } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
 import { ROUTE_METADATA, Route, routeParts } from './route.decorator.js';
 
-type Mapped = { controller: string; handler: string; prefix: unknown; path: unknown; method: unknown; route?: RouteSpec };
+type Mapped = { controller: string; handler: string; prefix: unknown; path: unknown; method: unknown; route?: RouteSpec; bodySchemas: unknown[] };
+type ArgMetadata = Record<string, { index: number; pipes?: unknown[] }>;
 
 // Every controller of the application, found the way Nest finds them: through the modules' metadata.
 function controllersOf(module: Type | DynamicModule, seen = new Set<unknown>()): Type[] {
@@ -32,6 +34,10 @@ function handlersOf(controller: Type): Mapped[] {
         path: Reflect.getMetadata(PATH_METADATA, fn),
         method: Reflect.getMetadata('method', fn),
         route: Reflect.getMetadata(ROUTE_METADATA, fn) as RouteSpec | undefined,
+        // The schemas of the pipes on the handler's @Body() parameters.
+        bodySchemas: Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) as ArgMetadata | undefined) ?? {})
+          .filter(([key]) => key.startsWith(`${RouteParamtypes.BODY}:`))
+          .flatMap(([, arg]) => (arg.pipes ?? []).map((pipe) => (pipe as { schema?: unknown }).schema)),
       };
     });
 }
@@ -60,5 +66,14 @@ describe(Route.name, () => {
     const table = Object.values(routes).filter((r) => r !== routes.join);
     expect([...served].sort()).toEqual([...table].sort());
     expect(new Set(served).size).toBe(served.length);
+  });
+
+  it("parses every body with the table's schema for its route (a deck file is parsed inside, to list every problem)", () => {
+    const withBody = mapped.filter((m) => m.route && m.route !== routes.importDeck && 'body' in routeTable[routeParts(m.route).name]);
+    expect(withBody.length).toBeGreaterThan(4);
+    for (const m of withBody) {
+      const { name } = routeParts(m.route ?? 'GET /api/none');
+      expect(m.bodySchemas, `${m.controller}.${m.handler}`).toEqual([(routeTable[name] as { body: unknown }).body]);
+    }
   });
 });

@@ -1,6 +1,8 @@
-import { applyDecorators, Delete, Get, HttpCode, Post, Put, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Delete, Get, HttpCode, Post, Put, Query, SetMetadata, UseGuards } from '@nestjs/common';
 import { routes, routeTable, type RouteMethod, type RouteName, type RouteResponse, type RouteSpec } from '@candor/shared';
+import type { z } from 'zod';
 import { FacilitatorGuard } from '../accounts/auth.guard.js';
+import { ZodPipe } from './zod-validation.pipe.js';
 
 const MAPPERS = { GET: Get, POST: Post, PUT: Put, DELETE: Delete } as const;
 
@@ -33,4 +35,20 @@ export function Route<const R extends RouteSpec>(route: R) {
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<H>,
   ): void => decorate(target, key, descriptor);
+}
+
+// A handler's JSON body, parsed with the schema the table gives its route (an INVALID_PAYLOAD otherwise).
+export function BodyOf(route: RouteSpec): ParameterDecorator {
+  const { name } = routeParts(route);
+  const schema = (routeTable[name] as { body?: z.ZodType }).body;
+  if (!schema) throw new Error(`${route} takes no body in the route table`);
+  return Body(new ZodPipe(schema));
+}
+
+// One query parameter of a handler, parsed with the table's schema for it.
+export function QueryOf(route: RouteSpec, key: string): ParameterDecorator {
+  const { name } = routeParts(route);
+  const schema = (routeTable[name] as { query?: Record<string, z.ZodType> }).query?.[key];
+  if (!schema) throw new Error(`${route} has no query parameter ${key} in the route table`);
+  return Query(key, new ZodPipe(schema));
 }

@@ -1,8 +1,6 @@
 import { Body, Controller, Header, Param, Res } from '@nestjs/common';
 import {
-  createDeckSchema,
   deckFileSchema,
-  deckInputSchema,
   routes,
   slugSchema,
   type CreateDeck,
@@ -15,7 +13,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentFacilitator } from '../accounts/auth.guard.js';
-import { Route } from '../common/route.decorator.js';
+import { BodyOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { DecksService } from './decks.service.js';
 
@@ -33,7 +31,7 @@ export class DecksController {
   @Route(routes.createDeck)
   async create(
     @CurrentFacilitator() f: Facilitator,
-    @Body(new ZodPipe(createDeckSchema)) body: CreateDeck,
+    @BodyOf(routes.createDeck) body: CreateDeck,
   ): Promise<{ deck: Deck }> {
     return { deck: await this.decks.create(f.id, body) };
   }
@@ -53,7 +51,7 @@ export class DecksController {
   async replace(
     @CurrentFacilitator() f: Facilitator,
     @Param('deckId', deckIdPipe) deckId: string,
-    @Body(new ZodPipe(deckInputSchema)) body: DeckInput,
+    @BodyOf(routes.replaceDeck) body: DeckInput,
   ): Promise<{ deck: Deck }> {
     return { deck: await this.decks.replace(f.id, deckId, body) };
   }

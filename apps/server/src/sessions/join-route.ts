@@ -1,4 +1,4 @@
-import { joinRequestSchema, type JoinRequest } from '@candor/shared';
+import { routeTable, type JoinRequest } from '@candor/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../common/app-error.js';
 import { errorResponse } from '../common/error-response.js';
@@ -30,5 +30,5 @@ export function parseJoinRequest(body: unknown): JoinRequest {
   if (typeof body === 'object' && body !== null && !Array.isArray(body) && (body as { consent?: unknown }).consent !== true) {
     throw new AppError('CONSENT_REQUIRED', 'Please read and accept the privacy statement first.');
   }
-  return parseInput(joinRequestSchema, body);
+  return parseInput(routeTable.join.body, body);
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller, Param } from '@nestjs/common';
 import {
-  createCoupleSessionSchema,
   joinCodeSchema,
   routes,
   type CreateCoupleSession,
   type JoinInfo,
   type JoinResult,
 } from '@candor/shared';
-import { Route } from '../common/route.decorator.js';
+import { BodyOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { SeatsService } from './seats.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
@@ -28,7 +27,7 @@ export class JoinController {
 
   // A couple starts on their own: no account, a built-in deck; the starter takes the first seat.
   @Route(routes.startCouple)
-  startCouple(@Body(new ZodPipe(createCoupleSessionSchema)) body: CreateCoupleSession): Promise<JoinResult> {
+  startCouple(@BodyOf(routes.startCouple) body: CreateCoupleSession): Promise<JoinResult> {
     return this.sessions.createForCouple(body.deckId);
   }
 }

@@ -1,7 +1,5 @@
-import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { Controller, Param, Res } from '@nestjs/common';
 import {
-  createSessionSchema,
-  exportFormatSchema,
   routes,
   type ExportFormat,
   type SessionSummary,
@@ -12,7 +10,7 @@ import {
   type FacilitatorSession,
 } from '@candor/shared';
 import { CurrentFacilitator } from '../accounts/auth.guard.js';
-import { Route } from '../common/route.decorator.js';
+import { BodyOf, QueryOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import type { Response } from 'express';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
@@ -25,7 +23,7 @@ export class SessionsController {
   @Route(routes.createSession)
   create(
     @CurrentFacilitator() facilitator: Facilitator,
-    @Body(new ZodPipe(createSessionSchema)) body: CreateSession,
+    @BodyOf(routes.createSession) body: CreateSession,
   ): Promise<CreatedSession> {
     return this.sessions.create(facilitator.id, body);
   }
@@ -64,7 +62,7 @@ export class SessionsController {
   async export(
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
-    @Query('format', new ZodPipe(exportFormatSchema)) format: ExportFormat,
+    @QueryOf(routes.exportSession, 'format') format: ExportFormat,
     @Res() res: Response,
   ): Promise<void> {
     const summary = await this.sessions.summary(facilitator.id, id);
