@@ -2,17 +2,8 @@ import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from 
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  type ClientSocket,
-  type RunningServer,
-} from './utils.js';
+import { connect, send, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
 const PARTICIPANTS = 50;
 const ANSWERS_EACH = 20;
@@ -44,7 +35,7 @@ describe('a burst of answers written in batches', () => {
         return new AnsweringParticipant(socket);
       }),
     );
-    expectOk<SessionState>(await command(facilitator, 'prompt:open', {}));
+    expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
 
     // Everyone taps twenty times as fast as the socket allows, without waiting for acks.
     for (let i = 0; i < ANSWERS_EACH; i += 1) for (const p of participants) p.submit(i);
@@ -60,27 +51,27 @@ describe('a burst of answers written in batches', () => {
     const resent = await Promise.all(
       participants.map((p) => {
         const last = p.sent[ANSWERS_EACH - 1];
-        return command(p.socket, 'answer:submit', { promptId: last.promptId, clientId: last.clientId, value: last.value });
+        return send(p.socket, 'answer:submit', { promptId: last.promptId, clientId: last.clientId, value: last.value });
       }),
     );
     for (const ack of resent) expect(expectOk<AnswerReceipt>(ack).duplicate).toBe(true);
     const lastProgress = () => seen.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as Progress | undefined;
     await until(() => lastProgress()?.answered === PARTICIPANTS, 5_000, 'the count of answers');
     expect(lastProgress()?.participants).toBe(PARTICIPANTS);
-    expect(expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
+    expect(expectOk<Snapshot>(await send(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
 
     // Every participant sees their last answer as their own.
-    const own = await Promise.all(participants.map((p) => command(p.socket, 'session:sync', {})));
+    const own = await Promise.all(participants.map((p) => send(p.socket, 'session:sync', {})));
     own.forEach((ack) => expect(indexOf(expectOk<Snapshot>(ack).myAnswers?.[BURST_PROMPT])).toBe(ANSWERS_EACH - 1));
 
     // Closed: a burst of late answers is refused, every one of them, and changes nothing.
-    expectOk(await command(facilitator, 'prompt:close', {}));
+    expectOk(await send(facilitator, 'prompt:close', {}));
     const late = await Promise.all(
-      participants.map((p) => command(p.socket, 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(0) })),
+      participants.map((p) => send(p.socket, 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(0) })),
     );
     for (const ack of late) expect(ack).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
 
-    const released = expectOk<SessionState>(await command(facilitator, 'results:release', {}));
+    const released = expectOk<SessionState>(await send(facilitator, 'results:release', {}));
     const last = burstValue(ANSWERS_EACH - 1).items;
     const items = (released.result?.distribution as YnmResult).items;
     for (const [item, choice] of Object.entries(last)) {

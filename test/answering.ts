@@ -1,10 +1,11 @@
-import type { Ack, AnswerReceipt, Snapshot } from '@candor/shared';
+import type { Ack, AnswerReceipt, AnswerValue, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ROOT, type ClientSocket, type RunningServer } from './utils.js';
+import type { ClientSocket } from './live-client.js';
+import { ROOT, type RunningServer } from './utils.js';
 
-export type Submission = { promptId: string; clientId: string; value: { kind: 'ynm'; items: Record<string, string> }; index: number };
+export type Submission = { promptId: string; clientId: string; value: Extract<AnswerValue, { kind: 'ynm' }>; index: number };
 
 // Answer i of a burst, written so that the stored value tells which submission it was.
 const CODE_ITEMS = ['hugs', 'holding-hands', 'cuddling'] as const;
@@ -12,7 +13,7 @@ const CHOICES = ['yes', 'maybe', 'no'] as const;
 export const BURST_PROMPT = 'yes-maybe-no';
 
 export function burstValue(index: number): Submission['value'] {
-  const items: Record<string, string> = {};
+  const items: Record<string, YnmChoice> = {};
   let rest = index;
   for (const item of CODE_ITEMS) {
     items[item] = CHOICES[rest % 3];

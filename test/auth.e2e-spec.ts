@@ -1,7 +1,8 @@
 import type { CreatedSession } from '@candor/shared';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { connect } from './live-client.js';
+import { createSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
 describe('facilitator accounts and access to sessions', () => {
   let server: RunningServer;

@@ -2,7 +2,8 @@ import type { SessionState } from '@candor/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { connect, joinSession, startServer, waitFor, type ClientSocket, type RunningServer } from './utils.js';
+import { connect, waitFor, type ClientSocket } from './live-client.js';
+import { joinSession, startServer, type RunningServer } from './utils.js';
 
 // The commands that move a session; anything else the console sends (a sync, a moderation list) is left out.
 const CONTROL_COMMANDS = new Set(['prompt:open', 'prompt:close', 'results:release', 'session:pause', 'session:end', 'session:settings']);

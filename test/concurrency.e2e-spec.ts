@@ -3,19 +3,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, storedAnswers } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type RunningServer,
-} from './utils.js';
+import { connect, send, waitFor, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
 // Requests that overlap in time, on the embedded database as on PostgreSQL: a transaction that
 // fails must undo only its own statements, one that succeeds must commit only its own, and a
@@ -94,7 +83,7 @@ describe('concurrent requests', () => {
         return new AnsweringParticipant((await open(server.url, { role: 'participant', token: seat.token })).socket);
       }),
     );
-    expectOk(await command(hostA.socket, 'prompt:open', {}));
+    expectOk(await send(hostA.socket, 'prompt:open', {}));
 
     // Session B: two consoles that race every command (the loser's transaction rolls back after
     // writing), and seats that withdraw from two tabs at once (one commits, the other rolls back).
@@ -107,9 +96,9 @@ describe('concurrent requests', () => {
         return { token: seat.token, tabs: tabs.map((t) => t.socket) };
       }),
     );
-    expectOk(await command(consoles[0].socket, 'prompt:open', { promptId: BURST_PROMPT }));
+    expectOk(await send(consoles[0].socket, 'prompt:open', { promptId: BURST_PROMPT }));
     for (const [i, seat] of seatsB.entries()) {
-      expectOk(await command(seat.tabs[0], 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(i) }));
+      expectOk(await send(seat.tabs[0], 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(i) }));
     }
     const versionBefore = (await f.api.get(`/api/sessions/${b.state.id}`)).body.state.version as number;
 
@@ -125,7 +114,7 @@ describe('concurrent requests', () => {
           ['prompt:open', { promptId: BURST_PROMPT }],
         ] as const) {
           for (let attempt = 0; attempt < 10; attempt += 1) {
-            const pair = await Promise.all(consoles.map((c) => command(c.socket, event, payload)));
+            const pair = await Promise.all(consoles.map((c) => send(c.socket, event, payload)));
             acks.push(...pair);
             const ok = pair.filter((ack) => ack.ok).length;
             if (ok > 0 || pair.some((ack) => !ack.ok && ack.error.code !== 'STALE_STATE')) {
@@ -140,7 +129,7 @@ describe('concurrent requests', () => {
     const withdrawing = async (): Promise<Ack<unknown>[][]> => {
       const pairs: Ack<unknown>[][] = [];
       for (const seat of seatsB) {
-        pairs.push(await Promise.all(seat.tabs.map((tab) => command(tab, 'participant:withdraw', {}))));
+        pairs.push(await Promise.all(seat.tabs.map((tab) => send(tab, 'participant:withdraw', {}))));
         await new Promise((ok) => setTimeout(ok, 15));
       }
       return pairs;

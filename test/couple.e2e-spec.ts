@@ -1,28 +1,16 @@
-import type { CoupleResult, SessionState, Snapshot } from '@candor/shared';
+import type { AnswerValue, CoupleResult, SessionState, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './answering.js';
-import {
-  command,
-  connect,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type Frame,
-  type RunningServer,
-  allKindsDeck,
-} from './utils.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { expectOk, joinSession, signUp, startServer, type Facilitator, type RunningServer, allKindsDeck } from './utils.js';
 
 type Conn = { socket: ClientSocket; frames: Frame[]; token: string };
 const deckFile = allKindsDeck();
-const answer = (c: Conn, promptId: string, value: unknown) => command(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
-const ynm = (items: Record<string, string>) => ({ kind: 'ynm', items });
-const finish = (c: Conn, promptId: string, finished = true) => command(c.socket, 'answer:finish', { promptId, finished });
+const answer = (c: Conn, promptId: string, value: AnswerValue) => send(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
+const ynm = (items: Record<string, YnmChoice>) => ({ kind: 'ynm' as const, items });
+const finish = (c: Conn, promptId: string, finished = true) => send(c.socket, 'answer:finish', { promptId, finished });
 
 // What one socket was told about results: every result it received, in order.
 const resultsSeen = (c: { frames: Frame[] }) =>
@@ -71,10 +59,10 @@ describe('couple mode', () => {
   it('ends the session when a partner withdraws, so that nobody else can take the freed seat', async () => {
     const { code, facilitator, partners } = await coupleWithTherapist();
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     const bSeesEnd = waitFor(b.socket, 'session:updated', 5_000, (st) => st.phase === 'ended');
-    expect(await command(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
+    expect(await send(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
     expect(await bSeesEnd).toMatchObject({ phase: 'ended', participants: 1, answered: 0 });
     // Someone with the code finds no session, let alone a seat beside the other partner.
     const stranger = await request(server.url).post('/api/join').send({ code, consent: true });
@@ -86,7 +74,7 @@ describe('couple mode', () => {
   it('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async () => {
     const { facilitator, partners } = await coupleWithTherapist();
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
     // A couple's phones show who has answered: unlike a group's, they get the counts.
     const bSeesCount = waitFor(b.socket, 'progress:updated', 5_000, (p) => p.answered === 1);
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'yes', cuddling: 'maybe', massage: 'yes' })));
@@ -122,7 +110,7 @@ describe('couple mode', () => {
     const seen: unknown[] = [];
     for (const [i, couple] of [first, second].entries()) {
       const [a, b] = couple.partners;
-      expectOk(await command(couple.facilitator.socket, 'prompt:open', {}));
+      expectOk(await send(couple.facilitator.socket, 'prompt:open', {}));
       expectOk(await answer(a, 'yes-maybe-no', aAnswers));
       expectOk(await finish(a, 'yes-maybe-no'));
       const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -142,7 +130,7 @@ describe('couple mode', () => {
     const imported = await therapist.api.post('/api/decks/import').send(deckFile);
     const { facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
     expectOk(await answer(a, 'comfort', { kind: 'scale', value: 2 }));
     expectOk(await finish(a, 'comfort'));
     const shown = waitFor(b.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -153,7 +141,7 @@ describe('couple mode', () => {
       answers: [{ kind: 'scale', value: 2 }, { kind: 'scale', value: 5 }],
     });
 
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
     expectOk(await answer(a, 'one-word', { kind: 'text', text: 'only mine' }));
     expectOk(await finish(a, 'one-word'));
     const closed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -180,21 +168,21 @@ describe('couple mode', () => {
     expect((await therapist.api.get(`/api/sessions/${sessionId}`)).status).toBe(404);
 
     // Either partner moves on; neither can release early or close for the other.
-    expectOk(await command(b.socket, 'prompt:open', {}));
-    expect(await command(a.socket, 'prompt:close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expectOk(await send(b.socket, 'prompt:open', {}));
+    expect(await send(a.socket, 'prompt:close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     expectOk(await finish(a, 'yes-maybe-no'));
     const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     expectOk(await finish(b, 'yes-maybe-no'));
     expect(((await revealed).result?.distribution as CoupleResult).matches.map((m) => m.id)).toEqual(['hugs']);
-    expect(expectOk<SessionState>(await command(a.socket, 'session:end', {})).phase).toBe('ended');
+    expect(expectOk<SessionState>(await send(a.socket, 'session:end', {})).phase).toBe('ended');
   });
 
   it('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async () => {
     const { sessionId, facilitator, partners } = await coupleWithTherapist();
     const [a, b] = partners;
-    const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     const items = opened.prompt?.kind === 'ynm' ? opened.prompt.items.map((i) => i.id) : [];
     expect(items.length).toBeGreaterThan(20);
     // "I'm finished" needs a saved answer first.
@@ -208,24 +196,24 @@ describe('couple mode', () => {
     // A's other tab (or a reload) knows A is finished; B's does not say B is.
     const aAgain = await connect(server.url, { role: 'participant', token: a.token });
     sockets.push(aAgain.socket);
-    expect(expectOk<Snapshot>(await command(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
-    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+    expect(expectOk<Snapshot>(await send(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
+    expect(expectOk<Snapshot>(await send(b.socket, 'session:sync', {})).myFinished).toBe(false);
     // A takes it back, then B finishes: still one of two, still nothing revealed.
     expectOk(await finish(a, 'yes-maybe-no', false));
     expectOk(await finish(b, 'yes-maybe-no'));
     await new Promise((ok) => setTimeout(ok, 300));
-    expect(expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state).toMatchObject({ phase: 'open', finished: 1, result: null });
+    expect(expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state).toMatchObject({ phase: 'open', finished: 1, result: null });
     expect([a, b, facilitator].flatMap((c) => resultsSeen(c))).toEqual([]);
 
     // The therapist cannot reveal early either: a closed prompt is not released, and reopening it
     // starts with nobody finished.
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    expect(await command(facilitator.socket, 'results:release', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }))).toMatchObject({
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    expect(await send(facilitator.socket, 'results:release', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }))).toMatchObject({
       phase: 'open',
       finished: 0,
     });
-    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+    expect(expectOk<Snapshot>(await send(b.socket, 'session:sync', {})).myFinished).toBe(false);
 
     // Both finished: revealed at once, to both phones and the therapist, in one step.
     expectOk(await answer(a, 'yes-maybe-no', ynm(Object.fromEntries(items.map((id, i) => [id, i < 10 ? 'yes' : 'no'])))));
@@ -252,7 +240,7 @@ describe('couple mode', () => {
     const { sessionId, facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
     const [a, b] = partners;
     const secret = (who: string, id: string) => `${who}-${id}-secret`.slice(0, 40);
-    const values = (who: 'A' | 'B', id: string, kind: string): unknown => {
+    const values = (who: 'A' | 'B', id: string, kind: string): AnswerValue => {
       const first = who === 'A';
       switch (kind) {
         case 'ynm':
@@ -274,7 +262,7 @@ describe('couple mode', () => {
     const rest: unknown[] = [];
     const revealed: Record<string, unknown> = {};
     for (const prompt of file.deck.prompts) {
-      expectOk(await command(facilitator.socket, 'prompt:open', { promptId: prompt.id }));
+      expectOk(await send(facilitator.socket, 'prompt:open', { promptId: prompt.id }));
       for (const [who, partner] of [['A', a], ['B', b]] as const) {
         expectOk(await answer(partner, prompt.id, values(who, prompt.id, prompt.kind)));
         expectOk(await finish(partner, prompt.id));
@@ -282,9 +270,9 @@ describe('couple mode', () => {
       await until(() => resultsSeen(facilitator).some((r) => r.promptId === prompt.id), 5_000, `the reveal of ${prompt.id}`);
       if (prompt.kind === 'text') {
         // No moderation queue in a couple session, over the socket or otherwise.
-        expect(await command(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await send(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
         const textId = '00000000-0000-4000-8000-000000000000';
-        expect(await command(facilitator.socket, 'text:moderate', { promptId: prompt.id, textId, status: 'approved' })).toMatchObject({
+        expect(await send(facilitator.socket, 'text:moderate', { promptId: prompt.id, textId, status: 'approved' })).toMatchObject({
           ok: false,
           error: { code: 'FORBIDDEN' },
         });
@@ -292,7 +280,7 @@ describe('couple mode', () => {
       rest.push((await therapist.api.get(`/api/sessions/${sessionId}`)).body);
       revealed[prompt.id] = resultsSeen(a).find((r) => r.promptId === prompt.id);
     }
-    expectOk(await command(facilitator.socket, 'session:end', {}));
+    expectOk(await send(facilitator.socket, 'session:end', {}));
     for (const path of ['', '/summary', '/export?format=json', '/export?format=csv', '/export?format=md']) {
       const res = await therapist.api.get(`/api/sessions/${sessionId}${path}`);
       expect(res.status).toBe(200);
@@ -317,7 +305,7 @@ describe('couple mode', () => {
 
   it('refuses live results for couples, and a couple deck that is not built in', async () => {
     const { facilitator } = await coupleWithTherapist();
-    expect(await command(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({
+    expect(await send(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
     });

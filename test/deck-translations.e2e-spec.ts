@@ -1,17 +1,14 @@
 import type { Deck, DeckFile, JoinInfo, PromptResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { connect, send, waitFor, type ClientSocket } from './live-client.js';
 import {
   allKindsDeck,
-  command,
-  connect,
   createSession,
   expectOk,
   joinSession,
   signUp,
   startServer,
-  waitFor,
-  type ClientSocket,
   type Facilitator,
   type RunningServer,
 } from './utils.js';
@@ -61,7 +58,7 @@ describe('deck translations, end to end', () => {
 
     const opened = (c: { socket: ClientSocket }) => waitFor(c.socket, 'session:updated', 5_000, (s) => s.prompt?.id === 'yes-maybe-no');
     const arrivals = [opened(phones[0]), opened(phones[1]), opened(phones[2]), opened(screen), opened(facilitator)];
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
     const [first, second, third, onScreen, onConsole] = await Promise.all(arrivals);
     const { translations: _all, ...withoutTranslations } = library.prompts[0];
     // The screen and the console get the whole prompt as the deck has it, every language included.
@@ -95,15 +92,15 @@ describe('deck translations, end to end', () => {
     expect(snapshot.state.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
 
     for (const phone of phones) {
-      const ack = await command(phone.socket, 'answer:submit', {
+      const ack = await send(phone.socket, 'answer:submit', {
         promptId: 'yes-maybe-no',
         clientId: randomUUID(),
         value: { kind: 'ynm', items: { hugs: 'yes', kissing: 'maybe' } },
       });
       expectOk(ack);
     }
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     const result = released.result as PromptResult;
     expect(result.distribution?.kind).toBe('ynm');
     const hugs = result.distribution?.kind === 'ynm' ? result.distribution.items.find((i) => i.id === 'hugs') : undefined;

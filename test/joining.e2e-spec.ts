@@ -2,18 +2,8 @@ import type { SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Frame,
-  type RunningServer,
-} from './utils.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { createSession, expectOk, signUp, startServer, type RunningServer } from './utils.js';
 
 // Joins that arrive together are seated by one statement and their handshakes read by another
 // (docs/performance.md): each must still end in its own session, with its own answers, or be
@@ -77,14 +67,14 @@ describe('joining together', () => {
     const session = await createSession(facilitator);
     const host = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, facilitator.cookie);
     sockets.push(host.socket);
-    const promptId = expectOk<SessionState>(await command(host.socket, 'prompt:open', {})).prompt?.id as string;
+    const promptId = expectOk<SessionState>(await send(host.socket, 'prompt:open', {})).prompt?.id as string;
     const seats = await Promise.all(Array.from({ length: 10 }, () => join(session.state.code)));
     const tokens = seats.map((s) => s.body.token as string);
     const valueOf = (i: number) => ({ kind: 'ynm' as const, items: { hugs: (['yes', 'maybe', 'no'] as const)[i % 3] } });
     const first = await Promise.all(tokens.map((token) => connect(server.url, { role: 'participant', token })));
     for (const [i, conn] of first.entries()) {
       // Every other phone answers before going offline.
-      if (i % 2 === 0) expectOk(await command(conn.socket, 'answer:submit', { promptId, clientId: randomUUID(), value: valueOf(i) }));
+      if (i % 2 === 0) expectOk(await send(conn.socket, 'answer:submit', { promptId, clientId: randomUUID(), value: valueOf(i) }));
       conn.socket.close();
     }
     const again = await Promise.all(

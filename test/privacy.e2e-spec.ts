@@ -1,23 +1,10 @@
-import type { SessionState, Snapshot } from '@candor/shared';
+import type { SessionState, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  expectOk,
-  joinSession,
-  ROOT,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type Frame,
-  type RunningServer,
-  allKindsDeck,
-} from './utils.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { expectOk, joinSession, ROOT, signUp, startServer, type Facilitator, type RunningServer, allKindsDeck } from './utils.js';
 
 const deckFile = allKindsDeck();
 type Conn = { socket: ClientSocket; frames: Frame[]; token?: string };
@@ -39,10 +26,10 @@ async function groupSession(server: RunningServer, f: Facilitator, options: { ph
   return { sessionId, code, facilitator, screen, phones };
 }
 
-const ynm = (items: Record<string, string>) => ({
+const ynm = (items: Record<string, YnmChoice>) => ({
   promptId: 'yes-maybe-no',
   clientId: randomUUID(),
-  value: { kind: 'ynm', items },
+  value: { kind: 'ynm' as const, items },
 });
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -68,63 +55,63 @@ describe('the privacy rules, tried the way an attacker would', () => {
     const plain = await groupSession(server, f, { phones: 0 });
     open.push(plain.facilitator, plain.screen);
     expect((await request(server.url).get(`/api/join/${plain.code}`)).body).toMatchObject({ liveResults: false });
-    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(s.facilitator.socket, 'prompt:open', {}));
     const results = () =>
       s.screen.frames.filter((fr) => fr.event === 'session:updated' && (fr.args[0] as SessionState).result !== null);
 
-    for (let i = 0; i < 3; i += 1) expectOk(await command(s.phones[i].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    for (let i = 0; i < 3; i += 1) expectOk(await send(s.phones[i].socket, 'answer:submit', ynm({ hugs: 'yes' })));
     const first = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => st.result !== null);
     expect(first.result?.respondents).toBe(3);
 
     // One more answer: the timing of an update would point at this person, so none comes.
-    expectOk(await command(s.phones[3].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    expectOk(await send(s.phones[3].socket, 'answer:submit', ynm({ hugs: 'no' })));
     await sleep(1_800);
     expect(results()).toHaveLength(1);
     // Neither does asking for a fresh snapshot reveal it.
-    const synced = expectOk<Snapshot>(await command(s.facilitator.socket, 'session:sync', {}));
+    const synced = expectOk<Snapshot>(await send(s.facilitator.socket, 'session:sync', {}));
     expect(synced.state.result?.respondents).toBe(3);
     expect(synced.state.answered).toBe(4);
 
     // Two more changes make three since the last update.
-    expectOk(await command(s.phones[4].socket, 'answer:submit', ynm({ hugs: 'maybe' })));
-    expectOk(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    expectOk(await send(s.phones[4].socket, 'answer:submit', ynm({ hugs: 'maybe' })));
+    expectOk(await send(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'no' })));
     const second = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => (st.result?.respondents ?? 0) === 5);
     expect(results()).toHaveLength(2);
     expect(second.result?.distribution).not.toBeNull();
 
     // Closing sends the final count at once, even after a single change.
-    expectOk(await command(s.phones[5].socket, 'answer:submit', ynm({ hugs: 'yes' })));
-    const closed = expectOk<SessionState>(await command(s.facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(s.phones[5].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    const closed = expectOk<SessionState>(await send(s.facilitator.socket, 'prompt:close', {}));
     expect(closed.result?.respondents).toBe(6);
   });
 
   it('withdraws a participant: answers deleted, results recomputed, the seat gone, nobody told who', async () => {
     const s = await groupSession(server, f, { phones: 4 });
     open.push(s.facilitator, s.screen, ...s.phones);
-    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
-    const choices = ['yes', 'yes', 'no', 'yes'];
-    for (const [i, phone] of s.phones.entries()) expectOk(await command(phone.socket, 'answer:submit', ynm({ hugs: choices[i] })));
-    expectOk(await command(s.facilitator.socket, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(s.facilitator.socket, 'results:release', {}));
+    expectOk(await send(s.facilitator.socket, 'prompt:open', {}));
+    const choices = ['yes', 'yes', 'no', 'yes'] as const;
+    for (const [i, phone] of s.phones.entries()) expectOk(await send(phone.socket, 'answer:submit', ynm({ hugs: choices[i] })));
+    expectOk(await send(s.facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(s.facilitator.socket, 'results:release', {}));
     expect(released.result?.respondents).toBe(4);
 
     const updated = waitFor(s.screen.socket, 'session:updated', 5_000, (st) => st.participants === 3);
     const leaving = s.phones[2];
     const disconnected = new Promise((ok) => leaving.socket.once('disconnect', ok));
-    expect(await command(leaving.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
+    expect(await send(leaving.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
     const after = await updated;
     await disconnected;
     expect(after.result?.respondents).toBe(3);
     expect(after.result?.distribution).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ id: 'hugs', yes: 3, no: 0 })]) });
     await expect(connect(server.url, { role: 'participant', token: leaving.token ?? '' })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
-    expect(await command(s.facilitator.socket, 'participant:withdraw', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await send(s.facilitator.socket, 'participant:withdraw', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('withdraws a seat once when two tabs of it withdraw at the same moment', async () => {
     const s = await groupSession(server, f, { phones: 3 });
     const secondTab: Conn = { ...(await connect(server.url, { role: 'participant', token: s.phones[0].token ?? '' })), token: s.phones[0].token };
     open.push(s.facilitator, s.screen, ...s.phones, secondTab);
-    const acks = await Promise.all([s.phones[0], secondTab].map((tab) => command(tab.socket, 'participant:withdraw', {})));
+    const acks = await Promise.all([s.phones[0], secondTab].map((tab) => send(tab.socket, 'participant:withdraw', {})));
     expect(acks.filter((a) => a.ok)).toHaveLength(1);
     expect(acks.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect((await f.api.get(`/api/sessions/${s.sessionId}`)).body.state.participants).toBe(2);
@@ -134,11 +121,11 @@ describe('the privacy rules, tried the way an attacker would', () => {
     const s = await groupSession(server, f, { phones: 3 });
     open.push(s.facilitator, s.screen, ...s.phones);
     const away = waitFor(s.facilitator.socket, 'stepout:updated', 5_000, (p) => p.away === 2);
-    expectOk(await command(s.phones[0].socket, 'participant:step-out', { away: true }));
-    expectOk(await command(s.phones[1].socket, 'participant:step-out', { away: true }));
+    expectOk(await send(s.phones[0].socket, 'participant:step-out', { away: true }));
+    expectOk(await send(s.phones[1].socket, 'participant:step-out', { away: true }));
     expect(await away).toEqual({ away: 2 });
     const back = waitFor(s.facilitator.socket, 'stepout:updated', 5_000, (p) => p.away === 1);
-    expectOk(await command(s.phones[0].socket, 'participant:step-out', { away: false }));
+    expectOk(await send(s.phones[0].socket, 'participant:step-out', { away: false }));
     expect(await back).toEqual({ away: 1 });
     // A console that reloads (a new facilitator socket) is told the count right away.
     const reloaded = await connect(server.url, { role: 'facilitator', sessionId: s.sessionId }, f.cookie);
@@ -147,23 +134,23 @@ describe('the privacy rules, tried the way an attacker would', () => {
       .poll(() => reloaded.frames.find((fr) => fr.event === 'stepout:updated')?.args[0], { timeout: 5_000 })
       .toEqual({ away: 1 });
     for (const c of [s.screen, ...s.phones]) expect(c.frames.map((fr) => fr.event)).not.toContain('stepout:updated');
-    expect(await command(s.facilitator.socket, 'participant:step-out', { away: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await send(s.facilitator.socket, 'participant:step-out', { away: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('freezes answering while the facilitator pauses', async () => {
     const s = await groupSession(server, f, { phones: 2 });
     open.push(s.facilitator, s.screen, ...s.phones);
-    expectOk(await command(s.facilitator.socket, 'prompt:open', {}));
-    expect(await command(s.phones[0].socket, 'session:pause', { paused: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expectOk(await send(s.facilitator.socket, 'prompt:open', {}));
+    expect(await send(s.phones[0].socket, 'session:pause', { paused: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const seen = waitFor(s.phones[1].socket, 'session:updated', 5_000, (st) => st.paused);
-    expect(expectOk<SessionState>(await command(s.facilitator.socket, 'session:pause', { paused: true })).paused).toBe(true);
+    expect(expectOk<SessionState>(await send(s.facilitator.socket, 'session:pause', { paused: true })).paused).toBe(true);
     await seen;
-    expect(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' }))).toMatchObject({
+    expect(await send(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' }))).toMatchObject({
       ok: false,
       error: { code: 'SESSION_PAUSED' },
     });
-    expectOk(await command(s.facilitator.socket, 'session:pause', { paused: false }));
-    expectOk(await command(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    expectOk(await send(s.facilitator.socket, 'session:pause', { paused: false }));
+    expectOk(await send(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'yes' })));
   });
 
   it('deletes a session with everything in it and closes its sockets', async () => {
@@ -198,14 +185,14 @@ describe('retention and the canary', () => {
       await request(server.url).post('/api/join').set('User-Agent', canaryAgent).send({ code: s.code, consent: true });
       await expect(connect(server.url, { role: 'participant', token: canaryToken })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
 
-      expectOk(await command(s.facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
+      expectOk(await send(s.facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
       const texts = [canaryText, 'slow and kind', 'tea'];
       for (const [i, phone] of s.phones.entries()) {
-        expectOk(await command(phone.socket, 'answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: texts[i] } }));
+        expectOk(await send(phone.socket, 'answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: texts[i] } }));
       }
-      expectOk(await command(s.facilitator.socket, 'prompt:close', {}));
-      expectOk(await command(s.facilitator.socket, 'results:release', {}));
-      expectOk(await command(s.facilitator.socket, 'session:end', {}));
+      expectOk(await send(s.facilitator.socket, 'prompt:close', {}));
+      expectOk(await send(s.facilitator.socket, 'results:release', {}));
+      expectOk(await send(s.facilitator.socket, 'session:end', {}));
 
       // After the retention time the seats and their answers are gone; the released result stays.
       await sleep(3_500);

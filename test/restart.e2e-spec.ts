@@ -1,18 +1,8 @@
 import type { AnswerReceipt, SessionState, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type RunningServer,
-} from './utils.js';
+import { connect, send, waitFor, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
 describe('a server restart in the middle of a session', () => {
   const sockets: ClientSocket[] = [];
@@ -38,12 +28,12 @@ describe('a server restart in the middle of a session', () => {
     }
     sockets.push(facilitator, screen, ...participants);
 
-    const opened = expectOk<SessionState>(await command(facilitator, 'prompt:open', {}));
+    const opened = expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
     const choices = ['yes', 'yes', 'maybe'] as const;
     const submitted = await Promise.all(
       choices.map(async (choice, i) => {
-        const payload = { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm', items: { cuddling: choice } } };
-        expectOk<AnswerReceipt>(await command(participants[i], 'answer:submit', payload));
+        const payload = { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm' as const, items: { cuddling: choice } } };
+        expectOk<AnswerReceipt>(await send(participants[i], 'answer:submit', payload));
         return payload;
       }),
     );
@@ -62,18 +52,18 @@ describe('a server restart in the middle of a session', () => {
     expect(own[3].myAnswers).toEqual({});
 
     // A client that never saw its ack resends with the same id: stored once.
-    const retry = expectOk<AnswerReceipt>(await command(participants[0], 'answer:submit', submitted[0]));
+    const retry = expectOk<AnswerReceipt>(await send(participants[0], 'answer:submit', submitted[0]));
     expect(retry.duplicate).toBe(true);
     expectOk(
-      await command(participants[3], 'answer:submit', {
+      await send(participants[3], 'answer:submit', {
         promptId: 'yes-maybe-no',
         clientId: randomUUID(),
         value: { kind: 'ynm', items: { cuddling: 'no' } },
       }),
     );
 
-    expectOk(await command(facilitator, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(facilitator, 'results:release', {}));
+    expectOk(await send(facilitator, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(facilitator, 'results:release', {}));
     const cuddling = (released.result?.distribution as YnmResult).items.find((i) => i.id === 'cuddling');
     expect(cuddling).toMatchObject({ yes: 2, maybe: 1, no: 1, answered: 4 });
   });

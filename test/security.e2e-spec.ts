@@ -2,7 +2,8 @@ import { JOIN_CODE_ALPHABET } from '@candor/shared';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, connect, createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { connect, send } from './live-client.js';
+import { createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
 // The default limits (startServer lifts them for the other suites): 30 joins per IP and minute,
 // 10 of them failed, and 20 socket messages in a burst.
@@ -102,7 +103,7 @@ describe('security limits and headers', () => {
     const seenByB = b.frames.length;
     const seenByF = f.frames.length;
 
-    const acks = await Promise.all(Array.from({ length: 80 }, () => command(a.socket, 'participant:step-out', { away: true })));
+    const acks = await Promise.all(Array.from({ length: 80 }, () => send(a.socket, 'participant:step-out', { away: true })));
     const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
     const handled = acks.filter((ack) => ack.ok);
     expect(limited.length).toBeGreaterThanOrEqual(50);
@@ -116,7 +117,7 @@ describe('security limits and headers', () => {
 
     // After a second the socket is heard again.
     await new Promise((ok) => setTimeout(ok, 1_100));
-    expect(await command(a.socket, 'session:sync', {})).toMatchObject({ ok: true });
+    expect(await send(a.socket, 'session:sync', {})).toMatchObject({ ok: true });
     for (const c of [a, b, f]) c.socket.close();
   });
 
