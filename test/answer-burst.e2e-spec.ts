@@ -1,7 +1,7 @@
 import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
+import { afterAll, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers } from './answering.js';
 import { connect, send, type ClientSocket } from './live-client.js';
 import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
@@ -56,7 +56,7 @@ describe('a burst of answers written in batches', () => {
     );
     for (const ack of resent) expect(expectOk<AnswerReceipt>(ack).duplicate).toBe(true);
     const lastProgress = () => seen.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as Progress | undefined;
-    await until(() => lastProgress()?.answered === PARTICIPANTS, 5_000, 'the count of answers');
+    await vi.waitFor(() => expect(lastProgress()?.answered).toBe(PARTICIPANTS), { timeout: 5_000 });
     expect(lastProgress()?.participants).toBe(PARTICIPANTS);
     expect(expectOk<Snapshot>(await send(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
 

@@ -1,10 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, test, type Browsing } from './browser-utils.js';
 import { connect, send, type ClientSocket } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
+import { createSession, expectOk, joinSession, signUp, type RunningServer } from './utils.js';
 
 // A built-in deck in a German browser: the deck's own German reaches the join page, the question, the
 // projector, the results and solo mode, and switching to English shows the deck's English again. (The
@@ -14,16 +14,12 @@ describe('deck content in the language of the page', () => {
   let browsing: Browsing;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browsing?.close();
-    await server?.stop();
-  });
+  afterAll(() => sockets.forEach((s) => s.close()));
 
   it('shows a German phone, projector and solo page the German of a built-in deck', async () => {
     const f = await signUp(server.url);

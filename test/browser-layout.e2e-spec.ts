@@ -1,10 +1,10 @@
 import type { AnswerValue, Deck, Prompt, SessionState } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PHONE, test, type Browsing } from './browser-utils.js';
 import { connect, send, type ClientSocket } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { createSession, expectOk, joinSession, type Facilitator, type RunningServer } from './utils.js';
 
 const PROJECTORS = [
   { width: 1280, height: 720 },
@@ -79,17 +79,13 @@ describe('layout: the projector fits its screen; phones work in landscape and at
   let f: Facilitator;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-    f = await signUp(server.url);
+  test.beforeAll(({ server: running, browsing: opened, facilitator }) => {
+    server = running;
+    browsing = opened;
+    f = facilitator;
   });
 
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.close());
-    await browsing?.close();
-    await server?.stop();
-  });
+  afterAll(() => sockets.forEach((socket) => socket.close()));
 
   const deckPrompts = async (deckId: string): Promise<Prompt[]> => ((await f.api.get(`/api/decks/${deckId}`)).body as { deck: Deck }).deck.prompts;
 

@@ -1,10 +1,10 @@
 import type { Snapshot } from '@candor/shared';
 import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PHONE, test, type Browsing } from './browser-utils.js';
 import { connect, send, type ClientSocket } from './live-client.js';
-import { createSession, expectOk, signUp, startServer, type RunningServer } from './utils.js';
+import { createSession, expectOk, signUp, type RunningServer } from './utils.js';
 
 describe('a phone that loses its connection keeps its answer and saves it when it is back', () => {
   let server: RunningServer;
@@ -12,16 +12,14 @@ describe('a phone that loses its connection keeps its answer and saves it when i
   let facilitator: ClientSocket;
   const relays: Server[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     facilitator?.close();
     relays.forEach((relay) => relay.close());
-    await browsing?.close();
-    await server?.stop();
   });
 
   // A phone whose network can be cut: it reaches the server through a TCP relay that, while the phone is

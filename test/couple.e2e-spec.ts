@@ -1,12 +1,12 @@
 import type { AnswerValue, CoupleResult, SessionState, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from './answering.js';
-import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
-import { expectOk, joinSession, signUp, startServer, type Facilitator, type RunningServer, allKindsDeck } from './utils.js';
+import { describe, expect, vi } from 'vitest';
+import { test } from './fixtures.js';
+import { connect, send, waitFor, type Frame, type LiveClient } from './live-client.js';
+import { allKindsDeck, expectOk } from './utils.js';
 
-type Conn = { socket: ClientSocket; frames: Frame[]; token: string };
+type Conn = LiveClient;
 const deckFile = allKindsDeck();
 const answer = (c: Conn, promptId: string, value: AnswerValue) => send(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
 const ynm = (items: Record<string, YnmChoice>) => ({ kind: 'ynm' as const, items });
@@ -20,35 +20,8 @@ const resultsSeen = (c: { frames: Frame[] }) =>
     .filter((r) => r !== null);
 
 describe('couple mode', () => {
-  let server: RunningServer;
-  let therapist: Facilitator;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    therapist = await signUp(server.url);
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  const coupleWithTherapist = async (deckId = 'consent-and-boundaries') => {
-    const created = await therapist.api.post('/api/sessions').send({ deckId, mode: 'couple' });
-    expect(created.status).toBe(201);
-    const sessionId = created.body.state.id as string;
-    const facilitator = await connect(server.url, { role: 'facilitator', sessionId }, therapist.cookie);
-    const partners: Conn[] = [];
-    for (let i = 0; i < 2; i += 1) {
-      const seat = await joinSession(server.url, created.body.state.code as string);
-      partners.push({ ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
-    }
-    sockets.push(facilitator.socket, ...partners.map((p) => p.socket));
-    return { sessionId, code: created.body.state.code as string, facilitator, partners };
-  };
-
-  it('has exactly two seats: a third person with the link is turned away', async () => {
-    const { code } = await coupleWithTherapist();
+  test('has exactly two seats: a third person with the link is turned away', async ({ server, clients }) => {
+    const { code } = await clients.couple();
     const third = await request(server.url).post('/api/join').send({ code, consent: true });
     expect(third.status).toBe(409);
     expect(third.body).toEqual({ code: 'SESSION_FULL', message: 'Both seats of this couple session are taken.' });
@@ -56,8 +29,8 @@ describe('couple mode', () => {
     expect(info.body.mode).toBe('couple');
   });
 
-  it('ends the session when a partner withdraws, so that nobody else can take the freed seat', async () => {
-    const { code, facilitator, partners } = await coupleWithTherapist();
+  test('ends the session when a partner withdraws, so that nobody else can take the freed seat', async ({ server, clients }) => {
+    const { code, host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
     expectOk(await send(facilitator.socket, 'prompt:open', {}));
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
@@ -71,8 +44,8 @@ describe('couple mode', () => {
     await expect(connect(server.url, { role: 'participant', token: a.token })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
   });
 
-  it('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async () => {
-    const { facilitator, partners } = await coupleWithTherapist();
+  test('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async ({ clients }) => {
+    const { host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
     expectOk(await send(facilitator.socket, 'prompt:open', {}));
     // A couple's phones show who has answered: unlike a group's, they get the counts.
@@ -98,10 +71,10 @@ describe('couple mode', () => {
     expect((await onFacilitator).result).toEqual(state.result);
   });
 
-  it("tells partner A nothing that depends on B's answers where they are not shared", async () => {
+  test("tells partner A nothing that depends on B's answers where they are not shared", async ({ clients }) => {
     // Two couples: A answers the same; the two Bs differ only where nothing is shared.
-    const first = await coupleWithTherapist();
-    const second = await coupleWithTherapist();
+    const first = await clients.couple();
+    const second = await clients.couple();
     const aAnswers = ynm({ hugs: 'yes', kissing: 'maybe', cuddling: 'no', massage: 'yes' });
     const bAnswers = [
       ynm({ hugs: 'yes', kissing: 'no', cuddling: 'yes', massage: 'pass' }),
@@ -110,7 +83,7 @@ describe('couple mode', () => {
     const seen: unknown[] = [];
     for (const [i, couple] of [first, second].entries()) {
       const [a, b] = couple.partners;
-      expectOk(await send(couple.facilitator.socket, 'prompt:open', {}));
+      expectOk(await send(couple.host.socket, 'prompt:open', {}));
       expectOk(await answer(a, 'yes-maybe-no', aAnswers));
       expectOk(await finish(a, 'yes-maybe-no'));
       const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -120,15 +93,15 @@ describe('couple mode', () => {
       seen.push(resultsSeen(a));
       // Nothing in A's frames carries B's raw answers.
       expect(JSON.stringify(a.frames)).not.toContain('"pass"');
-      expect(JSON.stringify(couple.facilitator.frames)).not.toContain('"pass"');
+      expect(JSON.stringify(couple.host.frames)).not.toContain('"pass"');
     }
     expect(seen[0]).toEqual(seen[1]);
     expect((seen[0] as { distribution: CoupleResult }[])[0].distribution.matches.map((m) => m.id)).toEqual(['hugs']);
   });
 
-  it('shows side-by-side prompts to both, and private prompts to nobody', async () => {
+  test('shows side-by-side prompts to both, and private prompts to nobody', async ({ facilitator: therapist, clients }) => {
     const imported = await therapist.api.post('/api/decks/import').send(deckFile);
-    const { facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
+    const { host: facilitator, partners } = await clients.couple({ deckId: imported.body.deck.id as string });
     const [a, b] = partners;
     expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
     expectOk(await answer(a, 'comfort', { kind: 'scale', value: 2 }));
@@ -153,14 +126,12 @@ describe('couple mode', () => {
     expect(JSON.stringify(facilitator.frames)).not.toMatch(/only (mine|yours)/);
   });
 
-  it('lets a couple run a session on their own, and keeps everyone else out', async () => {
+  test('lets a couple run a session on their own, and keeps everyone else out', async ({ server, facilitator: therapist, clients }) => {
     const started = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries' });
     expect(started.status).toBe(201);
     const { sessionId, code, token } = started.body as { sessionId: string; code: string; token: string };
-    const a: Conn = { ...(await connect(server.url, { role: 'participant', token })), token };
-    const seat = await joinSession(server.url, code);
-    const b: Conn = { ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token };
-    sockets.push(a.socket, b.socket);
+    const a = await clients.open({ role: 'participant', token });
+    const b = await clients.join(code);
     expect((await request(server.url).post('/api/join').send({ code, consent: true })).status).toBe(409);
     await expect(connect(server.url, { role: 'facilitator', sessionId }, therapist.cookie)).rejects.toMatchObject({
       message: 'SESSION_NOT_FOUND',
@@ -179,8 +150,8 @@ describe('couple mode', () => {
     expect(expectOk<SessionState>(await send(a.socket, 'session:end', {})).phase).toBe('ended');
   });
 
-  it('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async () => {
-    const { sessionId, facilitator, partners } = await coupleWithTherapist();
+  test('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async ({ facilitator: therapist, clients }) => {
+    const { sessionId, host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
     const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     const items = opened.prompt?.kind === 'ynm' ? opened.prompt.items.map((i) => i.id) : [];
@@ -194,8 +165,7 @@ describe('couple mode', () => {
     expect(await finish(a, 'yes-maybe-no')).toEqual({ ok: true, data: { promptId: 'yes-maybe-no', finished: true } });
     expect(await bSeesOne).toMatchObject({ phase: 'open', finished: 1, result: null });
     // A's other tab (or a reload) knows A is finished; B's does not say B is.
-    const aAgain = await connect(server.url, { role: 'participant', token: a.token });
-    sockets.push(aAgain.socket);
+    const aAgain = await clients.open({ role: 'participant', token: a.token });
     expect(expectOk<Snapshot>(await send(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
     expect(expectOk<Snapshot>(await send(b.socket, 'session:sync', {})).myFinished).toBe(false);
     // A takes it back, then B finishes: still one of two, still nothing revealed.
@@ -229,7 +199,7 @@ describe('couple mode', () => {
     expect((await therapist.api.get(`/api/sessions/${sessionId}`)).body.results).toEqual([state.result]);
   });
 
-  it('gives the therapist exactly the reveal the couple gets, for every kind and policy, and no queue of texts', async () => {
+  test('gives the therapist exactly the reveal the couple gets, for every kind and policy, and no queue of texts', async ({ facilitator: therapist, clients }) => {
     // Every kind, each policy at least once: a private choice and ranking, a side-by-side text.
     const file = structuredClone(deckFile);
     const reveal: Record<string, string> = { 'pick-one': 'private', order: 'private', 'pick-some': 'mutual-only' };
@@ -237,7 +207,7 @@ describe('couple mode', () => {
     file.deck.prompts.push({ id: 'shared-words', kind: 'text', title: 'Words for both', maxLength: 40, reveal: 'side-by-side' });
     const imported = await therapist.api.post('/api/decks/import').send(file);
     expect(imported.status).toBe(201);
-    const { sessionId, facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
+    const { sessionId, host: facilitator, partners } = await clients.couple({ deckId: imported.body.deck.id as string });
     const [a, b] = partners;
     const secret = (who: string, id: string) => `${who}-${id}-secret`.slice(0, 40);
     const values = (who: 'A' | 'B', id: string, kind: string): AnswerValue => {
@@ -267,7 +237,7 @@ describe('couple mode', () => {
         expectOk(await answer(partner, prompt.id, values(who, prompt.id, prompt.kind)));
         expectOk(await finish(partner, prompt.id));
       }
-      await until(() => resultsSeen(facilitator).some((r) => r.promptId === prompt.id), 5_000, `the reveal of ${prompt.id}`);
+      await vi.waitFor(() => expect(resultsSeen(facilitator).map((r) => r.promptId)).toContain(prompt.id), { timeout: 5_000 });
       if (prompt.kind === 'text') {
         // No moderation queue in a couple session, over the socket or otherwise.
         expect(await send(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -303,8 +273,8 @@ describe('couple mode', () => {
     expect(heard).toContain(secret('A', 'shared-words'));
   });
 
-  it('refuses live results for couples, and a couple deck that is not built in', async () => {
-    const { facilitator } = await coupleWithTherapist();
+  test('refuses live results for couples, and a couple deck that is not built in', async ({ server, clients }) => {
+    const { host: facilitator } = await clients.couple();
     expect(await send(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },

@@ -1,6 +1,6 @@
 import type { SessionState, Snapshot, YnmResult } from '@candor/shared';
-import { expect, onTestFailed } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
+import { expect, onTestFailed, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers } from './answering.js';
 import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
 import { createSession, expectOk, joinSession, signUp, type RunningServer } from './utils.js';
 
@@ -47,7 +47,8 @@ export async function burstThroughFault(
     for (let i = 0; i < ANSWERS_EACH; i += 1) setTimeout(() => p.submit(i), i * SPACING_MS + (n % 5));
   });
   const acked = () => participants.reduce((sum, p) => sum + p.receipts.size, 0);
-  await until(() => acked() >= (PARTICIPANTS * ANSWERS_EACH) / 4, 20_000, 'a quarter of the answers to be acknowledged');
+  // A quarter of the answers acknowledged.
+  await vi.waitFor(() => expect(acked()).toBeGreaterThanOrEqual((PARTICIPANTS * ANSWERS_EACH) / 4), { timeout: 20_000 });
 
   const snapshotsBefore = participants.map((p) => p.snapshots.length);
   const observersBefore = [facilitator, screen].map((o) => snapshotCount(o.frames));
@@ -58,7 +59,7 @@ export async function burstThroughFault(
   const ackedAtFault = acked();
   const unackedAtFault = participants.reduce((sum, p) => sum + p.unacked.length, 0);
 
-  await until(() => participants.every((p) => p.sent.length === ANSWERS_EACH), 10_000, 'every answer to be sent');
+  await vi.waitFor(() => expect(participants.map((p) => p.sent.length)).toEqual(participants.map(() => ANSWERS_EACH)), { timeout: 10_000 });
   await allSettled(participants, 45_000);
 
   for (const [i, p] of participants.entries()) {

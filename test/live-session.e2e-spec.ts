@@ -1,8 +1,9 @@
 import type { AnswerReceipt, AnswerValue, PromptResult, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, raw, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { liveClients, test, type Clients, type Seat } from './fixtures.js';
+import { raw, send, waitFor, type LiveClient } from './live-client.js';
+import { expectOk } from './utils.js';
 
 // Every key an observer (facilitator or screen) may ever receive: session state, deck prompts,
 // counts and aggregates. Anything else (a participant id, a socket id, a raw answer) fails the test.
@@ -34,12 +35,12 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-type Participant = { socket: ClientSocket; frames: Frame[]; token: string; clientIds: string[] };
+type Participant = Seat & { clientIds: string[] };
 
 describe('a live group session', () => {
-  let server: RunningServer;
-  let facilitator: { socket: ClientSocket; frames: Frame[] };
-  let screen: { socket: ClientSocket; frames: Frame[] };
+  let clients: Clients;
+  let facilitator: LiveClient;
+  let screen: LiveClient;
   let participants: Participant[];
   let sessionId: string;
 
@@ -48,26 +49,16 @@ describe('a live group session', () => {
     return send(p.socket, 'answer:submit', { promptId, clientId, value });
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3);
-    sessionId = created.state.id;
-    facilitator = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    screen = await connect(server.url, { role: 'screen', token: created.screenToken });
-    participants = [];
-    for (let i = 0; i < 3; i += 1) {
-      const seat = await joinSession(server.url, created.state.code);
-      expect(seat.sessionId).toBe(sessionId);
-      const conn = await connect(server.url, { role: 'participant', token: seat.token });
-      participants.push({ ...conn, token: seat.token, clientIds: [] });
-    }
+  // One session for the whole file, taken from the lobby to the end test by test.
+  test.beforeAll(async ({ server, facilitator: f }) => {
+    clients = liveClients(server.url, f);
+    const room = await clients.room({ phones: 3 });
+    ({ sessionId, host: facilitator, screen } = room);
+    for (const phone of room.phones) expect(phone.sessionId).toBe(sessionId);
+    participants = room.phones.map((phone) => ({ ...phone, clientIds: [] }));
   });
 
-  afterAll(async () => {
-    for (const s of [facilitator?.socket, screen?.socket, ...(participants ?? []).map((p) => p.socket)]) s?.close();
-    await server?.stop();
-  });
+  afterAll(() => clients?.closeAll());
 
   it('sends each socket a snapshot of the lobby on connect', async () => {
     const snap = (await send(facilitator.socket, 'session:sync', {})) as { ok: true; data: Snapshot };

@@ -11,20 +11,21 @@ import type {
   TextResult,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
-import { expectOk, joinSession, signUp, startServer, type Facilitator, type RunningServer, allKindsDeck } from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { liveClients, test, type Clients, type Seat } from './fixtures.js';
+import { send, waitFor, type LiveClient } from './live-client.js';
+import { allKindsDeck, expectOk, signUp, type Facilitator, type RunningServer } from './utils.js';
 
 const deckFile = allKindsDeck();
 
 describe('every prompt kind, end to end over real sockets', () => {
-  let server: RunningServer;
   let f: Facilitator;
+  let clients: Clients;
   let deckId: string;
   let sessionId: string;
-  let facilitator: { socket: ClientSocket; frames: Frame[] };
-  let screen: { socket: ClientSocket; frames: Frame[] };
-  const phones: { socket: ClientSocket; frames: Frame[]; token: string }[] = [];
+  let facilitator: LiveClient;
+  let screen: LiveClient;
+  let phones: Seat[];
   let screenFramesBeforeLateApproval = 0;
 
   const answer = (i: number, promptId: string, value: AnswerValue) =>
@@ -41,27 +42,17 @@ describe('every prompt kind, end to end over real sockets', () => {
     return released.result as PromptResult;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    f = await signUp(server.url);
+  // One session for the whole file: each test below runs the next prompt of the deck.
+  test.beforeAll(async ({ server, facilitator: account }) => {
+    f = account;
+    clients = liveClients(server.url, f);
     const imported = await f.api.post('/api/decks/import').send(deckFile);
     expect(imported.status).toBe(201);
     deckId = imported.body.deck.id as string;
-    const created = await f.api.post('/api/sessions').send({ deckId, k: 3 });
-    expect(created.status).toBe(201);
-    sessionId = created.body.state.id as string;
-    facilitator = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    screen = await connect(server.url, { role: 'screen', token: created.body.screenToken as string });
-    for (let i = 0; i < 3; i += 1) {
-      const seat = await joinSession(server.url, created.body.state.code as string);
-      phones.push({ ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
-    }
+    ({ sessionId, host: facilitator, screen, phones } = await clients.room({ deckId, phones: 3 }));
   });
 
-  afterAll(async () => {
-    [facilitator, screen, ...phones].forEach((c) => c?.socket.close());
-    await server?.stop();
-  });
+  afterAll(() => clients?.closeAll());
 
   it('imported the deck under a new id of the facilitator', () => {
     expect(deckId).toMatch(/^u-[a-z0-9]{12}$/);
@@ -247,12 +238,11 @@ describe('the deck library', () => {
   let alice: Facilitator;
   let bob: Facilitator;
 
-  beforeAll(async () => {
-    server = await startServer();
+  test.beforeAll(async ({ server: running }) => {
+    server = running;
     alice = await signUp(server.url);
     bob = await signUp(server.url);
   });
-  afterAll(() => server?.stop());
 
   it('lists the built-in decks, each valid', async () => {
     const res = await alice.api.get('/api/decks');

@@ -2,8 +2,8 @@ import type { SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, until } from './answering.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf } from './answering.js';
 import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
 import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
@@ -100,8 +100,9 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     await allSettled(participants, 15_000);
     const lastProgress = (frames: Frame[]) =>
       frames.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as { answered: number } | undefined;
-    await until(() => lastProgress(facilitator.frames)?.answered === PARTICIPANTS, 10_000, 'the facilitator on A to count every answer');
-    await until(() => lastProgress(screen.frames)?.answered === PARTICIPANTS, 10_000, 'the screen on B to count every answer');
+    // The facilitator on A and the screen on B count every answer.
+    await vi.waitFor(() => expect(lastProgress(facilitator.frames)?.answered).toBe(PARTICIPANTS), { timeout: 10_000 });
+    await vi.waitFor(() => expect(lastProgress(screen.frames)?.answered).toBe(PARTICIPANTS), { timeout: 10_000 });
 
     // Released on A, shown on B.
     const screenSawRelease = waitFor(screen.socket, 'session:updated', 10_000, (s) => s.phase === 'released');
