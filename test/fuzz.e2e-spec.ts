@@ -11,10 +11,11 @@ import {
 } from '@candor/shared';
 import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { test } from './fixtures.js';
 import { connect, raw, send } from './live-client.js';
-import { createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { createSession, joinSession, type Facilitator, type RunningServer } from './utils.js';
 
 // Every socket event with the schema its payload must fit: the fuzzer sends only payloads that
 // do not fit, so every ack must be a refusal and nobody else may notice anything.
@@ -65,15 +66,14 @@ describe('hostile payloads', () => {
   let code: string;
   let screenToken: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-    owner = await signUp(server.url);
+  test.beforeAll(async ({ server: running, facilitator }) => {
+    server = running;
+    owner = facilitator;
     const created = await createSession(owner);
     sessionId = created.state.id;
     code = created.state.code;
     screenToken = created.screenToken;
   });
-  afterAll(() => server?.stop());
 
   it('refuses every invalid socket payload from every role, and the bystanders notice nothing', async () => {
     const attacker = await connect(server.url, { role: 'participant', token: (await joinSession(server.url, code)).token });

@@ -2,6 +2,7 @@ import { JOIN_CODE_ALPHABET } from '@candor/shared';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { test } from './fixtures.js';
 import { connect, send } from './live-client.js';
 import { createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
@@ -55,20 +56,22 @@ function wrongCode(i: number, real: string): string {
   return code === real ? wrongCode(i + 1, real) : code;
 }
 
+// This file's server keeps the default limits.
+test.override('serverEnv', DEFAULT_LIMITS);
+
 describe('security limits and headers', () => {
   let server: RunningServer;
   let facilitator: Facilitator;
   let code: string;
   let sessionId: string;
 
-  beforeAll(async () => {
-    server = await startServer({ env: DEFAULT_LIMITS });
-    facilitator = await signUp(server.url);
+  test.beforeAll(async ({ server: running, facilitator: account }) => {
+    server = running;
+    facilitator = account;
     const created = await createSession(facilitator);
     code = created.state.code;
     sessionId = created.state.id;
   });
-  afterAll(() => server?.stop());
 
   it('throttles a wrong-code brute force from one IP while a valid join from elsewhere still works', async () => {
     const statuses: number[] = [];
