@@ -1,9 +1,10 @@
 import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { describe, expect, onTestFailed, vi } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers } from './answering.js';
-import { connect, send, type ClientSocket } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
+import { test } from './fixtures.js';
+import { send } from './live-client.js';
+import { createSession, expectOk } from './utils.js';
 
 const PARTICIPANTS = 50;
 const ANSWERS_EACH = 20;
@@ -11,29 +12,13 @@ const ANSWERS_EACH = 20;
 // Answers are written in batches (one statement for many submissions): every ack must still be
 // exactly what one-at-a-time writing would have answered.
 describe('a burst of answers written in batches', () => {
-  let server: RunningServer;
-  const sockets: ClientSocket[] = [];
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  it('acknowledges every answer correctly and stores the last one of each participant', async () => {
-    server = await startServer();
+  test('acknowledges every answer correctly and stores the last one of each participant', async ({ server, facilitator: f, clients }) => {
     onTestFailed(() => console.log(`server output:\n${server.output().slice(-20_000)}`));
-    const f = await signUp(server.url);
     const created = await createSession(f, 5);
     const sessionId = created.state.id;
-    const { socket: facilitator, frames: seen } = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    sockets.push(facilitator);
+    const { socket: facilitator, frames: seen } = await clients.host(sessionId);
     const participants = await Promise.all(
-      Array.from({ length: PARTICIPANTS }, async () => {
-        const seat = await joinSession(server.url, created.state.code);
-        const { socket } = await connect(server.url, { role: 'participant', token: seat.token });
-        sockets.push(socket);
-        return new AnsweringParticipant(socket);
-      }),
+      Array.from({ length: PARTICIPANTS }, async () => new AnsweringParticipant((await clients.join(created.state.code)).socket)),
     );
     expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
 

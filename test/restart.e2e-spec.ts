@@ -1,32 +1,27 @@
 import type { AnswerReceipt, SessionState, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, send, waitFor, type ClientSocket } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
+import { liveClients, type Clients } from './fixtures.js';
+import { send, waitFor } from './live-client.js';
+import { expectOk, signUp, startServer, type RunningServer } from './utils.js';
 
 describe('a server restart in the middle of a session', () => {
-  const sockets: ClientSocket[] = [];
+  let clients: Clients | undefined;
   let server: RunningServer | undefined;
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    clients?.closeAll();
     await server?.stop();
   });
 
   it('loses no acknowledged answer, and every client resumes on the same state', async () => {
     server = await startServer();
     const { port, dataDir } = server;
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3);
-    const sessionId = created.state.id;
-    const facilitator = (await connect(server.url, { role: 'facilitator', sessionId }, f.cookie)).socket;
-    const screen = (await connect(server.url, { role: 'screen', token: created.screenToken })).socket;
-    const participants: ClientSocket[] = [];
-    for (let i = 0; i < 4; i += 1) {
-      const seat = await joinSession(server.url, created.state.code);
-      participants.push((await connect(server.url, { role: 'participant', token: seat.token })).socket);
-    }
-    sockets.push(facilitator, screen, ...participants);
+    clients = liveClients(server.url, await signUp(server.url));
+    const room = await clients.room({ phones: 4 });
+    const { sessionId } = room;
+    const [facilitator, screen] = [room.host.socket, room.screen.socket];
+    const participants = room.phones.map((phone) => phone.socket);
 
     const opened = expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
     const choices = ['yes', 'yes', 'maybe'] as const;
