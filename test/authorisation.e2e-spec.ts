@@ -1,10 +1,10 @@
-import { ERROR_CODES, type Ack, type ClientToServerEvents, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
+import { ERROR_CODES, type Ack, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connect, raw, send, type ClientSocket, type Frame } from './live-client.js';
+import { connect, send, type AckOf, type ClientSocket, type CommandName, type Frame, type PayloadOf } from './live-client.js';
 import {
   allKindsDeck,
   createSession,
@@ -80,18 +80,23 @@ type RestRow = { route: string; status: 200 | 201 | 204; call: (as: Http, w: Wor
   RestCase[]
 >;
 
-type SocketCase = {
+// A row per command of the contract, and one for the handshake. A command's payloads and the data of
+// its ack are typed by events.ts.
+type SocketEvent = 'handshake' | CommandName;
+type Payload<E extends SocketEvent> = E extends CommandName ? PayloadOf<E> : never;
+type AckData<E extends SocketEvent> = E extends CommandName ? Extract<AckOf<E>, { ok: true }>['data'] : unknown;
+type SocketCase<E extends SocketEvent = SocketEvent> = {
   verdict: 'ok' | ErrorCode;
   what?: string;
   // The socket it is sent from (the role's own by default), or a whole handshake.
   from?: SocketName;
   send?: (w: World, c: Ctx) => Promise<Ack<unknown>>;
-  payload?: (w: World, c: Ctx) => unknown;
+  payload?: (w: World, c: Ctx) => Payload<E>;
   shape?: (w: World, c: Ctx) => object;
-  check?: (data: unknown, w: World, c: Ctx) => unknown;
+  check?: (data: AckData<E>, w: World, c: Ctx) => unknown;
 };
 // 'none': no socket to send it from (docs: "—"); the handshake row refuses those roles.
-type SocketRow = { payload?: unknown } & Record<SocketRole, SocketCase[] | 'none'>;
+type SocketRow<E extends SocketEvent = SocketEvent> = { payload?: Payload<E> } & Record<SocketRole, SocketCase<E>[] | 'none'>;
 
 // --- helpers -------------------------------------------------------------------------------------
 
@@ -121,10 +126,10 @@ const ownerOnly = (owner: RestCase[], code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUN
   anonymous: [unauthenticated],
 });
 
-const allowed = (more: Omit<SocketCase, 'verdict'> = {}): SocketCase => ({ verdict: 'ok', ...more });
-const FORBIDDEN: SocketCase = { verdict: 'FORBIDDEN' };
+const allowed = <E extends SocketEvent>(more: Omit<SocketCase<E>, 'verdict'> = {}): SocketCase<E> => ({ verdict: 'ok', ...more });
+const FORBIDDEN = { verdict: 'FORBIDDEN' } as const;
 // Group facilitator commands: only the owner's socket may send them.
-const facilitatorOnly = (owner: SocketCase[], payload: unknown = {}): SocketRow => ({
+const facilitatorOnly = <E extends CommandName>(owner: SocketCase<E>[], payload?: Payload<E>): SocketRow<E> => ({
   payload,
   owner,
   other: 'none',
@@ -651,7 +656,7 @@ function copyOf(res: Response, source: Deck) {
 
 const TEXTS = ['words from seat one', 'words from seat two', 'words from seat three'];
 const SEATS: SocketName[] = ['participant', 'participant2', 'participant3'];
-const answerFrom = (seat: number): SocketCase =>
+const answerFrom = (seat: number): SocketCase<'answer:submit'> =>
   allowed({
     what: `seat ${seat + 1}`,
     from: SEATS[seat],
@@ -663,7 +668,7 @@ const answerFrom = (seat: number): SocketCase =>
   });
 // The owner's console hears the new count of people stepped out (a frame after the command was sent).
 const ownerFrames = (w: World) => need(w.sockets.owner, 'the owner socket').frames;
-const stepOut = (away: boolean): SocketCase =>
+const stepOut = (away: boolean): SocketCase<'participant:step-out'> =>
   allowed({
     what: away ? 'away' : 'back',
     payload: (w, c) => {
@@ -677,7 +682,7 @@ const stepOut = (away: boolean): SocketCase =>
 
 // Socket rows, in the order the allowed walk takes them: it runs the owner's group session from
 // lobby to ended, and a couple's own session from lobby to ended.
-const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: SocketRow } = {
+const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
   handshake: {
     owner: [
       allowed({
@@ -874,7 +879,7 @@ const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: So
   },
 };
 
-const SOCKET_ROWS = Object.entries(SOCKET) as [keyof typeof SOCKET, SocketRow][];
+const SOCKET_ROWS = Object.entries(SOCKET) as [SocketEvent, SocketRow][];
 
 async function runRest(w: World, row: RestRow, role: RestRole, cell: RestCase): Promise<void> {
   const c: Ctx = { role };
@@ -904,8 +909,7 @@ async function runSocket(
   else {
     if (event === 'handshake' || role === 'other' || role === 'anonymous')
       throw new Error(`${event} as ${role}: no socket to send from`);
-    // The table's payloads are any JSON (some cells send what the schema refuses): sent untyped.
-    ack = (await raw(socketOf(w, cell.from ?? role), event, cell.payload ? cell.payload(w, c) : (row.payload ?? {}))) as Ack<unknown>;
+    ack = await send(socketOf(w, cell.from ?? role), event, cell.payload?.(w, c) ?? row.payload ?? {});
   }
   const label = [event, role, cell.what ?? ''];
   expect([...label, ack.ok ? 'ok' : ack.error.code]).toEqual([...label, cell.verdict]);
