@@ -1,18 +1,10 @@
 import type { AnswerReceipt, Progress, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  type ClientSocket,
-  type RunningServer,
-} from './utils.js';
+import { describe, expect, onTestFailed, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers } from './answering.js';
+import { test } from './fixtures.js';
+import { send } from './live-client.js';
+import { createSession, expectOk } from './utils.js';
 
 const PARTICIPANTS = 50;
 const ANSWERS_EACH = 20;
@@ -20,31 +12,15 @@ const ANSWERS_EACH = 20;
 // Answers are written in batches (one statement for many submissions): every ack must still be
 // exactly what one-at-a-time writing would have answered.
 describe('a burst of answers written in batches', () => {
-  let server: RunningServer;
-  const sockets: ClientSocket[] = [];
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  it('acknowledges every answer correctly and stores the last one of each participant', async () => {
-    server = await startServer();
+  test('acknowledges every answer correctly and stores the last one of each participant', async ({ server, facilitator: f, clients }) => {
     onTestFailed(() => console.log(`server output:\n${server.output().slice(-20_000)}`));
-    const f = await signUp(server.url);
     const created = await createSession(f, 5);
     const sessionId = created.state.id;
-    const { socket: facilitator, frames: seen } = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    sockets.push(facilitator);
+    const { socket: facilitator, frames: seen } = await clients.host(sessionId);
     const participants = await Promise.all(
-      Array.from({ length: PARTICIPANTS }, async () => {
-        const seat = await joinSession(server.url, created.state.code);
-        const { socket } = await connect(server.url, { role: 'participant', token: seat.token });
-        sockets.push(socket);
-        return new AnsweringParticipant(socket);
-      }),
+      Array.from({ length: PARTICIPANTS }, async () => new AnsweringParticipant((await clients.join(created.state.code)).socket)),
     );
-    expectOk<SessionState>(await command(facilitator, 'prompt:open', {}));
+    expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
 
     // Everyone taps twenty times as fast as the socket allows, without waiting for acks.
     for (let i = 0; i < ANSWERS_EACH; i += 1) for (const p of participants) p.submit(i);
@@ -60,27 +36,27 @@ describe('a burst of answers written in batches', () => {
     const resent = await Promise.all(
       participants.map((p) => {
         const last = p.sent[ANSWERS_EACH - 1];
-        return command(p.socket, 'answer:submit', { promptId: last.promptId, clientId: last.clientId, value: last.value });
+        return send(p.socket, 'answer:submit', { promptId: last.promptId, clientId: last.clientId, value: last.value });
       }),
     );
     for (const ack of resent) expect(expectOk<AnswerReceipt>(ack).duplicate).toBe(true);
     const lastProgress = () => seen.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as Progress | undefined;
-    await until(() => lastProgress()?.answered === PARTICIPANTS, 5_000, 'the count of answers');
+    await vi.waitFor(() => expect(lastProgress()?.answered).toBe(PARTICIPANTS), { timeout: 5_000 });
     expect(lastProgress()?.participants).toBe(PARTICIPANTS);
-    expect(expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
+    expect(expectOk<Snapshot>(await send(facilitator, 'session:sync', {})).state).toMatchObject({ answered: PARTICIPANTS });
 
     // Every participant sees their last answer as their own.
-    const own = await Promise.all(participants.map((p) => command(p.socket, 'session:sync', {})));
+    const own = await Promise.all(participants.map((p) => send(p.socket, 'session:sync', {})));
     own.forEach((ack) => expect(indexOf(expectOk<Snapshot>(ack).myAnswers?.[BURST_PROMPT])).toBe(ANSWERS_EACH - 1));
 
     // Closed: a burst of late answers is refused, every one of them, and changes nothing.
-    expectOk(await command(facilitator, 'prompt:close', {}));
+    expectOk(await send(facilitator, 'prompt:close', {}));
     const late = await Promise.all(
-      participants.map((p) => command(p.socket, 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(0) })),
+      participants.map((p) => send(p.socket, 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(0) })),
     );
     for (const ack of late) expect(ack).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
 
-    const released = expectOk<SessionState>(await command(facilitator, 'results:release', {}));
+    const released = expectOk<SessionState>(await send(facilitator, 'results:release', {}));
     const last = burstValue(ANSWERS_EACH - 1).items;
     const items = (released.result?.distribution as YnmResult).items;
     for (const [item, choice] of Object.entries(last)) {

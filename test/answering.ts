@@ -1,10 +1,12 @@
-import type { Ack, AnswerReceipt, Snapshot } from '@candor/shared';
+import type { Ack, AnswerReceipt, AnswerValue, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ROOT, type ClientSocket, type RunningServer } from './utils.js';
+import { expect, vi } from 'vitest';
+import type { ClientSocket } from './live-client.js';
+import { ROOT, type RunningServer } from './utils.js';
 
-export type Submission = { promptId: string; clientId: string; value: { kind: 'ynm'; items: Record<string, string> }; index: number };
+export type Submission = { promptId: string; clientId: string; value: Extract<AnswerValue, { kind: 'ynm' }>; index: number };
 
 // Answer i of a burst, written so that the stored value tells which submission it was.
 const CODE_ITEMS = ['hugs', 'holding-hands', 'cuddling'] as const;
@@ -12,7 +14,7 @@ const CHOICES = ['yes', 'maybe', 'no'] as const;
 export const BURST_PROMPT = 'yes-maybe-no';
 
 export function burstValue(index: number): Submission['value'] {
-  const items: Record<string, string> = {};
+  const items: Record<string, YnmChoice> = {};
   let rest = index;
   for (const item of CODE_ITEMS) {
     items[item] = CHOICES[rest % 3];
@@ -115,24 +117,10 @@ export class AnsweringParticipant {
   }
 }
 
-// Polls until every participant has an ack for every answer, or fails after timeoutMs.
+// Waits until every participant has an ack for every answer, or fails after timeoutMs.
 export async function allSettled(participants: AnsweringParticipant[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (participants.some((p) => !p.settled)) {
-    if (Date.now() > deadline) {
-      const left = participants.reduce((n, p) => n + p.unacked.length, 0);
-      throw new Error(`${left} answers still unacknowledged after ${timeoutMs} ms`);
-    }
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-}
-
-export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
+  const unacked = () => participants.reduce((n, p) => n + p.unacked.length, 0);
+  await vi.waitFor(() => expect(unacked(), 'answers still unacknowledged').toBe(0), { timeout: timeoutMs, interval: 50 });
 }
 
 export type StoredAnswer = { participant_id: string; prompt_id: string; client_id: string; value: unknown };

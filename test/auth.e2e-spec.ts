@@ -1,7 +1,9 @@
 import type { CreatedSession } from '@candor/shared';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { describe, expect, it } from 'vitest';
+import { test } from './fixtures.js';
+import { connect } from './live-client.js';
+import { createSession, signUp, type Facilitator, type RunningServer } from './utils.js';
 
 describe('facilitator accounts and access to sessions', () => {
   let server: RunningServer;
@@ -9,14 +11,12 @@ describe('facilitator accounts and access to sessions', () => {
   let bob: Facilitator;
   let aliceSession: CreatedSession;
 
-  beforeAll(async () => {
-    server = await startServer();
-    alice = await signUp(server.url);
+  test.beforeAll(async ({ server: running, facilitator }) => {
+    server = running;
+    alice = facilitator;
     bob = await signUp(server.url);
     aliceSession = await createSession(alice);
   });
-
-  afterAll(() => server?.stop());
 
   it('sets an httpOnly, SameSite=Strict login cookie at sign-up', async () => {
     const res = await request(server.url)

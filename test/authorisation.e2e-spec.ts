@@ -1,21 +1,18 @@
-import { ERROR_CODES, routes, routeTable, type Ack, type ClientToServerEvents, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
+import { ERROR_CODES, routes, routeTable, type Ack, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { connect, send, type AckOf, type ClientSocket, type CommandName, type Frame, type PayloadOf } from './live-client.js';
 import {
   allKindsDeck,
-  command,
-  connect,
   createSession,
   joinSession,
   ROOT,
   signUp,
   startServer,
-  type ClientSocket,
   type Facilitator,
-  type Frame,
   type RunningServer,
 } from './utils.js';
 
@@ -83,18 +80,23 @@ type RestRow = { route: string; status: 200 | 201 | 204; call: (as: Http, w: Wor
   RestCase[]
 >;
 
-type SocketCase = {
+// A row per command of the contract, and one for the handshake. A command's payloads and the data of
+// its ack are typed by events.ts.
+type SocketEvent = 'handshake' | CommandName;
+type Payload<E extends SocketEvent> = E extends CommandName ? PayloadOf<E> : never;
+type AckData<E extends SocketEvent> = E extends CommandName ? Extract<AckOf<E>, { ok: true }>['data'] : unknown;
+type SocketCase<E extends SocketEvent = SocketEvent> = {
   verdict: 'ok' | ErrorCode;
   what?: string;
   // The socket it is sent from (the role's own by default), or a whole handshake.
   from?: SocketName;
   send?: (w: World, c: Ctx) => Promise<Ack<unknown>>;
-  payload?: (w: World, c: Ctx) => unknown;
+  payload?: (w: World, c: Ctx) => Payload<E>;
   shape?: (w: World, c: Ctx) => object;
-  check?: (data: unknown, w: World, c: Ctx) => unknown;
+  check?: (data: AckData<E>, w: World, c: Ctx) => unknown;
 };
 // 'none': no socket to send it from (docs: "—"); the handshake row refuses those roles.
-type SocketRow = { payload?: unknown } & Record<SocketRole, SocketCase[] | 'none'>;
+type SocketRow<E extends SocketEvent = SocketEvent> = { payload?: Payload<E> } & Record<SocketRole, SocketCase<E>[] | 'none'>;
 
 // --- helpers -------------------------------------------------------------------------------------
 
@@ -124,10 +126,10 @@ const ownerOnly = (owner: RestCase[], code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUN
   anonymous: [unauthenticated],
 });
 
-const allowed = (more: Omit<SocketCase, 'verdict'> = {}): SocketCase => ({ verdict: 'ok', ...more });
-const FORBIDDEN: SocketCase = { verdict: 'FORBIDDEN' };
+const allowed = <E extends SocketEvent>(more: Omit<SocketCase<E>, 'verdict'> = {}): SocketCase<E> => ({ verdict: 'ok', ...more });
+const FORBIDDEN = { verdict: 'FORBIDDEN' } as const;
 // Group facilitator commands: only the owner's socket may send them.
-const facilitatorOnly = (owner: SocketCase[], payload: unknown = {}): SocketRow => ({
+const facilitatorOnly = <E extends CommandName>(owner: SocketCase<E>[], payload?: Payload<E>): SocketRow<E> => ({
   payload,
   owner,
   other: 'none',
@@ -154,14 +156,15 @@ const accountOf = (w: World, role: string) => (role === 'owner' ? w.owner : w.ot
 
 // The first frame of an event that a socket recorded (connect() records from the first frame on),
 // from the index `since` on.
-async function frame(frames: Frame[], event: string, match: (arg: unknown) => boolean = () => true, since = 0): Promise<unknown> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const found = frames.slice(since).find((f) => f.event === event && match(f.args[0]));
-    if (found) return found.args[0];
-    if (Date.now() > deadline) throw new Error(`no ${event} frame within 5 s`);
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
+function frame(frames: Frame[], event: string, match: (arg: unknown) => boolean = () => true, since = 0): Promise<unknown> {
+  return vi.waitFor(
+    () => {
+      const found = frames.slice(since).find((f) => f.event === event && match(f.args[0]));
+      if (!found) throw new Error(`no ${event} frame within 5 s`);
+      return found.args[0];
+    },
+    { timeout: 5_000, interval: 20 },
+  );
 }
 
 // A handshake as an ack: ok with the snapshot it brings, or the error it was refused with.
@@ -653,7 +656,7 @@ function copyOf(res: Response, source: Deck) {
 
 const TEXTS = ['words from seat one', 'words from seat two', 'words from seat three'];
 const SEATS: SocketName[] = ['participant', 'participant2', 'participant3'];
-const answerFrom = (seat: number): SocketCase =>
+const answerFrom = (seat: number): SocketCase<'answer:submit'> =>
   allowed({
     what: `seat ${seat + 1}`,
     from: SEATS[seat],
@@ -665,7 +668,7 @@ const answerFrom = (seat: number): SocketCase =>
   });
 // The owner's console hears the new count of people stepped out (a frame after the command was sent).
 const ownerFrames = (w: World) => need(w.sockets.owner, 'the owner socket').frames;
-const stepOut = (away: boolean): SocketCase =>
+const stepOut = (away: boolean): SocketCase<'participant:step-out'> =>
   allowed({
     what: away ? 'away' : 'back',
     payload: (w, c) => {
@@ -679,7 +682,7 @@ const stepOut = (away: boolean): SocketCase =>
 
 // Socket rows, in the order the allowed walk takes them: it runs the owner's group session from
 // lobby to ended, and a couple's own session from lobby to ended.
-const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: SocketRow } = {
+const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
   handshake: {
     owner: [
       allowed({
@@ -876,7 +879,7 @@ const SOCKET: { handshake: SocketRow } & { [E in keyof ClientToServerEvents]: So
   },
 };
 
-const SOCKET_ROWS = Object.entries(SOCKET) as [keyof typeof SOCKET, SocketRow][];
+const SOCKET_ROWS = Object.entries(SOCKET) as [SocketEvent, SocketRow][];
 
 async function runRest(w: World, row: RestRow, role: RestRole, cell: RestCase): Promise<void> {
   const c: Ctx = { role };
@@ -906,7 +909,7 @@ async function runSocket(
   else {
     if (event === 'handshake' || role === 'other' || role === 'anonymous')
       throw new Error(`${event} as ${role}: no socket to send from`);
-    ack = await command(socketOf(w, cell.from ?? role), event, cell.payload ? cell.payload(w, c) : (row.payload ?? {}));
+    ack = await send(socketOf(w, cell.from ?? role), event, cell.payload?.(w, c) ?? row.payload ?? {});
   }
   const label = [event, role, cell.what ?? ''];
   expect([...label, ack.ok ? 'ok' : ack.error.code]).toEqual([...label, cell.verdict]);
@@ -1066,7 +1069,7 @@ describe('the authorisation table', () => {
 
   it('refuses every socket handshake and event the table refuses, and nothing changes', async () => {
     const stateOf = async (name: SocketName) =>
-      ((await command(socketOf(w, name), 'session:sync', {})) as { data: unknown }).data;
+      ((await send(socketOf(w, name), 'session:sync', {})) as { data: unknown }).data;
     const before = [
       (await w.as.owner.get(`/api/sessions/${w.session.state.id}`)).body,
       await stateOf('couple'),
@@ -1075,13 +1078,18 @@ describe('the authorisation table', () => {
     w.sockets.owner = await connect(w.url, { role: 'facilitator', sessionId: w.session.state.id }, w.owner.cookie);
     w.sockets.participant = await connect(w.url, { role: 'participant', token: w.seats[0] });
     w.sockets.screen = await connect(w.url, { role: 'screen', token: w.session.screenToken });
+    let walked = 0;
     for (const [event, row] of SOCKET_ROWS) {
       for (const role of SOCKET_ROLES) {
         const cell = row[role];
         if (cell === 'none') continue;
-        for (const refused of cell.filter((c) => c.verdict !== 'ok')) await runSocket(w, event, role, refused, row);
+        for (const refused of cell.filter((c) => c.verdict !== 'ok')) {
+          await runSocket(w, event, role, refused, row);
+          walked += 1;
+        }
       }
     }
+    expect(walked).toBeGreaterThan(0);
     expect([
       (await w.as.owner.get(`/api/sessions/${w.session.state.id}`)).body,
       await stateOf('couple'),
@@ -1095,20 +1103,35 @@ describe('the authorisation table', () => {
   });
 
   it('allows every socket cell the table allows, from lobby to ended', async () => {
+    const walked = new Set<string>();
+    let cells = 0;
     for (const [event, row] of SOCKET_ROWS) {
       for (const role of SOCKET_ROLES) {
         const cell = row[role];
         if (cell === 'none') continue;
-        for (const allowedCase of cell.filter((c) => c.verdict === 'ok')) await runSocket(w, event, role, allowedCase, row);
+        for (const allowedCase of cell.filter((c) => c.verdict === 'ok')) {
+          await runSocket(w, event, role, allowedCase, row);
+          walked.add(event);
+          cells += 1;
+        }
       }
     }
+    // Every row of the table (it has one for the handshake and each event of the contract, see its type)
+    // was allowed to someone: the walk took the session from lobby to ended.
+    expect([...walked].sort()).toEqual(Object.keys(SOCKET).sort());
+    expect(cells).toBeGreaterThanOrEqual(walked.size);
   });
 
   it('allows every REST cell the table allows, deleting last', async () => {
+    let walked = 0;
     for (const row of REST) {
       for (const role of REST_ROLES) {
-        for (const cell of row[role].filter((c) => c.verdict === 'ok')) await runRest(w, row, role, cell);
+        for (const cell of row[role].filter((c) => c.verdict === 'ok')) {
+          await runRest(w, row, role, cell);
+          walked += 1;
+        }
       }
     }
+    expect(walked).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { startServer, type RunningServer } from './utils.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
+import type { RunningServer } from './utils.js';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -26,13 +26,9 @@ describe('accessibility of every page', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browsing?.close();
-    await server?.stop();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
   it('has no WCAG 2.2 AA violations on any page', async () => {

@@ -1,21 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { startServer, type RunningServer } from './utils.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
+import type { RunningServer } from './utils.js';
 
 describe('care in a group session: a moment out, a pause that keeps an unsent answer, withdrawing', () => {
   let server: RunningServer;
   let browsing: Browsing;
   const shot = (page: Page, name: string) => browsing.shot(page, name);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browsing?.close();
-    await server?.stop();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
   it('shows the facilitator a count only, freezes answering during a pause and resends after it, and deletes on withdraw', async () => {

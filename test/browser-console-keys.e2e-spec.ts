@@ -1,8 +1,9 @@
 import type { SessionState } from '@candor/shared';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { connect, joinSession, startServer, waitFor, type ClientSocket, type RunningServer } from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DESKTOP, signUpInBrowser, test, type Browsing } from './browser-utils.js';
+import { connect, waitFor, type ClientSocket } from './live-client.js';
+import { joinSession, type RunningServer } from './utils.js';
 
 // The commands that move a session; anything else the console sends (a sync, a moderation list) is left out.
 const CONTROL_COMMANDS = new Set(['prompt:open', 'prompt:close', 'results:release', 'session:pause', 'session:end', 'session:settings']);
@@ -27,16 +28,12 @@ describe('keyboard shortcuts in the live console', () => {
   let browsing: Browsing;
   let participant: ClientSocket | undefined;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
-  afterAll(async () => {
-    participant?.close();
-    await browsing?.close();
-    await server?.stop();
-  });
+  afterAll(() => participant?.close());
 
   it('steers a real session with single keys, never while typing, with a modifier, or for a control that is off', async () => {
     const facilitator = await browsing.newPage(DESKTOP);

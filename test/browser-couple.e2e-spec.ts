@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
-import { startServer, type RunningServer } from './utils.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, test, type Browsing } from './browser-utils.js';
+import type { RunningServer } from './utils.js';
 
 const NOT_A_MATCH = 'if you said yes to something and it is not a match, your partner did not say yes';
 
@@ -13,14 +13,9 @@ describe('a couple on two phones, and one person on their own', () => {
   const newPage = () => browsing.newPage({ ...PHONE, acceptDownloads: true });
   const shot = (page: Page, name: string) => browsing.shot(page, name);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browsing?.close();
-    await server?.stop();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
   it('starts from the home page, lets the partner in by link and nobody else, and reveals only what both share', async () => {

@@ -1,19 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, type Browsing } from './browser-utils.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  type ClientSocket,
-  type RunningServer,
-} from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, test, type Browsing } from './browser-utils.js';
+import { connect, send, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, type RunningServer } from './utils.js';
 
 // A built-in deck in a German browser: the deck's own German reaches the join page, the question, the
 // projector, the results and solo mode, and switching to English shows the deck's English again. (The
@@ -23,16 +14,12 @@ describe('deck content in the language of the page', () => {
   let browsing: Browsing;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browsing?.close();
-    await server?.stop();
-  });
+  afterAll(() => sockets.forEach((s) => s.close()));
 
   it('shows a German phone, projector and solo page the German of a built-in deck', async () => {
     const f = await signUp(server.url);
@@ -51,7 +38,7 @@ describe('deck content in the language of the page', () => {
     const screen = await browsing.newPage({ ...DESKTOP, locale: 'de-DE' });
     await screen.goto(`${server.url}/screen/${created.state.id}#${created.screenToken}`);
 
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
     await phone.getByText('Diese Liste erwähnt körperliche und sexuelle Nähe sowie Safer Sex').waitFor();
     await phone.locator('.content-gate button.primary').click();
     await phone.getByRole('heading', { name: 'Was ist für dich ein Ja, ein Vielleicht oder ein Nein?' }).waitFor();
@@ -65,11 +52,11 @@ describe('deck content in the language of the page', () => {
       const other = await connect(server.url, { role: 'participant', token: seat.token });
       sockets.push(other.socket);
       expectOk(
-        await command(other.socket, 'answer:submit', { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm', items: { hugs: 'yes' } } }),
+        await send(other.socket, 'answer:submit', { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm', items: { hugs: 'yes' } } }),
       );
     }
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    expectOk(await command(facilitator.socket, 'results:release', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'results:release', {}));
     await phone.getByRole('row', { name: /^Umarmungen/ }).waitFor();
 
     // Switching the page to English shows the deck's own text, with nothing reloaded.
@@ -116,7 +103,7 @@ describe('deck content in the language of the page', () => {
     await phone.getByRole('button', { name: 'Sitzung beitreten' }).click();
     await phone.getByRole('heading', { name: 'Warten, bis die Moderation beginnt' }).waitFor();
 
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'directness' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'directness' }));
     await phone.getByRole('heading', { name: 'Wie sollen andere dir am liebsten ihre Wünsche und Grenzen sagen?' }).waitFor();
     await phone.getByRole('button', { name: 'Frage überspringen' }).waitFor();
     await expect(violations(phone)).resolves.toEqual([]);

@@ -2,30 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { ROOT, startServer, type RunningServer } from './utils.js';
+import { describe, expect } from 'vitest';
+import { DESKTOP, PHONE, signUpInBrowser, test } from './browser-utils.js';
+import { ROOT } from './utils.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/every-kind.deck.json');
 const cells = (row: Locator) => row.getByRole('cell').allTextContents();
 
 describe('every prompt kind in the browser: deck import and editing, answering, moderation, results, summary', () => {
-  let server: RunningServer;
-  let browsing: Browsing;
-  const newPage = (options = {}) => browsing.newPage(options);
-  const shot = (page: Page, name: string) => browsing.shot(page, name);
-
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browsing?.close();
-    await server?.stop();
-  });
-
-  it('runs one prompt of each kind through three phones and shows discussion-ready results', async () => {
+  test('runs one prompt of each kind through three phones and shows discussion-ready results', async ({ server, browsing }) => {
+    const { newPage, shot } = browsing;
     const facilitator = await newPage(DESKTOP);
     await signUpInBrowser(facilitator, server.url, 'kinds');
 
@@ -321,7 +307,8 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     // About 35 s on an idle 2-core machine; the margin is for a loaded CI run.
   }, 150_000);
 
-  it('copies a built-in deck, edits it in the deck editor, exports and deletes it', async () => {
+  test('copies a built-in deck, edits it in the deck editor, exports and deletes it', async ({ server, browsing }) => {
+    const { newPage, shot } = browsing;
     const page = await newPage(DESKTOP);
     await signUpInBrowser(page, server.url, 'editor');
     await page.goto(`${server.url}/console/decks`);

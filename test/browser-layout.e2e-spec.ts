@@ -1,20 +1,10 @@
-import type { Deck, Prompt, SessionState } from '@candor/shared';
+import type { AnswerValue, Deck, Prompt, SessionState } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  type ClientSocket,
-  type Facilitator,
-  type RunningServer,
-} from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PHONE, test, type Browsing } from './browser-utils.js';
+import { connect, send, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, joinSession, type Facilitator, type RunningServer } from './utils.js';
 
 const PROJECTORS = [
   { width: 1280, height: 720 },
@@ -61,11 +51,11 @@ async function smallestText(page: Page, selector: string): Promise<number> {
 }
 
 // One answer per kind, different for each participant, so that results are spread out.
-function answerFor(prompt: Prompt, i: number): unknown {
+function answerFor(prompt: Prompt, i: number): AnswerValue {
   switch (prompt.kind) {
     case 'ynm':
       // A third of the items agreed on, a third split, a third mostly maybe: every discussion group is full.
-      return { kind: 'ynm', items: Object.fromEntries(prompt.items.map((item, j) => [item.id, [['yes', 'yes', 'yes'], ['yes', 'no', 'yes'], ['maybe', 'maybe', 'no']][j % 3][i]])) };
+      return { kind: 'ynm', items: Object.fromEntries(prompt.items.map((item, j) => [item.id, ([['yes', 'yes', 'yes'], ['yes', 'no', 'yes'], ['maybe', 'maybe', 'no']] as const)[j % 3][i]])) };
     case 'single':
       return { kind: 'single', optionId: prompt.options[i % prompt.options.length].id };
     case 'multiple':
@@ -89,17 +79,13 @@ describe('layout: the projector fits its screen; phones work in landscape and at
   let f: Facilitator;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-    f = await signUp(server.url);
+  test.beforeAll(({ server: running, browsing: opened, facilitator }) => {
+    server = running;
+    browsing = opened;
+    f = facilitator;
   });
 
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.close());
-    await browsing?.close();
-    await server?.stop();
-  });
+  afterAll(() => sockets.forEach((socket) => socket.close()));
 
   const deckPrompts = async (deckId: string): Promise<Prompt[]> => ((await f.api.get(`/api/decks/${deckId}`)).body as { deck: Deck }).deck.prompts;
 
@@ -145,21 +131,21 @@ describe('layout: the projector fits its screen; phones work in landscape and at
       await expectFits(screens, `${deckId}-lobby`);
 
       for (const prompt of await deckPrompts(deckId)) {
-        expectOk<SessionState>(await command(facilitator, 'prompt:open', { promptId: prompt.id }));
+        expectOk<SessionState>(await send(facilitator, 'prompt:open', { promptId: prompt.id }));
         for (const [i, phone] of phones.entries()) {
-          expectOk(await command(phone, 'answer:submit', { promptId: prompt.id, clientId: randomUUID(), value: answerFor(prompt, i) }));
+          expectOk(await send(phone, 'answer:submit', { promptId: prompt.id, clientId: randomUUID(), value: answerFor(prompt, i) }));
         }
         for (const screen of screens) await screen.locator('.huge-count').getByText('3').waitFor();
         await expectFits(screens, `${prompt.id}-open`);
 
-        expectOk(await command(facilitator, 'prompt:close', {}));
+        expectOk(await send(facilitator, 'prompt:close', {}));
         if (prompt.kind === 'text') {
-          const queue = expectOk<{ items: { id: string }[] }>(await command(facilitator, 'moderation:list', { promptId: prompt.id }));
-          for (const item of queue.items) {
-            expectOk(await command(facilitator, 'text:moderate', { promptId: prompt.id, textId: item.id, status: 'approved' }));
+          const queue = expectOk(await send(facilitator, 'moderation:list', { promptId: prompt.id }));
+          for (const item of queue.items ?? []) {
+            expectOk(await send(facilitator, 'text:moderate', { promptId: prompt.id, textId: item.id, status: 'approved' }));
           }
         }
-        expectOk(await command(facilitator, 'results:release', {}));
+        expectOk(await send(facilitator, 'results:release', {}));
         for (const screen of screens) await screen.locator(`.result[data-kind="${prompt.kind}"]`).waitFor();
         await expectFits(screens, `${prompt.id}-released`);
       }
@@ -169,10 +155,10 @@ describe('layout: the projector fits its screen; phones work in landscape and at
 
   it('the projector explains results hidden below k without scrolling', async () => {
     const { facilitator, phones, screens } = await runSession('communication-styles');
-    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
-    expectOk(await command(phones[0], 'answer:submit', { promptId: 'when-to-talk', clientId: randomUUID(), value: { kind: 'pass' } }));
-    expectOk(await command(facilitator, 'prompt:close', {}));
-    expectOk(await command(facilitator, 'results:release', {}));
+    expectOk(await send(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
+    expectOk(await send(phones[0], 'answer:submit', { promptId: 'when-to-talk', clientId: randomUUID(), value: { kind: 'pass' } }));
+    expectOk(await send(facilitator, 'prompt:close', {}));
+    expectOk(await send(facilitator, 'results:release', {}));
     for (const screen of screens) await screen.locator('.result[data-kind="hidden"]').waitFor();
     // The room is told why, with the threshold.
     await expect(screens[0].locator('main').textContent()).resolves.toMatch(/3/);
@@ -219,7 +205,7 @@ describe('layout: the projector fits its screen; phones work in landscape and at
     await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
 
     for (const prompt of (await deckPrompts('communication-styles')).filter((p) => ['single', 'multiple', 'scale', 'ranking'].includes(p.kind)).slice(0, 4)) {
-      expectOk(await command(facilitator, 'prompt:open', { promptId: prompt.id }));
+      expectOk(await send(facilitator, 'prompt:open', { promptId: prompt.id }));
       await phone.getByRole('heading', { name: prompt.title }).waitFor();
       await browsing.shot(phone, `phone-${name}-${prompt.kind}`);
       await expect(overflow(phone), `${prompt.id}`).resolves.toMatchObject({ x: 0 });
@@ -229,7 +215,7 @@ describe('layout: the projector fits its screen; phones work in landscape and at
       await pass.scrollIntoViewIfNeeded();
       await pass.click();
       await phone.getByText('You passed this question. That is always fine.').waitFor();
-      expectOk(await command(facilitator, 'prompt:close', {}));
+      expectOk(await send(facilitator, 'prompt:close', {}));
     }
   });
 });

@@ -1,9 +1,10 @@
 import type { Snapshot } from '@candor/shared';
 import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type Browsing } from './browser-utils.js';
-import { command, connect, createSession, expectOk, signUp, startServer, type ClientSocket, type RunningServer } from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PHONE, test, type Browsing } from './browser-utils.js';
+import { connect, send, type ClientSocket } from './live-client.js';
+import { createSession, expectOk, signUp, type RunningServer } from './utils.js';
 
 describe('a phone that loses its connection keeps its answer and saves it when it is back', () => {
   let server: RunningServer;
@@ -11,16 +12,14 @@ describe('a phone that loses its connection keeps its answer and saves it when i
   let facilitator: ClientSocket;
   const relays: Server[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     facilitator?.close();
     relays.forEach((relay) => relay.close());
-    await browsing?.close();
-    await server?.stop();
   });
 
   // A phone whose network can be cut: it reaches the server through a TCP relay that, while the phone is
@@ -69,13 +68,13 @@ describe('a phone that loses its connection keeps its answer and saves it when i
     await phone.getByLabel('I have read this and want to join').check();
     await phone.getByRole('button', { name: 'Join session' }).click();
     await phone.getByRole('heading', { name: 'Waiting for the facilitator to start' }).waitFor();
-    expectOk(await command(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
+    expectOk(await send(facilitator, 'prompt:open', { promptId: 'when-to-talk' }));
     await phone.getByRole('heading', { name: 'When is it easiest for you to talk about wishes and limits?' }).waitFor();
     return flaky;
   }
 
   // What the facilitator's console would show: how many answered the open prompt.
-  const answered = async () => expectOk<Snapshot>(await command(facilitator, 'session:sync', {})).state.answered;
+  const answered = async () => expectOk<Snapshot>(await send(facilitator, 'session:sync', {})).state.answered;
 
   it('offline → answer → back online: the answer is saved once and the page says so', async () => {
     const { phone, offline, online } = await phoneOnOpenPrompt();
@@ -121,8 +120,8 @@ describe('a phone that loses its connection keeps its answer and saves it when i
     await expect(phone.getByRole('radio', { name: 'In the moment' }).isChecked()).resolves.toBe(true);
 
     // And the room's result counts that last choice.
-    expectOk(await command(facilitator, 'prompt:close', {}));
-    const released = expectOk<{ result: { respondents: number } }>(await command(facilitator, 'results:release', {}));
-    expect(released.result.respondents).toBe(1);
+    expectOk(await send(facilitator, 'prompt:close', {}));
+    const released = expectOk(await send(facilitator, 'results:release', {}));
+    expect(released.result?.respondents).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { test as liveTest } from './fixtures.js';
 import { ROOT } from './utils.js';
 
 export const SHOTS = join(ROOT, 'test-results/browser');
@@ -53,6 +54,15 @@ export async function launchBrowser(): Promise<Browsing> {
     },
   };
 }
+
+// The suites' fixtures and one browser per file, closed (and its CSP violations reported) at the end.
+// vitest reads the fixture's first parameter, which must be a destructuring pattern, even an empty one.
+// eslint-disable-next-line no-empty-pattern
+export const test = liveTest.extend('browsing', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const browsing = await launchBrowser();
+  onCleanup(() => browsing.close());
+  return browsing;
+});
 
 // Signs a new facilitator up through the sign-up page, as a person would, and waits for the console.
 export async function signUpInBrowser(page: Page, url: string, name: string): Promise<void> {

@@ -1,25 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, signUpInBrowser, type Browsing } from './browser-utils.js';
-import { startServer, type RunningServer } from './utils.js';
+import { describe, expect } from 'vitest';
+import { PHONE, signUpInBrowser, test } from './browser-utils.js';
 
 describe('a whole prompt in the browser: facilitator, screen and three phones', () => {
-  let server: RunningServer;
-  let browsing: Browsing;
-  const newPage = (options = {}) => browsing.newPage(options);
-  const shot = (page: Page, name: string) => browsing.shot(page, name);
-
-  beforeAll(async () => {
-    server = await startServer();
-    browsing = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browsing?.close();
-    await server?.stop();
-  });
-
-  it('runs from sign-up to released results, and resumes a phone after a reload', async () => {
+  test('runs from sign-up to released results, and resumes a phone after a reload', async ({ server, browsing }) => {
+    const { newPage, shot } = browsing;
     const facilitator = await newPage({ viewport: { width: 1280, height: 800 } });
     await signUpInBrowser(facilitator, server.url, 'browser');
     await facilitator.getByLabel('Privacy threshold (k)').fill('3');

@@ -1,48 +1,17 @@
 import type { Ack, JoinResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, onTestFailed } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, storedAnswers } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type RunningServer,
-} from './utils.js';
+import { test } from './fixtures.js';
+import { send, waitFor } from './live-client.js';
+import { createSession, expectOk, joinSession } from './utils.js';
 
 // Requests that overlap in time, on the embedded database as on PostgreSQL: a transaction that
 // fails must undo only its own statements, one that succeeds must commit only its own, and a
 // couple never gets a third person however many join at once.
 describe('concurrent requests', () => {
-  let server: RunningServer;
-  let f: Facilitator;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    f = await signUp(server.url);
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  const join = (code: string) => request(server.url).post('/api/join').send({ code, consent: true });
-  const open = async (...args: Parameters<typeof connect>) => {
-    const conn = await connect(...args);
-    sockets.push(conn.socket);
-    return conn;
-  };
-
-  it('seats exactly two people in each couple session, however many join at once', async () => {
+  test('seats exactly two people in each couple session, however many join at once', async ({ server, facilitator: f, clients }) => {
     // Ten self-run couples (the starter holds the first seat) and three run by a therapist.
     const selfRun = await Promise.all(
       Array.from({ length: 10 }, async () => {
@@ -63,7 +32,7 @@ describe('concurrent requests', () => {
       ...selfRun.flatMap((s) => Array.from({ length: 4 }, () => ({ sessionId: s.sessionId, code: s.code }))),
       ...therapist.flatMap((s) => Array.from({ length: 5 }, () => ({ sessionId: s.id, code: s.code }))),
     ].sort(() => Math.random() - 0.5);
-    const responses = await Promise.all(attempts.map((a) => join(a.code)));
+    const responses = await Promise.all(attempts.map((a) => request(server.url).post('/api/join').send({ code: a.code, consent: true })));
 
     for (const session of [...selfRun.map((s) => ({ id: s.sessionId, free: 1 })), ...therapist.map((s) => ({ id: s.id, free: 2 }))]) {
       const mine = responses.filter((_, i) => attempts[i].sessionId === session.id);
@@ -74,42 +43,42 @@ describe('concurrent requests', () => {
     }
     // The sessions count two seats, and the seats that were handed out open a socket.
     for (const s of selfRun) {
-      const { socket, frames } = await open(server.url, { role: 'participant', token: s.token });
+      const { socket, frames } = await clients.open({ role: 'participant', token: s.token });
       const snapshot = (frames.find((fr) => fr.event === 'session:snapshot')?.args[0] as Snapshot | undefined) ?? (await waitFor(socket, 'session:snapshot'));
       expect(snapshot.state.participants).toBe(2);
     }
     for (const s of therapist) expect((await f.api.get(`/api/sessions/${s.id}`)).body.state.participants).toBe(2);
     const seated = responses.filter((r) => r.status === 201);
-    await Promise.all(seated.map((r) => open(server.url, { role: 'participant', token: r.body.token as string })));
+    await Promise.all(seated.map((r) => clients.open({ role: 'participant', token: r.body.token as string })));
   });
 
-  it('keeps every acknowledged answer while other transactions fail and succeed around it', async () => {
+  test('keeps every acknowledged answer while other transactions fail and succeed around it', async ({ server, facilitator: f, clients }) => {
     onTestFailed(() => console.log(`server output:\n${server.output().slice(-20_000)}`));
     // Session A: a room answering as fast as it can.
     const a = await createSession(f, 3);
-    const hostA = await open(server.url, { role: 'facilitator', sessionId: a.state.id }, f.cookie);
+    const hostA = await clients.open({ role: 'facilitator', sessionId: a.state.id }, f.cookie);
     const answering = await Promise.all(
       Array.from({ length: 30 }, async () => {
         const seat = await joinSession(server.url, a.state.code);
-        return new AnsweringParticipant((await open(server.url, { role: 'participant', token: seat.token })).socket);
+        return new AnsweringParticipant((await clients.open({ role: 'participant', token: seat.token })).socket);
       }),
     );
-    expectOk(await command(hostA.socket, 'prompt:open', {}));
+    expectOk(await send(hostA.socket, 'prompt:open', {}));
 
     // Session B: two consoles that race every command (the loser's transaction rolls back after
     // writing), and seats that withdraw from two tabs at once (one commits, the other rolls back).
     const b = await createSession(f, 3);
-    const consoles = await Promise.all([0, 1].map(() => open(server.url, { role: 'facilitator', sessionId: b.state.id }, f.cookie)));
+    const consoles = await Promise.all([0, 1].map(() => clients.open({ role: 'facilitator', sessionId: b.state.id }, f.cookie)));
     const seatsB = await Promise.all(
       Array.from({ length: 12 }, async () => {
         const seat = await joinSession(server.url, b.state.code);
-        const tabs = await Promise.all([0, 1].map(() => open(server.url, { role: 'participant', token: seat.token })));
+        const tabs = await Promise.all([0, 1].map(() => clients.open({ role: 'participant', token: seat.token })));
         return { token: seat.token, tabs: tabs.map((t) => t.socket) };
       }),
     );
-    expectOk(await command(consoles[0].socket, 'prompt:open', { promptId: BURST_PROMPT }));
+    expectOk(await send(consoles[0].socket, 'prompt:open', { promptId: BURST_PROMPT }));
     for (const [i, seat] of seatsB.entries()) {
-      expectOk(await command(seat.tabs[0], 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(i) }));
+      expectOk(await send(seat.tabs[0], 'answer:submit', { promptId: BURST_PROMPT, clientId: randomUUID(), value: burstValue(i) }));
     }
     const versionBefore = (await f.api.get(`/api/sessions/${b.state.id}`)).body.state.version as number;
 
@@ -125,7 +94,7 @@ describe('concurrent requests', () => {
           ['prompt:open', { promptId: BURST_PROMPT }],
         ] as const) {
           for (let attempt = 0; attempt < 10; attempt += 1) {
-            const pair = await Promise.all(consoles.map((c) => command(c.socket, event, payload)));
+            const pair = await Promise.all(consoles.map((c) => send(c.socket, event, payload)));
             acks.push(...pair);
             const ok = pair.filter((ack) => ack.ok).length;
             if (ok > 0 || pair.some((ack) => !ack.ok && ack.error.code !== 'STALE_STATE')) {
@@ -140,7 +109,7 @@ describe('concurrent requests', () => {
     const withdrawing = async (): Promise<Ack<unknown>[][]> => {
       const pairs: Ack<unknown>[][] = [];
       for (const seat of seatsB) {
-        pairs.push(await Promise.all(seat.tabs.map((tab) => command(tab, 'participant:withdraw', {}))));
+        pairs.push(await Promise.all(seat.tabs.map((tab) => send(tab, 'participant:withdraw', {}))));
         await new Promise((ok) => setTimeout(ok, 15));
       }
       return pairs;

@@ -1,28 +1,16 @@
-import type { CoupleResult, SessionState, Snapshot } from '@candor/shared';
+import type { AnswerValue, CoupleResult, SessionState, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from './answering.js';
-import {
-  command,
-  connect,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type Frame,
-  type RunningServer,
-  allKindsDeck,
-} from './utils.js';
+import { describe, expect, vi } from 'vitest';
+import { test } from './fixtures.js';
+import { connect, send, waitFor, type Frame, type LiveClient } from './live-client.js';
+import { allKindsDeck, expectOk } from './utils.js';
 
-type Conn = { socket: ClientSocket; frames: Frame[]; token: string };
+type Conn = LiveClient;
 const deckFile = allKindsDeck();
-const answer = (c: Conn, promptId: string, value: unknown) => command(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
-const ynm = (items: Record<string, string>) => ({ kind: 'ynm', items });
-const finish = (c: Conn, promptId: string, finished = true) => command(c.socket, 'answer:finish', { promptId, finished });
+const answer = (c: Conn, promptId: string, value: AnswerValue) => send(c.socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
+const ynm = (items: Record<string, YnmChoice>) => ({ kind: 'ynm' as const, items });
+const finish = (c: Conn, promptId: string, finished = true) => send(c.socket, 'answer:finish', { promptId, finished });
 
 // What one socket was told about results: every result it received, in order.
 const resultsSeen = (c: { frames: Frame[] }) =>
@@ -32,35 +20,8 @@ const resultsSeen = (c: { frames: Frame[] }) =>
     .filter((r) => r !== null);
 
 describe('couple mode', () => {
-  let server: RunningServer;
-  let therapist: Facilitator;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    therapist = await signUp(server.url);
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  const coupleWithTherapist = async (deckId = 'consent-and-boundaries') => {
-    const created = await therapist.api.post('/api/sessions').send({ deckId, mode: 'couple' });
-    expect(created.status).toBe(201);
-    const sessionId = created.body.state.id as string;
-    const facilitator = await connect(server.url, { role: 'facilitator', sessionId }, therapist.cookie);
-    const partners: Conn[] = [];
-    for (let i = 0; i < 2; i += 1) {
-      const seat = await joinSession(server.url, created.body.state.code as string);
-      partners.push({ ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
-    }
-    sockets.push(facilitator.socket, ...partners.map((p) => p.socket));
-    return { sessionId, code: created.body.state.code as string, facilitator, partners };
-  };
-
-  it('has exactly two seats: a third person with the link is turned away', async () => {
-    const { code } = await coupleWithTherapist();
+  test('has exactly two seats: a third person with the link is turned away', async ({ server, clients }) => {
+    const { code } = await clients.couple();
     const third = await request(server.url).post('/api/join').send({ code, consent: true });
     expect(third.status).toBe(409);
     expect(third.body).toEqual({ code: 'SESSION_FULL', message: 'Both seats of this couple session are taken.' });
@@ -68,13 +29,13 @@ describe('couple mode', () => {
     expect(info.body.mode).toBe('couple');
   });
 
-  it('ends the session when a partner withdraws, so that nobody else can take the freed seat', async () => {
-    const { code, facilitator, partners } = await coupleWithTherapist();
+  test('ends the session when a partner withdraws, so that nobody else can take the freed seat', async ({ server, clients }) => {
+    const { code, host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     const bSeesEnd = waitFor(b.socket, 'session:updated', 5_000, (st) => st.phase === 'ended');
-    expect(await command(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
+    expect(await send(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
     expect(await bSeesEnd).toMatchObject({ phase: 'ended', participants: 1, answered: 0 });
     // Someone with the code finds no session, let alone a seat beside the other partner.
     const stranger = await request(server.url).post('/api/join').send({ code, consent: true });
@@ -83,10 +44,10 @@ describe('couple mode', () => {
     await expect(connect(server.url, { role: 'participant', token: a.token })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
   });
 
-  it('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async () => {
-    const { facilitator, partners } = await coupleWithTherapist();
+  test('reveals a yes/no/maybe list once both answered, as matches, worth exploring and a count not shared', async ({ clients }) => {
+    const { host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
     // A couple's phones show who has answered: unlike a group's, they get the counts.
     const bSeesCount = waitFor(b.socket, 'progress:updated', 5_000, (p) => p.answered === 1);
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'yes', cuddling: 'maybe', massage: 'yes' })));
@@ -110,10 +71,10 @@ describe('couple mode', () => {
     expect((await onFacilitator).result).toEqual(state.result);
   });
 
-  it("tells partner A nothing that depends on B's answers where they are not shared", async () => {
+  test("tells partner A nothing that depends on B's answers where they are not shared", async ({ clients }) => {
     // Two couples: A answers the same; the two Bs differ only where nothing is shared.
-    const first = await coupleWithTherapist();
-    const second = await coupleWithTherapist();
+    const first = await clients.couple();
+    const second = await clients.couple();
     const aAnswers = ynm({ hugs: 'yes', kissing: 'maybe', cuddling: 'no', massage: 'yes' });
     const bAnswers = [
       ynm({ hugs: 'yes', kissing: 'no', cuddling: 'yes', massage: 'pass' }),
@@ -122,7 +83,7 @@ describe('couple mode', () => {
     const seen: unknown[] = [];
     for (const [i, couple] of [first, second].entries()) {
       const [a, b] = couple.partners;
-      expectOk(await command(couple.facilitator.socket, 'prompt:open', {}));
+      expectOk(await send(couple.host.socket, 'prompt:open', {}));
       expectOk(await answer(a, 'yes-maybe-no', aAnswers));
       expectOk(await finish(a, 'yes-maybe-no'));
       const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -132,17 +93,17 @@ describe('couple mode', () => {
       seen.push(resultsSeen(a));
       // Nothing in A's frames carries B's raw answers.
       expect(JSON.stringify(a.frames)).not.toContain('"pass"');
-      expect(JSON.stringify(couple.facilitator.frames)).not.toContain('"pass"');
+      expect(JSON.stringify(couple.host.frames)).not.toContain('"pass"');
     }
     expect(seen[0]).toEqual(seen[1]);
     expect((seen[0] as { distribution: CoupleResult }[])[0].distribution.matches.map((m) => m.id)).toEqual(['hugs']);
   });
 
-  it('shows side-by-side prompts to both, and private prompts to nobody', async () => {
+  test('shows side-by-side prompts to both, and private prompts to nobody', async ({ facilitator: therapist, clients }) => {
     const imported = await therapist.api.post('/api/decks/import').send(deckFile);
-    const { facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
+    const { host: facilitator, partners } = await clients.couple({ deckId: imported.body.deck.id as string });
     const [a, b] = partners;
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
     expectOk(await answer(a, 'comfort', { kind: 'scale', value: 2 }));
     expectOk(await finish(a, 'comfort'));
     const shown = waitFor(b.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -153,7 +114,7 @@ describe('couple mode', () => {
       answers: [{ kind: 'scale', value: 2 }, { kind: 'scale', value: 5 }],
     });
 
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
     expectOk(await answer(a, 'one-word', { kind: 'text', text: 'only mine' }));
     expectOk(await finish(a, 'one-word'));
     const closed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
@@ -165,14 +126,12 @@ describe('couple mode', () => {
     expect(JSON.stringify(facilitator.frames)).not.toMatch(/only (mine|yours)/);
   });
 
-  it('lets a couple run a session on their own, and keeps everyone else out', async () => {
+  test('lets a couple run a session on their own, and keeps everyone else out', async ({ server, facilitator: therapist, clients }) => {
     const started = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries' });
     expect(started.status).toBe(201);
     const { sessionId, code, token } = started.body as { sessionId: string; code: string; token: string };
-    const a: Conn = { ...(await connect(server.url, { role: 'participant', token })), token };
-    const seat = await joinSession(server.url, code);
-    const b: Conn = { ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token };
-    sockets.push(a.socket, b.socket);
+    const a = await clients.open({ role: 'participant', token });
+    const b = await clients.join(code);
     expect((await request(server.url).post('/api/join').send({ code, consent: true })).status).toBe(409);
     await expect(connect(server.url, { role: 'facilitator', sessionId }, therapist.cookie)).rejects.toMatchObject({
       message: 'SESSION_NOT_FOUND',
@@ -180,21 +139,21 @@ describe('couple mode', () => {
     expect((await therapist.api.get(`/api/sessions/${sessionId}`)).status).toBe(404);
 
     // Either partner moves on; neither can release early or close for the other.
-    expectOk(await command(b.socket, 'prompt:open', {}));
-    expect(await command(a.socket, 'prompt:close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expectOk(await send(b.socket, 'prompt:open', {}));
+    expect(await send(a.socket, 'prompt:close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     expectOk(await finish(a, 'yes-maybe-no'));
     const revealed = waitFor(a.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
     expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes' })));
     expectOk(await finish(b, 'yes-maybe-no'));
     expect(((await revealed).result?.distribution as CoupleResult).matches.map((m) => m.id)).toEqual(['hugs']);
-    expect(expectOk<SessionState>(await command(a.socket, 'session:end', {})).phase).toBe('ended');
+    expect(expectOk<SessionState>(await send(a.socket, 'session:end', {})).phase).toBe('ended');
   });
 
-  it('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async () => {
-    const { sessionId, facilitator, partners } = await coupleWithTherapist();
+  test('reveals nothing until both partners say they are finished, however much either saved, and lets each take it back until then', async ({ facilitator: therapist, clients }) => {
+    const { sessionId, host: facilitator, partners } = await clients.couple();
     const [a, b] = partners;
-    const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     const items = opened.prompt?.kind === 'ynm' ? opened.prompt.items.map((i) => i.id) : [];
     expect(items.length).toBeGreaterThan(20);
     // "I'm finished" needs a saved answer first.
@@ -206,26 +165,25 @@ describe('couple mode', () => {
     expect(await finish(a, 'yes-maybe-no')).toEqual({ ok: true, data: { promptId: 'yes-maybe-no', finished: true } });
     expect(await bSeesOne).toMatchObject({ phase: 'open', finished: 1, result: null });
     // A's other tab (or a reload) knows A is finished; B's does not say B is.
-    const aAgain = await connect(server.url, { role: 'participant', token: a.token });
-    sockets.push(aAgain.socket);
-    expect(expectOk<Snapshot>(await command(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
-    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+    const aAgain = await clients.open({ role: 'participant', token: a.token });
+    expect(expectOk<Snapshot>(await send(aAgain.socket, 'session:sync', {})).myFinished).toBe(true);
+    expect(expectOk<Snapshot>(await send(b.socket, 'session:sync', {})).myFinished).toBe(false);
     // A takes it back, then B finishes: still one of two, still nothing revealed.
     expectOk(await finish(a, 'yes-maybe-no', false));
     expectOk(await finish(b, 'yes-maybe-no'));
     await new Promise((ok) => setTimeout(ok, 300));
-    expect(expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state).toMatchObject({ phase: 'open', finished: 1, result: null });
+    expect(expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state).toMatchObject({ phase: 'open', finished: 1, result: null });
     expect([a, b, facilitator].flatMap((c) => resultsSeen(c))).toEqual([]);
 
     // The therapist cannot reveal early either: a closed prompt is not released, and reopening it
     // starts with nobody finished.
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    expect(await command(facilitator.socket, 'results:release', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }))).toMatchObject({
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    expect(await send(facilitator.socket, 'results:release', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }))).toMatchObject({
       phase: 'open',
       finished: 0,
     });
-    expect(expectOk<Snapshot>(await command(b.socket, 'session:sync', {})).myFinished).toBe(false);
+    expect(expectOk<Snapshot>(await send(b.socket, 'session:sync', {})).myFinished).toBe(false);
 
     // Both finished: revealed at once, to both phones and the therapist, in one step.
     expectOk(await answer(a, 'yes-maybe-no', ynm(Object.fromEntries(items.map((id, i) => [id, i < 10 ? 'yes' : 'no'])))));
@@ -241,7 +199,7 @@ describe('couple mode', () => {
     expect((await therapist.api.get(`/api/sessions/${sessionId}`)).body.results).toEqual([state.result]);
   });
 
-  it('gives the therapist exactly the reveal the couple gets, for every kind and policy, and no queue of texts', async () => {
+  test('gives the therapist exactly the reveal the couple gets, for every kind and policy, and no queue of texts', async ({ facilitator: therapist, clients }) => {
     // Every kind, each policy at least once: a private choice and ranking, a side-by-side text.
     const file = structuredClone(deckFile);
     const reveal: Record<string, string> = { 'pick-one': 'private', order: 'private', 'pick-some': 'mutual-only' };
@@ -249,10 +207,10 @@ describe('couple mode', () => {
     file.deck.prompts.push({ id: 'shared-words', kind: 'text', title: 'Words for both', maxLength: 40, reveal: 'side-by-side' });
     const imported = await therapist.api.post('/api/decks/import').send(file);
     expect(imported.status).toBe(201);
-    const { sessionId, facilitator, partners } = await coupleWithTherapist(imported.body.deck.id as string);
+    const { sessionId, host: facilitator, partners } = await clients.couple({ deckId: imported.body.deck.id as string });
     const [a, b] = partners;
     const secret = (who: string, id: string) => `${who}-${id}-secret`.slice(0, 40);
-    const values = (who: 'A' | 'B', id: string, kind: string): unknown => {
+    const values = (who: 'A' | 'B', id: string, kind: string): AnswerValue => {
       const first = who === 'A';
       switch (kind) {
         case 'ynm':
@@ -274,17 +232,17 @@ describe('couple mode', () => {
     const rest: unknown[] = [];
     const revealed: Record<string, unknown> = {};
     for (const prompt of file.deck.prompts) {
-      expectOk(await command(facilitator.socket, 'prompt:open', { promptId: prompt.id }));
+      expectOk(await send(facilitator.socket, 'prompt:open', { promptId: prompt.id }));
       for (const [who, partner] of [['A', a], ['B', b]] as const) {
         expectOk(await answer(partner, prompt.id, values(who, prompt.id, prompt.kind)));
         expectOk(await finish(partner, prompt.id));
       }
-      await until(() => resultsSeen(facilitator).some((r) => r.promptId === prompt.id), 5_000, `the reveal of ${prompt.id}`);
+      await vi.waitFor(() => expect(resultsSeen(facilitator).map((r) => r.promptId)).toContain(prompt.id), { timeout: 5_000 });
       if (prompt.kind === 'text') {
         // No moderation queue in a couple session, over the socket or otherwise.
-        expect(await command(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await send(facilitator.socket, 'moderation:list', { promptId: prompt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
         const textId = '00000000-0000-4000-8000-000000000000';
-        expect(await command(facilitator.socket, 'text:moderate', { promptId: prompt.id, textId, status: 'approved' })).toMatchObject({
+        expect(await send(facilitator.socket, 'text:moderate', { promptId: prompt.id, textId, status: 'approved' })).toMatchObject({
           ok: false,
           error: { code: 'FORBIDDEN' },
         });
@@ -292,7 +250,7 @@ describe('couple mode', () => {
       rest.push((await therapist.api.get(`/api/sessions/${sessionId}`)).body);
       revealed[prompt.id] = resultsSeen(a).find((r) => r.promptId === prompt.id);
     }
-    expectOk(await command(facilitator.socket, 'session:end', {}));
+    expectOk(await send(facilitator.socket, 'session:end', {}));
     for (const path of ['', '/summary', '/export?format=json', '/export?format=csv', '/export?format=md']) {
       const res = await therapist.api.get(`/api/sessions/${sessionId}${path}`);
       expect(res.status).toBe(200);
@@ -315,9 +273,9 @@ describe('couple mode', () => {
     expect(heard).toContain(secret('A', 'shared-words'));
   });
 
-  it('refuses live results for couples, and a couple deck that is not built in', async () => {
-    const { facilitator } = await coupleWithTherapist();
-    expect(await command(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({
+  test('refuses live results for couples, and a couple deck that is not built in', async ({ server, clients }) => {
+    const { host: facilitator } = await clients.couple();
+    expect(await send(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
     });

@@ -1,44 +1,14 @@
 import type { Deck, DeckFile, JoinInfo, PromptResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  allKindsDeck,
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type RunningServer,
-} from './utils.js';
+import { describe, expect, vi } from 'vitest';
+import { test } from './fixtures.js';
+import { send, waitFor, type ClientSocket } from './live-client.js';
+import { allKindsDeck, createSession, expectOk, joinSession } from './utils.js';
 
 // Decks carry their texts in other languages; the server keeps them through every path a deck takes and
 // sends them with the prompt, while results and exports stay in the deck's language.
 describe('deck translations, end to end', () => {
-  let server: RunningServer;
-  let f: Facilitator;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    f = await signUp(server.url);
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  const track = <T extends { socket: ClientSocket }>(client: T): T => {
-    sockets.push(client.socket);
-    return client;
-  };
-
-  it('sends a built-in prompt with its German to German phones and the screen, none to others; results stay in English', async () => {
+  test('sends a built-in prompt with its German to German phones and the screen, none to others; results stay in English', async ({ server, facilitator: f, clients }) => {
     const library = (await f.api.get('/api/decks/consent-and-boundaries')).body.deck as Deck;
     const created = await createSession(f, 3, 'consent-and-boundaries');
     const sessionId = created.state.id;
@@ -49,19 +19,19 @@ describe('deck translations, end to end', () => {
     expect(info.translations?.de).toEqual({ title: 'Konsens und Grenzen', contentNote: library.translations?.de?.contentNote });
     expect(info.translations?.de?.contentNote).toMatch(/^Diese Fragen handeln von Nähe/);
 
-    const facilitator = track(await connect(server.url, { role: 'facilitator', sessionId }, f.cookie));
-    const screen = track(await connect(server.url, { role: 'screen', token: created.screenToken }));
+    const facilitator = await clients.host(sessionId);
+    const screen = await clients.screen(created.screenToken);
     const phones = [];
     // Phone 0's page is German, phone 1's English (no language: the deck's own), phone 2's French (the deck has none).
     const languages = ['de', undefined, 'fr'] as const;
     for (const language of languages) {
       const seat = await joinSession(server.url, created.state.code);
-      phones.push({ ...track(await connect(server.url, { role: 'participant', token: seat.token, ...(language ? { language } : {}) })), token: seat.token });
+      phones.push({ ...(await clients.open({ role: 'participant', token: seat.token, ...(language ? { language } : {}) })), token: seat.token });
     }
 
     const opened = (c: { socket: ClientSocket }) => waitFor(c.socket, 'session:updated', 5_000, (s) => s.prompt?.id === 'yes-maybe-no');
     const arrivals = [opened(phones[0]), opened(phones[1]), opened(phones[2]), opened(screen), opened(facilitator)];
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
     const [first, second, third, onScreen, onConsole] = await Promise.all(arrivals);
     const { translations: _all, ...withoutTranslations } = library.prompts[0];
     // The screen and the console get the whole prompt as the deck has it, every language included.
@@ -86,7 +56,7 @@ describe('deck translations, end to end', () => {
     );
 
     // A phone that connects now gets the prompt in its own language in its snapshot.
-    const late = track(await connect(server.url, { role: 'participant', token: phones[2].token, language: 'de' }));
+    const late = (await clients.open({ role: 'participant', token: phones[2].token, language: 'de' }));
     const snapshot = await vi.waitFor(() => {
       const frame = late.frames.find((f) => f.event === 'session:snapshot');
       if (!frame) throw new Error('no snapshot yet');
@@ -95,15 +65,15 @@ describe('deck translations, end to end', () => {
     expect(snapshot.state.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
 
     for (const phone of phones) {
-      const ack = await command(phone.socket, 'answer:submit', {
+      const ack = await send(phone.socket, 'answer:submit', {
         promptId: 'yes-maybe-no',
         clientId: randomUUID(),
         value: { kind: 'ynm', items: { hugs: 'yes', kissing: 'maybe' } },
       });
       expectOk(ack);
     }
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     const result = released.result as PromptResult;
     expect(result.distribution?.kind).toBe('ynm');
     const hugs = result.distribution?.kind === 'ynm' ? result.distribution.items.find((i) => i.id === 'hugs') : undefined;
@@ -115,7 +85,7 @@ describe('deck translations, end to end', () => {
     expect(csv.text).not.toContain('Umarmungen');
   });
 
-  it('keeps translations through a copy, a save, an export and an import', async () => {
+  test('keeps translations through a copy, a save, an export and an import', async ({ facilitator: f }) => {
     const copied = await f.api.post('/api/decks').send({ copyOf: 'workshop-check-in' });
     expect(copied.status).toBe(201);
     const copy = copied.body.deck as Deck;
@@ -138,7 +108,7 @@ describe('deck translations, end to end', () => {
     expect(listed.find((d) => d.id === (imported.body.deck as Deck).id)?.translations).toEqual(copy.translations);
   });
 
-  it('refuses an imported deck whose translation names a label id the prompt does not have, and creates nothing', async () => {
+  test('refuses an imported deck whose translation names a label id the prompt does not have, and creates nothing', async ({ facilitator: f }) => {
     const before = ((await f.api.get('/api/decks')).body.decks as unknown[]).length;
     const file = allKindsDeck();
     const index = file.deck.prompts.findIndex((p) => p.kind === 'ynm');

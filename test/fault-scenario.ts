@@ -1,18 +1,8 @@
 import type { SessionState, Snapshot, YnmResult } from '@candor/shared';
-import { expect, onTestFailed } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers, until } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  waitFor,
-  type ClientSocket,
-  type Frame,
-  type RunningServer,
-} from './utils.js';
+import { expect, onTestFailed, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, storedAnswers } from './answering.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, type RunningServer } from './utils.js';
 
 export const PARTICIPANTS = 50;
 // Two server starts, fifty joins and a thousand answers: generous on a busy 2-core machine.
@@ -51,13 +41,14 @@ export async function burstThroughFault(
       return new AnsweringParticipant(socket);
     }),
   );
-  const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+  const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
 
   participants.forEach((p, n) => {
     for (let i = 0; i < ANSWERS_EACH; i += 1) setTimeout(() => p.submit(i), i * SPACING_MS + (n % 5));
   });
   const acked = () => participants.reduce((sum, p) => sum + p.receipts.size, 0);
-  await until(() => acked() >= (PARTICIPANTS * ANSWERS_EACH) / 4, 20_000, 'a quarter of the answers to be acknowledged');
+  // A quarter of the answers acknowledged.
+  await vi.waitFor(() => expect(acked()).toBeGreaterThanOrEqual((PARTICIPANTS * ANSWERS_EACH) / 4), { timeout: 20_000 });
 
   const snapshotsBefore = participants.map((p) => p.snapshots.length);
   const observersBefore = [facilitator, screen].map((o) => snapshotCount(o.frames));
@@ -68,7 +59,7 @@ export async function burstThroughFault(
   const ackedAtFault = acked();
   const unackedAtFault = participants.reduce((sum, p) => sum + p.unacked.length, 0);
 
-  await until(() => participants.every((p) => p.sent.length === ANSWERS_EACH), 10_000, 'every answer to be sent');
+  await vi.waitFor(() => expect(participants.map((p) => p.sent.length)).toEqual(participants.map(() => ANSWERS_EACH)), { timeout: 10_000 });
   await allSettled(participants, 45_000);
 
   for (const [i, p] of participants.entries()) {
@@ -82,10 +73,10 @@ export async function burstThroughFault(
   }
 
   // Every client ends on the database's state: the last answer of each participant, counted once.
-  const own = await Promise.all(participants.map((p) => command(p.socket, 'session:sync', {})));
+  const own = await Promise.all(participants.map((p) => send(p.socket, 'session:sync', {})));
   own.forEach((ack) => expect(indexOf(expectOk<Snapshot>(ack).myAnswers?.[BURST_PROMPT])).toBe(ANSWERS_EACH - 1));
   for (const observer of [facilitator, screen]) {
-    const state = expectOk<Snapshot>(await command(observer.socket, 'session:sync', {})).state;
+    const state = expectOk<Snapshot>(await send(observer.socket, 'session:sync', {})).state;
     expect(state).toMatchObject({ id: sessionId, phase: 'open', participants: PARTICIPANTS, answered: PARTICIPANTS });
     expect(state.version).toBe(opened.version);
   }
@@ -97,8 +88,8 @@ export async function burstThroughFault(
   });
 
   const released = waitFor(screen.socket, 'session:updated', 10_000, (s) => s.phase === 'released');
-  expectOk(await command(facilitator.socket, 'prompt:close', {}));
-  expectOk(await command(facilitator.socket, 'results:release', {}));
+  expectOk(await send(facilitator.socket, 'prompt:close', {}));
+  expectOk(await send(facilitator.socket, 'results:release', {}));
   const items = ((await released).result?.distribution as YnmResult).items;
   for (const [item, choice] of Object.entries(burstValue(ANSWERS_EACH - 1).items)) {
     expect(items.find((it) => it.id === item)).toMatchObject({ [choice]: PARTICIPANTS, answered: PARTICIPANTS });

@@ -1,4 +1,5 @@
 import {
+  type Ack,
   answerSubmitSchema,
   emptyPayloadSchema,
   moderateTextSchema,
@@ -10,9 +11,11 @@ import {
 } from '@candor/shared';
 import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { command, connect, createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { test } from './fixtures.js';
+import { connect, raw, send } from './live-client.js';
+import { createSession, joinSession, type Facilitator, type RunningServer } from './utils.js';
 
 // Every socket event with the schema its payload must fit: the fuzzer sends only payloads that
 // do not fit, so every ack must be a refusal and nobody else may notice anything.
@@ -63,15 +66,14 @@ describe('hostile payloads', () => {
   let code: string;
   let screenToken: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-    owner = await signUp(server.url);
+  test.beforeAll(async ({ server: running, facilitator }) => {
+    server = running;
+    owner = facilitator;
     const created = await createSession(owner);
     sessionId = created.state.id;
     code = created.state.code;
     screenToken = created.screenToken;
   });
-  afterAll(() => server?.stop());
 
   it('refuses every invalid socket payload from every role, and the bystanders notice nothing', async () => {
     const attacker = await connect(server.url, { role: 'participant', token: (await joinSession(server.url, code)).token });
@@ -86,7 +88,7 @@ describe('hostile payloads', () => {
       const invalid = hostile.map(wire).filter((p) => !schema.safeParse(event === 'session:sync' ? (p ?? {}) : p).success);
       await fc.assert(
         fc.asyncProperty(invalid, fc.constantFrom(attacker, screen, facilitator), async (payload, client) => {
-          const ack = await command(client.socket, event as never, payload);
+          const ack = (await raw(client.socket, event, payload)) as Ack<unknown>;
           expect(ack.ok).toBe(false);
           if (!ack.ok) expect(['INVALID_PAYLOAD', 'FORBIDDEN']).toContain(ack.error.code);
         }),
@@ -98,7 +100,7 @@ describe('hostile payloads', () => {
     expect(bystander.frames.slice(seen)).toEqual([]);
     for (const client of [attacker, bystander, screen, facilitator]) expect(client.socket.connected).toBe(true);
     expect((await owner.api.get(`/api/sessions/${sessionId}`)).body).toEqual(before);
-    expect(await command(bystander.socket, 'session:sync', {})).toMatchObject({ ok: true });
+    expect(await send(bystander.socket, 'session:sync', {})).toMatchObject({ ok: true });
     expect(server.output()).not.toMatch(/ERROR/);
     for (const client of [attacker, bystander, screen, facilitator]) client.socket.close();
   });

@@ -1,40 +1,16 @@
 import type { SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Frame,
-  type RunningServer,
-} from './utils.js';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { createSession, expectOk, joinSession } from './utils.js';
 
 // Joins that arrive together are seated by one statement and their handshakes read by another
 // (docs/performance.md): each must still end in its own session, with its own answers, or be
 // turned away exactly as if it had come alone.
 describe('joining together', () => {
-  let server: RunningServer;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server?.stop();
-  });
-
-  const join = (code: string) => request(server.url).post('/api/join').send({ code, consent: true });
-
-  it('seats each of many simultaneous joins in its own session, keeps a couple at two and turns unknown codes away', async () => {
-    const facilitator = await signUp(server.url);
+  test('seats each of many simultaneous joins in its own session, keeps a couple at two and turns unknown codes away', async ({ server, facilitator, clients }) => {
     const [a, b] = [(await createSession(facilitator)).state, (await createSession(facilitator)).state];
     const couple = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries' });
     expect(couple.status).toBe(201);
@@ -42,7 +18,7 @@ describe('joining together', () => {
     const unknown = a.code === 'ZZZZZZ' || b.code === 'ZZZZZZ' || coupleCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
 
     const codes = [...Array(12).fill(a.code), ...Array(12).fill(b.code), ...Array(3).fill(coupleCode), ...Array(3).fill(unknown)];
-    const responses = await Promise.all(codes.map((code) => join(code)));
+    const responses = await Promise.all(codes.map((code) => request(server.url).post('/api/join').send({ code, consent: true })));
 
     const seatsIn = (sessionId: string) => responses.filter((r) => r.status === 201 && r.body.sessionId === sessionId);
     expect(seatsIn(a.id)).toHaveLength(12);
@@ -61,8 +37,7 @@ describe('joining together', () => {
     // All connect at once: each handshake finds its own seat, and the counts add up per session.
     const seated = await Promise.all(
       responses.slice(0, 24).map(async (r) => {
-        const conn = await connect(server.url, { role: 'participant', token: r.body.token as string });
-        sockets.push(conn.socket);
+        const conn = await clients.open({ role: 'participant', token: r.body.token as string });
         return snapshotOf(conn);
       }),
     );
@@ -72,25 +47,22 @@ describe('joining together', () => {
     expect(viewA.state.participants).toBe(12);
   });
 
-  it('gives each of many reconnecting phones its own answers in its first snapshot, and none to those who gave none', async () => {
-    const facilitator = await signUp(server.url);
+  test('gives each of many reconnecting phones its own answers in its first snapshot, and none to those who gave none', async ({ server, facilitator, clients }) => {
     const session = await createSession(facilitator);
-    const host = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, facilitator.cookie);
-    sockets.push(host.socket);
-    const promptId = expectOk<SessionState>(await command(host.socket, 'prompt:open', {})).prompt?.id as string;
-    const seats = await Promise.all(Array.from({ length: 10 }, () => join(session.state.code)));
-    const tokens = seats.map((s) => s.body.token as string);
+    const host = await clients.host(session.state.id);
+    const promptId = expectOk<SessionState>(await send(host.socket, 'prompt:open', {})).prompt?.id as string;
+    const seats = await Promise.all(Array.from({ length: 10 }, () => joinSession(server.url, session.state.code)));
+    const tokens = seats.map((s) => s.token);
     const valueOf = (i: number) => ({ kind: 'ynm' as const, items: { hugs: (['yes', 'maybe', 'no'] as const)[i % 3] } });
     const first = await Promise.all(tokens.map((token) => connect(server.url, { role: 'participant', token })));
     for (const [i, conn] of first.entries()) {
       // Every other phone answers before going offline.
-      if (i % 2 === 0) expectOk(await command(conn.socket, 'answer:submit', { promptId, clientId: randomUUID(), value: valueOf(i) }));
+      if (i % 2 === 0) expectOk(await send(conn.socket, 'answer:submit', { promptId, clientId: randomUUID(), value: valueOf(i) }));
       conn.socket.close();
     }
     const again = await Promise.all(
       tokens.map(async (token) => {
-        const conn = await connect(server.url, { role: 'participant', token });
-        sockets.push(conn.socket);
+        const conn = await clients.open({ role: 'participant', token });
         return snapshotOf(conn);
       }),
     );

@@ -1,19 +1,9 @@
-import type { AnswerReceipt, PromptResult, SessionState, Snapshot, YnmResult } from '@candor/shared';
+import type { AnswerReceipt, AnswerValue, PromptResult, SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Frame,
-  type RunningServer,
-} from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { liveClients, test, type Clients, type Seat } from './fixtures.js';
+import { raw, send, waitFor, type LiveClient } from './live-client.js';
+import { expectOk } from './utils.js';
 
 // Every key an observer (facilitator or screen) may ever receive: session state, deck prompts,
 // counts and aggregates. Anything else (a participant id, a socket id, a raw answer) fails the test.
@@ -45,43 +35,33 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-type Participant = { socket: ClientSocket; frames: Frame[]; token: string; clientIds: string[] };
+type Participant = Seat & { clientIds: string[] };
 
 describe('a live group session', () => {
-  let server: RunningServer;
-  let facilitator: { socket: ClientSocket; frames: Frame[] };
-  let screen: { socket: ClientSocket; frames: Frame[] };
+  let clients: Clients;
+  let facilitator: LiveClient;
+  let screen: LiveClient;
   let participants: Participant[];
   let sessionId: string;
 
-  const answer = async (p: Participant, promptId: string, value: unknown, clientId = randomUUID()) => {
+  const answer = async (p: Participant, promptId: string, value: AnswerValue, clientId = randomUUID()) => {
     p.clientIds.push(clientId);
-    return command(p.socket, 'answer:submit', { promptId, clientId, value });
+    return send(p.socket, 'answer:submit', { promptId, clientId, value });
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3);
-    sessionId = created.state.id;
-    facilitator = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    screen = await connect(server.url, { role: 'screen', token: created.screenToken });
-    participants = [];
-    for (let i = 0; i < 3; i += 1) {
-      const seat = await joinSession(server.url, created.state.code);
-      expect(seat.sessionId).toBe(sessionId);
-      const conn = await connect(server.url, { role: 'participant', token: seat.token });
-      participants.push({ ...conn, token: seat.token, clientIds: [] });
-    }
+  // One session for the whole file, taken from the lobby to the end test by test.
+  test.beforeAll(async ({ server, facilitator: f }) => {
+    clients = liveClients(server.url, f);
+    const room = await clients.room({ phones: 3 });
+    ({ sessionId, host: facilitator, screen } = room);
+    for (const phone of room.phones) expect(phone.sessionId).toBe(sessionId);
+    participants = room.phones.map((phone) => ({ ...phone, clientIds: [] }));
   });
 
-  afterAll(async () => {
-    for (const s of [facilitator?.socket, screen?.socket, ...(participants ?? []).map((p) => p.socket)]) s?.close();
-    await server?.stop();
-  });
+  afterAll(() => clients?.closeAll());
 
   it('sends each socket a snapshot of the lobby on connect', async () => {
-    const snap = (await command(facilitator.socket, 'session:sync', {})) as { ok: true; data: Snapshot };
+    const snap = (await send(facilitator.socket, 'session:sync', {})) as { ok: true; data: Snapshot };
     expect(snap.ok).toBe(true);
     expect(snap.data.role).toBe('facilitator');
     expect(snap.data.state.phase).toBe('lobby');
@@ -96,22 +76,22 @@ describe('a live group session', () => {
   });
 
   it('does not let a participant or the screen move the session', async () => {
-    const before = expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state;
+    const before = expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state;
     for (const [socket, event] of [
       [participants[0].socket, 'prompt:open'],
       [participants[1].socket, 'session:end'],
       [screen.socket, 'prompt:open'],
       [screen.socket, 'results:release'],
     ] as const) {
-      const ack = await command(socket, event, {});
+      const ack = await send(socket, event, {});
       expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    const after = expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state;
+    const after = expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state;
     expect(after).toEqual(before);
   });
 
   it('does not let the facilitator or the screen answer', async () => {
-    const ack = await command(facilitator.socket, 'answer:submit', {
+    const ack = await send(facilitator.socket, 'answer:submit', {
       promptId: 'yes-maybe-no',
       clientId: randomUUID(),
       value: { kind: 'pass' },
@@ -122,7 +102,7 @@ describe('a live group session', () => {
   it('opens the first prompt for everyone', async () => {
     const seen = participants.map((p) => waitFor(p.socket, 'session:updated', 5_000, (s) => s.phase === 'open'));
     const onScreen = waitFor(screen.socket, 'session:updated', 5_000, (s) => s.phase === 'open');
-    const state = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const state = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     expect(state.phase).toBe('open');
     expect(state.prompt?.id).toBe('yes-maybe-no');
     for (const s of await Promise.all([...seen, onScreen])) expect(s.version).toBe(state.version);
@@ -140,7 +120,7 @@ describe('a live group session', () => {
       { promptId: 'Yes Maybe No!', clientId: randomUUID(), value: { kind: 'pass' } },
     ];
     for (const payload of bad) {
-      const ack = await command(p.socket, 'answer:submit', payload);
+      const ack = await raw(p.socket, 'answer:submit', payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
     const unknownItem = await answer(p, 'yes-maybe-no', { kind: 'ynm', items: { 'not-an-item': 'yes' } });
@@ -150,9 +130,9 @@ describe('a live group session', () => {
     const notOpen = await answer(p, 'how-to-ask', { kind: 'single', optionId: 'written-list' });
     expect(notOpen).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
 
-    const badCommand = await command(facilitator.socket, 'prompt:close', { force: true });
+    const badCommand = await raw(facilitator.socket, 'prompt:close', { force: true });
     expect(badCommand).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    const state = expectOk<Snapshot>(await command(facilitator.socket, 'session:sync', {})).state;
+    const state = expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state;
     expect(state.phase).toBe('open');
     expect(state.answered).toBe(0);
   });
@@ -176,23 +156,23 @@ describe('a live group session', () => {
 
     const progress = await waitFor(facilitator.socket, 'progress:updated', 5_000, (p) => p.answered === 3);
     expect(progress).toMatchObject({ participants: 3, answered: 3, promptId: 'yes-maybe-no' });
-    const snap = (await command(a.socket, 'session:sync', {})) as { ok: true; data: Snapshot };
+    const snap = (await send(a.socket, 'session:sync', {})) as { ok: true; data: Snapshot };
     expect(snap.data.myAnswers).toEqual({ 'yes-maybe-no': { kind: 'ynm', items: { hugs: 'yes', kissing: 'maybe' } } });
   });
 
   it('keeps results hidden while open and releases the aggregate after close', async () => {
-    const open = expectOk<Snapshot>(await command(screen.socket, 'session:sync', {})).state;
+    const open = expectOk<Snapshot>(await send(screen.socket, 'session:sync', {})).state;
     expect(open.result).toBeNull();
-    expect(await command(facilitator.socket, 'results:release', {})).toMatchObject({
+    expect(await send(facilitator.socket, 'results:release', {})).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
     });
-    expect(await command(facilitator.socket, 'prompt:close', {})).toMatchObject({ ok: true });
+    expect(await send(facilitator.socket, 'prompt:close', {})).toMatchObject({ ok: true });
     const late = await answer(participants[0], 'yes-maybe-no', { kind: 'ynm', items: { hugs: 'no' } });
     expect(late).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
 
     const onScreen = waitFor(screen.socket, 'session:updated', 5_000, (s) => s.phase === 'released');
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     const result = released.result as PromptResult;
     expect(result).toMatchObject({ promptId: 'yes-maybe-no', respondents: 3, passed: 0, k: 3 });
     const dist = result.distribution as YnmResult;
@@ -206,7 +186,7 @@ describe('a live group session', () => {
   });
 
   it('withholds a distribution below k answers and counts passes apart', async () => {
-    expectOk(await command(facilitator.socket, 'prompt:open', {}));
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
     const [a, b, c] = participants;
     expect(await answer(a, 'how-to-ask', { kind: 'single', optionId: 'written-list' })).toMatchObject({ ok: true });
     expect(await answer(b, 'how-to-ask', { kind: 'single', optionId: 'agreed-signal' })).toMatchObject({ ok: true });
@@ -215,20 +195,20 @@ describe('a live group session', () => {
       ok: false,
       error: { code: 'INVALID_ANSWER' },
     });
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     expect(released.result).toEqual({ promptId: 'how-to-ask', respondents: 2, passed: 1, k: 3, distribution: null });
   });
 
   it('ends the session for everyone and refuses further commands', async () => {
     const seen = waitFor(participants[2].socket, 'session:updated', 5_000, (s) => s.phase === 'ended');
-    expect(await command(facilitator.socket, 'prompt:open', {})).toMatchObject({
+    expect(await send(facilitator.socket, 'prompt:open', {})).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
     });
-    expectOk(await command(facilitator.socket, 'session:end', {}));
+    expectOk(await send(facilitator.socket, 'session:end', {}));
     expect((await seen).phase).toBe('ended');
-    expect(await command(facilitator.socket, 'prompt:open', { promptId: 'how-to-ask' })).toMatchObject({
+    expect(await send(facilitator.socket, 'prompt:open', { promptId: 'how-to-ask' })).toMatchObject({
       ok: false,
       error: { code: 'SESSION_ENDED' },
     });

@@ -1,4 +1,5 @@
 import type {
+  AnswerValue,
   CheckinResult,
   ModerationQueue,
   MultipleChoiceResult,
@@ -10,69 +11,48 @@ import type {
   TextResult,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Facilitator,
-  type Frame,
-  type RunningServer,
-  allKindsDeck,
-} from './utils.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { liveClients, test, type Clients, type Seat } from './fixtures.js';
+import { send, waitFor, type LiveClient } from './live-client.js';
+import { allKindsDeck, expectOk, signUp, type Facilitator, type RunningServer } from './utils.js';
 
 const deckFile = allKindsDeck();
 
 describe('every prompt kind, end to end over real sockets', () => {
-  let server: RunningServer;
   let f: Facilitator;
+  let clients: Clients;
   let deckId: string;
   let sessionId: string;
-  let facilitator: { socket: ClientSocket; frames: Frame[] };
-  let screen: { socket: ClientSocket; frames: Frame[] };
-  const phones: { socket: ClientSocket; frames: Frame[]; token: string }[] = [];
+  let facilitator: LiveClient;
+  let screen: LiveClient;
+  let phones: Seat[];
   let screenFramesBeforeLateApproval = 0;
 
-  const answer = (i: number, promptId: string, value: unknown) =>
-    command(phones[i].socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
+  const answer = (i: number, promptId: string, value: AnswerValue) =>
+    send(phones[i].socket, 'answer:submit', { promptId, clientId: randomUUID(), value });
 
   // Opens a prompt, takes one answer per phone (each must be accepted), closes it and releases it.
-  const run = async (promptId: string, values: unknown[], beforeRelease?: () => Promise<void>): Promise<PromptResult> => {
-    const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', { promptId }));
+  const run = async (promptId: string, values: AnswerValue[], beforeRelease?: () => Promise<void>): Promise<PromptResult> => {
+    const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', { promptId }));
     expect(opened.prompt?.id).toBe(promptId);
     for (const [i, value] of values.entries()) expectOk(await answer(i, promptId, value));
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
     await beforeRelease?.();
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     return released.result as PromptResult;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    f = await signUp(server.url);
+  // One session for the whole file: each test below runs the next prompt of the deck.
+  test.beforeAll(async ({ server, facilitator: account }) => {
+    f = account;
+    clients = liveClients(server.url, f);
     const imported = await f.api.post('/api/decks/import').send(deckFile);
     expect(imported.status).toBe(201);
     deckId = imported.body.deck.id as string;
-    const created = await f.api.post('/api/sessions').send({ deckId, k: 3 });
-    expect(created.status).toBe(201);
-    sessionId = created.body.state.id as string;
-    facilitator = await connect(server.url, { role: 'facilitator', sessionId }, f.cookie);
-    screen = await connect(server.url, { role: 'screen', token: created.body.screenToken as string });
-    for (let i = 0; i < 3; i += 1) {
-      const seat = await joinSession(server.url, created.body.state.code as string);
-      phones.push({ ...(await connect(server.url, { role: 'participant', token: seat.token })), token: seat.token });
-    }
+    ({ sessionId, host: facilitator, screen, phones } = await clients.room({ deckId, phones: 3 }));
   });
 
-  afterAll(async () => {
-    [facilitator, screen, ...phones].forEach((c) => c?.socket.close());
-    await server?.stop();
-  });
+  afterAll(() => clients?.closeAll());
 
   it('imported the deck under a new id of the facilitator', () => {
     expect(deckId).toMatch(/^u-[a-z0-9]{12}$/);
@@ -103,8 +83,8 @@ describe('every prompt kind, end to end over real sockets', () => {
   });
 
   it('refuses answers that do not fit their prompt, and stores none of them', async () => {
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
-    const refused: [string, unknown][] = [
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'comfort' }));
+    const refused: [string, AnswerValue][] = [
       ['comfort', { kind: 'scale', value: 6 }],
       ['comfort', { kind: 'scale', value: 2.5 }],
       ['comfort', { kind: 'single', optionId: 'x' }],
@@ -114,9 +94,9 @@ describe('every prompt kind, end to end over real sockets', () => {
       expect(ack.ok).toBe(false);
       expect(['INVALID_ANSWER', 'INVALID_PAYLOAD']).toContain(ack.ok ? '' : ack.error.code);
     }
-    const state = expectOk<{ state: SessionState }>(await command(facilitator.socket, 'session:sync', {})).state;
+    const state = expectOk<{ state: SessionState }>(await send(facilitator.socket, 'session:sync', {})).state;
     expect(state.answered).toBe(0);
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
   });
 
   it('gives a scale its histogram, median, mean and spread', async () => {
@@ -133,10 +113,10 @@ describe('every prompt kind, end to end over real sockets', () => {
   });
 
   it('ranks with Borda scores and refuses an incomplete or repeated ranking', async () => {
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'order' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'order' }));
     expect(await answer(0, 'order', { kind: 'ranking', order: ['r1', 'r2'] })).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER' } });
     expect(await answer(0, 'order', { kind: 'ranking', order: ['r1', 'r1', 'r2'] })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
     const result = await run('order', [
       { kind: 'ranking', order: ['r1', 'r2', 'r3'] },
       { kind: 'ranking', order: ['r2', 'r1', 'r3'] },
@@ -148,40 +128,40 @@ describe('every prompt kind, end to end over real sockets', () => {
   });
 
   it('shows open text only after close, moderation and release, shuffled and without authors', async () => {
-    expectOk(await command(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
+    expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'one-word' }));
     expect(await answer(0, 'one-word', { kind: 'text', text: 'x'.repeat(41) })).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER' } });
     // The last one carries what a careless escape would break on its way into and out of the database.
     const texts = ['Slow and kind', 'kind words', 'tea "after", {x} \\ NULL 🙂'];
     for (const [i, text] of texts.entries()) expectOk(await answer(i, 'one-word', { kind: 'text', text: `  ${text} ` }));
-    const whileOpen = expectOk<ModerationQueue>(await command(facilitator.socket, 'moderation:list', { promptId: 'one-word' }));
+    const whileOpen = expectOk<ModerationQueue>(await send(facilitator.socket, 'moderation:list', { promptId: 'one-word' }));
     expect(whileOpen).toEqual({ promptId: 'one-word', textCount: 3, items: null });
-    expect(await command(phones[0].socket, 'moderation:list', { promptId: 'one-word' })).toMatchObject({
+    expect(await send(phones[0].socket, 'moderation:list', { promptId: 'one-word' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
 
-    const queue = expectOk<ModerationQueue>(await command(facilitator.socket, 'moderation:list', { promptId: 'one-word' }));
+    const queue = expectOk<ModerationQueue>(await send(facilitator.socket, 'moderation:list', { promptId: 'one-word' }));
     expect(queue.items?.map((i) => i.text).sort()).toEqual([...texts].sort());
     expect(queue.items?.every((i) => i.status === 'pending')).toBe(true);
     expect(Object.keys(queue.items?.[0] ?? {}).sort()).toEqual(['id', 'status', 'text']);
     for (const item of queue.items ?? []) {
       const status = item.text.includes('kind') ? 'approved' : 'rejected';
       const updated = waitFor(facilitator.socket, 'moderation:updated', 5_000, (q) => q.items?.find((i) => i.id === item.id)?.status === status);
-      expectOk(await command(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: item.id, status }));
+      expectOk(await send(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: item.id, status }));
       await updated;
     }
-    expect(await command(phones[1].socket, 'text:moderate', { promptId: 'one-word', textId: queue.items?.[0].id, status: 'approved' })).toMatchObject({
+    expect(await send(phones[1].socket, 'text:moderate', { promptId: 'one-word', textId: queue.items?.[0].id ?? '', status: 'approved' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     // A text id that is not in this question: nothing to moderate.
-    expect(await command(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: randomUUID(), status: 'approved' })).toMatchObject({
+    expect(await send(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: randomUUID(), status: 'approved' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
 
-    const released = expectOk<SessionState>(await command(facilitator.socket, 'results:release', {}));
+    const released = expectOk<SessionState>(await send(facilitator.socket, 'results:release', {}));
     const d = released.result?.distribution as TextResult;
     expect([...d.texts].sort()).toEqual(['Slow and kind', 'kind words']);
     expect(d.words[0]).toEqual({ word: 'kind', count: 2 });
@@ -191,7 +171,7 @@ describe('every prompt kind, end to end over real sockets', () => {
     const rejected = queue.items?.find((i) => i.text.startsWith('tea'));
     screenFramesBeforeLateApproval = screen.frames.length;
     const onScreen = waitFor(screen.socket, 'session:updated', 5_000, (s) => (s.result?.distribution as TextResult | null)?.texts.length === 3);
-    expectOk(await command(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: rejected?.id, status: 'approved' }));
+    expectOk(await send(facilitator.socket, 'text:moderate', { promptId: 'one-word', textId: rejected?.id ?? '', status: 'approved' }));
     expect(((await onScreen).result?.distribution as TextResult).texts.sort()).toEqual([...texts].sort());
   });
 
@@ -258,12 +238,11 @@ describe('the deck library', () => {
   let alice: Facilitator;
   let bob: Facilitator;
 
-  beforeAll(async () => {
-    server = await startServer();
+  test.beforeAll(async ({ server: running }) => {
+    server = running;
     alice = await signUp(server.url);
     bob = await signUp(server.url);
   });
-  afterAll(() => server?.stop());
 
   it('lists the built-in decks, each valid', async () => {
     const res = await alice.api.get('/api/decks');

@@ -1,49 +1,34 @@
 import type { AnswerReceipt, SessionState, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type RunningServer,
-} from './utils.js';
+import { liveClients, type Clients } from './fixtures.js';
+import { send, waitFor } from './live-client.js';
+import { expectOk, signUp, startServer, type RunningServer } from './utils.js';
 
 describe('a server restart in the middle of a session', () => {
-  const sockets: ClientSocket[] = [];
+  let clients: Clients | undefined;
   let server: RunningServer | undefined;
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    clients?.closeAll();
     await server?.stop();
   });
 
   it('loses no acknowledged answer, and every client resumes on the same state', async () => {
     server = await startServer();
     const { port, dataDir } = server;
-    const f = await signUp(server.url);
-    const created = await createSession(f, 3);
-    const sessionId = created.state.id;
-    const facilitator = (await connect(server.url, { role: 'facilitator', sessionId }, f.cookie)).socket;
-    const screen = (await connect(server.url, { role: 'screen', token: created.screenToken })).socket;
-    const participants: ClientSocket[] = [];
-    for (let i = 0; i < 4; i += 1) {
-      const seat = await joinSession(server.url, created.state.code);
-      participants.push((await connect(server.url, { role: 'participant', token: seat.token })).socket);
-    }
-    sockets.push(facilitator, screen, ...participants);
+    clients = liveClients(server.url, await signUp(server.url));
+    const room = await clients.room({ phones: 4 });
+    const { sessionId } = room;
+    const [facilitator, screen] = [room.host.socket, room.screen.socket];
+    const participants = room.phones.map((phone) => phone.socket);
 
-    const opened = expectOk<SessionState>(await command(facilitator, 'prompt:open', {}));
+    const opened = expectOk<SessionState>(await send(facilitator, 'prompt:open', {}));
     const choices = ['yes', 'yes', 'maybe'] as const;
     const submitted = await Promise.all(
       choices.map(async (choice, i) => {
-        const payload = { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm', items: { cuddling: choice } } };
-        expectOk<AnswerReceipt>(await command(participants[i], 'answer:submit', payload));
+        const payload = { promptId: 'yes-maybe-no', clientId: randomUUID(), value: { kind: 'ynm' as const, items: { cuddling: choice } } };
+        expectOk<AnswerReceipt>(await send(participants[i], 'answer:submit', payload));
         return payload;
       }),
     );
@@ -62,18 +47,18 @@ describe('a server restart in the middle of a session', () => {
     expect(own[3].myAnswers).toEqual({});
 
     // A client that never saw its ack resends with the same id: stored once.
-    const retry = expectOk<AnswerReceipt>(await command(participants[0], 'answer:submit', submitted[0]));
+    const retry = expectOk<AnswerReceipt>(await send(participants[0], 'answer:submit', submitted[0]));
     expect(retry.duplicate).toBe(true);
     expectOk(
-      await command(participants[3], 'answer:submit', {
+      await send(participants[3], 'answer:submit', {
         promptId: 'yes-maybe-no',
         clientId: randomUUID(),
         value: { kind: 'ynm', items: { cuddling: 'no' } },
       }),
     );
 
-    expectOk(await command(facilitator, 'prompt:close', {}));
-    const released = expectOk<SessionState>(await command(facilitator, 'results:release', {}));
+    expectOk(await send(facilitator, 'prompt:close', {}));
+    const released = expectOk<SessionState>(await send(facilitator, 'results:release', {}));
     const cuddling = (released.result?.distribution as YnmResult).items.find((i) => i.id === 'cuddling');
     expect(cuddling).toMatchObject({ yes: 2, maybe: 1, no: 1, answered: 4 });
   });

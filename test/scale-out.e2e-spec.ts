@@ -2,21 +2,10 @@ import type { SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf, until } from './answering.js';
-import {
-  command,
-  connect,
-  createSession,
-  expectOk,
-  joinSession,
-  signUp,
-  startServer,
-  waitFor,
-  type ClientSocket,
-  type Frame,
-  type RunningServer,
-} from './utils.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf } from './answering.js';
+import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
+import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
 // Collected only when DATABASE_URL and REDIS_URL are set (test/vitest.config.ts): two processes
 // cannot share PGlite, and broadcasts between instances go through Redis.
@@ -98,7 +87,7 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     const screenSawOpen = waitFor(screen.socket, 'session:updated', 10_000, (s) => s.phase === 'open');
     const bSawOpen = onB.map((p) => waitFor(p.socket, 'session:updated', 10_000, (s) => s.phase === 'open'));
     const germanSawOpen = waitFor(german.socket, 'session:updated', 10_000, (s) => s.phase === 'open');
-    const opened = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const opened = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     const onScreen = await screenSawOpen;
     expect(onScreen.version).toBe(opened.version);
     expect(Object.keys(onScreen.prompt?.translations ?? {})).toEqual(['de']);
@@ -111,13 +100,14 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     await allSettled(participants, 15_000);
     const lastProgress = (frames: Frame[]) =>
       frames.filter((fr) => fr.event === 'progress:updated').at(-1)?.args[0] as { answered: number } | undefined;
-    await until(() => lastProgress(facilitator.frames)?.answered === PARTICIPANTS, 10_000, 'the facilitator on A to count every answer');
-    await until(() => lastProgress(screen.frames)?.answered === PARTICIPANTS, 10_000, 'the screen on B to count every answer');
+    // The facilitator on A and the screen on B count every answer.
+    await vi.waitFor(() => expect(lastProgress(facilitator.frames)?.answered).toBe(PARTICIPANTS), { timeout: 10_000 });
+    await vi.waitFor(() => expect(lastProgress(screen.frames)?.answered).toBe(PARTICIPANTS), { timeout: 10_000 });
 
     // Released on A, shown on B.
     const screenSawRelease = waitFor(screen.socket, 'session:updated', 10_000, (s) => s.phase === 'released');
-    expectOk(await command(facilitator.socket, 'prompt:close', {}));
-    expectOk(await command(facilitator.socket, 'results:release', {}));
+    expectOk(await send(facilitator.socket, 'prompt:close', {}));
+    expectOk(await send(facilitator.socket, 'results:release', {}));
     const first = (await screenSawRelease).result?.distribution as YnmResult;
     const expected = { yes: 0, maybe: 0, no: 0 } as Record<string, number>;
     participants.forEach((_, i) => (expected[burstValue(i % 3).items.hugs] += 1));
@@ -135,16 +125,16 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     expect(snapshots.at(-1)?.state.result?.distribution).toEqual(first);
 
     // The next prompt runs on A alone, with everyone.
-    const next = expectOk<SessionState>(await command(facilitator.socket, 'prompt:open', {}));
+    const next = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
     const nextPrompt = next.prompt;
     if (!nextPrompt) throw new Error('the deck has a second prompt');
     const pass = await Promise.all(
       participants.map((p) =>
-        command(p.socket, 'answer:submit', { promptId: nextPrompt.id, clientId: randomUUID(), value: { kind: 'pass' } }),
+        send(p.socket, 'answer:submit', { promptId: nextPrompt.id, clientId: randomUUID(), value: { kind: 'pass' } }),
       ),
     );
     pass.forEach((ack) => expectOk(ack));
-    const after = expectOk<Snapshot>(await command(screen.socket, 'session:sync', {})).state;
+    const after = expectOk<Snapshot>(await send(screen.socket, 'session:sync', {})).state;
     expect(after).toMatchObject({ answered: PARTICIPANTS, participants: PARTICIPANTS, promptIndex: next.promptIndex });
 
     // Privacy held across instances: the observers got counts and aggregates, never a token,

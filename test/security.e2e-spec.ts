@@ -1,8 +1,10 @@
 import { JOIN_CODE_ALPHABET } from '@candor/shared';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, connect, createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { test } from './fixtures.js';
+import { connect, send } from './live-client.js';
+import { createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
 // The default limits (startServer lifts them for the other suites): 30 joins per IP and minute,
 // 10 of them failed, and 20 socket messages in a burst.
@@ -54,20 +56,22 @@ function wrongCode(i: number, real: string): string {
   return code === real ? wrongCode(i + 1, real) : code;
 }
 
+// This file's server keeps the default limits.
+test.override('serverEnv', DEFAULT_LIMITS);
+
 describe('security limits and headers', () => {
   let server: RunningServer;
   let facilitator: Facilitator;
   let code: string;
   let sessionId: string;
 
-  beforeAll(async () => {
-    server = await startServer({ env: DEFAULT_LIMITS });
-    facilitator = await signUp(server.url);
+  test.beforeAll(async ({ server: running, facilitator: account }) => {
+    server = running;
+    facilitator = account;
     const created = await createSession(facilitator);
     code = created.state.code;
     sessionId = created.state.id;
   });
-  afterAll(() => server?.stop());
 
   it('throttles a wrong-code brute force from one IP while a valid join from elsewhere still works', async () => {
     const statuses: number[] = [];
@@ -102,7 +106,7 @@ describe('security limits and headers', () => {
     const seenByB = b.frames.length;
     const seenByF = f.frames.length;
 
-    const acks = await Promise.all(Array.from({ length: 80 }, () => command(a.socket, 'participant:step-out', { away: true })));
+    const acks = await Promise.all(Array.from({ length: 80 }, () => send(a.socket, 'participant:step-out', { away: true })));
     const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
     const handled = acks.filter((ack) => ack.ok);
     expect(limited.length).toBeGreaterThanOrEqual(50);
@@ -114,9 +118,8 @@ describe('security limits and headers', () => {
     // The facilitator hears at most one count per message handled, none for the refused ones.
     expect(f.frames.slice(seenByF).length).toBeLessThanOrEqual(handled.length);
 
-    // After a second the socket is heard again.
-    await new Promise((ok) => setTimeout(ok, 1_100));
-    expect(await command(a.socket, 'session:sync', {})).toMatchObject({ ok: true });
+    // Once its bucket refills, the socket is heard again.
+    await vi.waitFor(async () => expect(await send(a.socket, 'session:sync', {})).toMatchObject({ ok: true }), { timeout: 5_000, interval: 100 });
     for (const c of [a, b, f]) c.socket.close();
   });
 

@@ -1,18 +1,9 @@
-import {
-  PROTOCOL_VERSION,
-  type Ack,
-  type ClientToServerEvents,
-  type CreatedSession,
-  type DeckFile,
-  type HandshakeAuth,
-  type ServerToClientEvents,
-} from '@candor/shared';
+import type { Ack, CreatedSession, CreateSession, DeckFile } from '@candor/shared';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { inject } from 'vitest';
 
@@ -23,9 +14,6 @@ export const SERVER_ENTRY = join(ROOT, 'apps/server/dist/main.js');
 export function allKindsDeck(): DeckFile {
   return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/all-kinds.deck.json'), 'utf8')) as DeckFile;
 }
-
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type Frame = { event: string; args: unknown[] };
 
 export type RunningServer = {
   url: string;
@@ -118,8 +106,14 @@ export async function signUp(url: string): Promise<Facilitator> {
   return { email, cookie, api };
 }
 
-export async function createSession(f: Facilitator, k = 3, deckId = 'consent-and-boundaries'): Promise<CreatedSession> {
-  const res = await f.api.post('/api/sessions').send({ deckId, k });
+// A session of the built-in consent deck, k = 3, unless told otherwise (a k, or any of the request's fields).
+export async function createSession(
+  f: Facilitator,
+  options: number | Partial<CreateSession> = {},
+  deckId = 'consent-and-boundaries',
+): Promise<CreatedSession> {
+  const body = typeof options === 'number' ? { deckId, k: options } : { deckId, k: 3, ...options };
+  const res = await f.api.post('/api/sessions').send(body);
   if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as CreatedSession;
 }
@@ -130,72 +124,8 @@ export async function joinSession(url: string, code: string): Promise<{ sessionI
   return res.body as { sessionId: string; token: string };
 }
 
-type AuthWithoutProtocol = HandshakeAuth extends infer A ? (A extends unknown ? Omit<A, 'protocol'> : never) : never;
-
-// A real socket.io client that records every frame it receives, as an attacker would.
-export async function connect(
-  url: string,
-  auth: AuthWithoutProtocol,
-  cookie?: string,
-): Promise<{ socket: ClientSocket; frames: Frame[] }> {
-  const frames: Frame[] = [];
-  const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders: cookie ? { cookie } : undefined,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
-  });
-  socket.onAny((event: string, ...args: unknown[]) => frames.push({ event, args }));
-  await new Promise<void>((ok, fail) => {
-    const onError = (error: Error) => {
-      socket.close();
-      fail(error);
-    };
-    socket.once('connect_error', onError);
-    socket.once('connect', () => {
-      socket.off('connect_error', onError);
-      ok();
-    });
-  });
-  return { socket, frames };
-}
-
-// Waits for the next event (matching a predicate) on a socket, or fails after timeoutMs.
-export function waitFor<E extends keyof ServerToClientEvents>(
-  socket: ClientSocket,
-  event: E,
-  timeoutMs = 5_000,
-  predicate: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((ok, fail) => {
-    const listener = (...args: Parameters<ServerToClientEvents[E]>) => {
-      if (!predicate(...args)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      ok(args[0]);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      fail(new Error(`no ${String(event)} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener as never);
-  });
-}
-
-// Sends a command and returns its acknowledgement.
-export async function command<E extends keyof ClientToServerEvents>(
-  socket: ClientSocket,
-  event: E,
-  payload: unknown,
-): Promise<Ack<unknown>> {
-  return (await (socket.timeout(5_000) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<Ack<unknown>> }).emitWithAck(
-    event,
-    payload,
-  ));
-}
-
-export function expectOk<T>(ack: Ack<unknown>): T {
+// The data of a successful acknowledgement; a failed one fails the test with its code.
+export function expectOk<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`command failed: ${ack.error.code} ${ack.error.message}`);
-  return ack.data as T;
+  return ack.data;
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import type { SendCommandFn } from 'rate-limit-redis';
 import { createClient } from 'redis';
 import { AppModule } from './app.module.js';
 import { AppLogger } from './common/app-logger.js';
@@ -12,7 +13,6 @@ import { CandorIoAdapter } from './live/socket-io.adapter.js';
 import { applyHttpSecurity } from './security/http-security.js';
 import { joinRoute } from './sessions/join-route.js';
 import { SeatsService } from './sessions/seats.service.js';
-import type { LimitStore } from './security/rate-limit.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 
@@ -41,17 +41,11 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
 
 // With REDIS_URL, a connection of its own for the join limits that all instances share (the broadcast
 // adapter's connection blocks on stream reads). Closed with the HTTP server.
-async function limitsRedis(app: NestExpressApplication, config: Config): Promise<LimitStore | undefined> {
+async function limitsRedis(app: NestExpressApplication, config: Config): Promise<SendCommandFn | undefined> {
   if (!config.redisUrl) return undefined;
   const redis = createClient({ url: config.redisUrl });
-  redis.on('error', () => undefined); // each failed count says so itself (SharedWindowCounter)
+  redis.on('error', () => undefined); // each failed count says so itself (join-limiter.ts)
   await redis.connect();
   app.getHttpServer().once('close', () => void redis.quit().catch(() => undefined));
-  return {
-    get: (key) => redis.get(key),
-    incrementWithExpiry: async (key, ttlMs) => {
-      const [count] = await redis.multi().incr(key).pExpire(key, ttlMs).exec();
-      return Number(count);
-    },
-  };
+  return (...args) => redis.sendCommand(args);
 }

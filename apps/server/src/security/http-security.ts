@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config/config.js';
-import { SharedWindowCounter, WindowCounter, type Counter, type LimitStore } from './rate-limit.js';
+import type { SendCommandFn } from 'rate-limit-redis';
+import { joinLimiter } from './join-limiter.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // A Host header as browsers send it; anything else is left out of the policy.
@@ -11,7 +12,7 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 // Headers, CORS, the Origin check and the join limits: everything HTTP that is not a route.
 // `shared` (Redis, with REDIS_URL): the join limits are shared by all instances; without it, counted here.
-export function applyHttpSecurity(app: NestExpressApplication, config: Config, shared?: LimitStore): void {
+export function applyHttpSecurity(app: NestExpressApplication, config: Config, shared?: SendCommandFn): void {
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -46,7 +47,7 @@ export function applyHttpSecurity(app: NestExpressApplication, config: Config, s
     if (!STATE_CHANGING.has(req.method) || originAllowed(req, config)) return next();
     send(res, 403, { code: 'FORBIDDEN', message: 'Requests from another site are not allowed.' });
   });
-  app.use('/api/join', joinLimiter(config, shared));
+  app.use('/api/join', ...joinLimiter(config.joinRatePerMinute, shared));
 }
 
 function socketSource(req: unknown, scheme: 'ws:' | 'wss:'): string {
@@ -64,36 +65,6 @@ export function originAllowed(req: Request, config: Config): boolean {
   const url = new URL(origin);
   const schemes = [`${req.protocol}:`, ...(config.secureCookies ? ['https:'] : [])];
   return url.host === req.headers.host && schemes.includes(url.protocol);
-}
-
-// Per client IP and minute: every join request counts, and a third of that may fail (an unknown
-// code). A wrong-code brute force is stopped after a few guesses while joins from elsewhere go on.
-// There is no per-code counter: codes are what an attacker guesses, so it would only let them
-// lock people out of a real session.
-function joinLimiter(config: Config, shared?: LimitStore) {
-  const counter = (name: string, limit: number): Counter =>
-    shared ? new SharedWindowCounter(shared, name, limit, 60_000) : new WindowCounter(limit, 60_000);
-  const all = counter('join', config.joinRatePerMinute);
-  const failed = counter('join-failed', Math.max(1, Math.ceil(config.joinRatePerMinute / 3)));
-  return (req: Request, res: Response, next: NextFunction) => {
-    // The connection's address, or behind a trusted proxy the client's (CANDOR_TRUST_PROXY).
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    void (async () => {
-      if (!(await failed.allows(ip)) || !(await all.hit(ip))) {
-        res.setHeader('Retry-After', String(Math.max(all.retryAfterSeconds(), failed.retryAfterSeconds())));
-        return send(res, 429, { code: 'RATE_LIMITED', message: 'Too many attempts. Please wait a minute and try again.' });
-      }
-      // A failed join is counted before its answer leaves, so the next guess already sees it (with the
-      // count in Redis, after 'finish' would be too late for a client that asks again at once).
-      const end = res.end.bind(res) as (...args: unknown[]) => Response;
-      res.end = ((...args: unknown[]) => {
-        if (res.statusCode !== 404 && res.statusCode !== 400) return end(...args);
-        void Promise.resolve(failed.hit(ip)).finally(() => end(...args));
-        return res;
-      }) as Response['end'];
-      next();
-    })().catch(next);
-  };
 }
 
 function send(res: Response, status: number, body: ErrorBody): void {
