@@ -740,6 +740,7 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     [
       allowed({ what: 'live results on', payload: () => ({ liveResults: true }), shape: () => ({ liveResults: true }) }),
       allowed({ what: 'and off', payload: () => ({ liveResults: false }), shape: () => ({ liveResults: false }) }),
+      allowed({ what: 'on phones too', payload: () => ({ livePhones: true }), shape: () => ({ livePhones: true }) }),
     ],
     { liveResults: true },
   ),

@@ -16,19 +16,18 @@ const ynm = (items: Record<string, YnmChoice>) => ({
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('the privacy rules, tried the way an attacker would', () => {
-  test('sends live results at most once a second and only after three changed answers', async ({ server, clients }) => {
+  test('sends live results at most once a second and only after three changed answers, to the console and the screen only', async ({ server, clients }) => {
     const s = await clients.room({ phones: 6, liveResults: true });
     // Whoever is about to join is told, before agreeing, that totals show while questions are open.
     expect((await request(server.url).get(`/api/join/${s.code}`)).body).toMatchObject({ liveResults: true });
     const plain = await clients.room({ phones: 0 });
     expect((await request(server.url).get(`/api/join/${plain.code}`)).body).toMatchObject({ liveResults: false });
     expectOk(await send(s.host.socket, 'prompt:open', {}));
-    const results = () =>
-      s.screen.frames.filter((fr) => fr.event === 'session:updated' && (fr.args[0] as SessionState).result !== null);
+    const results = () => s.screen.received('results:live');
 
     for (let i = 0; i < 3; i += 1) expectOk(await send(s.phones[i].socket, 'answer:submit', ynm({ hugs: 'yes' })));
-    const first = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => st.result !== null);
-    expect(first.result?.respondents).toBe(3);
+    const first = await waitFor(s.screen.socket, 'results:live', 5_000);
+    expect(first.result.respondents).toBe(3);
 
     // One more answer: the timing of an update would point at this person, so none comes.
     expectOk(await send(s.phones[3].socket, 'answer:submit', ynm({ hugs: 'no' })));
@@ -42,14 +41,52 @@ describe('the privacy rules, tried the way an attacker would', () => {
     // Two more changes make three since the last update.
     expectOk(await send(s.phones[4].socket, 'answer:submit', ynm({ hugs: 'maybe' })));
     expectOk(await send(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'no' })));
-    const second = await waitFor(s.screen.socket, 'session:updated', 5_000, (st) => (st.result?.respondents ?? 0) === 5);
+    const second = await waitFor(s.screen.socket, 'results:live', 5_000, (live) => live.result.respondents === 5);
     expect(results()).toHaveLength(2);
-    expect(second.result?.distribution).not.toBeNull();
+    expect(second.result.distribution).not.toBeNull();
+    expect(s.host.received('results:live').map((live) => live.result.respondents)).toEqual([3, 5]);
+    // A live update is only the result: no whole state goes out with it (the one state is the opening's).
+    expect(s.screen.received('session:updated').map((st) => st.phase)).toEqual(['open']);
 
     // Closing sends the final count at once, even after a single change.
     expectOk(await send(s.phones[5].socket, 'answer:submit', ynm({ hugs: 'yes' })));
     const closed = expectOk<SessionState>(await send(s.host.socket, 'prompt:close', {}));
     expect(closed.result?.respondents).toBe(6);
+    await waitFor(s.phones[0].socket, 'session:updated', 5_000, (st) => st.phase === 'closed');
+
+    // The phones were shown nothing of it: no live frame, and no result in any state, snapshot or sync.
+    const resync = expectOk<Snapshot>(await send(s.phones[1].socket, 'session:sync', {}));
+    expect(resync.state.result).toBeNull();
+    for (const phone of s.phones) {
+      expect(phone.received('results:live')).toEqual([]);
+      for (const frame of phone.frames) {
+        const state = frame.event === 'session:snapshot' ? (frame.args[0] as Snapshot).state : (frame.args[0] as SessionState);
+        if (frame.event === 'session:snapshot' || frame.event === 'session:updated') expect(state.result, frame.event).toBeNull();
+      }
+    }
+  });
+
+  test('shows live results on the phones only when the facilitator turns that on, on the same timing', async ({ clients }) => {
+    const s = await clients.room({ phones: 4, liveResults: true });
+    const on = expectOk<SessionState>(await send(s.host.socket, 'session:settings', { livePhones: true }));
+    expect(on).toMatchObject({ liveResults: true, livePhones: true });
+    expectOk(await send(s.host.socket, 'prompt:open', {}));
+    for (let i = 0; i < 3; i += 1) expectOk(await send(s.phones[i].socket, 'answer:submit', ynm({ hugs: 'yes' })));
+    const seen = await Promise.all(s.phones.map((phone) => waitFor(phone.socket, 'results:live', 5_000)));
+    expect(seen.map((live) => live.result.respondents)).toEqual([3, 3, 3, 3]);
+    // What the screen got, and nothing more.
+    expect(s.screen.received('results:live')).toEqual([seen[0]]);
+    const synced = expectOk<Snapshot>(await send(s.phones[3].socket, 'session:sync', {}));
+    expect(synced.state.result?.respondents).toBe(3);
+
+    // Turned off again: the next update reaches the console and the screen, not the phones.
+    expectOk(await send(s.host.socket, 'session:settings', { livePhones: false }));
+    expectOk(await send(s.phones[3].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    expectOk(await send(s.phones[0].socket, 'answer:submit', ynm({ hugs: 'no' })));
+    expectOk(await send(s.phones[1].socket, 'answer:submit', ynm({ hugs: 'maybe' })));
+    await waitFor(s.screen.socket, 'results:live', 5_000, (live) => live.result.respondents === 4);
+    for (const phone of s.phones) expect(phone.received('results:live')).toHaveLength(1);
+    expect(expectOk<Snapshot>(await send(s.phones[3].socket, 'session:sync', {})).state.result).toBeNull();
   });
 
   test('withdraws a participant: answers deleted, results recomputed, the seat gone, nobody told who', async ({ server, clients }) => {

@@ -5,6 +5,7 @@ import { slugSchema } from './schemas/common.js';
 import { languageTagSchema } from './schemas/deck.js';
 import type {
   AnswerFinish,
+  LiveResult,
   ModerateText,
   ModerationQueue,
   Pause,
@@ -91,6 +92,9 @@ export interface ServerToClientEvents {
   'progress:updated': (payload: Progress) => void;
   // To the session's facilitators only (and to one when it connects): how many participants are stepped out right now.
   'stepout:updated': (payload: { away: number }) => void;
+  // A coalesced live result of the open prompt (groups with live results on): to facilitators and screens,
+  // and to participants when the facilitator shows it on phones (see liveResultSchema).
+  'results:live': (payload: LiveResult) => void;
   // To the session's facilitators only: the open-text queue changed.
   'moderation:updated': (payload: ModerationQueue) => void;
 }

@@ -3,7 +3,7 @@
 // participant's phone). Imported as '@candor/shared/rules'. It imports nothing, and must stay that way.
 
 // Bumped when an event or payload changes incompatibly; checked at the handshake.
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 // Ids inside a deck (prompts, items, options) are short slugs chosen by the deck author.
 export const SLUG_MAX_LENGTH = 64;

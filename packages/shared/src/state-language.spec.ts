@@ -28,6 +28,7 @@ const state = {
   result: null,
   paused: false,
   liveResults: false,
+  livePhones: false,
   selfRun: false,
   version: 4,
 } as SessionState;

@@ -243,6 +243,7 @@ describe(localizeSessionState.name, () => {
     result: null,
     paused: false,
     liveResults: false,
+    livePhones: false,
     selfRun: false,
     version: 4,
   };

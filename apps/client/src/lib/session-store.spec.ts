@@ -1,4 +1,4 @@
-import type { Progress, SessionState } from '@candor/shared';
+import type { LiveResult, Progress, PromptResult, SessionState } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { reduceSession } from './session-store';
 
@@ -21,6 +21,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     result: null,
     paused: false,
     liveResults: false,
+    livePhones: false,
     selfRun: false,
     version: 4,
     ...overrides,
@@ -83,5 +84,16 @@ describe(reduceSession.name, () => {
     const held = state();
     const other = progress({ sessionId: '00000000-0000-4000-8000-000000000000' });
     expect(reduceSession(held, { type: 'progress', progress: other })).toBe(held);
+  });
+
+  it('takes a newer live result for the open prompt, and ignores an older one or one for another prompt', () => {
+    const result = { promptId: 'touch', respondents: 5 } as unknown as PromptResult;
+    const live = (overrides: Partial<LiveResult> = {}): LiveResult => ({ sessionId: SESSION_ID, promptId: 'touch', version: 5, result, ...overrides });
+    const held = state({ liveResults: true });
+    expect(reduceSession(held, { type: 'live', live: live() })).toMatchObject({ result, version: 5, answered: 2 });
+    expect(reduceSession(held, { type: 'live', live: live({ version: 4 }) })).toBe(held);
+    expect(reduceSession(held, { type: 'live', live: live({ promptId: 'other', version: 6 }) })).toBe(held);
+    const closed = state({ phase: 'closed' });
+    expect(reduceSession(closed, { type: 'live', live: live({ version: 9 }) })).toBe(closed);
   });
 });

@@ -1,10 +1,11 @@
-import type { Progress, SessionState, Snapshot } from '@candor/shared';
+import type { LiveResult, Progress, SessionState, Snapshot } from '@candor/shared';
 
 // What the server tells any role about a session, folded into the one state a view shows.
 export type SessionEvent =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'updated'; state: SessionState }
-  | { type: 'progress'; progress: Progress };
+  | { type: 'progress'; progress: Progress }
+  | { type: 'live'; live: LiveResult };
 
 export function reduceSession(held: SessionState | null, event: SessionEvent): SessionState | null {
   switch (event.type) {
@@ -16,7 +17,17 @@ export function reduceSession(held: SessionState | null, event: SessionEvent): S
       return event.state;
     case 'progress':
       return applyProgress(held, event.progress);
+    case 'live':
+      return applyLive(held, event.live);
   }
+}
+
+// A live result belongs to the open prompt of the state it came after; an older one, or one for a prompt
+// that has moved on, changes nothing.
+function applyLive(held: SessionState | null, live: LiveResult): SessionState | null {
+  if (!held || live.sessionId !== held.id || live.version <= held.version) return held;
+  if (held.phase !== 'open' || held.prompt?.id !== live.promptId) return held;
+  return { ...held, result: live.result, version: live.version };
 }
 
 function applyProgress(held: SessionState | null, progress: Progress): SessionState | null {

@@ -49,6 +49,7 @@ export function useSessionSocket(auth: HandshakeAuth | null, handlers: SessionSo
     });
     next.on('session:updated', (updated) => dispatch({ type: 'updated', state: updated }));
     next.on('progress:updated', (progress) => dispatch({ type: 'progress', progress }));
+    next.on('results:live', (live) => dispatch({ type: 'live', live }));
     next.on('disconnect', (reason) => {
       handlersRef.current.onDisconnect?.();
       // The server closed this socket on purpose; try once more so that a revoked identity shows as refused.

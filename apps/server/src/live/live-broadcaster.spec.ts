@@ -27,6 +27,10 @@ function broadcaster(sent: Sent[]): LiveBroadcaster {
 
 const STATE = {
   id: 's',
+  phase: 'open',
+  result: null,
+  liveResults: false,
+  livePhones: false,
   title: 'Consent',
   translations: { de: { title: 'Einverständnis' }, fr: { title: 'Consentement' } },
   prompt: { id: 'p', kind: 'text', title: 'Why?', translations: { de: { title: 'Warum?' } } },
@@ -59,6 +63,18 @@ describe(LiveBroadcaster.name, () => {
     const french = to('session:s:language:fr')[0].payload as SessionState;
     expect(french.translations).toEqual({ fr: { title: 'Consentement' } });
     expect(french.prompt).not.toHaveProperty('translations');
+  });
+
+  it('keeps a live result off the phones unless the facilitator shows it there', () => {
+    const live = { promptId: 'p', respondents: 3 } as unknown as SessionState['result'];
+    for (const livePhones of [false, true]) {
+      const sent: Sent[] = [];
+      broadcaster(sent).state({ ...STATE, translations: undefined, prompt: null, liveResults: true, livePhones, result: live });
+      const phones = sent.filter((s) => s.to.includes('session:s:participants') || s.to.includes('session:s'));
+      expect(phones.map((s) => (s.payload as SessionState).result)).toEqual([livePhones ? live : null]);
+      const screens = sent.filter((s) => s.to.includes('session:s:screens') || s.to.includes('session:s'));
+      expect(screens.map((s) => (s.payload as SessionState).result)).toEqual([live]);
+    }
   });
 
   it('sends an untranslated state to the whole session at once', () => {

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   type ClientToServerEvents,
+  type LiveResult,
   type ModerationQueue,
   type ServerToClientEvents,
   type SessionState,
   type SocketData,
-  stateInLanguage,
   stateLanguages,
 } from '@candor/shared';
 import type { Server } from 'socket.io';
 import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
 import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
 import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
-import { SessionStateService } from '../sessions/session-state.service.js';
+import { participantView, SessionStateService } from '../sessions/session-state.service.js';
 import { toErrorBody } from './socket-error.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -59,16 +59,18 @@ export class LiveBroadcaster {
     this.lifecycle.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
   }
 
-  // A new state to everyone in the session. Facilitators and screens get every language of the deck;
-  // each participant only the language of their page (a phone of 10,000 downloads no text it cannot show).
+  // A new state to everyone in the session. Facilitators and screens get all of it, in every language of
+  // the deck; each participant what their phone shows (participantView), in the language of their page.
   state(state: SessionState): void {
     const id = state.id;
+    const observers = [rooms.role(id, 'facilitator'), rooms.role(id, 'screen')];
     const languages = stateLanguages(state);
-    if (languages.length === 0) return this.emit(rooms.session(id), 'session:updated', state);
-    this.emit([rooms.role(id, 'facilitator'), rooms.role(id, 'screen')], 'session:updated', state);
+    const plain = participantView(state, null);
+    if (languages.length === 0 && plain.result === state.result) return this.emit(rooms.session(id), 'session:updated', state);
+    this.emit(observers, 'session:updated', state);
     const languageRooms = languages.map((language) => rooms.language(id, language));
-    this.emit(rooms.role(id, 'participant'), 'session:updated', stateInLanguage(state, null), languageRooms);
-    for (const language of languages) this.emit(rooms.language(id, language), 'session:updated', stateInLanguage(state, language));
+    this.emit(rooms.role(id, 'participant'), 'session:updated', plain, languageRooms);
+    for (const language of languages) this.emit(rooms.language(id, language), 'session:updated', participantView(state, language));
   }
 
   // An answer was stored (not a duplicate): counts soon, and a live result when one is due.
@@ -132,7 +134,7 @@ export class LiveBroadcaster {
 
   private live(sessionId: string, outcome: LiveOutcome): void {
     if (!outcome) return;
-    if ('state' in outcome) return this.state(outcome.state);
+    if ('live' in outcome) return this.liveResult(outcome.live, outcome.phones);
     if (this.liveTimers.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.liveTimers.delete(sessionId);
@@ -143,6 +145,12 @@ export class LiveBroadcaster {
     }, outcome.retryInMs + 20);
     timer.unref();
     this.liveTimers.set(sessionId, timer);
+  }
+
+  // Only the result, not the whole state: at N = 10,000 phones a second's update is 10,000 frames.
+  private liveResult(live: LiveResult, phones: boolean): void {
+    const id = live.sessionId;
+    this.emit(phones ? rooms.session(id) : [rooms.role(id, 'facilitator'), rooms.role(id, 'screen')], 'results:live', live);
   }
 
   private async sendAwayCount(sessionId: string): Promise<void> {

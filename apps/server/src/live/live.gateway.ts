@@ -28,7 +28,7 @@ import { parseInput } from '../common/parse.js';
 import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
 import { SeatsService } from '../sessions/seats.service.js';
-import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
+import { SessionLifecycleService, type SettingsChange } from '../sessions/session-lifecycle.service.js';
 import { SessionStateService, type OwnSeat } from '../sessions/session-state.service.js';
 import type { SessionCommand } from '../sessions/session-transitions.js';
 import { LiveBroadcaster, roomsOf, type LiveServer } from './live-broadcaster.js';
@@ -183,7 +183,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return state;
   }
 
-  private async settings(socket: LiveSocket, change: { paused?: boolean; liveResults?: boolean }): Promise<SessionState> {
+  private async settings(socket: LiveSocket, change: SettingsChange): Promise<SessionState> {
     const state = await this.lifecycle.update(facilitator(socket).sessionId, change);
     this.broadcast.state(state);
     return state;

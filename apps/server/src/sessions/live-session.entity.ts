@@ -49,6 +49,10 @@ export class LiveSessionEntity {
   @Column('boolean', { name: 'live_results', default: false })
   liveResults: boolean;
 
+  // With live results on, the phones are shown them too.
+  @Column('boolean', { name: 'live_phones', default: false })
+  livePhones: boolean;
+
   // How many seats the session has, kept with every join and withdrawal (and the retention sweep), so
   // that a snapshot or a count does not count a room of 10,000 row by row each time.
   @Column('int', { name: 'participant_count', default: 0 })

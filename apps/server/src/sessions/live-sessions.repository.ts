@@ -16,6 +16,7 @@ export type StateRow = {
   version: number;
   paused: boolean;
   live_results: boolean;
+  live_phones: boolean;
   live_result: PromptResult | null;
   facilitator_id: string | null;
   participants: number;
@@ -34,7 +35,7 @@ const FINISHED = `CASE WHEN s.mode = 'couple' AND s.phase = 'open' THEN
   ELSE 0 END`;
 
 // Fields of a version-checked update (see updateIfVersion).
-export type SessionChange = Partial<Pick<LiveSessionEntity, 'phase' | 'promptIndex' | 'promptId' | 'paused' | 'liveResults' | 'liveChanges' | 'liveResult'>> & {
+export type SessionChange = Partial<Pick<LiveSessionEntity, 'phase' | 'promptIndex' | 'promptId' | 'paused' | 'liveResults' | 'livePhones' | 'liveChanges' | 'liveResult'>> & {
   endNow?: boolean;
   liveSentNow?: boolean;
   liveSentAt?: null;
@@ -132,7 +133,7 @@ export class LiveSessionsRepository {
   stateRows(ids: string[], manager: EntityManager = this.db.manager): Promise<StateRow[]> {
     return manager.query(
       `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
-              s.live_results, s.live_result, s.facilitator_id,
+              s.live_results, s.live_phones, s.live_result, s.facilitator_id,
               s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
               CASE WHEN s.phase = 'released' THEN
                 (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released

@@ -30,6 +30,9 @@ import { SeatsService } from './seats.service.js';
 import { SessionStateService } from './session-state.service.js';
 import { transition, type SessionCommand } from './session-transitions.js';
 
+// What a facilitator may change while a session runs.
+export type SettingsChange = { paused?: boolean; liveResults?: boolean; livePhones?: boolean };
+
 // A session from start to deletion: created from a deck, moved by its facilitator's commands
 // (session-transitions.ts decides which are allowed), paused, moderated, summarised, deleted.
 @Injectable()
@@ -87,6 +90,7 @@ export class SessionLifecycleService {
         promptId: null,
         version: 1,
         paused: false,
+        livePhones: false,
         liveChanges: 0,
         participantCount: 0,
         liveSentAt: null,
@@ -179,11 +183,11 @@ export class SessionLifecycleService {
   }
 
   // Pausing freezes answering and shows everyone a grounding screen; settings change live results.
-  async update(sessionId: string, change: { paused?: boolean; liveResults?: boolean }): Promise<SessionState> {
+  async update(sessionId: string, change: SettingsChange): Promise<SessionState> {
     const session = await this.sessions.findById(sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     if (session.phase === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
-    if (change.liveResults && session.mode === 'couple') {
+    if ((change.liveResults || change.livePhones) && session.mode === 'couple') {
       throw new AppError('INVALID_TRANSITION', 'Couple sessions reveal by their own rules; live results are for groups.');
     }
     // The live result is cleared in the statement (when live results go off), never written back from

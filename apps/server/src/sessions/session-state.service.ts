@@ -114,13 +114,22 @@ export class SessionStateService {
   async snapshot(data: SocketData, known?: OwnSeat): Promise<Snapshot> {
     if (data.role !== 'participant') return { role: data.role, state: await this.state(data.sessionId) };
     const [state, myAnswers] = await Promise.all([this.state(data.sessionId), known?.myAnswers ?? this.answers.ownAnswers(data.participantId)]);
-    const snapshot: Snapshot = { role: data.role, state: stateInLanguage(state, data.language), myAnswers };
+    const snapshot: Snapshot = { role: data.role, state: participantView(state, data.language), myAnswers };
     if (state.mode === 'couple') {
       const finishedPromptId = known ? known.finishedPromptId : await this.seats.finishedPromptOf(data.participantId);
       snapshot.myFinished = state.phase === 'open' && finishedPromptId !== null && finishedPromptId === state.prompt?.id;
     }
     return snapshot;
   }
+}
+
+// What a participant's phone gets of a state: the deck's text in the page's language only (a phone of
+// 10,000 downloads no text it cannot show), and a result only once released, or live when the facilitator
+// shows live results on phones.
+export function participantView(state: SessionState, language: string | null | undefined): SessionState {
+  const own = stateInLanguage(state, language);
+  const shown = state.phase === 'released' || (state.liveResults && state.livePhones);
+  return shown || own.result === null ? own : { ...own, result: null };
 }
 
 // Some of the deck's own texts in its other languages; the description stays with the facilitator.
@@ -160,6 +169,7 @@ function toState(row: StateRow, deck: Deck): SessionState {
     result,
     paused: row.paused,
     liveResults: row.live_results,
+    livePhones: row.live_phones,
     selfRun: row.facilitator_id === null,
     version: row.version,
   };

@@ -27,7 +27,12 @@ export const createSessionSchema = z
 // A couple can start a session on their own from a built-in deck, without a facilitator account.
 export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
 
-export const sessionSettingsSchema = z.object({ liveResults: z.boolean() }).strict();
+// Live results (groups): shown on the console and the screen while a prompt is open; `livePhones` shows them
+// on the participants' phones too. Either or both, never nothing.
+export const sessionSettingsSchema = z
+  .object({ liveResults: z.boolean().optional(), livePhones: z.boolean().optional() })
+  .strict()
+  .refine((s) => s.liveResults !== undefined || s.livePhones !== undefined, { message: 'say which setting to change' });
 export const pauseSchema = z.object({ paused: z.boolean() }).strict();
 export const stepOutSchema = z.object({ away: z.boolean() }).strict();
 
@@ -53,6 +58,8 @@ export const sessionStateSchema = z.object({
   // A facilitator's pause: everyone sees a calm grounding screen and answering is frozen.
   paused: z.boolean(),
   liveResults: z.boolean(),
+  // With live results on, the phones get them too (else a phone's state carries a result only once released).
+  livePhones: z.boolean(),
   // A couple's own session, with no facilitator: either partner moves it on.
   selfRun: z.boolean(),
   // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
@@ -110,6 +117,16 @@ export const progressSchema = z.object({
   version: z.number().int(),
 });
 
+// A live result (privacy rule 3's timing: at most once a second, after at least three changed answers):
+// to the facilitators and screens, and to the phones when the facilitator shows it there. Applied to a
+// held state of an older version for the same prompt.
+export const liveResultSchema = z.object({
+  sessionId: uuidSchema,
+  promptId: slugSchema,
+  version: z.number().int(),
+  result: promptResultSchema,
+});
+
 // A couple's partner says they are finished with the open prompt (or not yet, after all). Changeable
 // until both are; then the prompt is revealed.
 export const answerFinishSchema = z
@@ -148,6 +165,7 @@ export type JoinResult = z.infer<typeof joinResultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type AnswerFinish = z.infer<typeof answerFinishSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type LiveResult = z.infer<typeof liveResultSchema>;
 
 // Open text moderation: the facilitator sees texts without authors once a prompt has closed with
 // at least k of them, and approves each before anything reaches the room.

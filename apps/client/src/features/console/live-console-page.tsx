@@ -71,6 +71,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   const run = (command: Command) => send((target) => sendCommand(target, command, {}));
   const setPaused = (paused: boolean) => send((target) => sendCommand(target, 'session:pause', { paused }));
   const setLiveResults = (liveResults: boolean) => send((target) => sendCommand(target, 'session:settings', { liveResults }));
+  const setLivePhones = (livePhones: boolean) => send((target) => sendCommand(target, 'session:settings', { livePhones }));
 
   const connected = status === 'connected';
   const ready = connected && !busy;
@@ -226,7 +227,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </section>
       </div>
 
-      <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} />
+      <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
 
       {state.phase === 'open' && state.liveResults && state.result && (
         <section aria-labelledby="live-result-heading" className="card">
@@ -314,7 +315,9 @@ function ShortcutList() {
 }
 
 // Which privacy rules are in force, in words, and the one setting that can change during a session.
-function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void }) {
+type PrivacySettingsProps = { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void; onLivePhones: (on: boolean) => void };
+
+function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacySettingsProps) {
   const { t } = useTranslation('facilitator');
   const couple = state.mode === 'couple';
   return (
@@ -332,7 +335,7 @@ function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState;
         <div>
           <dt>{t('privacy.liveResults')}</dt>
           <dd data-testid="live-results">
-            {couple ? t('privacy.liveCouple') : state.liveResults ? t('privacy.liveOn') : t('privacy.liveOff')}
+            {couple ? t('privacy.liveCouple') : state.liveResults ? t(state.livePhones ? 'privacy.liveOnPhones' : 'privacy.liveOn') : t('privacy.liveOff')}
           </dd>
         </div>
       </dl>
@@ -355,6 +358,24 @@ function PrivacySettings({ state, ready, onLiveResults }: { state: SessionState;
             <p id="live-results-rule" className="hint">
               {t('privacy.liveRule', { k: state.k })}
             </p>
+            {state.liveResults && (
+              <>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={state.livePhones}
+                    disabled={!ready}
+                    onChange={(event) => onLivePhones(event.target.checked)}
+                    aria-describedby="live-phones-hint"
+                  />
+                  <span>{t('privacy.livePhonesSwitch')}</span>
+                </label>
+                <p id="live-phones-hint" className="hint">
+                  {t('privacy.livePhonesHint')}
+                </p>
+              </>
+            )}
           </>
         )
       )}

@@ -432,10 +432,17 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
       {couple && <RevealNote prompt={prompt} />}
       {!couple && state.liveResults && (
         <p className="hint" data-testid="live-results-note">
-          {t('play.liveResults', { k: state.k })}
+          {t(state.livePhones ? 'play.liveResultsPhones' : 'play.liveResults', { k: state.k })}
         </p>
       )}
       <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
+      {/* A phone gets a live result only when the facilitator shows them on phones. */}
+      {!couple && state.liveResults && state.result && (
+        <section aria-labelledby="live-totals-heading" className="card live-totals" data-testid="phone-live-result">
+          <h2 id="live-totals-heading">{t('play.liveTotals')}</h2>
+          <ResultView prompt={prompt} result={state.result} headingLevel={3} />
+        </section>
+      )}
       {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
     </section>
   );

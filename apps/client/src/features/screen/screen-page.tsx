@@ -89,20 +89,30 @@ function ScreenBody({ state }: { state: SessionState }) {
           </p>
         </section>
       );
-    case 'open':
+    case 'open': {
+      // With live results on: the last coalesced result (privacy rule 3), drawn as on release.
+      const live = state.liveResults ? state.result : null;
       return (
-        <section>
+        <section data-testid={live ? 'screen-live-result' : undefined}>
           {state.prompt?.contentNote && (
             <p className="content-note">
               <strong>{t('contentNote')}</strong> {state.prompt.contentNote}
             </p>
           )}
           <h1 className="screen-title">{state.prompt?.title}</h1>
-          <p className="screen-count huge-count">
-            <Trans t={t} i18nKey="answered" values={{ count: state.answered }} components={{ strong: <strong /> }} />
-          </p>
+          {live ? (
+            <>
+              <p className="screen-label">{t('live')}</p>
+              <ResultView prompt={state.prompt} result={live} size="large" headingLevel={2} />
+            </>
+          ) : (
+            <p className="screen-count huge-count">
+              <Trans t={t} i18nKey="answered" values={{ count: state.answered }} components={{ strong: <strong /> }} />
+            </p>
+          )}
         </section>
       );
+    }
     case 'closed':
       return (
         <section aria-live="polite">

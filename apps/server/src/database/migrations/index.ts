@@ -3,6 +3,7 @@ import { DecksAndTextReviews1795804882506 } from './1795804882506-DecksAndTextRe
 import { PrivacyAndCouples1795805620109 } from './1795805620109-PrivacyAndCouples.js';
 import { ParticipantCount1795822951847 } from './1795822951847-ParticipantCount.js';
 import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
+import { LivePhones1796228281301 } from './1796228281301-LivePhones.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PrivacyAndCouples1795805620109,
   ParticipantCount1795822951847,
   CoupleFinished1796215882650,
+  LivePhones1796228281301,
 ];

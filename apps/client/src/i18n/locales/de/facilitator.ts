@@ -112,11 +112,14 @@ export const facilitator: Translation<typeof en> = {
     thresholdGroup: 'k = {{k}}: Die Ergebnisse einer Frage bleiben verborgen, bis {{k}} Personen sie beantwortet haben',
     liveResults: 'Live-Ergebnisse',
     liveCouple: 'Nicht genutzt: Jede Frage wird aufgelöst, sobald beide Partner*innen sagen, dass sie fertig sind',
-    liveOn: 'An: Ergebnisse aktualisieren sich, während eine Frage offen ist',
+    liveOn: 'An: Ergebnisse aktualisieren sich, während eine Frage offen ist, auf dieser Konsole und dem gemeinsamen Bildschirm',
+    liveOnPhones: 'An: Ergebnisse aktualisieren sich, während eine Frage offen ist, auf dieser Konsole, dem gemeinsamen Bildschirm und den Handys',
     liveOff: 'Aus: Ergebnisse erscheinen erst, wenn du sie freigibst',
     coupleHint:
       'Du siehst dieselbe Auflösung wie das Paar: Übereinstimmungen, was ein Gespräch lohnt und wie viele Punkte nicht geteilt werden, nie wer was geantwortet hat.',
     liveSwitch: 'Live-Ergebnisse',
+    livePhonesSwitch: 'Live-Ergebnisse auch auf den Handys zeigen',
+    livePhonesHint: 'Aus: nur diese Konsole und der gemeinsame Bildschirm zeigen sie. An: jedes Handy zeigt sie unter seiner Frage, im selben Takt von höchstens einmal pro Sekunde.',
     liveRule:
       'Wenn an, erscheinen Ergebnisse schon, während eine Frage offen ist, aber weiterhin erst ab {{k}} Antworten. Damit niemand erkennen kann, was die Person gewählt hat, die gerade getippt hat, aktualisieren sie sich höchstens einmal pro Sekunde und erst, wenn sich mindestens 3 Antworten geändert haben (oder wenn die Frage schließt).',
   },

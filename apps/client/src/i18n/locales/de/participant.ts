@@ -52,7 +52,9 @@ export const participant: Translation<typeof en> = {
     },
   },
   play: {
-    liveResults: 'Die Summen werden live gezeigt, während diese Frage offen ist (sobald mindestens {{k}} Personen geantwortet haben). Niemand sieht deine eigene Antwort.',
+    liveResults: 'Die Summen werden live auf dem gemeinsamen Bildschirm gezeigt, während diese Frage offen ist (sobald mindestens {{k}} Personen geantwortet haben). Niemand sieht deine eigene Antwort.',
+    liveResultsPhones: 'Die Summen werden live auf dem gemeinsamen Bildschirm und hier unten gezeigt, während diese Frage offen ist (sobald mindestens {{k}} Personen geantwortet haben). Niemand sieht deine eigene Antwort.',
+    liveTotals: 'Live-Summen aus dem Raum',
     seatGone: {
       heading: 'Wir konnten deinen Platz in dieser Sitzung nicht finden',
       text: 'Vielleicht ist sie beendet, oder dies ist nicht der Browser, mit dem du beigetreten bist.',

@@ -17,6 +17,7 @@ export const screen: Translation<typeof en> = {
   },
   contentNote: 'Inhaltshinweis:',
   answered: '<strong>{{count}}</strong> geantwortet',
+  live: 'Live-Summen, höchstens einmal pro Sekunde aktualisiert',
   closed: 'Antworten geschlossen – Ergebnisse folgen',
   ended: 'Vielen Dank',
 };

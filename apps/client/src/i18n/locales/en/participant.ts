@@ -46,7 +46,9 @@ export const participant = {
     },
   },
   play: {
-    liveResults: 'Totals are shown live while this question is open (once at least {{k}} people have answered). Nobody sees your own answer.',
+    liveResults: 'Totals are shown live on the shared screen while this question is open (once at least {{k}} people have answered). Nobody sees your own answer.',
+    liveResultsPhones: 'Totals are shown live on the shared screen and below, while this question is open (once at least {{k}} people have answered). Nobody sees your own answer.',
+    liveTotals: 'Live totals from the room',
     seatGone: {
       heading: "We couldn't find your place in this session",
       text: 'It may have ended, or this browser may not be the one you joined with.',

@@ -15,6 +15,8 @@ export const screen = {
   },
   contentNote: 'Content note:',
   answered: '<strong>{{count}}</strong> answered',
+  // The result shows its own count: the one it was computed from, which may trail the answers coming in.
+  live: 'Live totals, updated at most once a second',
   closed: 'Answers closed — results coming',
   ended: 'Thank you',
 } as const;
