@@ -17,7 +17,7 @@ import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
 import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
 import { ModerationPanel } from './moderation-panel';
-import { rememberScreenToken, screenTokenFor } from './screen-tokens';
+import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
 
@@ -130,16 +130,25 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       )}
 
       <div className="console-grid">
-        <section aria-labelledby="join-heading" className="card">
-          <h2 id="join-heading">{t('live.join.heading')}</h2>
-          <p className="join-code-label">{t('live.join.code')}</p>
-          <p className="join-code">{state.code}</p>
-          <p>
-            {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
-          </p>
-          <JoinQr url={joinUrl(state.code)} size={180} />
-          <PresenterLink sessionId={state.id} />
-        </section>
+        {state.phase === 'ended' ? (
+          <EndedJoin sessionId={state.id} />
+        ) : (
+          <section aria-labelledby="join-heading" className="card">
+            <h2 id="join-heading">{t('live.join.heading')}</h2>
+            <p className="join-code-label">{t('live.join.code')}</p>
+            <p className="join-code">{state.code}</p>
+            <p>
+              {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
+            </p>
+            {state.phase === 'lobby' && (
+              <p className="joined-count" data-testid="joined" aria-live="polite">
+                {t('live.join.joined', { count: state.participants })}
+              </p>
+            )}
+            <JoinQr url={joinUrl(state.code)} size={180} />
+            <PresenterLink sessionId={state.id} />
+          </section>
+        )}
 
         <section aria-labelledby="run-heading" className="card">
           <h2 id="run-heading">{t('live.run.heading')}</h2>
@@ -379,6 +388,18 @@ function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacyS
           </>
         )
       )}
+    </section>
+  );
+}
+
+// An ended session's code may already belong to another session: no code, no QR, no presenter link.
+function EndedJoin({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation('facilitator');
+  useEffect(() => forgetScreenToken(sessionId), [sessionId]);
+  return (
+    <section aria-labelledby="join-heading" className="card">
+      <h2 id="join-heading">{t('live.join.heading')}</h2>
+      <p data-testid="join-ended">{t('live.join.ended')}</p>
     </section>
   );
 }

@@ -373,6 +373,9 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const revealed = useRef(false);
 
+  // A new question starts at its top, not where the last long list was scrolled to.
+  useEffect(() => window.scrollTo({ top: 0 }), []);
+
   useEffect(() => {
     // After "Show the question", move focus to it so that a screen reader reads it next.
     if (noteRead && revealed.current) headingRef.current?.focus();

@@ -54,6 +54,9 @@ export const facilitator: Translation<typeof en> = {
       heading: 'So kommen alle dazu',
       code: 'Beitrittscode',
       link: 'Beitrittslink:',
+      joined_one: '{{count}} Person ist beigetreten',
+      joined_other: '{{count}} Personen sind beigetreten',
+      ended: 'Diese Sitzung ist beendet: Ihr Beitrittscode gilt nicht mehr und gehört vielleicht schon zu einer anderen Sitzung.',
     },
     run: {
       heading: 'Sitzung leiten',
@@ -127,10 +130,10 @@ export const facilitator: Translation<typeof en> = {
     heading: 'Beamer-Ansicht',
     linkLabel: 'Link zur Beamer-Ansicht',
     copy: 'Kopieren',
-    hint: 'Öffne ihn am Beamer. Er zeigt nur die Frage und freigegebene Ergebnisse.',
+    hint: 'Öffne ihn am Beamer. Er zeigt die Frage, wie viele geantwortet haben, und Ergebnisse: freigegebene und, wenn Live-Ergebnisse an sind, die Live-Summen.',
     open: 'Beamer-Ansicht öffnen',
     shownOnce:
-      'Zur Sicherheit wird der Link zur Beamer-Ansicht nur einmal angezeigt. Erstelle einen neuen, um ihn wieder zu sehen; der alte funktioniert dann nicht mehr.',
+      'Dieser Browser hat den Link zur Beamer-Ansicht dieser Sitzung nicht (er bleibt nur dort, wo er erstellt wurde). Erstelle einen neuen, um ihn hier zu zeigen; der alte funktioniert dann nicht mehr.',
     renew: 'Neuer Link zur Beamer-Ansicht',
     renewed: 'Neuer Link zur Beamer-Ansicht ist bereit. Ältere Links funktionieren nicht mehr.',
     copied: 'Link zur Beamer-Ansicht kopiert.',
