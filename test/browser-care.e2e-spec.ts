@@ -36,9 +36,12 @@ describe('care in a group session: a moment out, a pause that keeps an unsent an
     await phone.getByRole('button', { name: 'I need a moment' }).click();
     await phone.getByRole('heading', { name: 'Take the moment you need' }).waitFor();
     await facilitator.getByTestId('away').getByText('1 person needs a moment').waitFor();
+    // And it stands out at the top of the console, not only in the table.
+    await facilitator.getByTestId('away-banner').getByText('1 person needs a moment').waitFor();
     await shot(phone, 'care-phone-moment');
     await phone.getByRole('button', { name: "I'm back" }).click();
     await facilitator.getByTestId('away').getByText('Nobody right now').waitFor();
+    await expect(facilitator.getByTestId('away-banner').count()).resolves.toBe(0);
 
     await facilitator.getByRole('button', { name: 'Open next prompt' }).click();
     await phone.getByRole('button', { name: 'Show the question' }).click();

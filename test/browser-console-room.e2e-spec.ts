@@ -56,5 +56,22 @@ describe('the console follows the room: joined count, a presenter link that surv
     await expect(facilitator.getByLabel('Presenter link').count()).resolves.toBe(0);
     await expect(facilitator.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('candor:presenter:')))).resolves.toEqual([]);
     await shot(facilitator, 'room-console-ended');
+
+    // Deleted from the list, after a clear confirmation; keeping it changes nothing.
+    await facilitator.goto(`${server.url}/console`);
+    const row = facilitator.getByRole('listitem').filter({ hasText: code });
+    await row.getByRole('button', { name: /^Delete Consent and boundaries/ }).click();
+    await row.getByText('Delete this session with every answer and result in it? This cannot be undone.').waitFor();
+    await row.getByRole('button', { name: 'Keep it' }).click();
+    await row.getByRole('button', { name: /^Delete Consent and boundaries/ }).click();
+    await shot(facilitator, 'room-console-delete-confirm');
+    await row.getByRole('button', { name: 'Yes, delete it' }).click();
+    await row.waitFor({ state: 'detached' });
+    const listed = await facilitator.evaluate(async (url) => {
+      const body = (await (await fetch(url, { credentials: 'same-origin' })).json()) as { sessions: { state: { code: string } }[] };
+      return body.sessions.map((s) => s.state.code);
+    }, `${server.url}/api/sessions`);
+    expect(listed).not.toContain(code);
+    await expect(facilitator.getByText(code).count()).resolves.toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { CreateSession, SessionMode } from '@candor/shared';
+import type { CreateSession, SessionMode, SessionState } from '@candor/shared';
 import { K_DEFAULT, K_MAX, K_MIN } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -176,21 +176,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
         ) : (
           <ul className="session-list">
             {data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) })).map(({ state, createdAt }) => (
-              <li key={state.id}>
-                <Link to={`/console/sessions/${state.id}`}>
-                  {state.title} — {state.code}
-                </Link>
-                <span className="muted">
-                  {' '}
-                  · {t(`phaseNames.${state.phase}`)} · {formatDate(createdAt, i18n.resolvedLanguage)} ·{' '}
-                </span>
-                <Link
-                  to={`/console/sessions/${state.id}/summary`}
-                  aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}
-                >
-                  {t('console.sessions.summary')}
-                </Link>
-              </li>
+              <SessionRow key={state.id} state={state} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}
@@ -198,6 +184,49 @@ export const ConsolePage = withQueries(function ConsolePage() {
     </main>
   );
 });
+
+// One session in the list: where it stands, its summary, and deleting it (asked about first: it takes the
+// answers and results with it, for good).
+function SessionRow({ state, when, onDeleted }: { state: SessionState; when: string; onDeleted: () => void }) {
+  const { t } = useTranslation('facilitator');
+  const errorText = useErrorText();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({ mutationFn: () => call(routes.deleteSession, { params: { id: state.id } }), onSuccess: onDeleted });
+  return (
+    <li>
+      <Link to={`/console/sessions/${state.id}`}>
+        {state.title} — {state.code}
+      </Link>
+      <span className="muted">
+        {' '}
+        · {t(state.mode === 'couple' ? 'console.sessions.couple' : 'console.sessions.group')} · {t(`phaseNames.${state.phase}`)} · {when} ·{' '}
+      </span>
+      <Link to={`/console/sessions/${state.id}/summary`} aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}>
+        {t('console.sessions.summary')}
+      </Link>{' '}
+      {confirming ? (
+        <span role="group" aria-label={t('console.sessions.confirmLabel', { title: state.title })}>
+          <span>{t('console.sessions.confirm')}</span>{' '}
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+            {t('console.sessions.confirmDelete')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('console.sessions.keep')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={t('console.sessions.deleteLabel', { title: state.title, when })}>
+          {t('console.sessions.delete')}
+        </button>
+      )}
+      {remove.error && (
+        <p className="error" role="alert">
+          {remove.error instanceof ApiError ? errorText(remove.error) : t('console.sessions.deleteFailed')}
+        </p>
+      )}
+    </li>
+  );
+}
 
 function formatDate(iso: string, language: string | undefined): string {
   const date = new Date(iso);

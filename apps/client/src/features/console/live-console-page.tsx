@@ -129,6 +129,13 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </p>
       )}
 
+      {away !== null && away > 0 && state.phase !== 'ended' && (
+        // Someone needs a moment: it has to stand out, wherever the facilitator is looking.
+        <p className="banner attention" role="status" data-testid="away-banner">
+          <strong>{t('live.run.awayCount', { count: away })}</strong> {t('live.awayBanner')}
+        </p>
+      )}
+
       <div className="console-grid">
         {state.phase === 'ended' ? (
           <EndedJoin sessionId={state.id} />

@@ -33,6 +33,15 @@ export const facilitator: Translation<typeof en> = {
       none: 'Noch keine Sitzungen.',
       summary: 'Zusammenfassung',
       summaryLabel: 'Zusammenfassung: {{title}} — {{code}}',
+      group: 'Gruppe',
+      couple: 'Paar',
+      delete: 'Löschen',
+      deleteLabel: '{{title}} vom {{when}} löschen',
+      confirmLabel: '{{title}} löschen?',
+      confirm: 'Diese Sitzung mit allen Antworten und Ergebnissen löschen? Das lässt sich nicht rückgängig machen.',
+      confirmDelete: 'Ja, löschen',
+      keep: 'Behalten',
+      deleteFailed: 'Die Sitzung konnte nicht gelöscht werden. Bitte versuche es noch einmal.',
     },
   },
   live: {
@@ -97,6 +106,7 @@ export const facilitator: Translation<typeof en> = {
       end: 'Sitzung beenden (mit Rückfrage)',
       cancelEnd: 'Doch weitermachen statt beenden',
     },
+    awayBanner: 'Vielleicht langsamer werden oder eine Pause anbieten; wer es ist, erfährst du nie.',
     liveResults: {
       heading: 'Live-Ergebnisse',
       hint: 'Höchstens einmal pro Sekunde aktualisiert und erst, wenn sich mindestens 3 Antworten geändert haben.',

@@ -32,6 +32,15 @@ export const facilitator = {
       none: 'No sessions yet.',
       summary: 'Summary',
       summaryLabel: 'Summary: {{title}} — {{code}}',
+      group: 'Group',
+      couple: 'Couple',
+      delete: 'Delete',
+      deleteLabel: 'Delete {{title}} of {{when}}',
+      confirmLabel: 'Delete {{title}}?',
+      confirm: 'Delete this session with every answer and result in it? This cannot be undone.',
+      confirmDelete: 'Yes, delete it',
+      keep: 'Keep it',
+      deleteFailed: 'The session could not be deleted. Please try again.',
     },
   },
   live: {
@@ -96,6 +105,7 @@ export const facilitator = {
       end: 'End session (asks first)',
       cancelEnd: 'Keep going instead of ending',
     },
+    awayBanner: 'Consider slowing down or offering a pause; you never learn who.',
     liveResults: {
       heading: 'Live results',
       hint: 'Updated at most once a second, and only after at least 3 answers changed.',
