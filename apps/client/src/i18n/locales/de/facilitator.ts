@@ -54,6 +54,7 @@ export const facilitator: Translation<typeof en> = {
       heading: 'So kommen alle dazu',
       code: 'Beitrittscode',
       link: 'Beitrittslink:',
+      limited: 'Beitritte werden gerade begrenzt: Viele Handys treten gleichzeitig aus einem Netzwerk bei. Sie versuchen es von selbst noch einmal, niemand muss etwas tun; manche warten vielleicht bis zu einer Minute.',
     },
     run: {
       heading: 'Sitzung leiten',

@@ -53,6 +53,7 @@ export const facilitator = {
       heading: 'How people join',
       code: 'Join code',
       link: 'Join link:',
+      limited: 'Joins are being limited: many phones are joining from one network at once. They try again by themselves, so nobody needs to do anything; some people may wait up to a minute.',
     },
     run: {
       heading: 'Run the session',
