@@ -57,6 +57,16 @@ describe('joining in the browser when a limit holds or the session has ended', (
     await expect(notice.getAttribute('role')).resolves.toBe('status');
     await shot(consolePage, 'console-joins-limited');
 
+    // The next phone's first request (the join info: this minute's third from this address) waits the same way.
+    const next = await newPage(PHONE);
+    await next.goto(`${server.url}/j/${session.state.code}`);
+    const lookingUp = next.getByRole('status').filter({ hasText: 'Many people are joining' });
+    await lookingUp.waitFor();
+    await expect(lookingUp.textContent()).resolves.toMatch(/^Many people are joining from this network at once\. Candor tries again by itself in \d+ seconds?/);
+    await expect(next.getByRole('alert').count()).resolves.toBe(0);
+    await expect(next.getByRole('link', { name: 'Try another code' }).count()).resolves.toBe(0);
+    await shot(next, 'phone-join-info-limited');
+
     // Still seated: the two who joined, nobody else.
     const { body } = await request(server.url).get(`/api/sessions/${session.state.id}`).set('Cookie', facilitator.cookie);
     expect((body as { state: { participants: number } }).state.participants).toBe(2);
