@@ -3,6 +3,7 @@ import { DecksAndTextReviews1795804882506 } from './1795804882506-DecksAndTextRe
 import { PrivacyAndCouples1795805620109 } from './1795805620109-PrivacyAndCouples.js';
 import { ParticipantCount1795822951847 } from './1795822951847-ParticipantCount.js';
 import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
+import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PrivacyAndCouples1795805620109,
   ParticipantCount1795822951847,
   CoupleFinished1796215882650,
+  EndedCodeIndex1796229835747,
 ];
