@@ -37,10 +37,10 @@ describe('couple mode', () => {
     const bSeesEnd = waitFor(b.socket, 'session:updated', 5_000, (st) => st.phase === 'ended');
     expect(await send(a.socket, 'participant:withdraw', {})).toEqual({ ok: true, data: { withdrawn: true } });
     expect(await bSeesEnd).toMatchObject({ phase: 'ended', participants: 1, answered: 0 });
-    // Someone with the code finds no session, let alone a seat beside the other partner.
+    // Someone with the code hears that the session has ended, and gets no seat beside the other partner.
     const stranger = await request(server.url).post('/api/join').send({ code, consent: true });
-    expect(stranger.status).toBe(404);
-    expect(stranger.body.code).toBe('SESSION_NOT_FOUND');
+    expect(stranger.status).toBe(409);
+    expect(stranger.body).toEqual({ code: 'SESSION_ENDED', message: 'This session has ended.' });
     await expect(connect(server.url, { role: 'participant', token: a.token })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
   });
 

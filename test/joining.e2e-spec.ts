@@ -70,6 +70,22 @@ describe('joining together', () => {
   });
 });
 
+describe('joining an ended session', () => {
+  test("answers SESSION_ENDED for an ended session's code, on the join info and the join, and seats nobody", async ({ server, facilitator, clients }) => {
+    const room = await clients.room({ phones: 1 });
+    expectOk(await room.host.send('session:end', {}));
+    const info = await request(server.url).get(`/api/join/${room.code}`);
+    expect([info.status, info.body]).toEqual([409, { code: 'SESSION_ENDED', message: 'This session has ended.' }]);
+    const join = await request(server.url).post('/api/join').send({ code: room.code.toLowerCase(), consent: true });
+    expect([join.status, join.body]).toEqual([409, { code: 'SESSION_ENDED', message: 'This session has ended.' }]);
+    const { body } = await facilitator.api.get(`/api/sessions/${room.sessionId}`);
+    expect(body.state.participants).toBe(1);
+    // A code nobody ever had is still unknown.
+    const unknown = room.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+    expect((await request(server.url).get(`/api/join/${unknown}`)).body).toMatchObject({ code: 'SESSION_NOT_FOUND' });
+  });
+});
+
 // The snapshot a socket got on connect (it may arrive just after the connect event).
 async function snapshotOf(conn: { socket: ClientSocket; frames: Frame[] }): Promise<Snapshot> {
   const received = conn.frames.find((f) => f.event === 'session:snapshot');

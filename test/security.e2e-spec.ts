@@ -3,12 +3,13 @@ import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { test } from './fixtures.js';
-import { connect, send } from './live-client.js';
+import { connect, send, waitFor } from './live-client.js';
 import { createSession, joinSession, signUp, startServer, type Facilitator, type RunningServer } from './utils.js';
 
-// The default limits (startServer lifts them for the other suites): 30 joins per IP and minute,
-// 10 of them failed, and 20 socket messages in a burst.
-const DEFAULT_LIMITS = { CANDOR_JOIN_RATE_PER_MINUTE: '30', CANDOR_SOCKET_RATE_PER_SECOND: '20' };
+// The default limits (startServer lifts them for the other suites; an empty value is unset): 600 joins
+// per IP and minute, 20 different codes of them failed, and 20 socket messages in a burst.
+const DEFAULT_LIMITS = { CANDOR_JOIN_RATE_PER_MINUTE: '', CANDOR_JOIN_FAILURES_PER_MINUTE: '', CANDOR_SOCKET_RATE_PER_SECOND: '' };
+const FAILURES = 20;
 const STACK = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+/;
 
 // Addresses for the clients of one run. With REDIS_URL the join counters are shared (and live a minute),
@@ -17,7 +18,19 @@ const STACK = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+/;
 const octet = () => 1 + Math.floor(Math.random() * 250);
 const loopback = () => `127.${octet()}.${octet()}.${octet()}`;
 const forwarded = () => `198.${18 + Math.floor(Math.random() * 2)}.${octet()}.${octet()}`;
-const [guesser, other, spoofer, proxy, direct] = [loopback(), loopback(), loopback(), loopback(), loopback()];
+const [guesser, other, spoofer, proxy, direct, hall, typos] = [loopback(), loopback(), loopback(), loopback(), loopback(), loopback(), loopback()];
+
+function getFrom(ip: string, url: string, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest(`${url}${path}`, { localAddress: ip }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+    });
+    req.once('error', fail);
+    req.end();
+  });
+}
 
 function postFrom(
   ip: string,
@@ -73,16 +86,47 @@ describe('security limits and headers', () => {
     sessionId = created.state.id;
   });
 
+  it('seats 300 phones behind one address with the default limits, each reading the join info first', async () => {
+    const own = await createSession(facilitator);
+    const statuses: number[] = [];
+    // Thirty at a time, as a lecture hall fills up: every phone's two requests, from one NAT address.
+    for (let wave = 0; wave < 10; wave++) {
+      const joined = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const info = await getFrom(hall, server.url, `/api/join/${own.state.code}`);
+          const seat = await postFrom(hall, server.url, '/api/join', { code: own.state.code, consent: true });
+          return [info.status, seat.status];
+        }),
+      );
+      statuses.push(...joined.flat());
+    }
+    expect(statuses).toEqual(Array(600).fill(0).map((_, i) => (i % 2 === 0 ? 200 : 201)));
+    const { body } = await facilitator.api.get(`/api/sessions/${own.state.id}`);
+    expect(body.state.participants).toBe(300);
+  });
+
+  it('counts a typo the room repeats once: the phones behind it still join', async () => {
+    const typo = wrongCode(99, code);
+    const repeated: number[] = [];
+    for (let i = 0; i < FAILURES * 2; i++) repeated.push((await postFrom(typos, server.url, '/api/join', { code: typo, consent: true })).status);
+    expect(repeated).toEqual(Array(FAILURES * 2).fill(404));
+    expect((await postFrom(typos, server.url, '/api/join', { code, consent: true })).status).toBe(201);
+  });
+
   it('throttles a wrong-code brute force from one IP while a valid join from elsewhere still works', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      statuses.push((await postFrom(guesser, server.url, '/api/join', { code: wrongCode(i, code), consent: true })).status);
+    for (let i = 0; i < FAILURES + 5; i++) {
+      // A guesser may read the join info instead: its failures count the same.
+      const guess = wrongCode(i, code);
+      statuses.push((i % 2 === 0 ? await postFrom(guesser, server.url, '/api/join', { code: guess, consent: true }) : await getFrom(guesser, server.url, `/api/join/${guess}`)).status);
     }
-    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
-    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    expect(statuses.slice(0, FAILURES)).toEqual(Array(FAILURES).fill(404));
+    expect(statuses.slice(FAILURES)).toEqual(Array(5).fill(429));
     const blocked = await postFrom(guesser, server.url, '/api/join', { code, consent: true });
     expect(blocked).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     expect(Object.keys(blocked.body).sort()).toEqual(['code', 'message']);
+    // It blames nobody: the people behind a school's one address did nothing wrong.
+    expect(blocked.body.message).toBe('Many people are joining from this network right now. Please wait a moment and try again.');
 
     // The code that was guessed at is not locked: someone else still joins with it.
     const valid = await postFrom(other, server.url, '/api/join', { code, consent: true });
@@ -91,7 +135,7 @@ describe('security limits and headers', () => {
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted: a limited client cannot claim to be another', async () => {
-    for (let i = 0; i < 10; i++) await postFrom(spoofer, server.url, '/api/join', { code: wrongCode(i, code), consent: true });
+    for (let i = 0; i < FAILURES; i++) await postFrom(spoofer, server.url, '/api/join', { code: wrongCode(i, code), consent: true });
     const spoofed = await postFrom(spoofer, server.url, '/api/join', { code, consent: true }, forwarded());
     expect(spoofed.status).toBe(429);
   });
@@ -200,6 +244,47 @@ describe('security limits and headers', () => {
       expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
       expect(Object.keys(res.body as object).every((k) => ['code', 'message', 'issues'].includes(k))).toBe(true);
     }
+  });
+});
+
+// When the limits refuse a join for a running session, its facilitators hear that joins are being limited:
+// how long, never who or from where; its screen and phones, and other sessions' consoles, hear nothing.
+describe('a refused join tells the facilitators', () => {
+  let server: RunningServer;
+  let facilitator: Facilitator;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { ...DEFAULT_LIMITS, CANDOR_JOIN_RATE_PER_MINUTE: '2' } });
+    facilitator = await signUp(server.url);
+  });
+  afterAll(() => server?.stop());
+
+  it("sends joins:limited to the session's facilitators only", async () => {
+    const session = await createSession(facilitator);
+    const elsewhere = await createSession(facilitator);
+    const host = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, facilitator.cookie);
+    const otherHost = await connect(server.url, { role: 'facilitator', sessionId: elsewhere.state.id }, facilitator.cookie);
+    const screen = await connect(server.url, { role: 'screen', token: session.screenToken });
+    const school = loopback();
+    const seat = await postFrom(school, server.url, '/api/join', { code: session.state.code, consent: true });
+    const phone = await connect(server.url, { role: 'participant', token: seat.body.token as string });
+    expect((await postFrom(school, server.url, '/api/join', { code: session.state.code, consent: true })).status).toBe(201);
+
+    const heard = waitFor(host.socket, 'joins:limited', 5_000);
+    const refused = await postFrom(school, server.url, '/api/join', { code: session.state.code, consent: true });
+    expect(refused.status).toBe(429);
+    const notice = await heard;
+    expect(notice).toEqual({ forSeconds: expect.any(Number) as number });
+    expect(notice.forSeconds).toBeGreaterThanOrEqual(1);
+    expect(notice.forSeconds).toBeLessThanOrEqual(60);
+    // The same event was emitted to the facilitators' room only; a sync round trip on each other socket
+    // proves that anything sent before it has arrived.
+    for (const other of [screen, phone, otherHost]) {
+      expect(await send(other.socket, 'session:sync', {})).toMatchObject({ ok: true });
+      expect(other.frames.filter((f) => f.event === 'joins:limited')).toEqual([]);
+    }
+    expect(JSON.stringify(host.frames)).not.toContain(school);
+    for (const c of [host, otherHost, screen, phone]) c.close();
   });
 });
 

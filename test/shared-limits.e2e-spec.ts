@@ -22,8 +22,8 @@ function postFrom(ip: string, url: string, body: unknown): Promise<number> {
 
 describe('join limits shared through Redis', () => {
   const servers: RunningServer[] = [];
-  // 6 joins a minute, 2 of them failed, per client and for all instances together.
-  const env = { CANDOR_JOIN_RATE_PER_MINUTE: '6' };
+  // 6 joins a minute, and 2 different codes failed, per client and for all instances together.
+  const env = { CANDOR_JOIN_RATE_PER_MINUTE: '6', CANDOR_JOIN_FAILURES_PER_MINUTE: '2' };
 
   beforeAll(async () => {
     if (!process.env.REDIS_URL) throw new Error('REDIS_URL must be set for this suite');
@@ -41,8 +41,10 @@ describe('join limits shared through Redis', () => {
     const ip = fresh();
 
     expect(await postFrom(ip, a.url, { code: 'ZZZZZZ', consent: true })).toBe(404);
+    // The same wrong code again, on the other instance, is the same failure (a typo a room repeats).
+    expect(await postFrom(ip, b.url, { code: 'ZZZZZZ', consent: true })).toBe(404);
     expect(await postFrom(ip, b.url, { code: 'YYYYYY', consent: true })).toBe(404);
-    // Each instance has seen one failure; together they have seen two, the limit.
+    // Each instance has seen one code fail; together they have seen two, the limit.
     expect(await postFrom(ip, a.url, { code: 'XXXXXX', consent: true })).toBe(429);
     expect(await postFrom(ip, b.url, { code, consent: true })).toBe(429);
     // Someone else still joins (on the instance that holds the session: without DATABASE_URL each

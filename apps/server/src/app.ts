@@ -10,7 +10,9 @@ import { AppLogger } from './common/app-logger.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.js';
 import { CandorIoAdapter } from './live/socket-io.adapter.js';
+import { JoinsLimitedNotifier } from './live/joins-limited.notifier.js';
 import { applyHttpSecurity } from './security/http-security.js';
+import { joinLimiter } from './security/join-limiter.js';
 import { joinRoute } from './sessions/join-route.js';
 import { SeatsService } from './sessions/seats.service.js';
 
@@ -21,8 +23,11 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
     logger: new AppLogger(LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1)),
   });
   app.setGlobalPrefix('api');
-  applyHttpSecurity(app, config, await limitsRedis(app, config));
+  applyHttpSecurity(app, config);
   app.useBodyParser('json', { limit: '64kb' });
+  const notifier = app.get(JoinsLimitedNotifier);
+  const limits = { joinsPerMinute: config.joinRatePerMinute, failuresPerMinute: config.joinFailuresPerMinute };
+  app.use('/api/join', ...joinLimiter(limits, await limitsRedis(app, config), (code, seconds) => notifier.refused(code, seconds)));
   app.use('/api/join', joinRoute(app.get(SeatsService)));
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).

@@ -97,6 +97,9 @@ export interface ServerToClientEvents {
   'results:live': (payload: LiveResult) => void;
   // To the session's facilitators only: the open-text queue changed.
   'moderation:updated': (payload: ModerationQueue) => void;
+  // To the session's facilitators only: someone asking for this session's code was refused by the join
+  // limits (many joins from one network). How long the limit may hold, in seconds; never who or from where.
+  'joins:limited': (payload: { forSeconds: number }) => void;
 }
 
 // Who a socket is, set at the handshake (never from a payload): one shape per role.

@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly issues?: string[];
+  // A 429's Retry-After, in seconds: when asking again may work.
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, body: { code: ApiErrorCode; message: string; issues?: string[] }) {
+  constructor(status: number, body: { code: ApiErrorCode; message: string; issues?: string[] }, retryAfterSeconds?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.issues = body.issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -53,7 +56,7 @@ async function api<T>(method: RouteMethod, path: string, body?: unknown): Promis
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, toErrorBody(response.status, payload));
+  if (!response.ok) throw new ApiError(response.status, toErrorBody(response.status, payload), retryAfter(response));
   return payload as T;
 }
 
@@ -101,6 +104,11 @@ export function fileNameFrom(disposition: string | null): string | null {
 function sanitiseFileName(name: string): string | null {
   const base = name.replace(/[\\/]/g, '_').trim();
   return base.length > 0 ? base : null;
+}
+
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return response.status === 429 && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function toErrorBody(status: number, payload: unknown): ErrorBody {

@@ -48,8 +48,11 @@ const envSchema = z.object({
   // Raw answers are deleted this long after a session ends (fractions allowed, e.g. 0.5).
   CANDOR_ANSWER_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   CANDOR_RETENTION_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
-  // Join requests per client IP and minute (a third of them may fail), counted per instance, or shared through Redis with REDIS_URL.
-  CANDOR_JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Joins per client IP and minute (a lecture hall behind one NAT joins under one address), counted per instance,
+  // or shared through Redis with REDIS_URL. The join info a phone reads first has a limit of its own as high.
+  CANDOR_JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  // Different codes per client IP and minute that may fail (unknown or ended); then every join from it waits.
+  CANDOR_JOIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   // Which proxies in front may name the client's address (X-Forwarded-For) and scheme (X-Forwarded-Proto):
   // 'false' (none: the address the connection comes from), a number of proxy hops, or a comma-separated
   // list of addresses, subnets and the names loopback, linklocal, uniquelocal.
@@ -86,6 +89,7 @@ export type Config = {
   answerRetentionHours: number;
   retentionSweepSeconds: number;
   joinRatePerMinute: number;
+  joinFailuresPerMinute: number;
   socketRatePerSecond: number;
   trustProxy: boolean | number | string[];
 };
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     answerRetentionHours: e.CANDOR_ANSWER_RETENTION_HOURS,
     retentionSweepSeconds: e.CANDOR_RETENTION_SWEEP_SECONDS,
     joinRatePerMinute: e.CANDOR_JOIN_RATE_PER_MINUTE,
+    joinFailuresPerMinute: e.CANDOR_JOIN_FAILURES_PER_MINUTE,
     socketRatePerSecond: e.CANDOR_SOCKET_RATE_PER_SECOND,
     trustProxy: e.CANDOR_TRUST_PROXY,
   };

@@ -167,4 +167,9 @@ export class LiveBroadcaster {
     const target = except.length > 0 ? this.server.to(room).except(except) : this.server.to(room);
     (target.emit as (event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => boolean)(event, payload);
   }
+
+  // A join for this session was refused by a limit: its facilitators only, never who or from where.
+  joinsLimited(sessionId: string, forSeconds: number): void {
+    this.emit(rooms.role(sessionId, 'facilitator'), 'joins:limited', { forSeconds });
+  }
 }

@@ -3,16 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config/config.js';
-import type { SendCommandFn } from 'rate-limit-redis';
-import { joinLimiter } from './join-limiter.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // A Host header as browsers send it; anything else is left out of the policy.
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-// Headers, CORS, the Origin check and the join limits: everything HTTP that is not a route.
-// `shared` (Redis, with REDIS_URL): the join limits are shared by all instances; without it, counted here.
-export function applyHttpSecurity(app: NestExpressApplication, config: Config, shared?: SendCommandFn): void {
+// Headers, CORS and the Origin check: everything HTTP that is not a route. The join limits
+// (join-limiter.ts) follow the JSON body parser in app.ts, since they read the code.
+export function applyHttpSecurity(app: NestExpressApplication, config: Config): void {
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -47,7 +45,6 @@ export function applyHttpSecurity(app: NestExpressApplication, config: Config, s
     if (!STATE_CHANGING.has(req.method) || originAllowed(req, config)) return next();
     send(res, 403, { code: 'FORBIDDEN', message: 'Requests from another site are not allowed.' });
   });
-  app.use('/api/join', ...joinLimiter(config.joinRatePerMinute, shared));
 }
 
 function socketSource(req: unknown, scheme: 'ws:' | 'wss:'): string {

@@ -4,25 +4,28 @@ import { MemoryStore, type Options, type Store } from 'express-rate-limit';
 import type { AddressInfo } from 'node:net';
 import type { RedisReply, SendCommandFn } from 'rate-limit-redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinLimiter, SharedStore } from './join-limiter.js';
+import { joinLimiter, SharedStore, type JoinLimits, type OnRefused } from './join-limiter.js';
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
 
-// The limiter in front of a stand-in for POST /api/join: 'WRONG' is an unknown code, anything else joins.
-async function joinServer(perMinute: number, redis?: SendCommandFn) {
+// The limiter in front of a stand-in for POST /api/join and GET /api/join/:code: codes starting with 'WRONG'
+// are unknown, anything else joins.
+async function joinServer(limits: JoinLimits, redis?: SendCommandFn, onRefused?: OnRefused) {
   const app = express();
   app.use(express.json());
-  app.use('/api/join', ...joinLimiter(perMinute, redis));
+  app.use('/api/join', ...joinLimiter(limits, redis, onRefused));
+  app.get('/api/join/:code', (req, res) => void (req.params.code.startsWith('WRONG') ? res.status(404).json({ code: 'SESSION_NOT_FOUND' }) : res.status(200).json({})));
   app.post('/api/join', (req, res) => {
     const { code } = req.body as { code: string };
-    setTimeout(() => void (code === 'WRONG' ? res.status(404).json({ code: 'SESSION_NOT_FOUND' }) : res.status(201).json({})), 20);
+    setTimeout(() => void (code.startsWith('WRONG') ? res.status(404).json({ code: 'SESSION_NOT_FOUND' }) : res.status(201).json({})), 20);
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((ok) => server.once('listening', ok));
   closers.push(() => server.close());
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/join`;
-  return (code: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  const join = (code: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  return Object.assign(join, { info: (code: string) => fetch(`${url}/${code}`) });
 }
 
 // Just enough of Redis for rate-limit-redis: its scripts, run on a map; every key it was sent is kept.
@@ -41,36 +44,58 @@ function fakeRedis() {
 }
 
 describe(joinLimiter.name, () => {
-  it('refuses every join from an address once a third of its limit has failed, with the usual answer', async () => {
-    const join = await joinServer(6);
-    expect([(await join('WRONG')).status, (await join('WRONG')).status]).toEqual([404, 404]);
+  it('refuses every join from an address once that many codes failed, with a text that blames nobody', async () => {
+    const join = await joinServer({ joinsPerMinute: 100, failuresPerMinute: 2 });
+    expect([(await join('WRONG1')).status, (await join('WRONG2')).status]).toEqual([404, 404]);
     const refused = await join('RIGHT');
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ code: 'RATE_LIMITED', message: 'Too many attempts. Please wait a minute and try again.' });
+    expect(await refused.json()).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Many people are joining from this network right now. Please wait a moment and try again.',
+    });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect([...refused.headers.keys()].filter((name) => name.includes('ratelimit'))).toEqual([]);
   });
 
-  it('refuses the join after the limit, however many succeeded', async () => {
-    const join = await joinServer(3);
+  it('counts the same wrong code from one address once: a room that repeats a typo is not a guesser', async () => {
+    const join = await joinServer({ joinsPerMinute: 100, failuresPerMinute: 2 });
     const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await join('RIGHT')).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    for (let i = 0; i < 6; i += 1) statuses.push((await join('WRONG1')).status, (await join.info('WRONG1')).status);
+    expect(statuses).toEqual(Array(12).fill(404));
+    expect((await join('RIGHT')).status).toBe(201);
+    expect((await join('WRONG2')).status).toBe(404);
+    expect((await join('RIGHT')).status).toBe(429);
+  });
+
+  it('refuses the join after the limit, however many succeeded, and counts the join info apart', async () => {
+    const join = await joinServer({ joinsPerMinute: 3, failuresPerMinute: 1 });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await join.info('RIGHT')).status, (await join('RIGHT')).status);
+    expect(statuses).toEqual([200, 201, 200, 201, 200, 201, 429, 429]);
+  });
+
+  it('names the code that was refused, and nothing about the caller', async () => {
+    const refusals: [string, number][] = [];
+    const join = await joinServer({ joinsPerMinute: 1, failuresPerMinute: 5 }, undefined, (code, seconds) => refusals.push([code, seconds]));
+    expect([(await join('right')).status, (await join('right')).status, (await join.info('ABCDEF')).status, (await join.info('ABCDEF')).status]).toEqual([201, 429, 200, 429]);
+    expect(refusals.map(([code]) => code)).toEqual(['RIGHT', 'ABCDEF']);
+    for (const [, seconds] of refusals) expect(seconds).toBeGreaterThanOrEqual(1);
   });
 
   it('does not count joins still under way as failures', async () => {
-    const join = await joinServer(6);
+    const join = await joinServer({ joinsPerMinute: 100, failuresPerMinute: 1 });
     expect((await Promise.all(Array.from({ length: 6 }, () => join('RIGHT')))).map((r) => r.status)).toEqual(Array(6).fill(201));
   });
 
   it('counts in Redis under a hash of the address, never the address', async () => {
     const redis = fakeRedis();
-    const join = await joinServer(6, redis.send);
+    const join = await joinServer({ joinsPerMinute: 6, failuresPerMinute: 2 }, redis.send);
     await join('WRONG');
     expect(redis.keys.length).toBeGreaterThan(0);
-    for (const key of redis.keys) expect(key).toMatch(/^candor:limit:join(-failed)?-[26]:[A-Za-z0-9_-]{22}$/);
+    for (const key of redis.keys) expect(key).toMatch(/^candor:limit:join(-failed|-failed-code|-info)?-[126]:[A-Za-z0-9_-]{22}$/);
     expect(redis.keys.join()).not.toContain('127.0.0.1');
+    expect(redis.keys.join()).not.toContain('WRONG');
   });
 });
 

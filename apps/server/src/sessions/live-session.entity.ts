@@ -5,6 +5,8 @@ import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 @Entity({ name: 'live_sessions' })
 // A join code is unique among the sessions that have not ended.
 @Index('live_sessions_open_code', ['code'], { unique: true, where: 'ended_at IS NULL' })
+// An ended session's code answers SESSION_ENDED: found by this index, not a scan of every session ever run.
+@Index('live_sessions_ended_code', ['code'], { where: 'ended_at IS NOT NULL' })
 export class LiveSessionEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PromptResult, SessionMode } from '@candor/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { LiveSessionEntity } from './live-session.entity.js';
 
 // The changing part of a session with its counts and its released result, as read in one statement.
@@ -84,6 +84,16 @@ export class LiveSessionsRepository {
 
   findRunningByCode(code: string): Promise<LiveSessionEntity | null> {
     return this.repo().findOneBy({ code, endedAt: IsNull() });
+  }
+
+  // Whether a session with this code has ended (codes are reused once a session ends).
+  async endedWithCode(code: string): Promise<boolean> {
+    return (await this.repo().count({ where: { code, endedAt: Not(IsNull()) }, take: 1 })) > 0;
+  }
+
+  // The running sessions of these codes: id and code, nothing else.
+  runningByCodes(codes: string[]): Promise<Pick<LiveSessionEntity, 'id' | 'code'>[]> {
+    return this.repo().find({ where: { code: In(codes), endedAt: IsNull() }, select: { id: true, code: true } });
   }
 
   // What never changes in a session: its deck copy, mode and owner.

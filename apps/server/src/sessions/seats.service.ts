@@ -65,9 +65,16 @@ export class SeatsService {
     return this.sessions.idByScreenTokenHash(hashToken(token));
   }
 
+  // The running sessions (by id) that these codes name; for telling their facilitators that joins are limited.
+  async runningSessionsByCodes(codes: string[]): Promise<{ id: string; code: string }[]> {
+    return codes.length === 0 ? [] : this.sessions.runningByCodes(codes);
+  }
+
+  // An ended session's code says so: the people in the room typed it right, it is just over.
   private async runningByCode(code: string): Promise<LiveSessionEntity> {
     const session = await this.sessions.findRunningByCode(code);
-    if (!session) throw new AppError('SESSION_NOT_FOUND', 'No running session has this code. Check the code on the screen.');
-    return session;
+    if (session) return session;
+    if (await this.sessions.endedWithCode(code)) throw new AppError('SESSION_ENDED', 'This session has ended.');
+    throw new AppError('SESSION_NOT_FOUND', 'No running session has this code. Check the code on the screen.');
   }
 }

@@ -44,6 +44,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       socket.off('stepout:updated', onAway);
     };
   }, [socket]);
+  const joinsLimited = useJoinsLimited(socket);
 
   // The session as stored, shown until the socket's snapshot arrives.
   const stored = useQuery(routeQuery(routes.getSession, { params: { id: sessionId } }));
@@ -147,6 +148,11 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
             <p>
               {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
             </p>
+            {joinsLimited && (
+              <p className="banner" role="status" data-testid="joins-limited">
+                {t('live.join.limited')}
+              </p>
+            )}
             {state.phase === 'lobby' && (
               <p className="joined-count" data-testid="joined" aria-live="polite">
                 {t('live.join.joined', { count: state.participants })}
@@ -508,3 +514,24 @@ function allowedCommands(state: SessionState) {
   };
 }
 
+
+// Whether the join limits refused someone for this session lately: shown for as long as the server
+// says the limit may hold, and again with every new notice.
+function useJoinsLimited(socket: CandorSocket | null): boolean {
+  const [limited, setLimited] = useState(false);
+  useEffect(() => {
+    if (!socket) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onLimited = ({ forSeconds }: { forSeconds: number }) => {
+      setLimited(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => setLimited(false), forSeconds * 1000);
+    };
+    socket.on('joins:limited', onLimited);
+    return () => {
+      clearTimeout(timer);
+      socket.off('joins:limited', onLimited);
+    };
+  }, [socket]);
+  return limited;
+}

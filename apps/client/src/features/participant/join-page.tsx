@@ -1,6 +1,6 @@
 import type { JoinInfo } from '@candor/shared';
 import * as routes from '@candor/shared/routes';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
@@ -22,27 +22,34 @@ export function JoinPage({ code }: { code: string }) {
   const [agreed, setAgreed] = useState(false);
   const [joinError, setJoinError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Asked again when the join limits said to wait (many phones on one network): the load, and the join.
+  const [loadAttempt, setLoadAttempt] = useState(0);
+  const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(retry.current), []);
 
   useEffect(() => {
     let current = true;
     call(routes.joinInfo, { params: { code } })
       .then((loaded) => {
         if (!current) return;
+        setLoadError(null);
         // This device already has a seat: resume it instead of taking a second one.
         if (readSeatToken(loaded.sessionId)) navigate(`/s/${loaded.sessionId}`, { replace: true });
         else setInfo(loaded);
       })
       .catch((caught: unknown) => {
-        if (current) setLoadError({ caught });
+        if (!current) return;
+        setLoadError({ caught });
+        const wait = retryAfter(caught);
+        if (wait !== undefined) retry.current = setTimeout(() => setLoadAttempt((n) => n + 1), wait * 1000);
       });
     return () => {
       current = false;
+      clearTimeout(retry.current);
     };
-  }, [code]);
+  }, [code, loadAttempt]);
 
-  const join = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!agreed) return;
+  const join = async () => {
     setBusy(true);
     setJoinError(null);
     try {
@@ -51,8 +58,15 @@ export function JoinPage({ code }: { code: string }) {
       navigate(`/s/${seat.sessionId}`, { replace: true });
     } catch (caught) {
       setJoinError({ caught });
-      setBusy(false);
+      const wait = retryAfter(caught);
+      // Still busy while it waits: the phone joins by itself once the limit allows.
+      if (wait !== undefined) retry.current = setTimeout(() => void join(), wait * 1000);
+      else setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (agreed) void join();
   };
 
   const joinErrorText = (caught: unknown): string => {
@@ -64,6 +78,8 @@ export function JoinPage({ code }: { code: string }) {
         return t('join.ended');
       case 'SESSION_FULL':
         return t('join.full');
+      case 'RATE_LIMITED':
+        return t('join.limited', { count: caught.retryAfterSeconds ?? 60 });
       case 'INVALID_PAYLOAD':
         return t('join.badCode', { code });
       default:
@@ -71,6 +87,15 @@ export function JoinPage({ code }: { code: string }) {
     }
   };
 
+  // Still looking while a limit makes the phone wait; the text says why, without blaming anyone.
+  if (loadError && retryAfter(loadError.caught) !== undefined) {
+    return (
+      <main className="page narrow">
+        <h1>{t('join.heading')}</h1>
+        <p role="status">{joinErrorText(loadError.caught)}</p>
+      </main>
+    );
+  }
   if (loadError) {
     return (
       <main className="page narrow">
@@ -105,12 +130,13 @@ export function JoinPage({ code }: { code: string }) {
 
       <PrivacyStatement mode={info.mode} k={info.k} liveResults={info.liveResults} />
 
-      <form onSubmit={(event) => void join(event)} className="card">
+      <form onSubmit={submit} className="card">
         <label className="check">
           <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />
           <span>{t('join.agree')}</span>
         </label>
-        {joinError && (
+        {joinError && retryAfter(joinError.caught) !== undefined && <p role="status">{joinErrorText(joinError.caught)}</p>}
+        {joinError && retryAfter(joinError.caught) === undefined && (
           <p className="error" role="alert">
             {joinErrorText(joinError.caught)}
           </p>
@@ -121,4 +147,9 @@ export function JoinPage({ code }: { code: string }) {
       </form>
     </main>
   );
+}
+
+// How long the join limits asked to wait, or undefined for any other failure.
+function retryAfter(caught: unknown): number | undefined {
+  return caught instanceof ApiError && caught.code === 'RATE_LIMITED' ? (caught.retryAfterSeconds ?? 30) : undefined;
 }

@@ -4,6 +4,7 @@ import { PrivacyAndCouples1795805620109 } from './1795805620109-PrivacyAndCouple
 import { ParticipantCount1795822951847 } from './1795822951847-ParticipantCount.js';
 import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
 import { LivePhones1796228281301 } from './1796228281301-LivePhones.js';
+import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ParticipantCount1795822951847,
   CoupleFinished1796215882650,
   LivePhones1796228281301,
+  EndedCodeIndex1796229835747,
 ];

@@ -66,6 +66,7 @@ export const facilitator: Translation<typeof en> = {
       joined_one: '{{count}} Person ist beigetreten',
       joined_other: '{{count}} Personen sind beigetreten',
       ended: 'Diese Sitzung ist beendet: Ihr Beitrittscode gilt nicht mehr und gehört vielleicht schon zu einer anderen Sitzung.',
+      limited: 'Beitritte werden gerade begrenzt: Viele Handys treten gleichzeitig aus einem Netzwerk bei. Sie versuchen es von selbst noch einmal, niemand muss etwas tun; manche warten vielleicht bis zu einer Minute.',
     },
     run: {
       heading: 'Sitzung leiten',

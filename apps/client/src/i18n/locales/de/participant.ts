@@ -17,6 +17,8 @@ export const participant: Translation<typeof en> = {
     failed: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
     notFound: 'Zum Code {{code}} gibt es keine Sitzung. Bitte gleiche den Code mit der Moderation ab.',
     ended: 'Diese Sitzung ist beendet. Danke, dass du da warst.',
+    limited_one: 'Gerade treten viele Menschen aus diesem Netzwerk gleichzeitig bei. Candor versucht es in {{count}} Sekunde von selbst noch einmal; du musst nichts tun.',
+    limited_other: 'Gerade treten viele Menschen aus diesem Netzwerk gleichzeitig bei. Candor versucht es in {{count}} Sekunden von selbst noch einmal; du musst nichts tun.',
     full: 'Beide Plätze in dieser Paar-Sitzung sind schon besetzt, deshalb kann niemand mehr beitreten. Wenn du eine der beiden Personen bist, öffne die Sitzung auf dem Handy, mit dem du beigetreten bist.',
     badCode: '„{{code}}“ sieht nicht nach einem Beitrittscode aus. Ein Beitrittscode hat 6 Buchstaben oder Ziffern.',
   },

@@ -65,6 +65,7 @@ export const facilitator = {
       joined_one: '{{count}} person joined',
       joined_other: '{{count}} people joined',
       ended: 'This session has ended: its join code no longer works, and may already belong to another session.',
+      limited: 'Joins are being limited: many phones are joining from one network at once. They try again by themselves, so nobody needs to do anything; some people may wait up to a minute.',
     },
     run: {
       heading: 'Run the session',

@@ -13,6 +13,9 @@ export const participant = {
     failed: 'Something went wrong. Please try again.',
     notFound: 'There is no session with the code {{code}}. Please check the code with your facilitator.',
     ended: 'This session has ended. Thank you for coming.',
+    // A join refused by the limits: behind one school or venue network, many phones share one address.
+    limited_one: 'Many people are joining from this network at once. Candor tries again by itself in {{count}} second; you don\'t need to do anything.',
+    limited_other: 'Many people are joining from this network at once. Candor tries again by itself in {{count}} seconds; you don\'t need to do anything.',
     full: 'Both seats in this couple session are already taken, so nobody else can join. If you are one of the two partners, open the session on the phone you joined with.',
     badCode: '"{{code}}" doesn\'t look like a join code. A join code has 6 letters or digits.',
   },
