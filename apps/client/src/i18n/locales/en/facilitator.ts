@@ -156,11 +156,12 @@ export const facilitator = {
     title: 'Summary: {{title}}',
     ended: 'Session ended',
     running: 'Session still running',
+    date: 'held on {{date}}',
     threshold: 'privacy threshold k = {{k}}',
     released: '{{released}} of {{total}} prompts released',
     export: {
       heading: 'Keep a copy',
-      hint: "The files hold what this page shows: counts, shares and approved texts. Nobody's single answers, and no times.",
+      hint: "The files hold what this page shows: counts, shares, approved texts and the session's date. Nobody's single answers, and no times of day.",
       csv: 'Download CSV',
       json: 'Download JSON',
       md: 'Download Markdown',
