@@ -62,7 +62,7 @@ describe(summaryToCsv.name, () => {
   const row = (prompt: string, item: string) => {
     const found = rows.find((r) => r[header.indexOf('Prompt')] === prompt && r[header.indexOf('Item')] === item);
     if (!found) throw new Error(`no row for ${prompt} / ${item}`);
-    return Object.fromEntries(header.map((column, i) => [column, found[i]]).filter(([, value]) => value !== ''));
+    return Object.fromEntries(header.map((column, i): [string, string] => [column, found[i]]).filter(([, value]) => value !== ''));
   };
 
   it('writes a row per released prompt and one per item, with readable types and the date', () => {

@@ -36,6 +36,7 @@ export const facilitator: Translation<typeof en> = {
     },
   },
   live: {
+    deckNotes: { heading: 'Über dieses Deck', hint: 'Nur du siehst das. Die Handys und die Beamer-Ansicht zeigen es nie.' },
     phases: {
       lobby: 'Lobby: wartet auf den Start',
       open: 'Frage offen',

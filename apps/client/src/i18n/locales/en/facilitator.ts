@@ -35,6 +35,7 @@ export const facilitator = {
     },
   },
   live: {
+    deckNotes: { heading: 'About this deck', hint: 'Only you see this. Phones and the screen never show it.' },
     phases: {
       lobby: 'Lobby: waiting to start',
       open: 'Prompt open',
