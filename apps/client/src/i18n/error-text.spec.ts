@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { fieldIssueSentences, type FieldErrorTexts } from './error-text';
+import { fieldIssueSentences, issueProblems, type FieldErrorTexts } from './error-text';
 import { de } from './locales/de';
 import { en } from './locales/en';
 
@@ -60,5 +60,21 @@ describe(fieldIssueSentences.name, () => {
       'Die E-Mail-Adresse ist nicht gültig.',
       'Das Passwort ist nicht gültig.',
     ]);
+  });
+});
+
+describe(issueProblems.name, () => {
+  const deckSave = {
+    issues: ['prompts.2.options.0.label: Too small: expected string to have >=1 characters', 'prompts: prompt ids must be unique', 'prompts.1: Invalid input'],
+    fields: [
+      { path: 'prompts.2.options.0.label', code: 'too_small', origin: 'string', minimum: 1 },
+      { path: 'prompts', code: 'custom' },
+      { path: 'prompts.1', code: 'invalid_union' },
+    ],
+  };
+
+  it('says each line’s problem about “this”, for a list that names the place itself', async () => {
+    expect(issueProblems(deckSave, await textsIn('en'), true)).toEqual(['This is empty.', 'Prompt ids must be unique.', 'This is not valid.']);
+    expect(issueProblems(deckSave, await textsIn('de'), false)).toEqual(['Das ist leer.', 'Das ist nicht gültig.', 'Das ist nicht gültig.']);
   });
 });

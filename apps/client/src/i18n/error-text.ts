@@ -47,6 +47,24 @@ export function fieldIssueSentences(failure: Pick<Failure, 'issues' | 'fields'>,
   return [...new Set(sentences)];
 }
 
+// The problem of each "path: message" line, as a sentence about "this" field, for a list that names the place
+// itself (the deck editor's "Prompt 3, option 1, label: …"). A check of our own ('custom') keeps the server's
+// words in English, where they are the most precise.
+export function issueProblems(failure: Pick<Failure, 'issues' | 'fields'>, t: FieldErrorTexts, english: boolean): string[] {
+  return (failure.issues ?? []).map((line, i) => {
+    const issue = failure.fields?.[i];
+    const own = line.slice(line.indexOf(': ') + 2);
+    if (issue?.code === 'custom' && english && own) return `${own[0].toUpperCase()}${own.slice(1)}${/[.!?]$/.test(own) ? '' : '.'}`;
+    const { key, values } = issue && issue.code !== 'custom' ? sentenceOf(issue) : { key: 'invalid' as const, values: undefined };
+    return t(`fieldErrors.${key}`, { ...values, field: t('fieldErrors.fields.this') });
+  });
+}
+
+export function useIssueProblems(): (failure: Pick<Failure, 'issues' | 'fields'>) => string[] {
+  const { t, i18n } = useTranslation();
+  return (failure) => issueProblems(failure, (key, values) => t(key, values ?? {}), i18n.resolvedLanguage === 'en');
+}
+
 // Words for a failure the server (or the connection) reported. A refused form says what to fix, field by field.
 // Otherwise, in English, the server's own message, which is the most precise; in other languages, the message
 // for its code, since the server speaks English only.

@@ -48,6 +48,7 @@ export const common: Translation<typeof en> = {
       prompts: 'Die Liste der Fragen',
       payload: 'Das Gesendete',
       other: 'Eine der Angaben',
+      this: 'Das',
     },
   },
 };

@@ -48,6 +48,8 @@ export const common = {
       prompts: 'The list of prompts',
       payload: 'What was sent',
       other: 'One of the entries',
+      // When the place is said before it ("Prompt 3, option 1, label: This is empty.").
+      this: 'This',
     },
   },
 } as const;
