@@ -68,6 +68,11 @@ describe('facilitator accounts and access to sessions', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_PAYLOAD');
     expect(res.body.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^email:/), expect.stringMatching(/^password:/)]));
+    // The same problems, structured for a client to put into words in its own language.
+    expect(res.body.fields).toEqual([
+      { path: 'email', code: 'invalid_format', format: 'email' },
+      { path: 'password', code: 'too_small', origin: 'string', minimum: 10 },
+    ]);
     const malformed = await request(server.url).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('INVALID_PAYLOAD');

@@ -483,14 +483,14 @@ const REST: RestRow[] = [
           what: 'as JSON',
           shape: (w) => ({ id: w.session.state.id, results: [{ promptId: 'one-word' }] }),
           check: (res) =>
-            expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?candor-every-prompt-kind\.json"?$/),
+            expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?Every prompt kind \d{4}-\d{2}-\d{2}\.json"?$/),
         }),
         ok({
           what: 'as CSV',
           call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/export?format=csv`),
           check: (res) => {
             expect(res.headers['content-type']).toMatch(/^text\/csv/);
-            expect(res.text).toMatch(/^"?prompt"?,"?kind"?,/);
+            expect(res.text).toMatch(/^"Date","No\.","Prompt","Type","Item",/);
           },
         }),
         ok({

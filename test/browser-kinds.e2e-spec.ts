@@ -31,6 +31,9 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     // Each problem names the prompt it is about.
     expect(issues.some((issue) => issue.startsWith('Prompt 5 (“How easy is it for you to ask for what you need?”), highest value:'))).toBe(true);
     expect(issues.some((issue) => issue.startsWith('Prompt 6 (“What helps you most after an intense conversation?”), options:'))).toBe(true);
+    // Each problem is a sentence, never the schema's own words.
+    expect(issues.join(' ')).not.toMatch(/Too big|Too small|expected|Invalid/);
+    expect(issues.every((issue) => /[.!?]$/.test(issue))).toBe(true);
     await expect(facilitator.getByText('None yet.').isVisible()).resolves.toBe(true);
     await shot(facilitator, 'kinds-import-refused');
 

@@ -214,8 +214,9 @@ describe('every prompt kind, end to end over real sockets', () => {
       expect(text).not.toMatch(/participant|clientId|client_id/i);
     }
     const csv = (await f.api.get(`/api/sessions/${sessionId}/export?format=csv`)).text;
-    expect(csv.split('\r\n')[0]).toBe('"prompt","kind","label","measure","value"');
-    expect(csv).toContain('"Put these in order","ranking","First thing","borda","5"');
+    expect(csv.split('\r\n')[0]).toMatch(/^"Date","No\.","Prompt","Type","Item","Answered","Passed","Count","Share",/);
+    // One row per item, with the prompt's type as a label: Date, No., Prompt, Type, Item, … Borda score.
+    expect(csv).toMatch(/"\d{4}-\d{2}-\d{2}","\d+","Put these in order","Ranking","First thing",("",){9}"5",/);
     expect((await f.api.get(`/api/sessions/${sessionId}/export?format=pdf`)).status).toBe(400);
   });
 

@@ -242,7 +242,7 @@ describe('security limits and headers', () => {
       expect(res.headers['content-type']).toMatch(/application\/json/);
       expect(res.text).not.toMatch(STACK);
       expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
-      expect(Object.keys(res.body as object).every((k) => ['code', 'message', 'issues'].includes(k))).toBe(true);
+      expect(Object.keys(res.body as object).every((k) => ['code', 'message', 'issues', 'fields'].includes(k))).toBe(true);
     }
   });
 });

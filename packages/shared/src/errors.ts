@@ -26,6 +26,21 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorBody = {
   code: ErrorCode;
   message: string;
-  // Field-level problems of an INVALID_PAYLOAD, as "path: message" lines.
+  // Field-level problems of an INVALID_PAYLOAD, as "path: message" lines (English, for people reading logs).
   issues?: string[];
+  // The same problems for a client to put in words: where, and zod's issue code with its bounds.
+  fields?: FieldIssue[];
+};
+
+export type FieldIssue = {
+  // The dotted path of the field, '' for the whole payload.
+  path: string;
+  // zod's issue code: 'invalid_format', 'too_small', 'too_big', 'invalid_type', 'invalid_value', …
+  code: string;
+  // For too_small / too_big: what was measured ('string', 'array', 'number', …) and the bound.
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  // For invalid_format: which format ('email', 'uuid', …).
+  format?: string;
 };

@@ -1,4 +1,4 @@
-import type { ErrorBody, RouteBody, RouteMethod, RouteParams, RouteQuery, RouteResponse, RouteSpec } from '@candor/shared';
+import type { ErrorBody, FieldIssue, RouteBody, RouteMethod, RouteParams, RouteQuery, RouteResponse, RouteSpec } from '@candor/shared';
 
 // The server's { code, message }, or NETWORK when no answer came back at all.
 export type ApiErrorCode = ErrorBody['code'] | 'NETWORK';
@@ -7,15 +7,17 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly issues?: string[];
+  readonly fields?: FieldIssue[];
   // A 429's Retry-After, in seconds: when asking again may work.
   readonly retryAfterSeconds?: number;
 
-  constructor(status: number, body: { code: ApiErrorCode; message: string; issues?: string[] }, retryAfterSeconds?: number) {
+  constructor(status: number, body: { code: ApiErrorCode; message: string; issues?: string[]; fields?: FieldIssue[] }, retryAfterSeconds?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.issues = body.issues;
+    this.fields = body.fields;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

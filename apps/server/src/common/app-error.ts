@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '@candor/shared';
+import type { ErrorBody, ErrorCode, FieldIssue } from '@candor/shared';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_PAYLOAD: 400,
@@ -28,6 +28,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: string[],
+    readonly fields?: FieldIssue[],
   ) {
     super(message);
   }
@@ -37,6 +38,11 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
   }
 }

@@ -5,6 +5,18 @@ const errorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.array(z.string()).optional(),
+  fields: z
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        origin: z.string().optional(),
+        minimum: z.number().optional(),
+        maximum: z.number().optional(),
+        format: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 const json = (schema: z.ZodType) => ({

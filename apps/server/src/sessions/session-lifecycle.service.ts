@@ -232,6 +232,7 @@ export class SessionLifecycleService {
       mode: session.mode,
       k: session.k,
       phase: session.phase,
+      date: session.createdAt.toISOString().slice(0, 10),
       prompts: session.deck.prompts,
       results: await this.results.released(sessionId),
     };
@@ -242,6 +243,16 @@ export class SessionLifecycleService {
       state: await this.states.stateOf(session, this.db.manager),
       results: await this.results.released(session.id),
       createdAt: session.createdAt.toISOString(),
+      ...deckDescriptionOf(session.deck),
     };
   }
+}
+
+// The deck's description for the live console, with its translations, and nothing else of the deck.
+function deckDescriptionOf(deck: Deck): Pick<FacilitatorSession, 'deckDescription' | 'deckDescriptionTranslations'> {
+  if (deck.description === undefined) return {};
+  const translations = Object.entries(deck.translations ?? {}).flatMap(([language, t]) =>
+    t.description === undefined ? [] : [[language, t.description] as const],
+  );
+  return { deckDescription: deck.description, ...(translations.length ? { deckDescriptionTranslations: Object.fromEntries(translations) } : {}) };
 }

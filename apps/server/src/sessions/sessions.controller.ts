@@ -14,7 +14,7 @@ import { BodyOf, QueryOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import type { Response } from 'express';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
-import { summaryToCsv, summaryToMarkdown } from './summary-export.js';
+import { exportFileName, summaryToCsv, summaryToMarkdown } from './summary-export.js';
 
 @Controller()
 export class SessionsController {
@@ -66,8 +66,7 @@ export class SessionsController {
     @Res() res: Response,
   ): Promise<void> {
     const summary = await this.sessions.summary(facilitator.id, id);
-    const name = `candor-${summary.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    res.attachment(`${name}.${format}`);
+    res.attachment(exportFileName(summary, format));
     if (format === 'json') res.json(summary);
     else if (format === 'csv') res.type('text/csv; charset=utf-8').send(summaryToCsv(summary));
     else res.type('text/markdown; charset=utf-8').send(summaryToMarkdown(summary));

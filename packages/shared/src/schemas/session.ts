@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { answerValueSchema } from './answer.js';
 import { K_DEFAULT } from '../rules.js';
 import { joinCodeSchema, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
-import { deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
+import { deckSchema, deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
 
 export const SESSION_MODES = ['group', 'couple'] as const;
@@ -71,6 +71,9 @@ export const facilitatorSessionSchema = z.object({
   // Results of every released prompt so far, in deck order.
   results: z.array(promptResultSchema),
   createdAt: z.string(),
+  // The deck's description (for the facilitator only, e.g. a quiz's answer key) and its translations.
+  deckDescription: deckSchema.shape.description,
+  deckDescriptionTranslations: z.record(languageTagSchema, z.string()).optional(),
 });
 
 export const createdSessionSchema = facilitatorSessionSchema.extend({
@@ -197,6 +200,8 @@ export const sessionSummarySchema = z.object({
   mode: sessionModeSchema,
   k: z.number().int(),
   phase: sessionPhaseSchema,
+  // The day the session started (UTC), YYYY-MM-DD: a date only, so no export carries a time of day.
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   prompts: z.array(promptSchema),
   results: z.array(promptResultSchema),
 });

@@ -14,11 +14,8 @@ const ROUTES = {
   signup: { route: apiRoutes.signUp, other: '/login' },
 } as const;
 
-// The fields the server may name in its details, and the key of each field's label.
-const FIELDS = { email: 'email', password: 'password' } as const;
-
 export function AuthPage({ mode }: { mode: AuthMode }) {
-  const { t, i18n } = useTranslation('auth');
+  const { t } = useTranslation('auth');
   const errorText = useErrorText();
   const routes = ROUTES[mode];
   const [email, setEmail] = useState('');
@@ -27,16 +24,8 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   const [error, setError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // In English the server's own words and field details; otherwise the error in this language and the fields
-  // to check, named in this language (the server's details are in English).
-  const messageOf = (caught: unknown): string => {
-    if (!(caught instanceof ApiError)) return t('failed');
-    if (!caught.issues?.length) return errorText(caught);
-    if (i18n.resolvedLanguage === 'en') return `${caught.message} ${caught.issues.join('; ')}`;
-    const fields = [...new Set(caught.issues.map((issue) => issue.split(':')[0].trim()))];
-    if (!fields.every((field): field is keyof typeof FIELDS => Object.hasOwn(FIELDS, field))) return errorText(caught);
-    return `${errorText(caught)} ${t('checkFields', { fields: fields.map((field) => t(FIELDS[field])).join(', ') })}`;
-  };
+  // A refused sign-up says, field by field, what to change (useErrorText); nothing of the schema's own words.
+  const messageOf = (caught: unknown): string => (caught instanceof ApiError ? errorText(caught) : t('failed'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

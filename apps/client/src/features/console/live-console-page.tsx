@@ -251,6 +251,15 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
 
       <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
 
+      {stored.data?.deckDescription && (
+        // The deck's description, e.g. a quiz's answer key: for the facilitator, never on phones or the screen.
+        <section aria-labelledby="deck-notes-heading" className="card">
+          <h2 id="deck-notes-heading">{t('live.deckNotes.heading')}</h2>
+          <p className="hint">{t('live.deckNotes.hint')}</p>
+          <p>{stored.data.deckDescriptionTranslations?.[language] ?? stored.data.deckDescription}</p>
+        </section>
+      )}
+
       {state.phase === 'open' && state.liveResults && state.result && (
         <section aria-labelledby="live-result-heading" className="card">
           <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>

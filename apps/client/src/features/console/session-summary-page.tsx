@@ -13,6 +13,11 @@ import { ResultView } from '../results/result-view';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
 
+// '2026-12-02' as "2 December 2026" / "2. Dezember 2026": the day the server names, whatever the local time zone.
+function formatDay(day: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sessionId }: { sessionId: string }) {
   const { data: deckSummary, error } = useQuery(routeQuery(routes.sessionSummary, { params: { id: sessionId } }));
   // The prompts in the page's language where the deck has them (the downloads stay in the deck's language).
@@ -26,7 +31,7 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
   const loadError = failed ? { failure: failed instanceof ApiError ? failed : null } : null;
   const [downloadError, setDownloadError] = useState<{ failure: ApiError | null } | null>(null);
   const { t } = useTranslation('facilitator');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const errorText = useErrorText();
 
   const download = async (format: ExportFormat) => {
@@ -71,7 +76,9 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
       {nav}
       <h1>{t('summary.title', { title: summary.title })}</h1>
       <p className="muted">
-        {summary.phase === 'ended' ? t('summary.ended') : t('summary.running')} · {t('summary.threshold', { k: summary.k })} ·{' '}
+        {summary.phase === 'ended' ? t('summary.ended') : t('summary.running')} ·{' '}
+        <time dateTime={summary.date}>{t('summary.date', { date: formatDay(summary.date, i18n.resolvedLanguage ?? 'en') })}</time> ·{' '}
+        {t('summary.threshold', { k: summary.k })} ·{' '}
         {t('summary.released', { released: released.length, total: summary.prompts.length })}
       </p>
 

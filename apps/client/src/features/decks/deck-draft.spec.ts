@@ -240,20 +240,22 @@ describe(deckDraftReducer.name, () => {
 describe(describeIssue.name, () => {
   it('names the prompt and the entry an issue is about', () => {
     const draft = draftFromDeck(deck);
-    expect(describeIssue('prompts.1.items.0.label: Too small', draft, t)).toBe('Prompt 2 (“Touch”), item 1, label: Too small');
-    expect(describeIssue('deck.prompts.0.levels: level ids must be unique', draft, t)).toBe('Prompt 1 (“Energy”), levels: level ids must be unique');
-    expect(describeIssue('title: Required', draft, t)).toBe('title: Required');
+    expect(describeIssue('prompts.1.items.0.label: Too small', draft, t, 'This is empty.')).toBe('Prompt 2 (“Touch”), item 1, label: This is empty.');
+    expect(describeIssue('deck.prompts.0.levels: level ids must be unique', draft, t, 'Level ids must be unique.')).toBe(
+      'Prompt 1 (“Energy”), levels: Level ids must be unique.',
+    );
+    expect(describeIssue('title: Required', draft, t, 'This is not valid.')).toBe('title: This is not valid.');
   });
 
   it('names the place in the language the editor is shown in', () => {
     const german = i18next.createInstance();
     void german.init({ lng: 'de', resources: { de }, interpolation: { escapeValue: false }, initAsync: false });
-    expect(describeIssue('prompts.1.options.0.label: Too small', draftFromDeck(deck), german.getFixedT('de', 'decks'))).toBe(
-      'Frage 2 („Touch“), Option 1, Bezeichnung: Too small',
+    expect(describeIssue('prompts.1.options.0.label: Too small', draftFromDeck(deck), german.getFixedT('de', 'decks'), 'Das ist leer.')).toBe(
+      'Frage 2 („Touch“), Option 1, Bezeichnung: Das ist leer.',
     );
   });
 
-  it('passes other lines through unchanged', () => {
-    expect(describeIssue('something odd', null, t)).toBe('something odd');
+  it('says only the problem for a line without a place', () => {
+    expect(describeIssue('something odd', null, t, 'This is not valid.')).toBe('This is not valid.');
   });
 });

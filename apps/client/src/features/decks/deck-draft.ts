@@ -362,13 +362,17 @@ export function deckInputFromDraft(draft: DeckDraft): DeckInput {
   };
 }
 
-// "prompts.2.options.0.label: Too small" → "Prompt 3 (“Title”), option 1, label: Too small". The problem itself
-// is the server's words, in English.
-export function describeIssue(issue: string, draft: { prompts: readonly { title?: unknown }[] } | null, t: TFunction<'decks'>): string {
+// "prompts.2.options.0.label: Too small…" → "Prompt 3 (“Title”), option 1, label: This is empty.". The problem is
+// a sentence in the page's language (useIssueProblems), never the schema's words.
+export function describeIssue(
+  issue: string,
+  draft: { prompts: readonly { title?: unknown }[] } | null,
+  t: TFunction<'decks'>,
+  problem: string,
+): string {
   const split = issue.indexOf(': ');
-  if (split === -1) return issue;
+  if (split === -1) return problem;
   const path = issue.slice(0, split).split('.').filter((part) => part !== 'deck');
-  const problem = issue.slice(split + 2);
   const words: string[] = [];
   for (let i = 0; i < path.length; i += 1) {
     const part = path[i];

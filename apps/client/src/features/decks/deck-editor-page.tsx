@@ -4,7 +4,7 @@ import * as routes from '@candor/shared/routes';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState, type Dispatch, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n/error-text';
+import { useErrorText, useIssueProblems } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
@@ -101,6 +101,7 @@ function BuiltInNotice({ deck }: { deck: Deck }) {
 function DeckEditor({ deck }: { deck: Deck }) {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
+  const issueProblems = useIssueProblems();
   const [draft, dispatch] = useReducer(deckDraftReducer, deck, draftFromDeck);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(deckInputFromDraft(draftFromDeck(deck))));
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -179,7 +180,8 @@ function DeckEditor({ deck }: { deck: Deck }) {
       setUndo(null);
       setStatus(t('editor.saved'));
     } catch (caught) {
-      const issues = caught instanceof ApiError && caught.issues ? caught.issues.map((issue) => describeIssue(issue, draft, t)) : [];
+      const problems = caught instanceof ApiError ? issueProblems(caught) : [];
+      const issues = caught instanceof ApiError && caught.issues ? caught.issues.map((issue, i) => describeIssue(issue, draft, t, problems[i])) : [];
       setProblem({
         message:
           caught instanceof ApiError && caught.code === 'FORBIDDEN'

@@ -3,7 +3,7 @@ import * as routes from '@candor/shared/routes';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n/error-text';
+import { useErrorText, useIssueProblems } from '../../i18n/error-text';
 import { currentLanguage } from '../../i18n/i18n';
 import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
@@ -15,6 +15,7 @@ type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error
 export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
   const { t } = useTranslation('decks');
   const errorText = useErrorText();
+  const issueProblems = useIssueProblems();
   const library = useQuery(routeQuery(routes.listDecks));
   const decks = library.data?.decks;
   const failed = useLoginRedirect(library.error);
@@ -96,7 +97,11 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
       setNotice({ kind: 'status', text: t('library.imported', { title: deck.title, count: deck.prompts.length }), editId: deck.id });
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'INVALID_PAYLOAD') {
-        const issues = caught.issues && caught.issues.length > 0 ? caught.issues.map((issue) => describeIssue(issue, promptsOf(body), t)) : [errorText(caught)];
+        const problems = issueProblems(caught);
+        const issues =
+          caught.issues && caught.issues.length > 0
+            ? caught.issues.map((issue, i) => describeIssue(issue, promptsOf(body), t, problems[i]))
+            : [errorText(caught)];
         setNotice({ kind: 'error', text: t('library.importRefused', { file: file.name, count: issues.length }), issues });
       } else {
         setNotice({ kind: 'error', text: caught instanceof ApiError ? errorText(caught) : t('library.importFailed') });

@@ -71,7 +71,6 @@ export const aftercarePreferences: Deck = {
       id: 'asking-for-care',
       kind: 'multiple',
       title: 'How do you like to ask for care afterwards?',
-      body: 'Pick up to 3.',
       maxPicks: 3,
       options: [
         { id: 'say-in-the-moment', label: 'I say it in the moment' },

@@ -29,7 +29,6 @@ export const communicationStyles: Deck = {
       id: 'what-helps-me-say-it',
       kind: 'multiple',
       title: 'What helps you say what you want or do not want?',
-      body: 'Pick up to 3.',
       maxPicks: 3,
       options: [
         { id: 'clear-questions', label: 'Clear, direct questions' },

@@ -8,6 +8,5 @@ export const auth: Translation<typeof en> = {
   email: 'E-Mail-Adresse',
   password: 'Passwort',
   passwordHint: 'Mindestens {{min}} Zeichen.',
-  checkFields: 'Bitte prüfe: {{fields}}.',
   failed: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
 };

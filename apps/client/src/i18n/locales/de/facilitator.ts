@@ -45,6 +45,7 @@ export const facilitator: Translation<typeof en> = {
     },
   },
   live: {
+    deckNotes: { heading: 'Über dieses Deck', hint: 'Nur du siehst das. Die Handys und die Beamer-Ansicht zeigen es nie.' },
     phases: {
       lobby: 'Lobby: wartet auf den Start',
       open: 'Frage offen',
@@ -179,11 +180,12 @@ export const facilitator: Translation<typeof en> = {
     title: 'Zusammenfassung: {{title}}',
     ended: 'Sitzung beendet',
     running: 'Sitzung läuft noch',
+    date: 'am {{date}}',
     threshold: 'Anonymitätsschwelle k = {{k}}',
     released: '{{released}} von {{total}} Fragen freigegeben',
     export: {
       heading: 'Eine Kopie behalten',
-      hint: 'Die Dateien enthalten, was diese Seite zeigt: Anzahlen, Anteile und freigegebene Texte. Keine einzelnen Antworten und keine Zeitpunkte.',
+      hint: 'Die Dateien enthalten, was diese Seite zeigt: Anzahlen, Anteile, freigegebene Texte und das Datum der Sitzung. Keine einzelnen Antworten und keine Uhrzeiten.',
       csv: 'CSV herunterladen',
       json: 'JSON herunterladen',
       md: 'Markdown herunterladen',

@@ -6,7 +6,5 @@ export const auth = {
   email: 'Email',
   password: 'Password',
   passwordHint: 'At least {{min}} characters.',
-  // After the error text, in languages other than English (the server's field details are in English).
-  checkFields: 'Please check: {{fields}}.',
   failed: 'Something went wrong. Please try again.',
 } as const;

@@ -27,4 +27,29 @@ export const common = {
     NETWORK: 'Could not reach the server. Check your connection and try again.',
     TIMEOUT: 'The server did not answer in time. Please try again.',
   },
+  // One sentence per field the server refused (INVALID_PAYLOAD), by zod's issue code; {{field}} is one of fields.
+  fieldErrors: {
+    invalidEmail: 'Please enter a valid email address, such as name@example.org.',
+    empty: '{{field}} is empty.',
+    tooShort: '{{field}} needs at least {{minimum}} characters.',
+    tooLong: '{{field}} can be at most {{maximum}} characters long.',
+    tooFewEntries: '{{field}} needs at least {{minimum}} entries.',
+    tooManyEntries: '{{field}} can have at most {{maximum}} entries.',
+    tooSmallNumber: '{{field}} must be at least {{minimum}}.',
+    tooBigNumber: '{{field}} must be at most {{maximum}}.',
+    invalid: '{{field}} is not valid.',
+    fields: {
+      email: 'The email address',
+      password: 'The password',
+      code: 'The join code',
+      title: 'The title',
+      k: 'The privacy threshold',
+      deckId: 'The deck',
+      prompts: 'The list of prompts',
+      payload: 'What was sent',
+      other: 'One of the entries',
+      // When the place is said before it ("Prompt 3, option 1, label: This is empty.").
+      this: 'This',
+    },
+  },
 } as const;

@@ -44,6 +44,7 @@ export const facilitator = {
     },
   },
   live: {
+    deckNotes: { heading: 'About this deck', hint: 'Only you see this. Phones and the screen never show it.' },
     phases: {
       lobby: 'Lobby: waiting to start',
       open: 'Prompt open',
@@ -173,11 +174,12 @@ export const facilitator = {
     title: 'Summary: {{title}}',
     ended: 'Session ended',
     running: 'Session still running',
+    date: 'held on {{date}}',
     threshold: 'privacy threshold k = {{k}}',
     released: '{{released}} of {{total}} prompts released',
     export: {
       heading: 'Keep a copy',
-      hint: "The files hold what this page shows: counts, shares and approved texts. Nobody's single answers, and no times.",
+      hint: "The files hold what this page shows: counts, shares, approved texts and the session's date. Nobody's single answers, and no times of day.",
       csv: 'Download CSV',
       json: 'Download JSON',
       md: 'Download Markdown',

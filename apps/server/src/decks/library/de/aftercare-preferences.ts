@@ -72,7 +72,6 @@ export const aftercarePreferencesDe: DeckText = {
     },
     'asking-for-care': {
       title: 'Wie bittest du danach am liebsten um Fürsorge?',
-      body: 'Wähl bis zu 3 aus.',
       labels: {
         'say-in-the-moment': 'Ich sage es im Moment selbst',
         'agree-beforehand': 'Wir sprechen es vorher ab',

@@ -22,7 +22,6 @@ export const communicationStylesDe: DeckText = {
     },
     'what-helps-me-say-it': {
       title: 'Was hilft dir zu sagen, was du willst oder nicht willst?',
-      body: 'Wähl bis zu 3 aus.',
       labels: {
         'clear-questions': 'Klare, direkte Fragen',
         'time-to-think': 'Bedenkzeit, bevor ich antworte',
