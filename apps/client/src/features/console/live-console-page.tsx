@@ -375,42 +375,40 @@ function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacyS
       ) : (
         state.phase !== 'ended' && (
           <>
-            <label className="check">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={state.liveResults}
-                disabled={!ready}
-                onChange={(event) => onLiveResults(event.target.checked)}
-                aria-describedby="live-results-rule"
-              />
-              <span>{t('privacy.liveSwitch')}</span>
-            </label>
-            <p id="live-results-rule" className="hint">
+            <SettingSwitch id="live-results-rule" checked={state.liveResults} disabled={!ready} onChange={onLiveResults} label={t('privacy.liveSwitch')}>
               {t('privacy.liveRule', { k: state.k })}
-            </p>
+            </SettingSwitch>
             {state.liveResults && (
-              <>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    role="switch"
-                    checked={state.livePhones}
-                    disabled={!ready}
-                    onChange={(event) => onLivePhones(event.target.checked)}
-                    aria-describedby="live-phones-hint"
-                  />
-                  <span>{t('privacy.livePhonesSwitch')}</span>
-                </label>
-                <p id="live-phones-hint" className="hint">
-                  {t('privacy.livePhonesHint')}
-                </p>
-              </>
+              <SettingSwitch id="live-phones-hint" checked={state.livePhones} disabled={!ready} onChange={onLivePhones} label={t('privacy.livePhonesSwitch')}>
+                {t('privacy.livePhonesHint')}
+              </SettingSwitch>
             )}
           </>
         )
       )}
     </section>
+  );
+}
+
+// A session setting as a switch; it shows the server's value, so it moves once the command is acknowledged.
+function SettingSwitch(props: { id: string; checked: boolean; disabled: boolean; onChange: (on: boolean) => void; label: string; children: ReactNode }) {
+  return (
+    <>
+      <label className="check">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={props.checked}
+          disabled={props.disabled}
+          onChange={(event) => props.onChange(event.target.checked)}
+          aria-describedby={props.id}
+        />
+        <span>{props.label}</span>
+      </label>
+      <p id={props.id} className="hint">
+        {props.children}
+      </p>
+    </>
   );
 }
 
