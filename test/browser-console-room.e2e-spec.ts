@@ -63,10 +63,17 @@ describe('the console follows the room: joined count, a presenter link that surv
     await row.getByRole('button', { name: /^Delete Consent and boundaries/ }).click();
     await row.getByText('Delete this session with every answer and result in it? This cannot be undone.').waitFor();
     await row.getByRole('button', { name: 'Keep it' }).click();
-    await row.getByRole('button', { name: /^Delete Consent and boundaries/ }).click();
-    await shot(facilitator, 'room-console-delete-confirm');
-    await row.getByRole('button', { name: 'Yes, delete it' }).click();
-    await row.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: /^Delete Consent and boundaries/ }).waitFor();
+    await shot(facilitator, 'room-console-delete-kept');
+    // Deleted from its summary page, which then goes back to the list.
+    await row.getByRole('link', { name: /^Summary: / }).click();
+    await facilitator.getByRole('button', { name: 'Delete Consent and boundaries' }).click();
+    await facilitator.getByText('Delete this session with every answer and result in it? This cannot be undone.').waitFor();
+    await shot(facilitator, 'room-summary-delete-confirm');
+    await facilitator.getByRole('button', { name: 'Yes, delete it' }).click();
+    await facilitator.waitForURL(/\/console$/);
+    await facilitator.getByRole('heading', { name: 'Your sessions' }).waitFor();
+    await expect(row.count()).resolves.toBe(0);
     const listed = await facilitator.evaluate(async (url) => {
       const body = (await (await fetch(url, { credentials: 'same-origin' })).json()) as { sessions: { state: { code: string } }[] };
       return body.sessions.map((s) => s.state.code);

@@ -91,6 +91,10 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
       const kissing = page.getByRole('row', { name: /^Kissing/ });
       await expect(kissing.getByRole('cell').allTextContents()).resolves.toEqual(['0', '2', '1', '0']);
     }
+    // On the console the released result comes first, above the join and run panels.
+    const resultBox = await facilitator.getByRole('heading', { name: 'Result', exact: true }).boundingBox();
+    const joinBox = await facilitator.getByRole('heading', { name: 'How people join' }).boundingBox();
+    expect(resultBox && joinBox && resultBox.y < joinBox.y).toBe(true);
     await shot(screen, 'screen-results');
     await shot(facilitator, 'console-results');
     await shot(phones[0], 'phone-results');

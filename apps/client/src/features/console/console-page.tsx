@@ -10,6 +10,7 @@ import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
+import { DeleteSession } from './delete-session';
 import { rememberScreenToken } from './screen-tokens';
 
 export const ConsolePage = withQueries(function ConsolePage() {
@@ -189,9 +190,6 @@ export const ConsolePage = withQueries(function ConsolePage() {
 // answers and results with it, for good).
 function SessionRow({ state, when, onDeleted }: { state: SessionState; when: string; onDeleted: () => void }) {
   const { t } = useTranslation('facilitator');
-  const errorText = useErrorText();
-  const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({ mutationFn: () => call(routes.deleteSession, { params: { id: state.id } }), onSuccess: onDeleted });
   return (
     <li>
       <Link to={`/console/sessions/${state.id}`}>
@@ -204,26 +202,7 @@ function SessionRow({ state, when, onDeleted }: { state: SessionState; when: str
       <Link to={`/console/sessions/${state.id}/summary`} aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}>
         {t('console.sessions.summary')}
       </Link>{' '}
-      {confirming ? (
-        <span role="group" aria-label={t('console.sessions.confirmLabel', { title: state.title })}>
-          <span>{t('console.sessions.confirm')}</span>{' '}
-          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-            {t('console.sessions.confirmDelete')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('console.sessions.keep')}
-          </button>
-        </span>
-      ) : (
-        <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={t('console.sessions.deleteLabel', { title: state.title, when })}>
-          {t('console.sessions.delete')}
-        </button>
-      )}
-      {remove.error && (
-        <p className="error" role="alert">
-          {remove.error instanceof ApiError ? errorText(remove.error) : t('console.sessions.deleteFailed')}
-        </p>
-      )}
+      <DeleteSession sessionId={state.id} label={`${state.title} (${when})`} onDeleted={onDeleted} />
     </li>
   );
 }

@@ -116,6 +116,141 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     );
   }
 
+  const running = state.phase === 'open' || state.phase === 'closed' || state.phase === 'released';
+  const joinPanel = (
+    <>
+      {state.phase === 'ended' ? (
+        <EndedJoin sessionId={state.id} />
+      ) : (
+        <section aria-labelledby="join-heading" className="card">
+          <h2 id="join-heading">{t('live.join.heading')}</h2>
+          <p className="join-code-label">{t('live.join.code')}</p>
+          <p className="join-code">{state.code}</p>
+          <p>
+            {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
+          </p>
+          {joinsLimited && (
+            <p className="banner" role="status" data-testid="joins-limited">
+              {t('live.join.limited')}
+            </p>
+          )}
+          {state.phase === 'lobby' && (
+            <p className="joined-count" data-testid="joined" aria-live="polite">
+              {t('live.join.joined', { count: state.participants })}
+            </p>
+          )}
+          <JoinQr url={joinUrl(state.code)} size={180} />
+          <PresenterLink sessionId={state.id} />
+        </section>
+      )}
+
+    </>
+  );
+  const runPanel = (
+    <section aria-labelledby="run-heading" className="card">
+      <h2 id="run-heading">{t('live.run.heading')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('live.run.phase')}</dt>
+          <dd data-testid="phase" aria-live="polite">
+            {t(`live.phases.${state.phase}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('live.run.prompt')}</dt>
+          <dd>
+            {state.prompt && state.promptIndex !== null
+              ? t('live.run.promptPosition', { number: state.promptIndex + 1, total: state.promptCount, title: state.prompt.title })
+              : t('live.run.promptNone', { total: state.promptCount })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('live.run.answers')}</dt>
+          <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
+        </div>
+        {state.mode === 'couple' && state.phase === 'open' && (
+          <div>
+            <dt>{t('live.run.finished')}</dt>
+            <dd data-testid="finished">{t('live.run.finishedCount', { finished: state.finished })}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('live.run.away')}</dt>
+          <dd data-testid="away" aria-live="polite">
+            {away === null ? t('live.run.awayUnknown') : away === 0 ? t('live.run.awayNone') : t('live.run.awayCount', { count: away })}
+          </dd>
+        </div>
+      </dl>
+      <p className="hint">{t('live.run.awayHint')}</p>
+
+      <div className="controls">
+        <ControlButton shortcut="open" action={actions.open} className="primary">
+          {t('live.run.open')}
+        </ControlButton>
+        <ControlButton shortcut="close" action={actions.close}>
+          {t('live.run.close')}
+        </ControlButton>
+        <ControlButton shortcut="release" action={actions.release}>
+          {t('live.run.release')}
+        </ControlButton>
+      </div>
+      <div className="controls">
+        {confirmEnd ? (
+          <>
+            <button type="button" className="danger" disabled={!ready} onClick={() => void run('session:end')}>
+              {t('live.run.confirmEnd')}
+            </button>
+            <ControlButton shortcut="cancelEnd" action={actions.cancelEnd} buttonRef={keepGoingRef}>
+              {t('live.run.keepGoing')}
+            </ControlButton>
+          </>
+        ) : (
+          <ControlButton shortcut="end" action={actions.end} className="danger-outline">
+            {t('live.run.end')}
+          </ControlButton>
+        )}
+      </div>
+      {state.mode === 'couple' && <p className="hint">{t('live.run.coupleReveal')}</p>}
+      {confirmEnd && <p className="hint">{t('live.run.endHint')}</p>}
+      {state.phase !== 'ended' && (
+        <div className="controls">
+          <ControlButton shortcut="pause" action={actions.pause} pressed={state.paused}>
+            {state.paused ? t('live.run.resume') : t('live.run.pause')}
+          </ControlButton>
+        </div>
+      )}
+      {state.paused && state.phase !== 'ended' && (
+        <p className="banner" role="status">
+          {t('live.run.pausedBanner')}
+        </p>
+      )}
+      {commandError && (
+        <p className="error" role="alert">
+          {errorText(commandError)}
+        </p>
+      )}
+      {state.phase !== 'ended' && <ShortcutList />}
+    </section>
+  );
+  // What the room is looking at: the released result, or the live one while a prompt is open.
+  const resultsPanel = (
+    <>
+      {state.phase === 'released' && state.result && (
+        <section aria-labelledby="result-heading" className="card">
+          <h2 id="result-heading">{t('live.result')}</h2>
+          <ResultView prompt={state.prompt} result={state.result} />
+        </section>
+      )}
+      {state.phase === 'open' && state.liveResults && state.result && (
+        <section aria-labelledby="live-result-heading" className="card">
+          <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>
+          <p className="hint">{t('live.liveResults.hint')}</p>
+          <ResultView prompt={state.prompt} result={state.result} />
+        </section>
+      )}
+    </>
+  );
+
   return (
     <main className="page wide">
       <nav className="breadcrumbs" aria-label={t('live.breadcrumbs')}>
@@ -137,117 +272,19 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </p>
       )}
 
-      <div className="console-grid">
-        {state.phase === 'ended' ? (
-          <EndedJoin sessionId={state.id} />
-        ) : (
-          <section aria-labelledby="join-heading" className="card">
-            <h2 id="join-heading">{t('live.join.heading')}</h2>
-            <p className="join-code-label">{t('live.join.code')}</p>
-            <p className="join-code">{state.code}</p>
-            <p>
-              {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
-            </p>
-            {joinsLimited && (
-              <p className="banner" role="status" data-testid="joins-limited">
-                {t('live.join.limited')}
-              </p>
-            )}
-            {state.phase === 'lobby' && (
-              <p className="joined-count" data-testid="joined" aria-live="polite">
-                {t('live.join.joined', { count: state.participants })}
-              </p>
-            )}
-            <JoinQr url={joinUrl(state.code)} size={180} />
-            <PresenterLink sessionId={state.id} />
-          </section>
-        )}
-
-        <section aria-labelledby="run-heading" className="card">
-          <h2 id="run-heading">{t('live.run.heading')}</h2>
-          <dl className="facts">
-            <div>
-              <dt>{t('live.run.phase')}</dt>
-              <dd data-testid="phase" aria-live="polite">
-                {t(`live.phases.${state.phase}`)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('live.run.prompt')}</dt>
-              <dd>
-                {state.prompt && state.promptIndex !== null
-                  ? t('live.run.promptPosition', { number: state.promptIndex + 1, total: state.promptCount, title: state.prompt.title })
-                  : t('live.run.promptNone', { total: state.promptCount })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('live.run.answers')}</dt>
-              <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
-            </div>
-            {state.mode === 'couple' && state.phase === 'open' && (
-              <div>
-                <dt>{t('live.run.finished')}</dt>
-                <dd data-testid="finished">{t('live.run.finishedCount', { finished: state.finished })}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('live.run.away')}</dt>
-              <dd data-testid="away" aria-live="polite">
-                {away === null ? t('live.run.awayUnknown') : away === 0 ? t('live.run.awayNone') : t('live.run.awayCount', { count: away })}
-              </dd>
-            </div>
-          </dl>
-          <p className="hint">{t('live.run.awayHint')}</p>
-
-          <div className="controls">
-            <ControlButton shortcut="open" action={actions.open} className="primary">
-              {t('live.run.open')}
-            </ControlButton>
-            <ControlButton shortcut="close" action={actions.close}>
-              {t('live.run.close')}
-            </ControlButton>
-            <ControlButton shortcut="release" action={actions.release}>
-              {t('live.run.release')}
-            </ControlButton>
-          </div>
-          <div className="controls">
-            {confirmEnd ? (
-              <>
-                <button type="button" className="danger" disabled={!ready} onClick={() => void run('session:end')}>
-                  {t('live.run.confirmEnd')}
-                </button>
-                <ControlButton shortcut="cancelEnd" action={actions.cancelEnd} buttonRef={keepGoingRef}>
-                  {t('live.run.keepGoing')}
-                </ControlButton>
-              </>
-            ) : (
-              <ControlButton shortcut="end" action={actions.end} className="danger-outline">
-                {t('live.run.end')}
-              </ControlButton>
-            )}
-          </div>
-          {state.mode === 'couple' && <p className="hint">{t('live.run.coupleReveal')}</p>}
-          {confirmEnd && <p className="hint">{t('live.run.endHint')}</p>}
-          {state.phase !== 'ended' && (
-            <div className="controls">
-              <ControlButton shortcut="pause" action={actions.pause} pressed={state.paused}>
-                {state.paused ? t('live.run.resume') : t('live.run.pause')}
-              </ControlButton>
-            </div>
-          )}
-          {state.paused && state.phase !== 'ended' && (
-            <p className="banner" role="status">
-              {t('live.run.pausedBanner')}
-            </p>
-          )}
-          {commandError && (
-            <p className="error" role="alert">
-              {errorText(commandError)}
-            </p>
-          )}
-          {state.phase !== 'ended' && <ShortcutList />}
-        </section>
-      </div>
+      {running ? (
+        // Running: the controls, then what the room is looking at, then how to join.
+        <>
+          {runPanel}
+          {resultsPanel}
+          <div className="console-grid">{joinPanel}</div>
+        </>
+      ) : (
+        <div className="console-grid">
+          {joinPanel}
+          {runPanel}
+        </div>
+      )}
 
       <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
 
@@ -260,24 +297,10 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </section>
       )}
 
-      {state.phase === 'open' && state.liveResults && state.result && (
-        <section aria-labelledby="live-result-heading" className="card">
-          <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>
-          <p className="hint">{t('live.liveResults.hint')}</p>
-          <ResultView prompt={state.prompt} result={state.result} />
-        </section>
-      )}
-
       {state.mode === 'group' && state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
         <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
       )}
 
-      {state.phase === 'released' && state.result && (
-        <section aria-labelledby="result-heading" className="card">
-          <h2 id="result-heading">{t('live.result')}</h2>
-          <ResultView prompt={state.prompt} result={state.result} />
-        </section>
-      )}
       {state.phase === 'ended' && (
         <p>
           <Trans

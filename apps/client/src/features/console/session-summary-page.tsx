@@ -8,7 +8,8 @@ import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, downloadFile, routeUrl } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
-import { Link } from '../../lib/router';
+import { Link, navigate } from '../../lib/router';
+import { DeleteSession } from './delete-session';
 import { ResultView } from '../results/result-view';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
@@ -95,6 +96,9 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
             {t('summary.export.print')}
           </button>
         </div>
+        <p>
+          <DeleteSession sessionId={sessionId} label={summary.title} onDeleted={() => navigate('/console', { replace: true })} />
+        </p>
         {downloadError && (
           <p className="error" role="alert">
             {downloadError.failure ? errorText(downloadError.failure) : t('summary.export.error')}

@@ -36,7 +36,7 @@ export const facilitator: Translation<typeof en> = {
       group: 'Gruppe',
       couple: 'Paar',
       delete: 'Löschen',
-      deleteLabel: '{{title}} vom {{when}} löschen',
+      deleteLabel: '{{title}} löschen',
       confirmLabel: '{{title}} löschen?',
       confirm: 'Diese Sitzung mit allen Antworten und Ergebnissen löschen? Das lässt sich nicht rückgängig machen.',
       confirmDelete: 'Ja, löschen',

@@ -35,7 +35,7 @@ export const facilitator = {
       group: 'Group',
       couple: 'Couple',
       delete: 'Delete',
-      deleteLabel: 'Delete {{title}} of {{when}}',
+      deleteLabel: 'Delete {{title}}',
       confirmLabel: 'Delete {{title}}?',
       confirm: 'Delete this session with every answer and result in it? This cannot be undone.',
       confirmDelete: 'Yes, delete it',
