@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@candor/shared';
+import { JOIN_CODE_PATTERN } from '@candor/shared';
 import { SeatsService } from '../sessions/seats.service.js';
 import { LiveBroadcaster } from './live-broadcaster.js';
+import { toErrorBody } from './socket-error.js';
 
-const CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 // Refusals are gathered for this long and looked up together: a flood of refused guesses costs one
 // query per interval, not one per request.
 const GATHER_MS = 500;
@@ -29,7 +29,7 @@ export class JoinsLimitedNotifier {
   ) {}
 
   refused(code: string, retryAfterSeconds: number): void {
-    if (!CODE.test(code)) return;
+    if (!JOIN_CODE_PATTERN.test(code)) return;
     if (!this.pending.has(code) && this.pending.size >= MAX_CODES) return;
     this.pending.set(code, Math.max(retryAfterSeconds, this.pending.get(code) ?? 0));
     if (this.timer) return;
@@ -50,7 +50,8 @@ export class JoinsLimitedNotifier {
         this.broadcaster.joinsLimited(session.id, batch.get(session.code) ?? 60);
       }
     } catch (error) {
-      this.logger.warn(`lookup failed: ${error instanceof Error ? error.message : 'unknown'}`);
+      // The code only, as everywhere else: a driver's message may quote a value.
+      this.logger.warn(`lookup failed: ${toErrorBody(error).code}`);
     }
   }
 }

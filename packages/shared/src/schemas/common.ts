@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, K_MAX, K_MIN, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../rules.js';
+import { JOIN_CODE_PATTERN, K_MAX, K_MIN, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../rules.js';
 
 // Ids inside a deck (prompts, items, options) are short slugs chosen by the deck author.
 export const slugSchema = z
@@ -14,7 +14,7 @@ export const joinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), 'a join code is 6 letters or digits');
+  .regex(JOIN_CODE_PATTERN, 'a join code is 6 letters or digits');
 
 export const kThresholdSchema = z.number().int().min(K_MIN).max(K_MAX);
 
