@@ -1,8 +1,8 @@
 import type { SessionState } from '@candor/shared';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP, signUpInBrowser, test, type Browsing } from './browser-utils.js';
-import { connect, waitFor, type ClientSocket } from './live-client.js';
+import { connect, type LiveClient } from './live-client.js';
 import { joinSession, type RunningServer } from './utils.js';
 
 // The commands that move a session; anything else the console sends (a sync, a moderation list) is left out.
@@ -26,7 +26,7 @@ function recordCommands(page: Page): string[] {
 describe('keyboard shortcuts in the live console', () => {
   let server: RunningServer;
   let browsing: Browsing;
-  let participant: ClientSocket | undefined;
+  let participant: LiveClient | undefined;
 
   test.beforeAll(({ server: running, browsing: opened }) => {
     server = running;
@@ -49,9 +49,21 @@ describe('keyboard shortcuts in the live console', () => {
 
     // A participant's own socket shows what the room sees.
     const seat = await joinSession(server.url, code);
-    const { socket: phone } = await connect(server.url, { role: 'participant', token: seat.token });
+    const phone = await connect(server.url, { role: 'participant', token: seat.token });
     participant = phone;
-    const participantSees = (predicate: (state: SessionState) => boolean) => waitFor(phone, 'session:updated', 5_000, predicate);
+    // A state the phone receives from now on, read from the frames it recorded: the wait cannot start late,
+    // and a key that first waits for its button (pressFor) does not eat into it.
+    const participantSees = (predicate: (state: SessionState) => boolean) => {
+      const from = phone.received('session:updated').length;
+      return vi.waitFor(
+        () => {
+          const state = phone.received('session:updated').slice(from).find(predicate);
+          if (!state) throw new Error('the participant has not seen that state');
+          return state;
+        },
+        { timeout: 15_000, interval: 50 },
+      );
+    };
     await facilitator.getByTestId('answered').getByText('0 of 1 answered').waitFor();
 
     const button = (name: string) => facilitator.getByRole('button', { name, exact: true });
