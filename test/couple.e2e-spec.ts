@@ -273,6 +273,52 @@ describe('couple mode', () => {
     expect(heard).toContain(secret('A', 'shared-words'));
   });
 
+  test("locks a revealed prompt: neither partner nor the therapist can open it again to probe the other's answers", async ({ server, clients }) => {
+    // A therapist's couple: the therapist tries.
+    const { host: facilitator, partners } = await clients.couple();
+    const [a, b] = partners;
+    expectOk(await send(facilitator.socket, 'prompt:open', {}));
+    expectOk(await answer(a, 'yes-maybe-no', ynm({ hugs: 'no', kissing: 'no' })));
+    expectOk(await answer(b, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'maybe' })));
+    expectOk(await finish(a, 'yes-maybe-no'));
+    expectOk(await finish(b, 'yes-maybe-no'));
+    await vi.waitFor(() => expect(resultsSeen(a)).toHaveLength(1));
+    const before = expectOk<Snapshot>(await send(facilitator.socket, 'session:sync', {})).state;
+    expect(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' })).toMatchObject({ ok: false, error: { code: 'ANSWERS_LOCKED' } });
+    // The next prompt still opens; the revealed one stays revealed, and A's "yes to everything" is refused.
+    const next = expectOk<SessionState>(await send(facilitator.socket, 'prompt:open', {}));
+    expect(next.promptIndex).toBe(1);
+    expect(await answer(a, 'yes-maybe-no', ynm({ hugs: 'yes', kissing: 'yes' }))).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
+    expect(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(before.version).toBeLessThan(next.version);
+
+    // A couple on their own: a partner may move the session, and is refused the same way.
+    const started = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries' });
+    expect(started.status).toBe(201);
+    const joined = await request(server.url).post('/api/join').send({ code: started.body.code, consent: true });
+    expect(joined.status).toBe(201);
+    const [x, y] = await Promise.all([started.body.token as string, joined.body.token as string].map((token) => connect(server.url, { role: 'participant', token })));
+    try {
+      const opened = expectOk<SessionState>(await send(x.socket, 'prompt:open', {}));
+      expectOk(await answer(x, opened.prompt?.id ?? '', ynm({ hugs: 'maybe' })));
+      expectOk(await answer(y, opened.prompt?.id ?? '', ynm({ hugs: 'no' })));
+      expectOk(await finish(x, opened.prompt?.id ?? ''));
+      expectOk(await finish(y, opened.prompt?.id ?? ''));
+      await vi.waitFor(() => expect(resultsSeen(x)).toHaveLength(1));
+      const revealedState = expectOk<Snapshot>(await send(x.socket, 'session:sync', {})).state;
+      for (const probe of [x, y]) {
+        expect(await send(probe.socket, 'prompt:open', { promptId: opened.prompt?.id })).toMatchObject({ ok: false, error: { code: 'ANSWERS_LOCKED' } });
+      }
+      // Nothing changed: still released, same version, the same reveal.
+      const after = expectOk<Snapshot>(await send(y.socket, 'session:sync', {})).state;
+      expect(after).toMatchObject({ phase: 'released', version: revealedState.version, promptIndex: revealedState.promptIndex });
+      expect(after.result).toEqual(revealedState.result);
+    } finally {
+      x.close();
+      y.close();
+    }
+  });
+
   test('refuses live results for couples, and a couple deck that is not built in', async ({ server, clients }) => {
     const { host: facilitator } = await clients.couple();
     expect(await send(facilitator.socket, 'session:settings', { liveResults: true })).toMatchObject({

@@ -159,8 +159,15 @@ export class SessionLifecycleService {
     const state = await this.db.transaction(async (tx) => {
       const prompt = next.promptIndex === null ? null : session.deck.prompts[next.promptIndex];
       if (command.type === 'open' || command.type === 'close') await this.moderation.promptMoved(tx, session, prompt, command.type);
-      // A prompt (re)opened starts with nobody finished.
-      if (couple && command.type === 'open') await this.participants.clearFinished(tx, sessionId);
+      if (couple && command.type === 'open' && prompt) {
+        // A couple's revealed answers are locked: opened again, a partner could answer "yes" to everything
+        // and read the other's answers off the new reveal.
+        if (await this.results.isReleased(tx, sessionId, prompt.id)) {
+          throw new AppError('ANSWERS_LOCKED', 'These answers have been revealed and are locked: this prompt cannot be opened again.');
+        }
+        // A prompt opened starts with nobody finished.
+        await this.participants.clearFinished(tx, sessionId);
+      }
       if (prompt && command.type === 'release') await this.results.store(tx, session, next.promptIndex ?? 0);
       // With live results on, closing sends the final count at once (not waiting for the coalescing).
       const liveFinal =

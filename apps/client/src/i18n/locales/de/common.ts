@@ -21,6 +21,7 @@ export const common: Translation<typeof en> = {
     STALE_STATE: 'Die Sitzung hat sich inzwischen geändert. Bitte versuche es noch einmal.',
     PROMPT_NOT_OPEN: 'Diese Frage ist nicht für Antworten geöffnet.',
     INVALID_ANSWER: 'Diese Antwort passt nicht zu dieser Frage.',
+    ANSWERS_LOCKED: 'Diese Antworten wurden schon aufgedeckt und sind gesperrt.',
     CONSENT_REQUIRED: 'Bitte stimme zuerst dem Datenschutzhinweis zu.',
     PROTOCOL_MISMATCH: 'Diese Seite ist veraltet. Bitte lade sie neu.',
     RATE_LIMITED: 'Zu viele Versuche. Bitte warte einen Moment und versuche es dann noch einmal.',

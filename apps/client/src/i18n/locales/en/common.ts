@@ -20,6 +20,7 @@ export const common = {
     STALE_STATE: 'The session changed in the meantime. Please try again.',
     PROMPT_NOT_OPEN: 'This prompt is not open for answers.',
     INVALID_ANSWER: 'This answer is not valid for this prompt.',
+    ANSWERS_LOCKED: 'These answers have been revealed and are locked.',
     CONSENT_REQUIRED: 'Please agree to the privacy statement first.',
     PROTOCOL_MISMATCH: 'This page is out of date. Please reload it.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
