@@ -93,6 +93,8 @@ describe('exports and the words people read', () => {
     await page.getByRole('heading', { name: 'Summary: Consent: myth or fact?' }).waitFor();
     const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${summaryDate}T00:00:00Z`));
     await page.getByText(`held on ${day}`).waitFor();
+    // Nothing here reads like a consent record.
+    await expect(page.getByTestId('not-consent').textContent()).resolves.toContain('anyone can change their mind at any time');
     await browsing.shot(page, 'exports-summary');
 
     const download = async (button: string) => {
@@ -108,11 +110,14 @@ describe('exports and the words people read', () => {
       [summaryDate, '1', 'If someone does not say no, that means yes.', 'Single choice', 'Myth', '', '', '2', '67%'],
       [summaryDate, '1', 'If someone does not say no, that means yes.', 'Single choice', 'Fact', '', '', '0', '0%'],
       [summaryDate, '1', 'If someone does not say no, that means yes.', 'Single choice', 'Not sure', '', '', '1', '33%'],
+      [summaryDate, '', '', '', '', '', '', '', ''],
     ]);
+    expect(rows[rows.length - 1][header.indexOf('Note')]).toMatch(/^Not a record of consent: .* anyone can change their mind at any time\.$/);
 
     const md = await download('Download Markdown');
     expect(md.name).toBe(`Consent myth or fact ${summaryDate}.md`);
     expect(md.text).toMatch(new RegExp(`^# Consent: myth or fact\\?\\n\\nGroup session on ${summaryDate}\\. 1 of 8 prompts have released results`));
+    expect(md.text).toContain('*Not a record of consent: these answers say how people felt when they gave them');
     expect(md.text).toContain('## 1. If someone does not say no, that means yes.\n\n*Single choice.* 3 people answered, 0 people passed.');
     expect(md.text).toContain('| Item | Count | Share |\n|---|---|---|\n| Myth | 2 | 67% |');
     for (const text of [csv.text, md.text]) {

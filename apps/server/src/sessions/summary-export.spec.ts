@@ -1,6 +1,6 @@
 import type { SessionSummary } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
-import { exportFileName, summaryToCsv, summaryToMarkdown } from './summary-export.js';
+import { exportFileName, NOT_A_CONSENT_RECORD, summaryToCsv, summaryToMarkdown } from './summary-export.js';
 
 const summary: SessionSummary = {
   id: '2b4e4f4e-4b8f-4b8f-9b8f-4b8f4b8f4b8f',
@@ -84,6 +84,15 @@ describe(summaryToCsv.name, () => {
     expect(summaryToCsv(summary)).toContain('"say ""hi"""');
     expect(row('A word', 'hi')).toMatchObject({ Count: '1', Note: 'Word frequency' });
   });
+
+  it('ends with a row that says the answers are no record of consent', () => {
+    const last = rows[rows.length - 1];
+    expect(Object.fromEntries(header.map((column, i): [string, string] => [column, last[i]]).filter(([, value]) => value !== ''))).toEqual({
+      Date: '2026-12-02',
+      Note: NOT_A_CONSENT_RECORD,
+    });
+    expect(NOT_A_CONSENT_RECORD).toMatch(/change their mind at any time/);
+  });
 });
 
 describe(summaryToMarkdown.name, () => {
@@ -91,6 +100,7 @@ describe(summaryToMarkdown.name, () => {
 
   it('reads as a report: title, date, a numbered section per released prompt', () => {
     expect(md).toMatch(/^# Workshop\n\nGroup session on 2026-12-02\. 4 of 5 prompts have released results/);
+    expect(md).toContain(`people answered.\n\n*${NOT_A_CONSENT_RECORD}*\n\n## `);
     expect(md).toContain('## 2. Pick | one\n\n*Single choice.* 4 people answered, 1 person passed.');
     expect(md).toContain('| Item | Count | Share |\n|---|---|---|\n| A | 3 | 75% |');
     expect(md).toContain('- Consensus: Hugs\n- Split: Kisses\n- Most maybe: —');

@@ -13,6 +13,10 @@ const KIND_LABELS: Record<PromptKind, string> = {
 
 const GROUP_LABELS: Record<YnmGroup, string> = { consensus: 'Consensus', split: 'Split', 'most-maybe': 'Most maybe', mixed: 'Mixed' };
 
+// Said in every export: the answers are how people felt when they gave them, never a record of consent.
+export const NOT_A_CONSENT_RECORD =
+  'Not a record of consent: these answers say how people felt when they gave them, and anyone can change their mind at any time.';
+
 const MODE_LABELS: Record<SessionSummary['mode'], string> = { group: 'Group session', couple: 'Couple session' };
 
 // The spreadsheet's columns. A prompt has one row of its own (item empty: how many answered, passed, and the
@@ -125,6 +129,7 @@ export function summaryToCsv(summary: SessionSummary): string {
     const rows = itemRows(result);
     for (const row of [rows.prompt, ...rows.items]) lines.push(COLUMNS.map((c) => csvField({ ...base, ...row }[c])).join(','));
   }
+  lines.push(COLUMNS.map((c) => csvField({ Date: summary.date, Note: NOT_A_CONSENT_RECORD }[c as 'Date' | 'Note'])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -150,6 +155,8 @@ export function summaryToMarkdown(summary: SessionSummary): string {
     '',
     `${MODE_LABELS[summary.mode]} on ${summary.date}. ${all.length} of ${summary.prompts.length} prompts have released results; ` +
       `a result is shown once at least ${summary.k} people answered.`,
+    '',
+    `*${NOT_A_CONSENT_RECORD}*`,
     '',
   ];
   for (const { number, prompt, result } of all) {

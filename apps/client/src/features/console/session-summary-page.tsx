@@ -82,6 +82,9 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
         {t('summary.threshold', { k: summary.k })} ·{' '}
         {t('summary.released', { released: released.length, total: summary.prompts.length })}
       </p>
+      <p className="not-consent" data-testid="not-consent">
+        {t('summary.notConsent')}
+      </p>
 
       <section aria-labelledby="export-heading" className="card no-print">
         <h2 id="export-heading">{t('summary.export.heading')}</h2>

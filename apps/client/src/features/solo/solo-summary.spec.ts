@@ -112,6 +112,7 @@ describe(summaryToMarkdown.name, () => {
     expect(markdown).toContain('## 2. How do you like to be asked?\n\n_I passed this question._');
     expect(markdown).toContain('## 3. How comfortable?\n\n_Not answered._');
     expect(markdown).toContain('3 of 5 questions answered');
+    expect(markdown).toContain('questions answered.\n\n_Not a record of consent: these answers say how I felt when I gave them, and I can change my mind at any time._\n\n## 1.');
   });
 
   it('keeps a written answer on one list line', () => {

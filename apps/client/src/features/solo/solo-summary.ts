@@ -65,6 +65,8 @@ export function summaryToMarkdown(summary: SoloSummary, t: SoloT): string {
     `# ${t('file.title', { title: summary.title })}`,
     '',
     t('file.intro', { answered: summary.answeredCount, count: summary.promptCount }),
+    '',
+    `_${t('file.notConsent')}_`,
   ];
   summary.entries.forEach((entry, index) => {
     out.push('', `## ${index + 1}. ${entry.title}`, '');

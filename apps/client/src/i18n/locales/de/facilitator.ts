@@ -183,6 +183,7 @@ export const facilitator: Translation<typeof en> = {
     date: 'am {{date}}',
     threshold: 'Anonymitätsschwelle k = {{k}}',
     released: '{{released}} von {{total}} Fragen freigegeben',
+    notConsent: 'Keine Einwilligungserklärung: Diese Antworten zeigen, wie es den Menschen ging, als sie antworteten. Jede Person kann ihre Meinung jederzeit ändern.',
     export: {
       heading: 'Eine Kopie behalten',
       hint: 'Die Dateien enthalten, was diese Seite zeigt: Anzahlen, Anteile, freigegebene Texte und das Datum der Sitzung. Keine einzelnen Antworten und keine Uhrzeiten.',

@@ -95,6 +95,7 @@ export const solo: Translation<typeof en> = {
     intro_other:
       'Allein mit Candor beantwortet, im Solo-Modus. Diese Antworten wurden nie irgendwohin gesendet. {{answered}} von {{count}} Fragen beantwortet.',
     notAnswered: 'Nicht beantwortet.',
+    notConsent: 'Keine Einwilligungserklärung: Diese Antworten zeigen, wie es mir ging, als ich sie gab. Ich kann meine Meinung jederzeit ändern.',
     iPassed: 'Ich habe diese Frage übersprungen.',
   },
 };

@@ -177,6 +177,7 @@ export const facilitator = {
     date: 'held on {{date}}',
     threshold: 'privacy threshold k = {{k}}',
     released: '{{released}} of {{total}} prompts released',
+    notConsent: 'Not a record of consent: these answers say how people felt when they gave them, and anyone can change their mind at any time.',
     export: {
       heading: 'Keep a copy',
       hint: "The files hold what this page shows: counts, shares, approved texts and the session's date. Nobody's single answers, and no times of day.",

@@ -92,6 +92,7 @@ export const solo = {
     intro_one: 'Answered on my own with Candor, in solo mode. These answers were never sent anywhere. {{answered}} of {{count}} questions answered.',
     intro_other: 'Answered on my own with Candor, in solo mode. These answers were never sent anywhere. {{answered}} of {{count}} questions answered.',
     notAnswered: 'Not answered.',
+    notConsent: 'Not a record of consent: these answers say how I felt when I gave them, and I can change my mind at any time.',
     iPassed: 'I passed this question.',
   },
 } as const;
