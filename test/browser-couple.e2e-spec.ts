@@ -60,9 +60,18 @@ describe('a couple on two phones, and one person on their own', () => {
       { Hugs: 'Yes', Kissing: 'Yes', Cuddling: 'Maybe', Massage: 'Yes' },
       { Hugs: 'Yes', Kissing: 'No', Cuddling: 'Yes', Massage: 'Pass' },
     ];
+    // Each partner's list comes in an order of their own, kept across a reload.
+    const orders: string[][] = [];
     for (const [i, phone] of [mine, partner].entries()) {
       await phone.getByRole('button', { name: 'Show the question' }).click();
       await phone.getByText('Your partner sees only what you share').waitFor();
+      const order = await phone.locator('.ynm-label').allTextContents();
+      orders.push(order);
+      if (i === 0) {
+        await phone.reload();
+        await phone.getByRole('button', { name: 'Show the question' }).click();
+        await expect(phone.locator('.ynm-label').allTextContents()).resolves.toEqual(order);
+      }
       for (const [item, choice] of Object.entries(answers[i])) {
         await phone.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
       }
@@ -81,6 +90,10 @@ describe('a couple on two phones, and one person on their own', () => {
         await expect(mine.getByRole('region', { name: 'Matches' }).count()).resolves.toBe(0);
       }
     }
+
+    expect(orders[0]).toHaveLength(itemCount);
+    expect([...orders[1]].sort()).toEqual([...orders[0]].sort());
+    expect(orders[1]).not.toEqual(orders[0]);
 
     // The same reveal on both phones: one match, one to explore, and the rest only counted.
     for (const [i, phone] of [mine, partner].entries()) {

@@ -10,7 +10,7 @@ import { Link } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
-import { AnswerForm } from '../answer-forms';
+import { AnswerForm, inOwnOrder } from '../answer-forms';
 import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
 import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
 import { latestPending } from './pending-answers';
@@ -368,6 +368,9 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
   const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
+  // A partner's list comes in an order of their own (shuffled-order.ts), the same after a reload.
+  const seat = useMemo(() => readSeatToken(state.id), [state.id]);
+  const ordered = useMemo(() => (couple && seat ? inOwnOrder(prompt, seat) : prompt), [couple, seat, prompt]);
   // Someone who already answered (before a reload, say) has seen the note and chose to go on.
   const [noteRead, setNoteRead] = useState(() => !prompt.contentNote || latest !== undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -438,7 +441,7 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
           {t(state.livePhones ? 'play.liveResultsPhones' : 'play.liveResults', { k: state.k })}
         </p>
       )}
-      <AnswerForm prompt={prompt} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
+      <AnswerForm prompt={ordered} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
       {/* A phone gets a live result only when the facilitator shows them on phones. */}
       {!couple && state.liveResults && state.result && (
         <section aria-labelledby="live-totals-heading" className="card live-totals" data-testid="phone-live-result">
