@@ -794,6 +794,24 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     screen: [FORBIDDEN],
     anonymous: 'none',
   },
+  // Only a couple with a therapist has someone to tell (couple.e2e-spec.ts proves that only they hear it).
+  'participant:talk-alone': {
+    payload: { asking: true },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'in a group' },
+      { verdict: 'FORBIDDEN', what: "in a couple's own session", from: 'couple' },
+      allowed({
+        what: 'in a couple session a facilitator runs',
+        from: 'facilitatedCouple',
+        payload: () => ({ asking: false }),
+        shape: () => ({ asking: false }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
   'session:sync': {
     payload: {},
     owner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],

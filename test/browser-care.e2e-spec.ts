@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
 import type { RunningServer } from './utils.js';
 
-describe('care in a group session: a moment out, a pause that keeps an unsent answer, withdrawing', () => {
+const MODE_COUPLE = /couple/i;
+
+describe("care: a moment out, a pause that keeps an unsent answer, withdrawing, and a partner's request to talk alone", () => {
   let server: RunningServer;
   let browsing: Browsing;
   const shot = (page: Page, name: string) => browsing.shot(page, name);
@@ -73,5 +75,40 @@ describe('care in a group session: a moment out, a pause that keeps an unsent an
     await facilitator.getByTestId('answered').getByText('0 of 0 answered').waitFor();
     await shot(phone, 'care-phone-withdrawn');
     await shot(facilitator, 'care-console');
+  });
+  it("lets a partner ask, behind 'I need a moment', to talk to the therapist alone: the therapist is told, the other partner's phone shows nothing", async () => {
+    const therapist = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(therapist, server.url, 'care-couple');
+    await therapist.getByRole('radio', { name: MODE_COUPLE }).check();
+    await therapist.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();
+    await therapist.waitForURL('**/console/sessions/*');
+    const code = (await therapist.locator('.join-code').textContent())?.trim() ?? '';
+    const [asker, other] = [await browsing.newPage(PHONE), await browsing.newPage(PHONE)];
+    for (const phone of [asker, other]) {
+      await phone.goto(`${server.url}/j/${code}`);
+      await phone.getByLabel('I have read this and want to join').check();
+      await phone.getByRole('button', { name: 'Join session' }).click();
+      await phone.getByRole('button', { name: 'I need a moment' }).waitFor();
+    }
+
+    await asker.getByRole('button', { name: 'I need a moment' }).click();
+    await asker.getByRole('button', { name: "I'd like to talk to the therapist alone" }).click();
+    await asker.getByRole('status').getByText('Your therapist has been told that one of you would like to talk alone.').waitFor();
+    const banner = therapist.getByTestId('talk-alone-banner');
+    await banner.getByText('One of them would like to talk to you alone.').waitFor();
+    await shot(asker, 'care-talk-alone-phone');
+    await shot(therapist, 'care-talk-alone-console');
+    // The other phone shows nothing of it.
+    await expect(other.getByText(/alone/i).count()).resolves.toBe(0);
+    await expect(other.getByTestId('talk-alone').count()).resolves.toBe(0);
+
+    // Back from the moment, then a reload: the request stands until the partner takes it back.
+    await asker.getByRole('button', { name: "I'm back" }).click();
+    await asker.reload();
+    await asker.getByRole('button', { name: 'I need a moment' }).click();
+    await asker.getByRole('button', { name: 'Take it back' }).click();
+    await asker.getByRole('button', { name: "I'd like to talk to the therapist alone" }).waitFor();
+    await expect.poll(() => banner.count()).toBe(0);
+    await expect(other.getByText(/alone/i).count()).resolves.toBe(0);
   });
 });

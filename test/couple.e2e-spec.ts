@@ -259,7 +259,7 @@ describe('couple mode', () => {
     rest.push((await therapist.api.get('/api/sessions')).text);
 
     // The therapist's socket heard only these events, and every result it got is the couple's reveal.
-    expect(new Set(facilitator.frames.map((fr) => fr.event))).toEqual(new Set(['session:snapshot', 'session:updated', 'progress:updated', 'stepout:updated']));
+    expect(new Set(facilitator.frames.map((fr) => fr.event))).toEqual(new Set(['session:snapshot', 'session:updated', 'progress:updated', 'stepout:updated', 'talkalone:updated']));
     for (const result of resultsSeen(facilitator)) expect(result).toEqual(revealed[result.promptId]);
     expect(resultsSeen(b).filter((r) => r.promptId in revealed)).toEqual(resultsSeen(a).filter((r) => r.promptId in revealed));
     // What the policies keep private stays private: no private text, no private pick, no raw list.
@@ -316,6 +316,44 @@ describe('couple mode', () => {
     } finally {
       x.close();
       y.close();
+    }
+  });
+
+  test('tells only the therapist that a partner would like to talk alone: never who, and the other partner nothing', async ({ clients }) => {
+    const { session, host: therapist, partners } = await clients.couple();
+    const [a, b] = partners;
+    const screen = await clients.screen(session.screenToken);
+    // The console learns the count when it connects: nobody has asked yet.
+    await vi.waitFor(() => expect(therapist.received('talkalone:updated')).toEqual([{ asking: 0 }]));
+    expectOk(await send(therapist.socket, 'prompt:open', {}));
+    const heardBefore = { b: b.frames.length, screen: screen.frames.length };
+
+    expect(await send(a.socket, 'participant:talk-alone', { asking: true })).toEqual({ ok: true, data: { asking: true } });
+    await vi.waitFor(() => expect(therapist.received('talkalone:updated').at(-1)).toEqual({ asking: 1 }));
+    // Said twice, still one person asking.
+    expectOk(await send(a.socket, 'participant:talk-alone', { asking: true }));
+    // Bad input changes nothing.
+    expect(await a.raw('participant:talk-alone', { asking: 'yes' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await a.raw('participant:talk-alone', { asking: true, partner: 'b' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    await vi.waitFor(() => expect(therapist.received('talkalone:updated').at(-1)).toEqual({ asking: 1 }));
+
+    // A reconnect keeps it: A's own snapshot says so, B's does not, and a console that reconnects hears the count.
+    const aAgain = await clients.open({ role: 'participant', token: a.token });
+    const bAgain = await clients.open({ role: 'participant', token: b.token });
+    const console2 = await clients.host(session.state.id);
+    await vi.waitFor(() => expect(aAgain.received('session:snapshot')).toHaveLength(1));
+    await vi.waitFor(() => expect(bAgain.received('session:snapshot')).toHaveLength(1));
+    expect(aAgain.received('session:snapshot')[0].myTalkAlone).toBe(true);
+    expect(bAgain.received('session:snapshot')[0].myTalkAlone).toBe(false);
+    await vi.waitFor(() => expect(console2.received('talkalone:updated')).toEqual([{ asking: 1 }]));
+
+    expectOk(await send(a.socket, 'participant:talk-alone', { asking: false }));
+    await vi.waitFor(() => expect(therapist.received('talkalone:updated').at(-1)).toEqual({ asking: 0 }));
+    await new Promise((ok) => setTimeout(ok, 300));
+    // Partner B and the screen heard nothing of it: no event, and nothing in any frame they got meanwhile.
+    for (const heard of [b.frames.slice(heardBefore.b), screen.frames.slice(heardBefore.screen), bAgain.frames]) {
+      expect(heard.map((f) => f.event)).not.toContain('talkalone:updated');
+      expect(JSON.stringify(heard)).not.toMatch(/talkalone:|"asking"|"myTalkAlone":true/);
     }
   });
 

@@ -33,7 +33,7 @@ describe('storage', () => {
             `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY column_name`,
           )) as { column_name: string }[]
         ).map((c) => c.column_name);
-      expect(await columnsOf('participants')).toEqual(['away_until', 'finished_prompt_id', 'id', 'session_id', 'token_hash']);
+      expect(await columnsOf('participants')).toEqual(['away_until', 'finished_prompt_id', 'id', 'session_id', 'talk_alone', 'token_hash']);
       expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
     } finally {
       await dataSource.destroy();

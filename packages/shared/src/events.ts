@@ -14,6 +14,7 @@ import type {
   SessionState,
   Snapshot,
   StepOut,
+  TalkAlone,
 } from './schemas/session.js';
 
 // The protocol version checked at the handshake is PROTOCOL_VERSION in rules.ts.
@@ -64,6 +65,9 @@ export interface ClientToServerEvents {
   'answer:finish': Command<AnswerFinish, AnswerFinish>;
   // "I need a moment" (away: true) and back again; the facilitator sees only how many are away.
   'participant:step-out': Command<StepOut, StepOut>;
+  // A partner of a couple with a therapist: "I'd like to talk to the therapist alone", or not any more.
+  // Only the therapist hears of it, as a count: never who asked, and the other partner not at all.
+  'participant:talk-alone': Command<TalkAlone, TalkAlone>;
   // Deletes the participant's answers and seat; every aggregate is recomputed. The socket is closed.
   'participant:withdraw': Command<EmptyPayload, { withdrawn: true }>;
   // Facilitator only.
@@ -92,6 +96,8 @@ export interface ServerToClientEvents {
   'progress:updated': (payload: Progress) => void;
   // To the session's facilitators only (and to one when it connects): how many participants are stepped out right now.
   'stepout:updated': (payload: { away: number }) => void;
+  // To a couple's therapist only (and to their console when it connects): how many partners asked to talk alone.
+  'talkalone:updated': (payload: { asking: number }) => void;
   // A coalesced live result of the open prompt (groups with live results on): to facilitators and screens,
   // and to participants when the facilitator shows it on phones (see liveResultSchema).
   'results:live': (payload: LiveResult) => void;

@@ -153,6 +153,11 @@ export class LiveBroadcaster {
     this.emit(phones ? rooms.session(id) : [rooms.role(id, 'facilitator'), rooms.role(id, 'screen')], 'results:live', live);
   }
 
+  // A couple's therapist hears how many partners asked to talk alone; nobody else hears anything.
+  async talkAloneChanged(sessionId: string): Promise<void> {
+    this.emit(rooms.role(sessionId, 'facilitator'), 'talkalone:updated', { asking: await this.participation.talkAloneCount(sessionId) });
+  }
+
   private async sendAwayCount(sessionId: string): Promise<void> {
     this.emit(rooms.role(sessionId, 'facilitator'), 'stepout:updated', { away: await this.participation.awayCount(sessionId) });
   }

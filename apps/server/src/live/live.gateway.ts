@@ -12,6 +12,7 @@ import {
   PROTOCOL_VERSION,
   sessionSettingsSchema,
   stepOutSchema,
+  talkAloneSchema,
   type Ack,
   type ClientToServerEvents,
   type CommandResult,
@@ -88,6 +89,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       await this.participation.stepOut(seat.participantId, away);
       await this.broadcast.awayChanged(seat.sessionId, away);
       return { away };
+    },
+    'participant:talk-alone': async (socket, body) => {
+      const seat = participant(socket);
+      const { asking } = parseInput(talkAloneSchema, body);
+      await this.participation.talkAlone(seat, asking);
+      await this.broadcast.talkAloneChanged(seat.sessionId);
+      return { asking };
     },
     'participant:withdraw': async (socket, body) => {
       const seat = participant(socket);
@@ -170,7 +178,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       socket.emit('session:snapshot', await this.states.snapshot(data, seat));
       if (data.role === 'participant') this.broadcast.progress(data.sessionId);
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
-      if (data.role === 'facilitator') socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });
+      if (data.role === 'facilitator') {
+        socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });
+        if ((await this.states.infoOf(data.sessionId)).mode === 'couple') {
+          socket.emit('talkalone:updated', { asking: await this.participation.talkAloneCount(data.sessionId) });
+        }
+      }
     } catch (error) {
       this.logger.warn(`snapshot failed: ${toErrorBody(error).code}`);
       socket.disconnect(true);

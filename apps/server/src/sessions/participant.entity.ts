@@ -25,4 +25,9 @@ export class ParticipantEntity {
   // Couples: the open prompt this partner said "I'm finished" with; the reveal waits for both.
   @Column('text', { name: 'finished_prompt_id', nullable: true })
   finishedPromptId: string | null;
+
+  // Couples with a therapist: this partner asked to talk to the therapist alone. Only the therapist hears
+  // of it, and only as a count.
+  @Column('boolean', { name: 'talk_alone', default: false })
+  talkAlone: boolean;
 }

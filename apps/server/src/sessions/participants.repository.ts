@@ -104,6 +104,21 @@ export class ParticipantsRepository {
     return rows[0]?.n ?? 0;
   }
 
+  // Couples with a therapist: "I'd like to talk to the therapist alone", set or taken back.
+  async setTalkAlone(participantId: string, asking: boolean): Promise<void> {
+    await this.db.query('UPDATE participants SET talk_alone = $2 WHERE id = $1', [participantId, asking]);
+  }
+
+  async talkAloneCount(sessionId: string): Promise<number> {
+    const rows: { n: number }[] = await this.db.query('SELECT count(*)::int AS n FROM participants WHERE session_id = $1 AND talk_alone', [sessionId]);
+    return rows[0]?.n ?? 0;
+  }
+
+  async talksAlone(participantId: string): Promise<boolean> {
+    const rows: { talk_alone: boolean }[] = await this.db.query('SELECT talk_alone FROM participants WHERE id = $1', [participantId]);
+    return rows[0]?.talk_alone ?? false;
+  }
+
   // Couples: the prompt a partner said "I'm finished" with (null: not finished).
   async setFinished(tx: EntityManager, participantId: string, promptId: string | null): Promise<void> {
     await tx.query('UPDATE participants SET finished_prompt_id = $2 WHERE id = $1', [participantId, promptId]);

@@ -32,6 +32,22 @@ export class ParticipationService {
     return this.seats.awayCount(sessionId);
   }
 
+  // "I'd like to talk to the therapist alone": only in a couple session a therapist runs (a couple on their
+  // own has nobody to tell), and only while it runs.
+  async talkAlone(seat: { participantId: string; sessionId: string }, asking: boolean): Promise<void> {
+    const session = await this.sessions.findById(seat.sessionId);
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (session.mode !== 'couple' || session.facilitatorId === null) {
+      throw new AppError('FORBIDDEN', 'Only a partner in a session with a therapist can ask to talk to them alone.');
+    }
+    if (session.phase === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
+    await this.seats.setTalkAlone(seat.participantId, asking);
+  }
+
+  talkAloneCount(sessionId: string): Promise<number> {
+    return this.seats.talkAloneCount(sessionId);
+  }
+
   // Deletes the seat and, with it, every answer and text of this participant; every released result
   // that still has raw answers to work from is recomputed. The session moves to a new version. In a
   // couple session the withdrawal also ends the session: a freed seat would let anyone with the code

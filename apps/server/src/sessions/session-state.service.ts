@@ -118,6 +118,7 @@ export class SessionStateService {
     if (state.mode === 'couple') {
       const finishedPromptId = known ? known.finishedPromptId : await this.seats.finishedPromptOf(data.participantId);
       snapshot.myFinished = state.phase === 'open' && finishedPromptId !== null && finishedPromptId === state.prompt?.id;
+      if (!state.selfRun) snapshot.myTalkAlone = await this.seats.talksAlone(data.participantId);
     }
     return snapshot;
   }

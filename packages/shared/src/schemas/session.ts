@@ -35,6 +35,8 @@ export const sessionSettingsSchema = z
   .refine((s) => s.liveResults !== undefined || s.livePhones !== undefined, { message: 'say which setting to change' });
 export const pauseSchema = z.object({ paused: z.boolean() }).strict();
 export const stepOutSchema = z.object({ away: z.boolean() }).strict();
+// A couple partner's "I'd like to talk to the therapist alone", and taking it back.
+export const talkAloneSchema = z.object({ asking: z.boolean() }).strict();
 
 // What everybody in a session may see: no participant ids, no answers, only counts and released results.
 export const sessionStateSchema = z.object({
@@ -149,6 +151,8 @@ export const snapshotSchema = z.object({
   myAnswers: z.record(slugSchema, answerValueSchema).optional(),
   // Only in a couple partner's own snapshot: whether they said they are finished with the open prompt.
   myFinished: z.boolean().optional(),
+  // Only in the own snapshot of a partner whose couple has a therapist: whether they asked to talk alone.
+  myTalkAlone: z.boolean().optional(),
 });
 
 export type SessionMode = z.infer<typeof sessionModeSchema>;
@@ -156,6 +160,7 @@ export type CreateCoupleSession = z.infer<typeof createCoupleSessionSchema>;
 export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
 export type Pause = z.infer<typeof pauseSchema>;
 export type StepOut = z.infer<typeof stepOutSchema>;
+export type TalkAlone = z.infer<typeof talkAloneSchema>;
 export type SessionPhase = z.infer<typeof sessionPhaseSchema>;
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 export type CreateSession = z.infer<typeof createSessionSchema>;

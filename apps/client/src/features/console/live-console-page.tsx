@@ -35,13 +35,18 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   const keepGoingRef = useRef<HTMLButtonElement>(null);
   // How many participants are taking a moment; null until the server first says (it tells on changes only).
   const [away, setAway] = useState<number | null>(null);
+  // Couples: how many partners asked to talk to the therapist alone (never who).
+  const [talkAlone, setTalkAlone] = useState(0);
 
   useEffect(() => {
     if (!socket) return;
     const onAway = ({ away: count }: { away: number }) => setAway(count);
     socket.on('stepout:updated', onAway);
+    const onTalkAlone = ({ asking }: { asking: number }) => setTalkAlone(asking);
+    socket.on('talkalone:updated', onTalkAlone);
     return () => {
       socket.off('stepout:updated', onAway);
+      socket.off('talkalone:updated', onTalkAlone);
     };
   }, [socket]);
   const joinsLimited = useJoinsLimited(socket);
@@ -270,6 +275,15 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         <p className="banner attention" role="status" data-testid="away-banner">
           <strong>{t('live.run.awayCount', { count: away })}</strong> {t('live.awayBanner')}
         </p>
+      )}
+
+      {talkAlone > 0 && state.phase !== 'ended' && (
+        <div className="banner attention" role="status" data-testid="talk-alone-banner">
+          <p>
+            <strong>{t('live.talkAloneBanner')}</strong>
+          </p>
+          <p>{t('live.talkAloneHint')}</p>
+        </div>
       )}
 
       {running ? (

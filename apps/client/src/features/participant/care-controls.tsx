@@ -20,9 +20,41 @@ type StepOutScreenProps = {
   // Set when the signal could not be sent; the screen stays, the person is told plainly.
   problem: string | null;
   onBack: () => void;
+  // A couple with a therapist: "I'd like to talk to the therapist alone" (absent elsewhere).
+  talkAlone?: TalkAloneProps;
 };
 
-export function StepOutScreen({ mode, busy, problem, onBack }: StepOutScreenProps) {
+type TalkAloneProps = { asking: boolean; failed: boolean; onChange: (asking: boolean) => void };
+
+// Behind "I need a moment", where a partner looking on sees only the calm screen: a private request that
+// only the therapist hears of, as a count.
+function TalkAloneControl({ asking, failed, onChange }: TalkAloneProps) {
+  const { t } = useTranslation('participant');
+  return (
+    <div className="talk-alone" data-testid="talk-alone">
+      {asking ? (
+        <>
+          <p role="status">{t('care.talkAlone.asked')}</p>
+          <button type="button" onClick={() => onChange(false)}>
+            {t('care.talkAlone.takeBack')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => onChange(true)}>
+          {t('care.talkAlone.ask')}
+        </button>
+      )}
+      <p className="hint">{t('care.talkAlone.hint')}</p>
+      {failed && (
+        <p className="error" role="alert">
+          {t('care.talkAlone.failed')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function StepOutScreen({ mode, busy, problem, onBack, talkAlone }: StepOutScreenProps) {
   const { t } = useTranslation('participant');
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
@@ -43,6 +75,7 @@ export function StepOutScreen({ mode, busy, problem, onBack }: StepOutScreenProp
       <button type="button" className="primary" disabled={busy} onClick={onBack}>
         {t('care.stepOut.back')}
       </button>
+      {talkAlone && <TalkAloneControl {...talkAlone} />}
     </section>
   );
 }

@@ -33,10 +33,14 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const sync = useAnswerSync();
   // The open prompt this partner said "I'm finished" with (couples), as the server last told it.
   const [finishedPrompt, setFinishedPrompt] = useState<string | null>(null);
+  // Whether this partner asked to talk to the therapist alone, as the server last told it (couples with a therapist).
+  const [talkAlone, setTalkAlone] = useState(false);
+  const [talkAloneFailed, setTalkAloneFailed] = useState(false);
   const onSnapshot = useCallback(
     (snapshot: Snapshot, socket: CandorSocket) => {
       sync.onSnapshot(snapshot, socket);
       setFinishedPrompt(snapshot.myFinished ? (snapshot.state.prompt?.id ?? null) : null);
+      setTalkAlone(snapshot.myTalkAlone ?? false);
     },
     [sync.onSnapshot],
   );
@@ -111,7 +115,30 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
           </button>
         </div>
       )}
-      {live && care.away && <StepOutScreen mode={state.mode} busy={care.busy} problem={care.signalFailed ? t('play.signalFailed') : null} onBack={care.comeBack} />}
+      {live && care.away && (
+        <StepOutScreen
+          mode={state.mode}
+          busy={care.busy}
+          problem={care.signalFailed ? t('play.signalFailed') : null}
+          onBack={care.comeBack}
+          talkAlone={
+            state.mode === 'couple' && !state.selfRun
+              ? {
+                  asking: talkAlone,
+                  failed: talkAloneFailed,
+                  onChange: (asking) => {
+                    setTalkAloneFailed(false);
+                    if (!socket) return setTalkAloneFailed(true);
+                    void sendCommand(socket, 'participant:talk-alone', { asking }).then((result) => {
+                      if (result.ok) setTalkAlone(result.data.asking);
+                      else setTalkAloneFailed(true);
+                    });
+                  },
+                }
+              : undefined
+          }
+        />
+      )}
       {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
       <div hidden={covered} inert={covered}>
         {state ? (

@@ -5,6 +5,7 @@ import { ParticipantCount1795822951847 } from './1795822951847-ParticipantCount.
 import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
 import { LivePhones1796228281301 } from './1796228281301-LivePhones.js';
 import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
+import { TalkAlone1796236124355 } from './1796236124355-TalkAlone.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CoupleFinished1796215882650,
   LivePhones1796228281301,
   EndedCodeIndex1796229835747,
+  TalkAlone1796236124355,
 ];

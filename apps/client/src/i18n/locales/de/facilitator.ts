@@ -109,6 +109,8 @@ export const facilitator: Translation<typeof en> = {
       cancelEnd: 'Doch weitermachen statt beenden',
     },
     awayBanner: 'Vielleicht langsamer werden oder eine Pause anbieten; wer es ist, erfährst du nie.',
+    talkAloneBanner: 'Eine*r der beiden möchte allein mit dir sprechen.',
+    talkAloneHint: 'Finde mit jeder*jedem einen Moment allein, damit keine*r erkennen kann, wer gefragt hat. Ihre Handys zeigen davon nichts.',
     liveResults: {
       heading: 'Live-Ergebnisse',
       hint: 'Höchstens einmal pro Sekunde aktualisiert und erst, wenn sich mindestens 3 Antworten geändert haben.',

@@ -137,6 +137,13 @@ export const participant: Translation<typeof en> = {
       goesOn: 'Die Sitzung läuft währenddessen weiter, und wenn du zurückkommst, kannst du jede Frage überspringen.',
       back: 'Ich bin wieder da',
     },
+    talkAlone: {
+      ask: 'Ich möchte allein mit der Therapeutin oder dem Therapeuten sprechen',
+      hint: 'Nur deine Therapeutin oder dein Therapeut erfährt, dass eine*r von euch gefragt hat, nie, wer. Das Handy deines*deiner Partner*in zeigt nichts. So kann sie oder er mit jeder*jedem von euch einen Moment allein finden.',
+      asked: 'Deine Therapeutin oder dein Therapeut weiß jetzt, dass eine*r von euch allein sprechen möchte.',
+      takeBack: 'Zurücknehmen',
+      failed: 'Das konnte nicht gesendet werden. Bitte versuch es noch einmal.',
+    },
     paused: {
       heading: 'Eine Pause für alle',
       text: 'Die Sitzung ist eine Weile pausiert. Gerade wird nichts von dir erwartet.',

@@ -108,6 +108,8 @@ export const facilitator = {
       cancelEnd: 'Keep going instead of ending',
     },
     awayBanner: 'Consider slowing down or offering a pause; you never learn who.',
+    talkAloneBanner: 'One of them would like to talk to you alone.',
+    talkAloneHint: 'Find a moment with each partner on their own, so that neither can tell who asked. Their phones show nothing of this.',
     liveResults: {
       heading: 'Live results',
       hint: 'Updated at most once a second, and only after at least 3 answers changed.',

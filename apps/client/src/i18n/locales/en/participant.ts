@@ -132,6 +132,14 @@ export const participant = {
       goesOn: 'The session goes on meanwhile, and you can pass any question when you come back.',
       back: "I'm back",
     },
+    // Couples with a therapist only: shown on the calm screen of "I need a moment".
+    talkAlone: {
+      ask: "I'd like to talk to the therapist alone",
+      hint: "Only your therapist is told that one of you asked, never who. Your partner's phone shows nothing. Your therapist can then find a moment with each of you on your own.",
+      asked: 'Your therapist has been told that one of you would like to talk alone.',
+      takeBack: 'Take it back',
+      failed: 'This could not be sent. Please try again.',
+    },
     paused: {
       heading: 'A pause for everyone',
       text: 'The session is paused for a while. Nothing is asked of you right now.',
