@@ -113,7 +113,7 @@ describe(promptTranslationStatus.name, () => {
     const added = { ...ynm, items: [...ynm.items, { id: 'hold', label: 'Holding hands', category: 'Closeness' }], translations: { de } };
     expect(promptTranslationStatus(added, 'de')).toEqual({ state: 'stale', untranslated: ['labels.hold'] });
     const scale = { ...prompts.scale, translations: { de: german(prompts.scale) } } as Prompt;
-    expect(promptTranslationStatus({ ...scale, maxLabel: 'A lot' } as Prompt, 'de').state).toBe('stale');
+    expect(promptTranslationStatus({ ...scale, maxLabel: 'A lot' }, 'de').state).toBe('stale');
   });
 });
 

@@ -422,7 +422,7 @@ export function promptFromDraft(draft: PromptDraft, id: string): Prompt {
 // The deck's own translations without empty texts (and without a language left with none).
 function keptDeckTranslations(translations: Deck['translations']): Deck['translations'] {
   const languages = Object.entries(translations ?? {}).flatMap(([language, { source, ...texts }]) => {
-    const defined = Object.entries(texts).flatMap(([field, value]) => (optional(value ?? '') ? [[field, (value as string).trim()] as const] : []));
+    const defined = Object.entries(texts).flatMap(([field, value]) => (optional(value ?? '') ? [[field, (value).trim()] as const] : []));
     return defined.length > 0 ? [[language, Object.fromEntries([...(source ? [['source', source]] : []), ...defined])] as const] : [];
   });
   return languages.length > 0 ? Object.fromEntries(languages) : undefined;

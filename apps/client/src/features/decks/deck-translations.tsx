@@ -47,16 +47,18 @@ export function TranslationSummary({ draft, languages, dispatch }: { draft: Deck
       <h2 id="translations-heading">{t('translation.heading')}</h2>
       <p className="hint">{t('translation.hint')}</p>
       {languages.map((language) => {
-        const count = draft.prompts.filter((p) => promptDraftStatus(p, language).state !== 'current').length;
+        const needing = draft.prompts.flatMap((p, i) => (promptDraftStatus(p, language).state !== 'current' ? [i + 1] : []));
+        const count = needing.length;
         const deckStatus = deckDraftStatus(draft, language);
         return (
           <div key={language} className="translation-language">
             <ul>
               <li className={count > 0 ? 'translation-needs' : undefined}>
-                {count > 0 ? t('translation.promptsNeed', { count, language: name(language) }) : t('translation.promptsDone', { language: name(language) })}
+                {count > 0 ? t('translation.promptsNeed', { count, language: name(language), list: needing.join(', ') }) : t('translation.promptsDone', { language: name(language) })}
               </li>
               {deckStatus.state !== 'current' && <li className="translation-needs">{t('translation.deckNeeds', { language: name(language) })}</li>}
             </ul>
+            <h3>{t('translation.deckHeading')}</h3>
             <DeckTranslation draft={draft} language={language} status={deckStatus} dispatch={dispatch} />
           </div>
         );

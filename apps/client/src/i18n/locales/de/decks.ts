@@ -148,9 +148,10 @@ export const decks: Translation<typeof en> = {
     languages: { en: 'Englisch', de: 'Deutsch' },
     heading: 'Übersetzungen',
     hint: 'Ein Handy, dessen Seite in einer anderen Sprache ist, zeigt diese Übersetzung und das Original überall dort, wo ein Text keine hat. Eine Übersetzung, die aktualisiert werden muss, wird weiter gezeigt, bis du sie änderst oder bestätigst.',
-    promptsNeed_one: '{{count}} Frage braucht noch eine Übersetzung ({{language}}).',
-    promptsNeed_other: '{{count}} Fragen brauchen noch eine Übersetzung ({{language}}).',
+    promptsNeed_one: '{{count}} Frage braucht noch eine Übersetzung ({{language}}): Nummer {{list}}.',
+    promptsNeed_other: '{{count}} Fragen brauchen noch eine Übersetzung ({{language}}): Nummern {{list}}.',
     promptsDone: 'Jede Frage ist übersetzt ({{language}}).',
+    deckHeading: 'Titel und Hinweise des Decks',
     deckNeeds: 'Titel und Hinweise des Decks brauchen noch eine Übersetzung ({{language}}).',
     status: {
       missing: '{{language}}: fehlt',

@@ -149,9 +149,10 @@ export const decks = {
     languages: { en: 'English', de: 'German' },
     heading: 'Translations',
     hint: 'A phone whose page is in another language shows that translation, and the original wherever a text has none. A translation that needs an update is still shown until you change or confirm it.',
-    promptsNeed_one: '{{count}} prompt needs {{language}}.',
-    promptsNeed_other: '{{count}} prompts need {{language}}.',
+    promptsNeed_one: '{{count}} prompt needs {{language}}: number {{list}}.',
+    promptsNeed_other: '{{count}} prompts need {{language}}: numbers {{list}}.',
     promptsDone: 'Every prompt has its {{language}}.',
+    deckHeading: 'The deck’s title and notes',
     deckNeeds: 'The deck’s own title and notes need {{language}}.',
     status: {
       missing: '{{language}}: missing',
