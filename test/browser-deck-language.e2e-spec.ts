@@ -141,6 +141,8 @@ describe('deck content in the language of the page', () => {
     await first.getByText('English: How much energy do you have this morning?').waitFor();
     await expect(first.getByLabel('Question in German').inputValue()).resolves.toBe('Wie viel Energie hast du gerade?');
     await browsing.shot(page, 'deck-editor-translation-stale');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.prompt-translations').include('.translation-summary').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     // The prompt and the summary up close, for a person to look at.
     await first.locator('.prompt-translations').screenshot({ path: join(SHOTS, 'deck-editor-translation-prompt.png') });
     await page.locator('.translation-summary').screenshot({ path: join(SHOTS, 'deck-editor-translation-summary.png') });
