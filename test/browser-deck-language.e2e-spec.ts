@@ -2,7 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, test, type Browsing } from './browser-utils.js';
+import { join } from 'node:path';
+import { DESKTOP, PHONE, SHOTS, signUpInBrowser, test, type Browsing } from './browser-utils.js';
 import { connect, send, type ClientSocket } from './live-client.js';
 import { createSession, expectOk, joinSession, signUp, type RunningServer } from './utils.js';
 
@@ -117,5 +118,64 @@ describe('deck content in the language of the page', () => {
     await expect(phone.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await phone.getByRole('heading', { name: 'How do you like other people to tell you their wishes and limits?' }).waitFor();
     await phone.getByRole('button', { name: 'Pass this question' }).waitFor();
+  });
+
+  // The deck editor tells a facilitator which German no longer matches its English, and keeps telling after
+  // a save and a reload until the German is edited or confirmed.
+  it('marks German as needing an update when the English changes, and up to date once it is edited, through a save and a reload', async () => {
+    const page = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(page, server.url, 'translations');
+    const copy = await page.request.post(`${server.url}/api/decks`, { data: { copyOf: 'workshop-check-in' } });
+    const deckId = ((await copy.json()) as { deck: { id: string } }).deck.id;
+    await page.goto(`${server.url}/console/decks/${deckId}/edit`);
+    await page.getByText('Every prompt has its German.').waitFor();
+    const first = page.locator('.prompt-editor').first();
+    const second = page.locator('.prompt-editor').nth(1);
+    await expect(first.locator('.translation-status').textContent()).resolves.toBe('✓ German: up to date');
+
+    await first.getByLabel('Question', { exact: true }).fill('How much energy do you have this morning?');
+    await first.getByText('German: needs update — the English changed').waitFor();
+    await page.getByText('1 prompt needs German: number 1.').waitFor();
+    await first.getByText('Edit the German of prompt 1').click();
+    // The German beside the English it translates.
+    await first.getByText('English: How much energy do you have this morning?').waitFor();
+    await expect(first.getByLabel('Question in German').inputValue()).resolves.toBe('Wie viel Energie hast du gerade?');
+    await browsing.shot(page, 'deck-editor-translation-stale');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.prompt-translations').include('.translation-summary').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    // The prompt and the summary up close, for a person to look at.
+    await first.locator('.prompt-translations').screenshot({ path: join(SHOTS, 'deck-editor-translation-prompt.png') });
+    await page.locator('.translation-summary').screenshot({ path: join(SHOTS, 'deck-editor-translation-summary.png') });
+
+    await first.getByLabel('Question in German').fill('Wie viel Energie hast du heute Morgen?');
+    await first.getByText('German: up to date').waitFor();
+    // The second prompt's English changes too, but its German stays as it was.
+    await second.getByLabel('Question', { exact: true }).fill('How comfortable are you with today’s topic?');
+    await second.getByText('German: needs update — the English changed').waitFor();
+    await page.getByRole('button', { name: 'Save deck' }).click();
+    await page.getByText('All changes saved').waitFor();
+
+    await page.reload();
+    await page.getByText('1 prompt needs German: number 2.').waitFor();
+    await expect(first.locator('.translation-status').textContent()).resolves.toBe('✓ German: up to date');
+    await first.getByText('Edit the German of prompt 1').click();
+    await expect(first.getByLabel('Question in German').inputValue()).resolves.toBe('Wie viel Energie hast du heute Morgen?');
+    await second.getByText('German: needs update — the English changed').waitFor();
+
+    // The German still fits: confirming it is enough.
+    await second.getByRole('button', { name: 'Mark the German of prompt 2 as up to date' }).click();
+    await second.getByText('German: up to date').waitFor();
+    await page.getByText('Every prompt has its German.').waitFor();
+    await browsing.shot(page, 'deck-editor-translation-current');
+    await page.getByRole('button', { name: 'Save deck' }).click();
+    await page.getByText('All changes saved').waitFor();
+    await page.reload();
+    await page.getByText('Every prompt has its German.').waitFor();
+    await expect(second.locator('.translation-status').textContent()).resolves.toBe('✓ German: up to date');
+
+    // In German, the editor says the same in German.
+    await page.locator('#language-select').selectOption('de');
+    await page.getByText('Jede Frage ist übersetzt (Deutsch).').waitFor();
+    await expect(first.locator('.translation-status').textContent()).resolves.toBe('✓ Deutsch: aktuell');
   });
 });

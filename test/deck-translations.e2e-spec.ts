@@ -1,4 +1,4 @@
-import type { Deck, DeckFile, JoinInfo, PromptResult, SessionState, Snapshot } from '@candor/shared';
+import { deckTranslationStatus, promptTranslationStatus, type Deck, type DeckFile, type JoinInfo, type PromptResult, type SessionState, type Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, vi } from 'vitest';
 import { test } from './fixtures.js';
@@ -121,5 +121,68 @@ describe('deck translations, end to end', () => {
     expect(res.body.code).toBe('INVALID_PAYLOAD');
     expect(res.body.issues).toEqual([`deck.prompts.${index}.translations.de.labels.no-such-item: this prompt has no item with the id "no-such-item"`]);
     expect(((await f.api.get('/api/decks')).body.decks as unknown[]).length).toBe(before);
+  });
+
+  test('keeps each translation’s fingerprint through a save, so German whose English changed stays marked as needing an update', async ({ facilitator: f }) => {
+    const copy = (await f.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body.deck as Deck;
+    // The built-in German comes out up to date, on the copy too (whose titles both gained " (copy)").
+    expect(deckTranslationStatus(copy, 'de').state).toBe('current');
+    for (const prompt of copy.prompts) {
+      expect(prompt.translations?.de?.source).toMatch(/^[0-9a-f]{14}$/);
+      expect(promptTranslationStatus(prompt, 'de').state).toBe('current');
+    }
+
+    // The English of the first prompt changes, its German does not: saved as it was, and now stale.
+    const { id, ...input } = copy;
+    const edited = { ...input, prompts: [{ ...input.prompts[0], title: 'How much energy do you have this morning?' }, ...input.prompts.slice(1)] };
+    const saved = await f.api.put(`/api/decks/${id}`).send(edited);
+    expect(saved.status).toBe(200);
+    const reloaded = (await f.api.get(`/api/decks/${id}`)).body.deck as Deck;
+    expect(reloaded.prompts[0].translations?.de).toEqual(copy.prompts[0].translations?.de);
+    expect(promptTranslationStatus(reloaded.prompts[0], 'de')).toEqual({ state: 'stale', untranslated: [] });
+    expect(promptTranslationStatus(reloaded.prompts[1], 'de').state).toBe('current');
+    // And the export carries the fingerprints, so a file round trip keeps the status.
+    const exported = (await f.api.get(`/api/decks/${id}/export`)).body as DeckFile;
+    expect(exported.deck.prompts.map((p) => p.translations?.de?.source)).toEqual(reloaded.prompts.map((p) => p.translations?.de?.source));
+  });
+
+  test('refuses a translation whose source is not a fingerprint, with the place and a clear reason, and changes nothing', async ({ facilitator: f }) => {
+    const copy = (await f.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body.deck as Deck;
+    const { id, ...input } = copy;
+    const de = copy.prompts[1].translations?.de;
+    const bad = {
+      ...input,
+      title: 'Renamed',
+      translations: { de: { ...copy.translations?.de, source: 42 } },
+      prompts: [input.prompts[0], { ...input.prompts[1], translations: { de: { ...de, source: 'not a fingerprint' } } }, ...input.prompts.slice(2)],
+    };
+    const res = await f.api.put(`/api/decks/${id}`).send(bad);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('INVALID_PAYLOAD');
+    expect(res.body.issues).toEqual([
+      'translations.de.source: Invalid input: expected string, received number',
+      'prompts.1.translations.de.source: a translation\'s source is the fingerprint of its original: 14 hexadecimal digits, as the deck editor makes it',
+    ]);
+    expect((await f.api.get(`/api/decks/${id}`)).body.deck).toEqual(copy);
+
+    // An import is checked the same way and creates nothing.
+    const before = ((await f.api.get('/api/decks')).body.decks as unknown[]).length;
+    const imported = await f.api.post('/api/decks/import').send({ format: 'candor-deck', version: 1, deck: { ...bad, id: 'x' } });
+    expect(imported.status).toBe(400);
+    expect(imported.body.issues).toContain(
+      'deck.prompts.1.translations.de.source: a translation\'s source is the fingerprint of its original: 14 hexadecimal digits, as the deck editor makes it',
+    );
+    expect(((await f.api.get('/api/decks')).body.decks as unknown[]).length).toBe(before);
+  });
+
+  test('takes a deck file saved before fingerprints existed, and its German then asks for a review', async ({ facilitator: f }) => {
+    const file = allKindsDeck();
+    const index = file.deck.prompts.findIndex((p) => p.kind === 'ynm');
+    file.deck.prompts[index].translations = { de: { title: 'Auf Deutsch' } };
+    const res = await f.api.post('/api/decks/import').send(file);
+    expect(res.status).toBe(201);
+    const prompt = (res.body.deck as Deck).prompts[index];
+    expect(prompt.translations?.de).toEqual({ title: 'Auf Deutsch' });
+    expect(promptTranslationStatus(prompt, 'de').state).toBe('stale');
   });
 });

@@ -90,3 +90,103 @@ export const TEXT_LENGTH = { min: 10, max: TEXT_MAX_LENGTH, default: 280 } as co
 // The file format for exporting and importing decks. Bump the version on an incompatible change.
 export const DECK_FORMAT = 'candor-deck';
 export const DECK_FORMAT_VERSION = 1;
+
+// A translation records which original it was written for: `source` holds a fingerprint of the texts it
+// translates, made by translationFingerprint. When the original changes, the fingerprint no longer matches
+// and the editor says the translation needs an update; participants still see it (see docs/deck-format.md).
+export const TRANSLATION_SOURCE_PATTERN = /^[0-9a-f]{14}$/;
+
+// The texts of a deck or prompt that a translation may translate, as [key, text] pairs in a fixed order.
+// Keys name the translation's fields: 'title', 'body', 'contentNote', 'minLabel', 'maxLabel',
+// 'labels.<id>' for an item, option or level, and 'categories.<heading>' for a yes/maybe/no category.
+export type TranslatableEntry = { id: string; label: string; category?: string };
+export type TranslatablePrompt = {
+  kind: PromptKind;
+  title: string;
+  body?: string;
+  contentNote?: string;
+  minLabel?: string;
+  maxLabel?: string;
+  items?: readonly TranslatableEntry[];
+  options?: readonly TranslatableEntry[];
+  levels?: readonly TranslatableEntry[];
+};
+export type TranslatableDeck = { title: string; description?: string; contentNote?: string };
+
+const present = (key: string, text: string | undefined): [string, string][] => (text ? [[key, text]] : []);
+
+export function promptSourceTexts(prompt: TranslatablePrompt): [string, string][] {
+  const entries = prompt.items ?? prompt.options ?? prompt.levels ?? [];
+  const categories = [...new Set(entries.flatMap((e) => (e.category ? [e.category] : [])))];
+  return [
+    ['title', prompt.title],
+    ...present('body', prompt.body),
+    ...present('contentNote', prompt.contentNote),
+    ...(prompt.kind === 'scale' ? [...present('minLabel', prompt.minLabel), ...present('maxLabel', prompt.maxLabel)] : []),
+    ...entries.map((e): [string, string] => [`labels.${e.id}`, e.label]),
+    ...categories.map((c): [string, string] => [`categories.${c}`, c]),
+  ];
+}
+
+export function deckSourceTexts(deck: TranslatableDeck): [string, string][] {
+  return [['title', deck.title], ...present('description', deck.description), ...present('contentNote', deck.contentNote)];
+}
+
+// 14 hex digits of a 53-bit hash (cyrb53) of the texts: short, stable across machines, and no crypto API
+// needed, so the phone-sized client and the server compute the same value. Not a security measure.
+export function translationFingerprint(texts: readonly (readonly [string, string])[]): string {
+  const input = JSON.stringify(texts);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < input.length; i += 1) {
+    const c = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return hash.toString(16).padStart(14, '0');
+}
+
+// missing: no translation, or some text has none (`untranslated` lists their keys);
+// stale: its fingerprint is not the original's (the original changed since, or it was saved before
+//   translations had fingerprints: such a translation is reviewed once rather than trusted silently);
+// current: written for the original as it is, and complete.
+export type TranslationState = 'missing' | 'stale' | 'current';
+export type TranslationStatus = { state: TranslationState; untranslated: string[] };
+
+type TranslationTexts = {
+  source?: string;
+  title?: string;
+  body?: string;
+  contentNote?: string;
+  description?: string;
+  minLabel?: string;
+  maxLabel?: string;
+  labels?: Record<string, string>;
+  categories?: Record<string, string>;
+};
+
+function translatedText(translation: TranslationTexts, key: string): string | undefined {
+  const dot = key.indexOf('.');
+  if (dot === -1) return (translation as Record<string, unknown>)[key] as string | undefined;
+  const record = key.slice(0, dot) === 'labels' ? translation.labels : translation.categories;
+  const name = key.slice(dot + 1);
+  return record && Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+export function translationStatus(texts: readonly (readonly [string, string])[], translation: TranslationTexts | undefined): TranslationStatus {
+  const untranslated = texts.filter(([key]) => !translation || !translatedText(translation, key)?.trim()).map(([key]) => key);
+  if (!translation || untranslated.length === texts.length) return { state: 'missing', untranslated };
+  if (translation.source !== translationFingerprint(texts)) return { state: 'stale', untranslated };
+  return { state: untranslated.length > 0 ? 'missing' : 'current', untranslated };
+}
+
+export function promptTranslationStatus(prompt: TranslatablePrompt & { translations?: Record<string, TranslationTexts> }, language: string): TranslationStatus {
+  return translationStatus(promptSourceTexts(prompt), prompt.translations?.[language]);
+}
+
+export function deckTranslationStatus(deck: TranslatableDeck & { translations?: Record<string, TranslationTexts> }, language: string): TranslationStatus {
+  return translationStatus(deckSourceTexts(deck), deck.translations?.[language]);
+}

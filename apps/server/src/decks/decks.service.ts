@@ -4,6 +4,9 @@ import {
   DECK_FORMAT,
   DECK_FORMAT_VERSION,
   deckFileSchema,
+  deckSourceTexts,
+  deckTranslationStatus,
+  translationFingerprint,
   deckSchema,
   type CreateDeck,
   type Deck,
@@ -63,12 +66,19 @@ export class DecksService {
     if ('copyOf' in input) {
       const { id: _id, ...source } = await this.get(ownerId, input.copyOf);
       // Translated titles are marked too, or a list in another language would show two decks of one name.
+      // A translation that was up to date stays so (both titles changed alike); a stale one stays stale.
+      const title = copyTitle(source.title);
+      const renewed = translationFingerprint(deckSourceTexts({ ...source, title }));
       const translations =
         source.translations &&
         Object.fromEntries(
-          Object.entries(source.translations).map(([language, t]) => [language, t.title ? { ...t, title: copyTitle(t.title) } : t]),
+          Object.entries(source.translations).map(([language, t]) => {
+            const current = deckTranslationStatus(source, language).state !== 'stale';
+            const marked = t.title ? { ...t, title: copyTitle(t.title) } : t;
+            return [language, current && t.source ? { ...marked, source: renewed } : marked];
+          }),
         );
-      return this.insert(ownerId, { ...source, title: copyTitle(source.title), translations });
+      return this.insert(ownerId, { ...source, title, translations });
     }
     return this.insert(ownerId, input.deck);
   }

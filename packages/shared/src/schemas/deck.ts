@@ -10,6 +10,7 @@ import {
   REVEAL_POLICIES,
   SCALE_BOUNDS,
   TEXT_LENGTH,
+  TRANSLATION_SOURCE_PATTERN,
 } from '../rules.js';
 import { slugSchema } from './common.js';
 
@@ -22,11 +23,17 @@ export const languageTagSchema = z
   .max(LANGUAGE_TAG_LENGTH.max)
   .regex(LANGUAGE_TAG_PATTERN, 'use a language tag like "de" or "pt-BR"');
 
+// Which original a translation was written for: translationFingerprint of the texts it translates.
+export const translationSourceSchema = z
+  .string()
+  .regex(TRANSLATION_SOURCE_PATTERN, 'a translation\'s source is the fingerprint of its original: 14 hexadecimal digits, as the deck editor makes it');
+
 // One prompt in another language. Each field is optional: a client shows the deck's own text wherever
 // a translation is missing. `labels` are the prompt's items, options or levels by id; `categories` are
 // a yes/maybe/no list's category headings, keyed by the heading as the deck writes it.
 export const promptTranslationSchema = z
   .object({
+    source: translationSourceSchema.optional(),
     title: z.string().min(1).max(DECK_TEXT_MAX.promptTitle).optional(),
     body: z.string().max(DECK_TEXT_MAX.promptBody).optional(),
     contentNote: z.string().max(DECK_TEXT_MAX.promptContentNote).optional(),
@@ -188,6 +195,7 @@ export const promptSchema = z
 // The deck's own texts in another language. Prompts carry their translations themselves.
 export const deckTranslationSchema = z
   .object({
+    source: translationSourceSchema.optional(),
     title: z.string().min(1).max(DECK_TEXT_MAX.deckTitle).optional(),
     description: z.string().max(DECK_TEXT_MAX.deckDescription).optional(),
     contentNote: z.string().max(DECK_TEXT_MAX.deckContentNote).optional(),

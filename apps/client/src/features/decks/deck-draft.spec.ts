@@ -1,19 +1,22 @@
 import type { Deck } from '@candor/shared';
 import { deckInputSchema } from '@candor/shared';
-import { PROMPT_KINDS } from '@candor/shared/rules';
+import { PROMPT_KINDS, promptSourceTexts, translationFingerprint } from '@candor/shared/rules';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/locales/de';
 import { en } from '../../i18n/locales/en';
 import {
   deckDraftReducer,
+  deckDraftStatus,
   deckInputFromDraft,
   describeIssue,
   draftFromDeck,
   duplicatePromptDraft,
   newKey,
   newPromptDraft,
+  promptDraftStatus,
   slugify,
+  translationLanguages,
   uniqueSlug,
   type DeckDraft,
 } from './deck-draft';
@@ -234,6 +237,86 @@ describe(deckDraftReducer.name, () => {
     expect(after.title).toBe('Saved');
     expect(keys(after)).toEqual([...keys(before), saved.prompts[2].key]);
     expect(deckInputFromDraft(after)).toEqual(deckInputFromDraft(saved));
+  });
+});
+
+describe('editing translations', () => {
+  const touch = deck.prompts[1];
+  const source = translationFingerprint(promptSourceTexts(touch));
+  // Touch with its German written for the English as it is.
+  const translated: Deck = {
+    ...deck,
+    translations: { de: { source: translationFingerprint([['title', 'Mine']]), title: 'Meins' } },
+    prompts: [deck.prompts[0], { ...touch, translations: { de: { source, title: 'Berührung', labels: { hugs: 'Umarmungen' }, categories: { Touch: 'Berührung' } } } }],
+  };
+  const start = () => frozen(draftFromDeck(translated));
+  const key = (draft: DeckDraft) => draft.prompts[1].key;
+
+  it('offers the languages Candor speaks and those the deck has, never the deck’s own', () => {
+    expect(translationLanguages(start(), ['en', 'de'])).toEqual(['de']);
+    expect(translationLanguages({ ...start(), language: 'de-AT' }, ['en', 'de'])).toEqual(['en']);
+    expect(translationLanguages({ ...start(), translations: { fr: { title: 'Le mien' } } }, ['en', 'de'])).toEqual(['de', 'fr']);
+  });
+
+  it('turns a translation stale when the English changes, and keeps it stale through a save and reload', () => {
+    const draft = start();
+    expect(promptDraftStatus(draft.prompts[1], 'de').state).toBe('current');
+    expect(deckDraftStatus(draft, 'de').state).toBe('current');
+    const edited = deckDraftReducer(draft, { type: 'updatePrompt', key: key(draft), patch: { title: 'Touch, gently' } });
+    expect(promptDraftStatus(edited.prompts[1], 'de')).toEqual({ state: 'stale', untranslated: [] });
+    const { id: _id, ...input } = translated;
+    const saved = deckInputFromDraft(edited);
+    expect(saved.prompts[1].translations?.de?.source).toBe(source);
+    const reloaded = draftFromDeck({ ...input, ...saved, id: 'mine' });
+    expect(promptDraftStatus(reloaded.prompts[1], 'de').state).toBe('stale');
+    // The first prompt has no German at all.
+    expect(promptDraftStatus(reloaded.prompts[0], 'de')).toEqual({ state: 'missing', untranslated: ['title', 'labels.low', 'labels.high'] });
+  });
+
+  it('renews the fingerprint when a translated text is edited, and saves it', () => {
+    const initial = start();
+    const draft = deckDraftReducer(initial, { type: 'updatePrompt', key: key(initial), patch: { title: 'Touch, gently' } });
+    const edited = deckDraftReducer(draft, { type: 'setPromptTranslation', key: key(draft), language: 'de', text: 'title', value: 'Berührung, sanft' });
+    expect(promptDraftStatus(edited.prompts[1], 'de').state).toBe('current');
+    const saved = deckInputFromDraft(edited).prompts[1].translations?.de;
+    expect(saved).toMatchObject({ title: 'Berührung, sanft', labels: { hugs: 'Umarmungen' } });
+    expect(saved?.source).toBe(translationFingerprint(promptSourceTexts(deckInputFromDraft(edited).prompts[1])));
+    expect(saved?.source).not.toBe(source);
+    expect(deckInputSchema.safeParse(deckInputFromDraft(edited)).success).toBe(true);
+    // The other prompt is the same object.
+    expect(edited.prompts[0]).toBe(draft.prompts[0]);
+  });
+
+  it('edits labels and categories by their keys, and renews without an edit when confirmed', () => {
+    const initial = start();
+    const draft = deckDraftReducer(initial, { type: 'updateEntry', promptKey: key(initial), key: initial.prompts[1].entries[0].key, patch: { label: 'Long hugs' } });
+    expect(promptDraftStatus(draft.prompts[1], 'de').state).toBe('stale');
+    const relabelled = deckDraftReducer(draft, { type: 'setPromptTranslation', key: key(draft), language: 'de', text: 'labels.hugs', value: 'Lange Umarmungen' });
+    const recategorised = deckDraftReducer(relabelled, { type: 'setPromptTranslation', key: key(draft), language: 'de', text: 'categories.Touch', value: 'Nähe' });
+    expect(recategorised.prompts[1].translations?.de).toMatchObject({ labels: { hugs: 'Lange Umarmungen' }, categories: { Touch: 'Nähe' } });
+    expect(promptDraftStatus(recategorised.prompts[1], 'de').state).toBe('current');
+    const confirmed = deckDraftReducer(draft, { type: 'confirmPromptTranslation', key: key(draft), language: 'de' });
+    expect(promptDraftStatus(confirmed.prompts[1], 'de').state).toBe('current');
+    expect(confirmed.prompts[1].translations?.de?.labels).toEqual({ hugs: 'Umarmungen' });
+  });
+
+  it('starts a translation for a prompt that has none, and leaves an emptied text out on save', () => {
+    const draft = start();
+    const first = draft.prompts[0].key;
+    const started = deckDraftReducer(draft, { type: 'setPromptTranslation', key: first, language: 'de', text: 'title', value: 'Energie' });
+    expect(promptDraftStatus(started.prompts[0], 'de')).toEqual({ state: 'missing', untranslated: ['labels.low', 'labels.high'] });
+    const emptied = deckDraftReducer(started, { type: 'setPromptTranslation', key: first, language: 'de', text: 'title', value: '  ' });
+    expect(deckInputFromDraft(emptied).prompts[0].translations).toBeUndefined();
+    expect(promptDraftStatus(emptied.prompts[0], 'de').state).toBe('missing');
+  });
+
+  it('edits and confirms the deck’s own translation', () => {
+    const renamed = deckDraftReducer(start(), { type: 'setDeckField', field: 'title', value: 'Ours' });
+    expect(deckDraftStatus(renamed, 'de').state).toBe('stale');
+    const edited = deckDraftReducer(renamed, { type: 'setDeckTranslation', language: 'de', text: 'title', value: 'Unseres' });
+    expect(deckDraftStatus(edited, 'de').state).toBe('current');
+    expect(deckInputFromDraft(edited).translations).toEqual({ de: { source: translationFingerprint([['title', 'Ours']]), title: 'Unseres' } });
+    expect(deckDraftStatus(deckDraftReducer(renamed, { type: 'confirmDeckTranslation', language: 'de' }), 'de').state).toBe('current');
   });
 });
 

@@ -1,5 +1,14 @@
-import type { Deck, DeckInput, Prompt, PromptKind, PromptTranslation, RevealPolicy } from '@candor/shared';
-import { REVEAL_POLICIES, SLUG_MAX_LENGTH, TEXT_LENGTH } from '@candor/shared/rules';
+import type { Deck, DeckInput, DeckTranslation, Prompt, PromptKind, PromptTranslation, RevealPolicy } from '@candor/shared';
+import {
+  deckSourceTexts,
+  promptSourceTexts,
+  REVEAL_POLICIES,
+  SLUG_MAX_LENGTH,
+  TEXT_LENGTH,
+  translationFingerprint,
+  translationStatus,
+  type TranslationStatus,
+} from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { decks as english } from '../../i18n/locales/en/decks';
 import { moveItem } from '../answer-forms/answer-drafts';
@@ -27,7 +36,8 @@ export type PromptDraft = {
   maxLabel: string;
   maxLength: string;
   moment: 'start' | 'end';
-  // Not edited here; carried through a save (see keptTranslations).
+  // By language; edited beside the original, and trimmed to what still has an original on save (see
+  // keptTranslations). Each carries the fingerprint of the original it was last edited or confirmed for.
   translations?: Prompt['translations'];
 };
 
@@ -37,7 +47,7 @@ export type DeckDraft = {
   description: string;
   contentNote: string;
   prompts: PromptDraft[];
-  // Not edited here; carried through a save as they are.
+  // The deck's title, description and content note in other languages, as on a prompt.
   translations?: Deck['translations'];
 };
 
@@ -196,6 +206,12 @@ export type DraftAction =
   | { type: 'updateEntry'; promptKey: string; key: string; patch: Partial<Pick<EntryDraft, 'label' | 'category'>> }
   | { type: 'moveEntry'; promptKey: string; from: number; to: number }
   | { type: 'removeEntry'; promptKey: string; key: string }
+  // `text` is a key of promptSourceTexts / deckSourceTexts ('title', 'labels.hugs', 'categories.Touch').
+  // Editing or confirming a translation stamps it with the fingerprint of the original as it is now.
+  | { type: 'setPromptTranslation'; key: string; language: string; text: string; value: string }
+  | { type: 'confirmPromptTranslation'; key: string; language: string }
+  | { type: 'setDeckTranslation'; language: string; text: string; value: string }
+  | { type: 'confirmDeckTranslation'; language: string }
   // The deck as the server saved it, as a draft.
   | { type: 'saved'; draft: DeckDraft };
 
@@ -230,10 +246,68 @@ export function deckDraftReducer(draft: DeckDraft, action: DraftAction): DeckDra
       return withEntries(action.promptKey, (entries) => moveItem(entries, action.from, action.to));
     case 'removeEntry':
       return withEntries(action.promptKey, (entries) => entries.filter((e) => e.key !== action.key));
+    case 'setPromptTranslation':
+      return editPrompt(action.key, (p) => withTranslation(p, action.language, promptFingerprint(p), action.text, action.value));
+    case 'confirmPromptTranslation':
+      return editPrompt(action.key, (p) => withTranslation(p, action.language, promptFingerprint(p)));
+    case 'setDeckTranslation':
+      return withTranslation(draft, action.language, deckFingerprint(draft), action.text, action.value);
+    case 'confirmDeckTranslation':
+      return withTranslation(draft, action.language, deckFingerprint(draft));
     case 'saved':
       // Keep the rows' keys where the prompt order is unchanged, so that focus and scroll stay put.
       return { ...action.draft, prompts: action.draft.prompts.map((p, i) => ({ ...p, key: draft.prompts[i]?.key ?? p.key })) };
   }
+}
+
+type Translatable = { translations?: Record<string, PromptTranslation | DeckTranslation> };
+
+// `owner` with its translation into `language` stamped with `source`, and one text set when given ('' clears
+// it: an empty text is left out on save, so that participants see the original there).
+function withTranslation<T extends Translatable>(owner: T, language: string, source: string, text?: string, value?: string): T {
+  const translation: Record<string, unknown> = { ...owner.translations?.[language], source };
+  if (text !== undefined) {
+    const dot = text.indexOf('.');
+    if (dot === -1) translation[text] = value;
+    else {
+      const field = text.slice(0, dot);
+      translation[field] = { ...(translation[field] as Record<string, string> | undefined), [text.slice(dot + 1)]: value };
+    }
+  }
+  return { ...owner, translations: { ...owner.translations, [language]: translation } };
+}
+
+// The texts of a prompt as they would be saved now, and their fingerprint.
+export function draftSourceTexts(draft: PromptDraft): [string, string][] {
+  return promptSourceTexts(promptFromDraft({ ...draft, translations: undefined }, draft.id ?? 'new'));
+}
+
+function promptFingerprint(draft: PromptDraft): string {
+  return translationFingerprint(draftSourceTexts(draft));
+}
+
+export function deckDraftSourceTexts(draft: DeckDraft): [string, string][] {
+  return deckSourceTexts({ title: draft.title.trim(), description: optional(draft.description), contentNote: optional(draft.contentNote) });
+}
+
+function deckFingerprint(draft: DeckDraft): string {
+  return translationFingerprint(deckDraftSourceTexts(draft));
+}
+
+export function promptDraftStatus(draft: PromptDraft, language: string): TranslationStatus {
+  return translationStatus(draftSourceTexts(draft), draft.translations?.[language]);
+}
+
+export function deckDraftStatus(draft: DeckDraft, language: string): TranslationStatus {
+  return translationStatus(deckDraftSourceTexts(draft), draft.translations?.[language]);
+}
+
+// The languages the editor offers translations for: those Candor speaks (`spoken`) and any the deck already
+// has, but never the deck's own.
+export function translationLanguages(draft: DeckDraft, spoken: readonly string[]): string[] {
+  const own = draft.language.trim().split('-')[0];
+  const present = [draft.translations, ...draft.prompts.map((p) => p.translations)].flatMap((t) => Object.keys(t ?? {}));
+  return [...new Set([...spoken, ...present])].filter((language) => language.split('-')[0] !== own);
 }
 
 // A copy placed after the original: new keys, and a prompt id made fresh at save time. The editor names the
@@ -275,29 +349,31 @@ function entryIds(entries: EntryDraft[], fallback: string): string[] {
   });
 }
 
-// The editor does not edit translations, but a save must not drop them: each language keeps what still
-// has an original — labels of items, options and levels that kept their id, categories still in use, scale
-// labels on a scale, a body or content note the prompt still has. Translated text is not updated when the
-// original changes (docs/deck-format.md says so).
+// A save keeps of each language what still has an original — labels of items, options and levels that kept
+// their id, categories still in use, scale labels on a scale, a body or content note the prompt still has —
+// and its fingerprint, so that a translation whose original changed since shows as needing an update.
+// Empty texts are left out.
 function keptTranslations(draft: PromptDraft, ids: string[]): Prompt['translations'] {
   const keptIds = new Set(draft.entries.flatMap((e, i) => (e.id !== null && ids[i] === e.id ? [e.id] : [])));
   const categories = new Set(draft.kind === 'ynm' ? draft.entries.map((e) => e.category.trim()).filter(Boolean) : []);
   const pick = (record: Record<string, string> | undefined, keep: Set<string>) => {
-    const kept = Object.entries(record ?? {}).filter(([key]) => keep.has(key));
+    const kept = Object.entries(record ?? {}).flatMap(([key, text]) => (keep.has(key) && text.trim() ? [[key, text.trim()] as const] : []));
     return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   };
+  const text = (value: string | undefined) => optional(value ?? '');
   const languages = Object.entries(draft.translations ?? {}).flatMap(([language, t]) => {
     const kept: PromptTranslation = {
-      title: t.title,
-      body: optional(draft.body) && t.body,
-      contentNote: optional(draft.contentNote) && t.contentNote,
-      minLabel: draft.kind === 'scale' ? t.minLabel : undefined,
-      maxLabel: draft.kind === 'scale' ? t.maxLabel : undefined,
+      title: text(t.title),
+      body: optional(draft.body) && text(t.body),
+      contentNote: optional(draft.contentNote) && text(t.contentNote),
+      minLabel: draft.kind === 'scale' ? text(t.minLabel) : undefined,
+      maxLabel: draft.kind === 'scale' ? text(t.maxLabel) : undefined,
       labels: pick(t.labels, keptIds),
       categories: pick(t.categories, categories),
     };
     const defined = Object.entries(kept).filter(([, value]) => value !== undefined);
-    return defined.length > 0 ? [[language, Object.fromEntries(defined)] as const] : [];
+    // A fingerprint alone translates nothing.
+    return defined.length > 0 ? [[language, Object.fromEntries([...(t.source ? [['source', t.source]] : []), ...defined])] as const] : [];
   });
   return languages.length > 0 ? Object.fromEntries(languages) : undefined;
 }
@@ -343,6 +419,15 @@ export function promptFromDraft(draft: PromptDraft, id: string): Prompt {
   }
 }
 
+// The deck's own translations without empty texts (and without a language left with none).
+function keptDeckTranslations(translations: Deck['translations']): Deck['translations'] {
+  const languages = Object.entries(translations ?? {}).flatMap(([language, { source, ...texts }]) => {
+    const defined = Object.entries(texts).flatMap(([field, value]) => (optional(value ?? '') ? [[field, (value).trim()] as const] : []));
+    return defined.length > 0 ? [[language, Object.fromEntries([...(source ? [['source', source]] : []), ...defined])] as const] : [];
+  });
+  return languages.length > 0 ? Object.fromEntries(languages) : undefined;
+}
+
 export function deckInputFromDraft(draft: DeckDraft): DeckInput {
   const taken = new Set(draft.prompts.flatMap((p) => (p.id ? [p.id] : [])));
   const seen = new Set<string>();
@@ -357,7 +442,7 @@ export function deckInputFromDraft(draft: DeckDraft): DeckInput {
     language: draft.language.trim(),
     description: optional(draft.description),
     contentNote: optional(draft.contentNote),
-    translations: draft.translations,
+    translations: keptDeckTranslations(draft.translations),
     prompts,
   };
 }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState, type Dispatch, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useIssueProblems } from '../../i18n/error-text';
+import { LANGUAGES } from '../../i18n/i18n';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
@@ -19,12 +20,14 @@ import {
   newPromptDraft,
   promptDefaults,
   REVEAL_CHOICES,
+  translationLanguages,
   type DeckField,
   type DraftAction,
   type EntryDraft,
   type EntryNoun,
   type PromptDraft,
 } from './deck-draft';
+import { PromptTranslations, TranslationSummary } from './deck-translations';
 
 type SaveProblem = { message: string; issues: string[] };
 
@@ -113,6 +116,7 @@ function DeckEditor({ deck }: { deck: Deck }) {
   const problemRef = useRef<HTMLDivElement>(null);
 
   const dirty = JSON.stringify(deckInputFromDraft(draft)) !== savedJson;
+  const languages = translationLanguages(draft, LANGUAGES);
 
   useEffect(() => {
     if (!dirty) return;
@@ -206,6 +210,8 @@ function DeckEditor({ deck }: { deck: Deck }) {
       <h1>{t('editor.heading', { title: draft.title || t('editor.untitled') })}</h1>
 
       <form onSubmit={(event) => void save(event)} noValidate>
+        <TranslationSummary draft={draft} languages={languages} dispatch={dispatch} />
+
         <section aria-labelledby="deck-details-heading" className="card">
           <h2 id="deck-details-heading">{t('editor.aboutHeading')}</h2>
           <TextField id="deck-title" label={t('editor.deckTitle')} value={draft.title} onChange={(v) => setField('title', v)} required />
@@ -236,6 +242,8 @@ function DeckEditor({ deck }: { deck: Deck }) {
                 prompt={prompt}
                 index={index}
                 count={draft.prompts.length}
+                languages={languages}
+                source={draft.language}
                 dispatch={dispatch}
                 onMove={(to) => movePrompt(index, to)}
                 onDuplicate={() => duplicatePrompt(index)}
@@ -302,13 +310,15 @@ type PromptEditorProps = {
   prompt: PromptDraft;
   index: number;
   count: number;
+  languages: string[];
+  source: string;
   dispatch: Dispatch<DraftAction>;
   onMove: (to: number) => void;
   onDuplicate: () => void;
   onDelete: () => void;
 };
 
-function PromptEditor({ prompt, index, count, dispatch, onMove, onDuplicate, onDelete }: PromptEditorProps) {
+function PromptEditor({ prompt, index, count, languages, source, dispatch, onMove, onDuplicate, onDelete }: PromptEditorProps) {
   const { t } = useTranslation('decks');
   const onChange = (patch: Partial<PromptDraft>) => dispatch({ type: 'updatePrompt', key: prompt.key, patch });
   const n = index + 1;
@@ -399,6 +409,7 @@ function PromptEditor({ prompt, index, count, dispatch, onMove, onDuplicate, onD
           dispatch={dispatch}
         />
       )}
+      <PromptTranslations prompt={prompt} n={n} languages={languages} source={source} dispatch={dispatch} />
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { deckSchema, type Deck, type Prompt } from '@candor/shared';
+import { deckSchema, deckTranslationStatus, promptTranslationStatus, type Deck, type Prompt } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { aftercarePreferences } from './aftercare-preferences.js';
 import { communicationStyles } from './communication-styles.js';
@@ -94,6 +94,13 @@ describe('the German of the built-in decks', () => {
       expect(deckSchema.safeParse(deck).success).toBe(true);
       expect(deck.translations?.de?.title).toBeTruthy();
       for (const prompt of deck.prompts) expect(prompt.translations?.de?.title).toBeTruthy();
+    }
+  });
+
+  it('comes out up to date: each German is stamped with the fingerprint of the English it translates', () => {
+    for (const deck of BUILT_IN_DECKS) {
+      expect(deckTranslationStatus(deck, 'de'), deck.id).toEqual({ state: 'current', untranslated: [] });
+      for (const prompt of deck.prompts) expect(promptTranslationStatus(prompt, 'de'), `${deck.id} ${prompt.id}`).toEqual({ state: 'current', untranslated: [] });
     }
   });
 
