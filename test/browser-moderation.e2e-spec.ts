@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { ModerationQueue, SessionState } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -108,6 +109,14 @@ describe('the moderation queue in the live console', () => {
     await page.keyboard.press('h');
     await counts.getByText(`2 approved · 2 hidden · ${PHONES - 4} waiting`).waitFor();
     expect(await statusOf(4)).toBe('Hidden');
+    // The queue with every status and a current row meets WCAG 2.2 AA, in both themes (as the a11y suite checks pages).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const axe = new AxeBuilder({ page }).include('.moderation').include('[data-testid="result-preview"]');
+      const { violations } = await (colorScheme === 'light' ? axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']) : axe.withRules(['color-contrast'])).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     const hidden = [1, 4].map((n) => rows.nth(n).locator('.moderation-text').textContent());
     const hiddenTexts = await Promise.all(hidden);
 
