@@ -863,6 +863,24 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     ],
     { promptId: 'one-word', textId: randomUUID(), status: 'approved' },
   ),
+  'texts:moderate-many': facilitatorOnly(
+    [
+      allowed({
+        what: 'the two still waiting',
+        payload: (w) => ({ promptId: 'one-word', textIds: need(w.made.textIds, 'the texts').slice(1), status: 'approved' }),
+        check: (data) =>
+          expect((data as { items: { status: string }[] }).items.map((i) => i.status)).toEqual(['approved', 'approved', 'approved']),
+      }),
+    ],
+    { promptId: 'one-word', textIds: [randomUUID()], status: 'approved' },
+  ),
+  // The facilitator's private preview of the closed prompt: in the ack only.
+  'results:preview': facilitatorOnly([
+    allowed({
+      shape: () => ({ promptId: 'one-word', respondents: 3, distribution: { kind: 'text' } }),
+      check: (data) => expect([...(data as { distribution: { texts: string[] } }).distribution.texts].sort()).toEqual([...TEXTS].sort()),
+    }),
+  ]),
   'results:release': facilitatorOnly([allowed({ shape: () => ({ phase: 'released', result: { promptId: 'one-word' } }) })]),
   'participant:withdraw': {
     payload: {},

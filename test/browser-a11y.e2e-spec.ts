@@ -82,6 +82,8 @@ describe('accessibility of every page', () => {
     await check(facilitator, 'live console (open)');
 
     await facilitator.getByRole('button', { name: 'Close prompt' }).click();
+    await facilitator.getByRole('heading', { name: 'Preview — only you see this' }).waitFor();
+    await check(facilitator, 'live console (closed, preview)');
     await facilitator.getByRole('button', { name: 'Release results' }).click();
     await screen.getByText(/hidden until at least 3/i).first().waitFor();
     await check(screen, 'screen (results withheld)');

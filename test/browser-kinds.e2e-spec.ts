@@ -254,12 +254,12 @@ describe('every prompt kind in the browser: deck import and editing, answering, 
     });
     await close();
     await facilitator.getByRole('heading', { name: 'Open-text answers' }).waitFor();
-    await facilitator.getByTestId('moderation-counts').getByText('0 approved · 0 rejected · 3 waiting').waitFor();
+    await facilitator.getByTestId('moderation-counts').getByText('0 approved · 0 hidden · 3 waiting').waitFor();
     await shot(facilitator, 'kinds-moderation');
     await facilitator.getByRole('button', { name: 'Approve: I need some quiet time before…' }).click();
     await facilitator.getByRole('button', { name: 'Approve: Please check in with me the…' }).click();
-    await facilitator.getByRole('button', { name: 'Reject: A warm drink and a blanket…' }).click();
-    await facilitator.getByTestId('moderation-counts').getByText('2 approved · 1 rejected · 0 waiting').waitFor();
+    await facilitator.getByRole('button', { name: 'Hide: A warm drink and a blanket…' }).click();
+    await facilitator.getByTestId('moderation-counts').getByText('2 approved · 1 hidden · 0 waiting').waitFor();
     await release('text');
     const cards = await screen.locator('.text-card').allTextContents();
     expect(cards.sort()).toEqual([texts[0], texts[1]].sort());

@@ -3,6 +3,7 @@ import {
   answerSubmitSchema,
   emptyPayloadSchema,
   moderateTextSchema,
+  moderateTextsSchema,
   moderationListSchema,
   pauseSchema,
   promptOpenSchema,
@@ -32,6 +33,8 @@ const EVENTS: [string, z.ZodType][] = [
   ['session:end', emptyPayloadSchema],
   ['moderation:list', moderationListSchema],
   ['text:moderate', moderateTextSchema],
+  ['texts:moderate-many', moderateTextsSchema],
+  ['results:preview', emptyPayloadSchema],
 ];
 
 // Arbitrary JSON, plus the classics: prototype keys, huge strings, deep nesting, odd numbers.

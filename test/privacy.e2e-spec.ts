@@ -1,10 +1,10 @@
-import type { SessionState, Snapshot, YnmChoice } from '@candor/shared';
+import type { PromptResult, SessionState, Snapshot, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { liveClients, test } from './fixtures.js';
-import { connect, send, waitFor } from './live-client.js';
+import { connect, send, waitFor, type LiveClient } from './live-client.js';
 import { allKindsDeck, expectOk, ROOT, signUp, startServer } from './utils.js';
 
 const deckFile = allKindsDeck();
@@ -138,6 +138,56 @@ describe('the privacy rules, tried the way an attacker would', () => {
       .toEqual({ away: 1 });
     for (const c of [s.screen, ...s.phones]) expect(c.frames.map((fr) => fr.event)).not.toContain('stepout:updated');
     expect(await send(s.host.socket, 'participant:step-out', { away: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  test("keeps the facilitator's preview of a closed prompt off the screen and the phones until release, with k and moderation in force", async ({ server, clients }) => {
+    const s = await clients.room({ phones: 4 });
+    expectOk(await send(s.host.socket, 'prompt:open', {}));
+    const touch = ['yes', 'yes', 'no', 'maybe'] as const;
+    for (const [i, phone] of s.phones.entries()) {
+      // One person also answers "stop-word": below k = 3, it stays withheld in the preview too.
+      const items: Record<string, YnmChoice> = i === 0 ? { 'asked-before-touch': touch[i], 'stop-word': 'yes' } : { 'asked-before-touch': touch[i] };
+      expectOk(await send(phone.socket, 'answer:submit', ynm(items)));
+    }
+    expectOk(await send(s.host.socket, 'prompt:close', {}));
+    const observers = [s.screen, ...s.phones];
+    // The screen and the phones ask for it themselves: refused.
+    for (const observer of observers) {
+      expect(await send(observer.socket, 'results:preview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+
+    const preview = expectOk<PromptResult>(await send(s.host.socket, 'results:preview', {}));
+    expect(preview).toMatchObject({ promptId: 'yes-maybe-no', respondents: 4 });
+    const items = (preview.distribution as { items: { id: string; yes: number; no: number; maybe: number; withheld: boolean }[] }).items;
+    expect(items.find((item) => item.id === 'asked-before-touch')).toMatchObject({ yes: 2, no: 1, maybe: 1, withheld: false });
+    expect(items.find((item) => item.id === 'stop-word')).toMatchObject({ yes: 0, withheld: true });
+    // Asked again (a reload), the same; and the console's own state still carries no result: the preview is the ack only.
+    expect(expectOk<PromptResult>(await send(s.host.socket, 'results:preview', {})).respondents).toBe(4);
+    expect(expectOk<Snapshot>(await send(s.host.socket, 'session:sync', {})).state.result).toBeNull();
+
+    // Everything the screen and the phones can get, over sockets and REST, before release: no result anywhere.
+    for (const observer of observers) expect(expectOk<Snapshot>(await send(observer.socket, 'session:sync', {})).state.result).toBeNull();
+    const anonymous = request(server.url);
+    const rest = [
+      await anonymous.get(`/api/join/${s.code}`),
+      await anonymous.get(`/api/sessions/${s.sessionId}`),
+      await anonymous.get(`/api/sessions/${s.sessionId}/summary`),
+      await anonymous.get(`/api/sessions/${s.sessionId}/export?format=json`),
+      await anonymous.get(`/api/sessions/${s.sessionId}/export?format=csv`),
+    ];
+    expect(rest.map((res) => res.status)).toEqual([200, 401, 401, 401, 401]);
+    for (const res of rest) expect(res.text).not.toMatch(/respondents|asked-before-touch/);
+    const beforeRelease = (observer: LiveClient) => JSON.stringify(observer.frames);
+    for (const observer of observers) {
+      expect(observer.frames.length).toBeGreaterThan(0);
+      expect(beforeRelease(observer)).not.toMatch(/"respondents"|"withheld"/);
+    }
+
+    // Released: now they get it, so the check above is one that can fail.
+    const seen = Promise.all(observers.map((o) => waitFor(o.socket, 'session:updated', 5_000, (st) => st.phase === 'released')));
+    expectOk(await send(s.host.socket, 'results:release', {}));
+    for (const state of await seen) expect(state.result).toMatchObject({ respondents: 4 });
+    for (const observer of observers) expect(beforeRelease(observer)).toMatch(/"respondents"/);
   });
 
   test('freezes answering while the facilitator pauses', async ({ clients }) => {

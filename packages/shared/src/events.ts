@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
 import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
+import type { PromptResult } from './schemas/result.js';
 import { slugSchema } from './schemas/common.js';
 import { languageTagSchema } from './schemas/deck.js';
 import type {
   AnswerFinish,
   LiveResult,
   ModerateText,
+  ModerateTexts,
   ModerationQueue,
   Pause,
   Progress,
@@ -83,6 +85,12 @@ export interface ClientToServerEvents {
   // text. Couple sessions have no queue: the therapist sees the couple's reveal, nothing more.
   'moderation:list': Command<{ promptId: string }, ModerationQueue>;
   'text:moderate': Command<ModerateText, ModerationQueue>;
+  // Several texts of one prompt at once, all or none: exactly these ids (the ones the console shows).
+  'texts:moderate-many': Command<ModerateTexts, ModerationQueue>;
+  // Facilitator of a group only, while the prompt is closed and not yet released: the result as release
+  // would show it (k and moderation hold), in this acknowledgement only. Never broadcast, so the screen
+  // and the phones get nothing of it until release.
+  'results:preview': Command<EmptyPayload, PromptResult>;
 }
 
 // Events, sent by the server.

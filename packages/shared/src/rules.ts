@@ -85,6 +85,8 @@ export const SCALE_BOUNDS = { lowest: -10, highest: 10, maxSpan: 10 } as const;
 
 // An open-text prompt's maxLength, and so the longest answer to it.
 export const TEXT_MAX_LENGTH = 500;
+// Most texts one moderation message carries (a socket message is at most 64 KB); a client sends more in several.
+export const MODERATE_MANY_MAX = 1000;
 export const TEXT_LENGTH = { min: 10, max: TEXT_MAX_LENGTH, default: 280 } as const;
 
 // The file format for exporting and importing decks. Bump the version on an incompatible change.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ModerateText, ModerationItem, ModerationQueue } from '@candor/shared';
+import type { ModerateText, ModerateTexts, ModerationItem, ModerationQueue } from '@candor/shared';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 
@@ -50,6 +50,18 @@ export class ModerationRepository {
       [sessionId, input.promptId, input.textId, input.status],
     );
     if (updated.length === 0) throw new AppError('NOT_FOUND', 'There is no text with this id in that question.');
+  }
+
+  // Several texts at once, all or none: an id that is not in that prompt (say, from before a reopen)
+  // refuses the whole list, and the caller's transaction rolls back what was changed.
+  async setStatusMany(tx: EntityManager, sessionId: string, input: ModerateTexts): Promise<void> {
+    const ids = [...new Set(input.textIds)];
+    const updated: unknown[] = await tx.query(
+      `WITH changed AS (UPDATE text_reviews SET status = $4 WHERE id = ANY($3::uuid[]) AND session_id = $1 AND prompt_id = $2 RETURNING 1)
+       SELECT 1 FROM changed`,
+      [sessionId, input.promptId, ids, input.status],
+    );
+    if (updated.length !== ids.length) throw new AppError('NOT_FOUND', 'Some of these texts are not in that question (any more).');
   }
 
   async approvedTexts(tx: EntityManager, sessionId: string, promptId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ModerateText, ModerationQueue, Prompt, SessionPhase } from '@candor/shared';
+import type { ModerateText, ModerateTexts, ModerationQueue, Prompt, SessionPhase } from '@candor/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { ModerationRepository } from './moderation.repository.js';
@@ -39,10 +39,12 @@ export class ModerationService {
 
   // Approves or rejects one text inside the caller's transaction; a released result is recomputed
   // (true: the caller moves the session to a new version).
-  async moderate(tx: EntityManager, session: ModerationSession, input: ModerateText): Promise<boolean> {
+  // `textIds`: several at once, all or none (only these ids: a text the console did not show stays as it is).
+  async moderate(tx: EntityManager, session: ModerationSession, input: ModerateText | ModerateTexts): Promise<boolean> {
     const queue = await this.queue(session, input.promptId, tx);
     if (!queue.items) throw new AppError('INVALID_TRANSITION', 'Texts can be moderated once the question has closed with enough answers.');
-    await this.reviews.setStatus(tx, session.id, input);
+    if ('textIds' in input) await this.reviews.setStatusMany(tx, session.id, input);
+    else await this.reviews.setStatus(tx, session.id, input);
     if (!(await this.results.isReleased(tx, session.id, input.promptId))) return false;
     await this.results.store(tx, session, session.deck.prompts.findIndex((p) => p.id === input.promptId));
     return true;

@@ -1,5 +1,5 @@
-import type { SessionState } from '@candor/shared';
-import { describe, expect, it } from 'vitest';
+import type { Deck, ModerationQueue, Progress, SessionMode, SessionState } from '@candor/shared';
+import { describe, expect, it, vi } from 'vitest';
 import { strictFake } from '../common/strict-fake.js';
 import type { LiveResultsService } from '../sessions/live-results.service.js';
 import type { ParticipationService } from '../sessions/participation.service.js';
@@ -81,5 +81,34 @@ describe(LiveBroadcaster.name, () => {
     const sent: Sent[] = [];
     broadcaster(sent).state({ ...STATE, translations: undefined, prompt: null });
     expect(sent.map((s) => s.to)).toEqual([['session:s']]);
+  });
+
+  it("counts an open-text prompt's texts to the facilitators on the progress timer, and nothing more to anyone else", async () => {
+    vi.useFakeTimers();
+    try {
+      const deck = { prompts: [{ id: 'p', kind: 'text' }, { id: 'q', kind: 'scale' }] } as unknown as Deck;
+      const queue: ModerationQueue = { promptId: 'p', textCount: 7, items: null };
+      const run = async (mode: SessionMode, promptId: string) => {
+        const sent: Sent[] = [];
+        const progress = { sessionId: 's', promptId, participants: 9, answered: 8, finished: 0, version: 3 } as Progress;
+        const states = strictFake<SessionStateService>({ progress: () => Promise.resolve(progress), infoOf: () => Promise.resolve({ deck, mode, selfRun: false }) });
+        const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined }, moderationQueue: () => Promise.resolve(queue) });
+        const b = new LiveBroadcaster(states, lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>());
+        b.attach(recordingServer(sent));
+        b.progress('s');
+        b.progress('s');
+        await vi.advanceTimersByTimeAsync(300);
+        return sent.map((s) => [s.event, s.to]);
+      };
+      expect(await run('group', 'p')).toEqual([
+        ['progress:updated', ['session:s:facilitators', 'session:s:screens']],
+        ['moderation:updated', ['session:s:facilitators']],
+      ]);
+      // Another kind of prompt, or a couple (no queue): the counts only.
+      expect(await run('group', 'q')).toEqual([['progress:updated', ['session:s:facilitators', 'session:s:screens']]]);
+      expect(await run('couple', 'p')).toEqual([['progress:updated', ['session:s']]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

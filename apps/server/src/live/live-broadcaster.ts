@@ -113,9 +113,13 @@ export class LiveBroadcaster {
   // who has answered), so there the whole session gets them.
   private async sendProgress(sessionId: string): Promise<void> {
     try {
-      const [progress, { mode }] = await Promise.all([this.states.progress(sessionId), this.states.infoOf(sessionId)]);
+      const [progress, { mode, deck }] = await Promise.all([this.states.progress(sessionId), this.states.infoOf(sessionId)]);
       const to = mode === 'couple' ? rooms.session(sessionId) : [rooms.role(sessionId, 'facilitator'), rooms.role(sessionId, 'screen')];
       this.emit(to, 'progress:updated', progress);
+      // An open-text prompt's queue counts its texts as they arrive: the console's count follows on the
+      // same timer as the answer count, read after the answers committed (no texts while it is open).
+      const prompt = deck.prompts.find((p) => p.id === progress.promptId);
+      if (mode === 'group' && prompt?.kind === 'text') this.moderation(sessionId, await this.lifecycle.moderationQueue(sessionId, prompt.id));
     } catch (error) {
       this.warn('progress', error);
     }

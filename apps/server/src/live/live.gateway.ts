@@ -6,6 +6,7 @@ import {
   emptyPayloadSchema,
   handshakeAuthSchema,
   moderateTextSchema,
+  moderateTextsSchema,
   moderationListSchema,
   pauseSchema,
   promptOpenSchema,
@@ -122,6 +123,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       this.broadcast.moderation(sessionId, queue);
       if (state) this.broadcast.state(state);
       return queue;
+    },
+    'texts:moderate-many': async (socket, body) => {
+      const { sessionId } = facilitator(socket);
+      const { queue, state } = await this.lifecycle.moderate(sessionId, parseInput(moderateTextsSchema, body));
+      this.broadcast.moderation(sessionId, queue);
+      if (state) this.broadcast.state(state);
+      return queue;
+    },
+    // The ack is the only way out: the preview reaches no room.
+    'results:preview': (socket, body) => {
+      const { sessionId } = facilitator(socket);
+      parseInput(emptyPayloadSchema, body);
+      return this.lifecycle.preview(sessionId);
     },
   };
 

@@ -7,7 +7,9 @@ import type {
   FacilitatorSession,
   JoinResult,
   ModerateText,
+  ModerateTexts,
   ModerationQueue,
+  PromptResult,
   SessionMode,
   SessionState,
   SessionSummary,
@@ -220,7 +222,7 @@ export class SessionLifecycleService {
 
   // Approves or rejects one text. When the prompt's result was already released it is recomputed, the
   // session moves to a new version, and the new state is returned for broadcasting.
-  async moderate(sessionId: string, input: ModerateText): Promise<{ queue: ModerationQueue; state: SessionState | null }> {
+  async moderate(sessionId: string, input: ModerateText | ModerateTexts): Promise<{ queue: ModerationQueue; state: SessionState | null }> {
     const state = await this.db.transaction(async (tx) => {
       const session = await this.sessions.findById(sessionId, tx);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
@@ -229,6 +231,20 @@ export class SessionLifecycleService {
       return this.states.stateOf(await this.sessions.getById(sessionId, tx), tx);
     });
     return { queue: await this.moderationQueue(sessionId, input.promptId), state };
+  }
+
+  // The facilitator's private preview of a closed prompt: computed as release would (k and moderation
+  // hold), stored nowhere, returned to the asking console only. While a prompt is open there is none:
+  // a fresh count at any moment would tell what the person who just tapped chose (privacy rule 3).
+  async preview(sessionId: string): Promise<PromptResult> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    if (session.mode === 'couple') throw new AppError('FORBIDDEN', "A couple's answers are revealed when both partners say they are finished.");
+    if (session.phase !== 'closed' || session.promptIndex === null) {
+      throw new AppError('INVALID_TRANSITION', 'A preview is there once the question has closed, until you release it.');
+    }
+    const index = session.promptIndex;
+    return this.db.transaction((tx) => this.results.compute(tx, session, index));
   }
 
   async summary(facilitatorId: string, sessionId: string): Promise<SessionSummary> {

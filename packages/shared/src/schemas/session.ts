@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerValueSchema } from './answer.js';
-import { K_DEFAULT } from '../rules.js';
+import { K_DEFAULT, MODERATE_MANY_MAX } from '../rules.js';
 import { joinCodeSchema, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
 import { deckSchema, deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
@@ -197,6 +197,14 @@ export const moderateTextSchema = z
   })
   .strict();
 export const moderationListSchema = z.object({ promptId: slugSchema }).strict();
+// Several texts at once ("Approve all"): exactly the ids the facilitator saw, never texts that came later.
+export const moderateTextsSchema = z
+  .object({
+    promptId: slugSchema,
+    textIds: z.array(uuidSchema).min(1).max(MODERATE_MANY_MAX),
+    status: z.enum(['approved', 'rejected']),
+  })
+  .strict();
 
 // Everything released in one session, for the summary page and the exports.
 export const sessionSummarySchema = z.object({
@@ -216,5 +224,6 @@ export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ModerationItem = z.infer<typeof moderationItemSchema>;
 export type ModerationQueue = z.infer<typeof moderationQueueSchema>;
 export type ModerateText = z.infer<typeof moderateTextSchema>;
+export type ModerateTexts = z.infer<typeof moderateTextsSchema>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

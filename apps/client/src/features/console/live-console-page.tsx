@@ -17,6 +17,7 @@ import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
 import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
 import { ModerationPanel } from './moderation-panel';
+import { ResultPreview } from './result-preview';
 import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
@@ -237,9 +238,13 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       {state.phase !== 'ended' && <ShortcutList />}
     </section>
   );
-  // What the room is looking at: the released result, or the live one while a prompt is open.
+  // What the room is looking at: the released result, or the live one while a prompt is open; between
+  // closing and release (live results off), the facilitator's own preview, which the room does not see.
   const resultsPanel = (
     <>
+      {state.phase === 'closed' && state.mode === 'group' && !state.liveResults && (
+        <ResultPreview socket={socket} prompt={state.prompt} version={state.version} />
+      )}
       {state.phase === 'released' && state.result && (
         <section aria-labelledby="result-heading" className="card">
           <h2 id="result-heading">{t('live.result')}</h2>
@@ -287,10 +292,13 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       )}
 
       {running ? (
-        // Running: the controls, then what the room is looking at, then how to join.
+        // Running: the controls, then what the room is looking at (or the preview), the texts to moderate, then how to join.
         <>
           {runPanel}
           {resultsPanel}
+          {state.mode === 'group' && state.prompt?.kind === 'text' && (
+            <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
+          )}
           <div className="console-grid">{joinPanel}</div>
         </>
       ) : (
@@ -309,10 +317,6 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           <p className="hint">{t('live.deckNotes.hint')}</p>
           <p>{stored.data.deckDescriptionTranslations?.[language] ?? stored.data.deckDescription}</p>
         </section>
-      )}
-
-      {state.mode === 'group' && state.prompt?.kind === 'text' && (state.phase === 'open' || state.phase === 'closed' || state.phase === 'released') && (
-        <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
       )}
 
       {state.phase === 'ended' && (

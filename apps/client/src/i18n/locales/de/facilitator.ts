@@ -116,6 +116,11 @@ export const facilitator: Translation<typeof en> = {
       hint: 'Höchstens einmal pro Sekunde aktualisiert und erst, wenn sich mindestens 3 Antworten geändert haben.',
     },
     result: 'Ergebnis',
+    preview: {
+      heading: 'Vorschau – nur du siehst das',
+      hint: 'Die Beamer-Ansicht und die Handys sehen nichts davon, bis du die Ergebnisse freigibst. Freitexte erscheinen hier, sobald du sie freigibst.',
+      loading: 'Vorschau wird geladen …',
+    },
     ended: '<summary>Öffne die Zusammenfassung der Sitzung</summary>, um alle freigegebenen Ergebnisse zu drucken oder herunterzuladen.',
   },
   privacy: {
@@ -156,7 +161,7 @@ export const facilitator: Translation<typeof en> = {
   },
   moderation: {
     heading: 'Freitext-Antworten',
-    hint: 'Niemand sonst sieht diese Texte, bevor du sie freigibst. Freigegebene Texte sieht der Raum ohne Namen und in gemischter Reihenfolge, sobald du die Ergebnisse freigibst (sofort, wenn sie schon freigegeben sind). Abgelehnte Texte werden nie gezeigt.',
+    hint: 'Niemand sonst sieht diese Texte, bevor du sie freigibst. Freigegebene Texte sieht der Raum ohne Namen und in gemischter Reihenfolge, sobald du die Ergebnisse freigibst (sofort, wenn sie schon freigegeben sind). Ausgeblendete Texte werden nie gezeigt.',
     readAfterClose: 'Du kannst die Texte lesen, sobald du die Frage schließt.',
     writtenSoFar_one: 'Bisher {{count}} Text.',
     writtenSoFar_other: 'Bisher {{count}} Texte.',
@@ -165,13 +170,15 @@ export const facilitator: Translation<typeof en> = {
     tooFew_other:
       'Nur {{count}} Personen haben einen Text geschrieben. Bei weniger als {{k}} bleiben die Texte verborgen, damit niemand an dem Geschriebenen erkannt werden kann.',
     loading: 'Texte werden geladen …',
-    counts: '{{approved}} freigegeben · {{rejected}} abgelehnt · {{waiting}} wartend',
-    approveAll: 'Alle {{waiting}} wartenden freigeben',
-    status: { pending: 'Wartet', approved: 'Freigegeben', rejected: 'Abgelehnt' },
+    counts: '{{approved}} freigegeben · {{rejected}} ausgeblendet · {{waiting}} wartend',
+    approveAll: 'Alle {{waiting}} freigeben',
+    status: { pending: 'Wartet', approved: 'Freigegeben', rejected: 'Ausgeblendet' },
     approve: 'Freigeben',
-    reject: 'Ablehnen',
+    reject: 'Ausblenden',
     approveLabel: 'Freigeben: {{words}}',
-    rejectLabel: 'Ablehnen: {{words}}',
+    rejectLabel: 'Ausblenden: {{words}}',
+    listLabel: 'Texte zum Freigeben oder Ausblenden',
+    keys: { intro: 'Tasten:', next: 'nächster', previous: 'voriger', approve: 'freigeben', hide: 'ausblenden' },
   },
   summary: {
     back: 'Zurück',
