@@ -217,6 +217,10 @@ describe('charts: the projector read from 10 m, the phone at 390 px, and the con
       await expect(outsideWindow(screen)).resolves.toEqual([]);
     }
 
+    // The same bars in a dark room (the system's dark scheme): lighter blue and orange, dark text.
+    await screens[0].emulateMedia({ colorScheme: 'dark' });
+    await browsing.shot(screens[0], 'charts-ynm-projector-1280-dark');
+
     // The phone has the groups and the table in words, without the formula.
     await phone.getByRole('heading', { name: 'Agreed no', exact: true }).waitFor();
     await expect(phone.locator('main').textContent()).resolves.not.toMatch(/polari|standard dev|\bSD\b|How is this computed/i);

@@ -29,7 +29,11 @@ export function YnmResultView({ result, k, caption, headingLevel, size }: YnmRes
       <div className={large ? 'result-groups ynm-board' : 'result-groups'} ref={fit.ref}>
         {board.groups.map((group) => (
           <section key={group.key} className={`result-group ynm-group ynm-${group.key}`} data-group={group.key}>
-            <Heading>{t(`ynm.${group.key}`)}</Heading>
+            {/* On the projector what did not fit is counted beside the heading, where it costs no line. */}
+            <div className="ynm-group-head">
+              <Heading>{t(`ynm.${group.key}`)}</Heading>
+              {large && group.items.length > fit.count && <span className="muted ynm-more">{t('more', { count: group.items.length - fit.count })}</span>}
+            </div>
             <p className="hint">{t(`ynm.${group.key}Hint`)}</p>
             {group.items.length === 0 ? (
               <p className="muted">{t('ynm.none')}</p>
@@ -38,7 +42,6 @@ export function YnmResultView({ result, k, caption, headingLevel, size }: YnmRes
                 {group.items.slice(0, fit.count).map((item) => (
                   <YnmBarRow key={item.id} item={item} words={words} />
                 ))}
-                {group.items.length > fit.count && <li className="muted">{t('more', { count: group.items.length - fit.count })}</li>}
               </ul>
             ) : (
               <ul>
