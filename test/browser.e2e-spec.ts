@@ -80,8 +80,8 @@ describe('a whole prompt in the browser: facilitator, screen and three phones', 
 
     // The projector shows the discussion groups: what everyone agreed on, and what many were unsure about.
     const group = (name: string) => screen.locator('.result-group', { has: screen.getByRole('heading', { name, exact: true }) });
-    await group('Consensus').getByText(/^Hugs/).waitFor();
-    await expect(group('Consensus').getByText(/^Kissing/).count()).resolves.toBe(0);
+    await group('Agreed yes').getByText(/^Hugs/).waitFor();
+    await expect(group('Agreed yes').getByText(/^Kissing/).count()).resolves.toBe(0);
     await group('Most maybe').getByText(/^Kissing/).waitFor();
     // The console and the phones have the full table.
     for (const page of [facilitator, phones[0]]) {

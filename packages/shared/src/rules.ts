@@ -31,6 +31,12 @@ export type PromptKind = (typeof PROMPT_KINDS)[number];
 export const YNM_CHOICES = ['yes', 'maybe', 'no', 'pass'] as const;
 export type YnmChoice = (typeof YNM_CHOICES)[number];
 
+// How a yes/no/maybe item is sorted into a discussion group, as shares of its yes, maybe and no answers
+// (passes apart): consensus when yes or no reaches `consensus`; most maybe when maybe reaches `mostMaybe`
+// and leads; split when the polarisation 4 × yes × no reaches `splitPolarisation`. The server sorts by
+// these; the console explains them.
+export const YNM_THRESHOLDS = { consensus: 0.75, mostMaybe: 0.4, splitPolarisation: 0.5 } as const;
+
 export const CHECKIN_MOMENTS = ['start', 'end'] as const;
 
 // How a couple's answers to one prompt are compared (couple mode only).

@@ -1,9 +1,10 @@
 import type { AnswerValue, YnmItemResult, YnmPrompt, YnmResult } from '@candor/shared';
+import { YNM_THRESHOLDS } from '@candor/shared/rules';
 
 // Thresholds for sorting items into discussion groups, as shares of the non-pass answers.
-export const CONSENSUS_SHARE = 0.75;
-export const MOST_MAYBE_SHARE = 0.4;
-export const SPLIT_POLARISATION = 0.5;
+export const CONSENSUS_SHARE = YNM_THRESHOLDS.consensus;
+export const MOST_MAYBE_SHARE = YNM_THRESHOLDS.mostMaybe;
+export const SPLIT_POLARISATION = YNM_THRESHOLDS.splitPolarisation;
 
 // Counts every item of a yes/maybe/no inventory. Items with fewer than k non-pass answers are withheld.
 export function aggregateYnm(prompt: YnmPrompt, answers: readonly AnswerValue[], k: number): YnmResult {

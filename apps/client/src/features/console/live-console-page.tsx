@@ -248,14 +248,14 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       {state.phase === 'released' && state.result && (
         <section aria-labelledby="result-heading" className="card">
           <h2 id="result-heading">{t('live.result')}</h2>
-          <ResultView prompt={state.prompt} result={state.result} />
+          <ResultView prompt={state.prompt} result={state.result} explain />
         </section>
       )}
       {state.phase === 'open' && state.liveResults && state.result && (
         <section aria-labelledby="live-result-heading" className="card">
           <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>
           <p className="hint">{t('live.liveResults.hint')}</p>
-          <ResultView prompt={state.prompt} result={state.result} />
+          <ResultView prompt={state.prompt} result={state.result} explain />
         </section>
       )}
     </>

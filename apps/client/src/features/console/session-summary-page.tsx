@@ -120,7 +120,7 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
               {number}. {prompt.title}
             </h2>
             {prompt.body && <p>{prompt.body}</p>}
-            <ResultView prompt={prompt} result={result} headingLevel={3} />
+            <ResultView prompt={prompt} result={result} headingLevel={3} explain />
           </article>
         );
       })}

@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { wrapLabel } from './result-format';
+import { axisLines, fittedLayout, flowingLayout, LINE_HEIGHT, type Box } from './chart-layout';
 import type { BarChartProps } from './chart-types';
 
 // Loaded on demand (see chart-figure.tsx): phones get this chunk only once a result is shown.
@@ -52,12 +52,34 @@ function palette(element: HTMLElement): Palette {
   return { bar: read('--accent', '#6a3fb5'), text: read('--text', '#1f1d1a'), grid: read('--border', '#d9d3ca') };
 }
 
+// Where Chart.js put each axis label (its lines centred on the bar's slot, right-aligned to the axis) and
+// each bar, in canvas pixels, written to data-layout: what a layout test checks for overlaps.
+function recordLayout(chart: Chart<'bar'>, canvas: HTMLCanvasElement, font: number) {
+  const scale = chart.scales.y;
+  const { ctx } = chart;
+  ctx.save();
+  ctx.font = `${font}px system-ui, sans-serif`;
+  const labels: Box[] = scale.ticks.map((tick, index) => {
+    const lines = Array.isArray(tick.label) ? tick.label.map(String) : [String(tick.label ?? '')];
+    const middle = scale.getPixelForTick(index);
+    const half = (lines.length * font * LINE_HEIGHT) / 2;
+    const textWidth = Math.max(...lines.map((line) => ctx.measureText(line).width));
+    const right = scale.right - ((scale.options as { ticks?: { padding?: number } }).ticks?.padding ?? 0);
+    return { top: middle - half, bottom: middle + half, left: right - textWidth, right };
+  });
+  ctx.restore();
+  const bars: Box[] = chart.getDatasetMeta(0).data.map((bar) => {
+    const { x, y, base, height } = bar.getProps(['x', 'y', 'base', 'height'], true) as { x: number; y: number; base: number; height: number };
+    return { top: y - height / 2, bottom: y + height / 2, left: Math.min(base, x), right: Math.max(base, x) };
+  });
+  canvas.dataset.layout = JSON.stringify({ width: chart.width, height: chart.height, labels, bars });
+}
+
 export default function BarChart({ bars, orientation, summary, size, valueAxis, max }: BarChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const large = size === 'large';
   const baseFont = large ? 22 : 14;
   const horizontal = orientation === 'horizontal';
-  const height = horizontal ? bars.length * 44 + 50 : 240;
   // Fingerprint of what is drawn, so the chart is rebuilt only when the data or the look changes.
   const key = JSON.stringify({ bars, orientation, size, valueAxis, max });
 
@@ -72,24 +94,25 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
     const build = (printing = false) => {
       chart?.destroy();
       const colours = printing ? PRINT_PALETTE : palette(canvas);
-      // Axis labels get about a third of the width on a horizontal chart: wrap them to fit a phone.
-      const width = canvas.parentElement?.clientWidth ?? 600;
-      const wrapFor = (size: number) => Math.max(8, Math.min(large ? 28 : 20, Math.floor((width * 0.3) / (size * 0.6))));
-      // On the projector the chart has the height the screen leaves it: the labels shrink (not below a
-      // legible 14 px) until every wrapped line fits beside its bar.
+      const box = canvas.parentElement;
+      const width = box?.clientWidth ?? 600;
+      // A horizontal chart's slots are as tall as its wrapped labels need (see chart-layout.ts): on a phone
+      // the chart grows to that height; on the projector it has the height the screen leaves it, and the
+      // labels shrink (not below a legible 14 px) until every wrapped label fits beside its bar.
       let font = baseFont;
-      if (large && horizontal) {
-        const height = canvas.parentElement?.clientHeight ?? 400;
-        const lines = data.bars.reduce((sum, bar) => sum + (bar.lines ?? wrapLabel(bar.label, wrapFor(baseFont))).length, 0);
-        font = Math.max(14, Math.min(baseFont, Math.floor(height / (lines * 1.3 + 4))));
+      let labels = axisLines(data.bars, width, font, large);
+      if (horizontal) {
+        const layout = large ? fittedLayout(data.bars, width, box?.clientHeight ?? 400, baseFont) : flowingLayout(data.bars, width, baseFont);
+        font = layout.font;
+        labels = layout.lines;
+        if (!large && box) box.style.height = `${layout.height}px`;
       }
-      const wrapAt = wrapFor(font);
       // Room for the longest number label beside (or above) its bar.
       const longest = Math.max(...data.bars.map((bar) => bar.display.length), 1);
       const config: ChartConfiguration<'bar'> = {
         type: 'bar',
         data: {
-          labels: data.bars.map((bar) => bar.lines ?? wrapLabel(bar.label, wrapAt)),
+          labels,
           datasets: [
             {
               data: data.bars.map((bar) => bar.value),
@@ -129,12 +152,20 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
         plugins: [valueLabels],
       };
       chart = new Chart(canvas, config);
+      if (horizontal) recordLayout(chart, canvas, font);
     };
 
     const rebuild = () => build();
     // Charts keep their bitmap size and colours when printed: redraw them for the paper, and back after.
     const forPrint = () => build(true);
     rebuild();
+    // A turned phone wraps its labels anew.
+    const resized = () => {
+      if (canvas.parentElement && canvas.parentElement.clientWidth !== lastWidth) rebuild();
+      lastWidth = canvas.parentElement?.clientWidth ?? 0;
+    };
+    let lastWidth = canvas.parentElement?.clientWidth ?? 0;
+    window.addEventListener('resize', resized);
     window.addEventListener('beforeprint', forPrint);
     window.addEventListener('afterprint', rebuild);
     darkScheme.addEventListener('change', rebuild);
@@ -142,13 +173,14 @@ export default function BarChart({ bars, orientation, summary, size, valueAxis, 
       window.removeEventListener('beforeprint', forPrint);
       window.removeEventListener('afterprint', rebuild);
       darkScheme.removeEventListener('change', rebuild);
+      window.removeEventListener('resize', resized);
       chart?.destroy();
     };
   }, [key, baseFont, horizontal, large]);
 
   return (
     // On the projector the chart takes the height the screen leaves it (see .screen .chart-box).
-    <div className="chart-box" style={large ? undefined : { height }}>
+    <div className="chart-box" style={large ? undefined : { height: horizontal ? undefined : 240 }}>
       <canvas ref={canvasRef} role="img" aria-label={summary}>
         {summary}
       </canvas>

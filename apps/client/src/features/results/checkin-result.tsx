@@ -22,7 +22,7 @@ export function CheckinResultView({ result, respondents, caption, size, headingL
     <>
       <p className="talking-point">{checkinTalkingPoint(result, levelCount, words)}</p>
       {result.before && <p className="hint">{t('checkin.compareHint')}</p>}
-      <div className={columns.length > 1 ? 'checkin-columns' : undefined}>
+      <div className={columns.length > 1 ? 'checkin-body checkin-columns' : 'checkin-body'}>
         {columns.map((column) => (
           <section key={column.moment} className="checkin-column">
             {columns.length > 1 && <Heading>{column.moment === 'start' ? t('checkin.atStart') : t('checkin.atEnd')}</Heading>}

@@ -2,6 +2,7 @@ import type { AnswerValue, CoupleResult, Prompt } from '@candor/shared';
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { describeAnswer, splitSideBySide } from './couple-reveal';
+import { useFittingCount } from './fitting-count';
 
 // The conversation starters of each moment, by their keys in the results texts (couple.starters.*).
 const STARTERS = {
@@ -25,9 +26,14 @@ type CoupleResultViewProps = {
   viewer: CoupleViewer;
   myAnswer?: AnswerValue;
   headingLevel: 2 | 3;
+  // 'large' for the projector: the lists are cut to what fits the screen, with a count of the rest.
+  size?: 'normal' | 'large';
 };
 
-export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLevel }: CoupleResultViewProps) {
+// On the projector, at most this many things per list before "and N more".
+const PROJECTOR_THINGS = 12;
+
+export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLevel, size = 'normal' }: CoupleResultViewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const own = viewer === 'partner' ? myAnswer : undefined;
 
@@ -35,7 +41,7 @@ export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLeve
     return <SideBySide prompt={prompt} answers={result.answers ?? []} mine={own} Heading={Heading} />;
   }
   if (result.policy === 'mutual-only' && result.notShared !== null) {
-    return <MutualList result={result} viewer={viewer} Heading={Heading} />;
+    return <MutualList result={result} viewer={viewer} Heading={Heading} large={size === 'large'} />;
   }
   if (result.policy === 'mutual-only' && (prompt?.kind === 'single' || prompt?.kind === 'multiple')) {
     return <MutualChoice prompt={prompt} result={result} viewer={viewer} mine={own} Heading={Heading} />;
@@ -46,23 +52,30 @@ export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLeve
 
 type HeadingTag = 'h2' | 'h3';
 
-function MutualList({ result, viewer, Heading }: { result: CoupleResult; viewer: CoupleViewer; Heading: HeadingTag }) {
+type MutualListProps = { result: CoupleResult; viewer: CoupleViewer; Heading: HeadingTag; large: boolean };
+
+function MutualList({ result, viewer, Heading, large }: MutualListProps) {
   const { t } = useTranslation('results');
   const notShared = result.notShared ?? 0;
   // Unique per view: the summary page shows several reveals at once.
   const id = useId();
+  // The projector never scrolls: both lists shrink together until the reveal fits (only layout changes:
+  // what is counted as "more" is in the same reveal the couple gets).
+  const fit = useFittingCount<HTMLDivElement>(PROJECTOR_THINGS, large, JSON.stringify([result.matches, result.explore]));
+  const shown = (things: CoupleResult['matches']) => (large ? things.slice(0, fit.count) : things);
+  const more = (things: CoupleResult['matches']) => (large ? things.length - shown(things).length : 0);
   return (
-    <div className="couple-reveal">
+    <div className={large ? 'couple-reveal couple-reveal-large' : 'couple-reveal'} ref={fit.ref}>
       <section className="couple-group couple-matches" aria-labelledby={`${id}-matches`}>
         <Heading id={`${id}-matches`}>{t('couple.matches')}</Heading>
         <p className="hint">{viewer === 'partner' ? t('couple.matchesPartner') : t('couple.matchesObserver')}</p>
-        <ThingList things={result.matches} empty={t('couple.noMatches')} />
+        <ThingList things={shown(result.matches)} more={more(result.matches)} empty={t('couple.noMatches')} />
         {result.matches.length > 0 && <Starters moment="matches" />}
       </section>
       <section className="couple-group couple-explore" aria-labelledby={`${id}-explore`}>
         <Heading id={`${id}-explore`}>{t('couple.explore')}</Heading>
         <p className="hint">{viewer === 'partner' ? t('couple.explorePartner') : t('couple.exploreObserver')}</p>
-        <ThingList things={result.explore} empty={t('couple.nothingToExplore')} />
+        <ThingList things={shown(result.explore)} more={more(result.explore)} empty={t('couple.nothingToExplore')} />
         {result.explore.length > 0 && <Starters moment="explore" />}
       </section>
       <section className="couple-group couple-not-shared" aria-labelledby={`${id}-not-shared`}>
@@ -196,19 +209,20 @@ function AnswerLines({ prompt, value }: { prompt: Prompt | null; value: AnswerVa
   );
 }
 
-function ThingList({ things, empty }: { things: CoupleResult['matches']; empty: string }) {
+function ThingList({ things, empty, more = 0 }: { things: CoupleResult['matches']; empty: string; more?: number }) {
   const { t } = useTranslation('results');
   if (things.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <>
-      <p className="sr-only">{t('couple.itemCount', { count: things.length })}</p>
+      <p className="sr-only">{t('couple.itemCount', { count: things.length + more })}</p>
       <ul className="couple-things">
         {things.map((thing) => (
           <li key={thing.id}>
             {thing.label}
-            {thing.category && <span className="muted"> · {thing.category}</span>}
+            {thing.category && <span className="muted couple-category"> · {thing.category}</span>}
           </li>
         ))}
+        {more > 0 && <li className="muted couple-more">{t('more', { count: more })}</li>}
       </ul>
     </>
   );

@@ -7,6 +7,7 @@ import { CheckinResultView } from './checkin-result';
 import { ChoiceResultView } from './choice-result';
 import { CoupleResultView, type CoupleViewer } from './couple-result';
 import { RankingResultView } from './ranking-result';
+import { ResultMethod } from './result-method';
 import { ScaleResultView } from './scale-result';
 import { TextResultView } from './text-result';
 import { YnmResultView } from './ynm-result';
@@ -20,9 +21,19 @@ type ResultViewProps = {
   // Couple reveals only: a partner sees their own answer named as theirs; everyone else sees no labels.
   viewer?: CoupleViewer;
   myAnswer?: AnswerValue;
+  // The facilitator's console and summary: a "How is this computed?" note under the result.
+  explain?: boolean;
 };
 
-export function ResultView({ prompt: deckPrompt, result: deckResult, size = 'normal', headingLevel = 3, viewer = 'observer', myAnswer }: ResultViewProps) {
+export function ResultView({
+  prompt: deckPrompt,
+  result: deckResult,
+  size = 'normal',
+  headingLevel = 3,
+  viewer = 'observer',
+  myAnswer,
+  explain = false,
+}: ResultViewProps) {
   // Labels in the page's language where the deck has them (results come in the deck's language).
   const language = useDeckLanguage();
   const prompt = deckPrompt && localizePrompt(deckPrompt, language);
@@ -44,11 +55,12 @@ export function ResultView({ prompt: deckPrompt, result: deckResult, size = 'nor
         </p>
       )}
       <Distribution prompt={prompt} result={result} size={size} headingLevel={headingLevel} caption={caption} viewer={viewer} myAnswer={myAnswer} />
+      {explain && result.distribution && <ResultMethod result={result} />}
     </section>
   );
 }
 
-type DistributionProps = Required<Omit<ResultViewProps, 'myAnswer'>> & { caption: string; myAnswer?: AnswerValue };
+type DistributionProps = Required<Omit<ResultViewProps, 'myAnswer' | 'explain'>> & { caption: string; myAnswer?: AnswerValue };
 
 function Distribution({ prompt, result, size, headingLevel, caption, viewer, myAnswer }: DistributionProps) {
   const { t } = useTranslation('results');
@@ -63,7 +75,7 @@ function Distribution({ prompt, result, size, headingLevel, caption, viewer, myA
   const respondents = result.respondents;
   switch (distribution.kind) {
     case 'couple':
-      return <CoupleResultView prompt={prompt} result={distribution} viewer={viewer} myAnswer={myAnswer} headingLevel={headingLevel} />;
+      return <CoupleResultView prompt={prompt} result={distribution} viewer={viewer} myAnswer={myAnswer} headingLevel={headingLevel} size={size} />;
     case 'ynm':
       return <YnmResultView result={distribution} k={result.k} caption={caption} headingLevel={headingLevel} size={size} />;
     case 'single':

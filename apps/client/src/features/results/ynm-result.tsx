@@ -1,13 +1,15 @@
 import type { YnmItemResult, YnmResult } from '@candor/shared';
 import { YNM_CHOICES } from '@candor/shared/rules';
-import { fixed, integer, percent, type ResultWords } from './result-format';
+import { useLayoutEffect, useRef } from 'react';
+import { integer, percent, type ResultWords } from './result-format';
 import { useFittingCount } from './fitting-count';
 import { useResultWords } from './result-words';
+import { ynmBoard, ynmSegments, type YnmGroupKey } from './ynm-board';
 
 // The columns, one per choice, named by the results texts ynm.yes … ynm.pass.
 const YNM_COLUMNS = YNM_CHOICES;
 
-// The projector shows the three discussion groups only, each cut to what fits one screen (at most this
+// The projector shows the four discussion groups only, each cut to what fits one screen (at most this
 // many); the phones, the console and the summary have the full table.
 const PROJECTOR_ITEMS = 8;
 
@@ -18,42 +20,88 @@ export function YnmResultView({ result, k, caption, headingLevel, size }: YnmRes
   const fit = useFittingCount<HTMLDivElement>(PROJECTOR_ITEMS, large, JSON.stringify([result.consensus, result.split, result.mostMaybe]));
   const words = useResultWords();
   const { t } = words;
-  const byId = new Map(result.items.map((item) => [item.id, item]));
+  const board = ynmBoard(result);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const groups = [
-    { title: t('ynm.consensus'), hint: t('ynm.consensusHint'), ids: result.consensus, detail: consensusDetail },
-    { title: t('ynm.split'), hint: t('ynm.splitHint'), ids: result.split, detail: splitDetail },
-    { title: t('ynm.mostMaybe'), hint: t('ynm.mostMaybeHint'), ids: result.mostMaybe, detail: maybeDetail },
-  ];
 
   return (
     <>
-      <div className="result-groups" ref={fit.ref}>
-        {groups.map((group) => (
-          <div key={group.title} className="result-group">
-            <Heading>{group.title}</Heading>
-            <p className="hint">{group.hint}</p>
-            {group.ids.length === 0 ? (
+      {large && <YnmLegend words={words} />}
+      <div className={large ? 'result-groups ynm-board' : 'result-groups'} ref={fit.ref}>
+        {board.groups.map((group) => (
+          <section key={group.key} className={`result-group ynm-group ynm-${group.key}`} data-group={group.key}>
+            {/* On the projector what did not fit is counted beside the heading, where it costs no line. */}
+            <div className="ynm-group-head">
+              <Heading>{t(`ynm.${group.key}`)}</Heading>
+              {large && group.items.length > fit.count && <span className="muted ynm-more">{t('more', { count: group.items.length - fit.count })}</span>}
+            </div>
+            <p className="hint">{t(`ynm.${group.key}Hint`)}</p>
+            {group.items.length === 0 ? (
               <p className="muted">{t('ynm.none')}</p>
+            ) : large ? (
+              <ul className="ynm-bars">
+                {group.items.slice(0, fit.count).map((item) => (
+                  <YnmBarRow key={item.id} item={item} words={words} />
+                ))}
+              </ul>
             ) : (
               <ul>
-                {(large ? group.ids.slice(0, fit.count) : group.ids).map((id) => {
-                  const item = byId.get(id);
-                  return (
-                    <li key={id}>
-                      {item?.label ?? id}
-                      {item && <span className="muted"> · {group.detail(item, words)}</span>}
-                    </li>
-                  );
-                })}
-                {large && group.ids.length > fit.count && <li className="muted">{t('more', { count: group.ids.length - fit.count })}</li>}
+                {group.items.map((item) => (
+                  <li key={item.id}>
+                    {item.label}
+                    <span className="muted"> · {detail(group.key, item, words)}</span>
+                  </li>
+                ))}
               </ul>
             )}
-          </div>
+          </section>
         ))}
       </div>
+      {board.withheld > 0 && <p className="muted ynm-withheld">{t('ynm.withheldCount', { count: board.withheld, k })}</p>}
       {!large && <YnmTable result={result} k={k} caption={caption} words={words} />}
     </>
+  );
+}
+
+// Each choice has its colour and its pattern (solid, striped, dotted), so that no one needs the colour.
+function YnmLegend({ words: { t } }: { words: ResultWords }) {
+  return (
+    <ul className="legend ynm-legend" aria-label={t('ynm.legend')}>
+      {(['yes', 'maybe', 'no'] as const).map((choice) => (
+        <li key={choice}>
+          <span className={`swatch seg-${choice}`} aria-hidden="true" /> {t(`ynm.${choice}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// One item on the projector: its label, and a bar of yes, maybe and no with each share written inside
+// its segment where it fits (a share too long for its segment is left out; the screen reader hears all).
+function YnmBarRow({ item, words }: { item: YnmItemResult; words: ResultWords }) {
+  const { t, language } = words;
+  const bar = useRef<HTMLSpanElement>(null);
+  const segments = ynmSegments(item);
+  const shareOf = (choice: 'yes' | 'maybe' | 'no') => percent(item.answered > 0 ? item[choice] / item.answered : 0, language);
+
+  useLayoutEffect(() => {
+    for (const label of Array.from(bar.current?.querySelectorAll<HTMLElement>('.ynm-seg-label') ?? [])) {
+      label.hidden = false;
+      const segment = label.parentElement;
+      if (segment && label.offsetWidth > segment.clientWidth - 4) label.hidden = true;
+    }
+  });
+
+  return (
+    <li className="ynm-row">
+      <span className="ynm-label">{item.label}</span>
+      <span ref={bar} className="ynm-bar" role="img" aria-label={t('ynm.bar', { label: item.label, yes: shareOf('yes'), maybe: shareOf('maybe'), no: shareOf('no') })}>
+        {segments.map((segment) => (
+          <span key={segment.choice} className={`ynm-seg seg-${segment.choice}`} data-choice={segment.choice} style={{ width: `${segment.share * 100}%` }}>
+            <span className="ynm-seg-label">{percent(segment.share, language)}</span>
+          </span>
+        ))}
+      </span>
+    </li>
   );
 }
 
@@ -108,17 +156,18 @@ function share(item: YnmItemResult, column: 'yes' | 'maybe' | 'no', language: st
   return percent(item.answered > 0 ? item[column] / item.answered : 0, language);
 }
 
-function consensusDetail(item: YnmItemResult, { t, language }: ResultWords): string {
-  const top = (['yes', 'maybe', 'no'] as const).reduce((best, column) => (item[column] > item[best] ? column : best), 'yes');
-  return t(`ynm.consensusDetail.${top}`, { percent: share(item, top, language) });
-}
-
-function splitDetail(item: YnmItemResult, { t, language }: ResultWords): string {
-  return t('ynm.splitDetail', { yes: share(item, 'yes', language), no: share(item, 'no', language), polarisation: fixed(item.polarisation, 2, language) });
-}
-
-function maybeDetail(item: YnmItemResult, { t, language }: ResultWords): string {
-  return t('ynm.maybeDetail', { percent: share(item, 'maybe', language) });
+// After an item in a group's list: the answer the group is named for, or for a split both sides.
+function detail(group: YnmGroupKey, item: YnmItemResult, { t, language }: ResultWords): string {
+  switch (group) {
+    case 'agreedYes':
+      return t('ynm.detail.yes', { percent: share(item, 'yes', language) });
+    case 'agreedNo':
+      return t('ynm.detail.no', { percent: share(item, 'no', language) });
+    case 'split':
+      return t('ynm.splitDetail', { yes: share(item, 'yes', language), no: share(item, 'no', language) });
+    case 'mostMaybe':
+      return t('ynm.detail.maybe', { percent: share(item, 'maybe', language) });
+  }
 }
 
 function YnmRow({ item, k, words }: { item: YnmItemResult; k: number; words: ResultWords }) {

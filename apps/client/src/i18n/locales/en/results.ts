@@ -76,24 +76,41 @@ export const results = {
     maybe: 'Maybe',
     no: 'No',
     pass: 'Pass',
-    consensus: 'Consensus',
-    consensusHint: 'Most people answered the same way.',
+    // The discussion groups: the server's consensus split into what was agreed on, then split and most maybe.
+    agreedYes: 'Agreed yes',
+    agreedYesHint: 'Most people said yes.',
+    agreedNo: 'Agreed no',
+    agreedNoHint: 'Most people said no.',
     split: 'Split',
-    splitHint:
-      'The room is divided: good to talk about. Measured as polarisation = 4 × share(yes) × share(no), from 0 (nobody disagrees) to 1 (half yes, half no).',
+    splitHint: 'The room is divided between yes and no: good to talk about.',
     mostMaybe: 'Most maybe',
     mostMaybeHint: 'Many are unsure or curious: a good place to start talking.',
     none: 'None',
     item: 'Item',
     // After an item in a group: "80% yes".
-    consensusDetail: {
+    detail: {
       yes: '{{percent}} yes',
       maybe: '{{percent}} maybe',
       no: '{{percent}} no',
     },
-    splitDetail: '{{yes}} yes, {{no}} no · polarisation {{polarisation}}',
-    maybeDetail: '{{percent}} maybe',
+    splitDetail: '{{yes}} yes, {{no}} no',
+    // The projector's bar of one item, for a screen reader.
+    bar: '{{label}}: {{yes}} yes, {{maybe}} maybe, {{no}} no',
+    legend: 'Colours and patterns of the bars',
+    withheldCount_one: '{{count, number}} item hidden: fewer than {{k}} answers.',
+    withheldCount_other: '{{count, number}} items hidden: fewer than {{k}} answers.',
     withheld: 'hidden (fewer than {{k}} answers)',
+  },
+  // The facilitator's console only: how the room's groups and numbers are worked out, in plain words.
+  method: {
+    summary: 'How is this computed?',
+    ynmShares: 'Every share is of the people who answered the item with yes, maybe or no; passes are counted apart. An item with fewer than {{k}} such answers is hidden.',
+    ynmAgreed: '“Agreed yes” and “Agreed no”: at least {{consensus}} of them gave that answer.',
+    ynmMostMaybe: '“Most maybe”: at least {{mostMaybe}} said maybe, and no other answer was more common.',
+    ynmSplit: '“Split”: yes and no are both strong. Measured as polarisation = 4 × share of yes × share of no, from 0 (nobody disagrees) to 1 (half yes, half no); an item counts as split from {{polarisation}}. Items in no group are mixed and appear in the table only.',
+    ynmRoom: 'The projector shows the groups as bars with percentages; it never shows polarisation.',
+    scaleMedian: 'Median: the middle answer when all answers are put in order. Mean: the average.',
+    scaleSpread: 'Spread: the standard deviation, roughly how far a typical answer lies from the mean. 0 means everyone gave the same answer.',
   },
   choice: {
     option: 'Option',
@@ -108,7 +125,7 @@ export const results = {
     median: 'Median',
     mean: 'Mean',
     spread: 'Spread',
-    hint: 'Scale: {{min}} = {{minLabel}}, {{max}} = {{maxLabel}}. The median is the middle answer; the spread (standard deviation) says how far answers typically lie from the mean.',
+    hint: 'Scale: {{min}} = {{minLabel}}, {{max}} = {{maxLabel}}. The median is the middle answer; the spread says how far answers typically lie from the mean.',
     valueAxis: 'People',
   },
   ranking: {
