@@ -9,6 +9,7 @@ import {
   promptOpenSchema,
   sessionSettingsSchema,
   stepOutSchema,
+  talkAloneSchema,
 } from '@candor/shared';
 import fc from 'fast-check';
 import request from 'supertest';
@@ -24,6 +25,7 @@ const EVENTS: [string, z.ZodType][] = [
   ['session:sync', emptyPayloadSchema],
   ['answer:submit', answerSubmitSchema],
   ['participant:step-out', stepOutSchema],
+  ['participant:talk-alone', talkAloneSchema],
   ['participant:withdraw', emptyPayloadSchema],
   ['session:pause', pauseSchema],
   ['session:settings', sessionSettingsSchema],
