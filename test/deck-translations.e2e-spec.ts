@@ -34,13 +34,18 @@ describe('deck translations, end to end', () => {
     expectOk(await send(facilitator.socket, 'prompt:open', { promptId: 'yes-maybe-no' }));
     const [first, second, third, onScreen, onConsole] = await Promise.all(arrivals);
     const { translations: _all, ...withoutTranslations } = library.prompts[0];
-    // The screen and the console get the whole prompt as the deck has it, every language included.
+    // The screen and the console get the whole prompt as the deck has it, every language included, without
+    // the editor's fingerprints of what each translation was written for.
+    const fingerprinted = Object.entries(library.prompts[0].translations ?? {});
+    expect(fingerprinted.every(([, texts]) => typeof texts.source === 'string')).toBe(true);
+    const roomCopy = { ...library.prompts[0], translations: Object.fromEntries(fingerprinted.map(([language, { source: _source, ...texts }]) => [language, texts])) };
     for (const state of [onScreen, onConsole]) {
-      expect(state.prompt).toEqual(library.prompts[0]);
+      expect(state.prompt).toEqual(roomCopy);
+      expect(JSON.stringify(state)).not.toContain('"source"');
       expect(state.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
     }
     // A German phone gets the German only; the others no translation at all.
-    expect(first.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
+    expect(first.prompt).toEqual({ ...withoutTranslations, translations: { de: roomCopy.translations.de } });
     expect(first.translations).toEqual({ de: { title: 'Konsens und Grenzen' } });
     for (const state of [second, third]) {
       expect(state.prompt).toEqual(withoutTranslations);
@@ -62,7 +67,7 @@ describe('deck translations, end to end', () => {
       if (!frame) throw new Error('no snapshot yet');
       return frame.args[0] as Snapshot;
     });
-    expect(snapshot.state.prompt).toEqual({ ...withoutTranslations, translations: { de: library.prompts[0].translations?.de } });
+    expect(snapshot.state.prompt).toEqual({ ...withoutTranslations, translations: { de: roomCopy.translations.de } });
 
     for (const phone of phones) {
       const ack = await send(phone.socket, 'answer:submit', {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
+import { enFirstVisit } from './locales/en/first-visit';
 
 // The languages Candor speaks. English is bundled; the others load on demand so that a phone downloads
 // only the language it shows.
@@ -52,12 +52,12 @@ function applyToDocument(language: Language): void {
 export async function initI18n(): Promise<void> {
   const language = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   await i18next.use(initReactI18next).init({
-    resources: { en },
+    resources: { en: enFirstVisit },
     lng: 'en',
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
     defaultNS: 'common',
-    ns: Object.keys(en),
+    ns: Object.keys(enFirstVisit),
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

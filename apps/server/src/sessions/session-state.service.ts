@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Deck, DeckTranslation, PromptResult, Progress, SessionMode, SessionState, Snapshot, SocketData } from '@candor/shared';
+import type { Deck, DeckTranslation, Prompt, PromptResult, Progress, SessionMode, SessionState, Snapshot, SocketData } from '@candor/shared';
 import { stateInLanguage } from '@candor/shared';
 import type { EntityManager } from 'typeorm';
 import { AnswersService } from '../answers/answers.service.js';
@@ -144,6 +144,19 @@ export function deckTranslations<K extends keyof DeckTranslation>(deck: Deck, ke
   );
 }
 
+// A prompt as the room gets it: its translations without the editor's fingerprints (deck-format.md).
+function roomPrompt(prompt: Prompt | undefined): Prompt | null {
+  if (!prompt?.translations) return prompt ?? null;
+  const translations = Object.fromEntries(
+    Object.entries(prompt.translations).map(([language, texts]) => {
+      const shown = { ...texts };
+      delete shown.source;
+      return [language, shown];
+    }),
+  );
+  return { ...prompt, translations };
+}
+
 // The public SessionState of a state row and the session's deck.
 function toState(row: StateRow, deck: Deck): SessionState {
   let result: PromptResult | null = null;
@@ -163,7 +176,7 @@ function toState(row: StateRow, deck: Deck): SessionState {
     phase: row.phase,
     promptIndex: row.prompt_index,
     promptCount: deck.prompts.length,
-    prompt: row.prompt_index === null ? null : (deck.prompts[row.prompt_index] ?? null),
+    prompt: row.prompt_index === null ? null : roomPrompt(deck.prompts[row.prompt_index]),
     participants: row.participants,
     answered: row.answered,
     finished: row.finished,

@@ -12,6 +12,7 @@ import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
 import { rememberScreenToken } from './screen-tokens';
+import '../../i18n/facilitator-texts';
 
 export const ConsolePage = withQueries(function ConsolePage() {
   // Who is logged in first; the decks and sessions once that is known.

@@ -19,6 +19,7 @@ import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './c
 import { ModerationPanel } from './moderation-panel';
 import { ResultPreview } from './result-preview';
 import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
+import '../../i18n/facilitator-texts';
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
 

@@ -11,6 +11,7 @@ import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
 import { ResultView } from '../results/result-view';
+import '../../i18n/facilitator-texts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'md'];
 

@@ -28,6 +28,7 @@ import {
   type PromptDraft,
 } from './deck-draft';
 import { PromptTranslations, TranslationSummary } from './deck-translations';
+import '../../i18n/facilitator-texts';
 
 type SaveProblem = { message: string; issues: string[] };
 

@@ -9,6 +9,7 @@ import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { describeIssue, newPromptDraft, promptDefaults, promptFromDraft } from './deck-draft';
+import '../../i18n/facilitator-texts';
 
 type Notice = { kind: 'status'; text: string; editId?: string } | { kind: 'error'; text: string; issues?: string[] };
 
