@@ -103,10 +103,12 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
     return done;
   };
 
-  // A key's decision moves on to the next row, so that a queue is read and decided top to bottom.
-  const decide = async (item: ModerationItem, index: number, status: Status) => {
+  // A decision moves on to the next row at once, so that a queue is read and decided top to bottom. (Moved
+  // only after the answer, a focus effect of the render in between could take the row back.)
+  const decide = (item: ModerationItem, index: number, status: Status) => {
     if (item.status === status) return;
-    if ((await moderate([item.id], status)) && items) setCurrent(Math.min(index + 1, items.length - 1));
+    if (items) setCurrent(Math.min(index + 1, items.length - 1));
+    void moderate([item.id], status);
   };
 
   const latest = useRef({ items, row, busy, decide });
@@ -129,7 +131,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
       }
       if (working) return;
       focusNext.current = true;
-      void act(rows[at], at, key === 'approve' ? 'approved' : 'rejected');
+      act(rows[at], at, key === 'approve' ? 'approved' : 'rejected');
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -193,7 +195,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
                       disabled={busy || item.status === 'approved'}
                       aria-label={t('moderation.approveLabel', { words })}
                       aria-keyshortcuts={isCurrent ? 'A' : undefined}
-                      onClick={() => void decide(item, index, 'approved')}
+                      onClick={() => decide(item, index, 'approved')}
                     >
                       {t('moderation.approve')}
                     </button>
@@ -204,7 +206,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
                       disabled={busy || item.status === 'rejected'}
                       aria-label={t('moderation.rejectLabel', { words })}
                       aria-keyshortcuts={isCurrent ? 'H' : undefined}
-                      onClick={() => void decide(item, index, 'rejected')}
+                      onClick={() => decide(item, index, 'rejected')}
                     >
                       {t('moderation.reject')}
                     </button>
