@@ -53,14 +53,14 @@ describe('the moderation queue in the live console', () => {
     for (let i = 0; i < 3; i += 1) {
       expectOk(await phones[i].send('answer:submit', { promptId: PROMPT, clientId: randomUUID(), value: { kind: 'text', text: textOf(i) } }));
     }
-    await written.getByText('3 written so far.').waitFor();
+    await written.getByText('At least 3 written so far.').waitFor();
     const acks = await Promise.all(
       phones.slice(3).map((phone, i) =>
         phone.send('answer:submit', { promptId: PROMPT, clientId: randomUUID(), value: { kind: 'text', text: textOf(i + 3) } }),
       ),
     );
     expect(acks.every((ack) => ack.ok)).toBe(true);
-    await written.getByText(`${PHONES} written so far.`).waitFor();
+    await written.getByText(`At least ${PHONES} written so far.`).waitFor();
 
     await page.getByRole('button', { name: 'Close prompt', exact: true }).click();
     const counts = page.getByTestId('moderation-counts');

@@ -23,16 +23,25 @@ async function textRoom(open: (options: { deckId: string; phones: number; k: num
 const lastCount = (room: Room) => room.host.received('moderation:updated').filter((q) => q.promptId === PROMPT).at(-1)?.textCount;
 
 describe('open-text moderation on the console', () => {
-  test('counts the texts live as phones send them, one after another, without asking', async ({ clients }) => {
-    const room = await textRoom(clients.room, 4);
+  test('counts the texts live as phones send them, in steps of three while open, exactly once closed', async ({ clients }) => {
+    const room = await textRoom(clients.room, 7);
     for (const [i, phone] of room.phones.entries()) {
       expectOk(await submit(phone, textOf(i)));
-      await vi.waitFor(() => expect(lastCount(room)).toBe(i + 1), { timeout: 5_000 });
+      const step = Math.floor((i + 1) / 3) * 3;
+      await vi.waitFor(() => expect(lastCount(room)).toBe(step), { timeout: 5_000 });
     }
-    // A changed text is still one text; a pass is none.
+    // A changed text is still one text; a pass is none: 7 texts, then 5, told as 6 and then 3.
     expectOk(await submit(room.phones[0], 'changed my mind'));
     expectOk(await room.phones[1].send('answer:submit', { promptId: PROMPT, clientId: randomUUID(), value: { kind: 'pass' } }));
+    expectOk(await room.phones[2].send('answer:submit', { promptId: PROMPT, clientId: randomUUID(), value: { kind: 'pass' } }));
     await vi.waitFor(() => expect(lastCount(room)).toBe(3), { timeout: 5_000 });
+    // No count the console got while open moved by less than three: it never tells one tap's choice.
+    const told = room.host.received('moderation:updated').map((q) => q.textCount);
+    expect(told.every((n) => n % 3 === 0)).toBe(true);
+    // Asked directly, the same; once closed, the exact number.
+    expect(expectOk(await room.host.send('moderation:list', { promptId: PROMPT })).textCount).toBe(3);
+    expectOk(await room.host.send('prompt:close', {}));
+    expect(expectOk(await room.host.send('moderation:list', { promptId: PROMPT })).textCount).toBe(5);
     // While the prompt is open the console gets a count, never a text.
     for (const queue of room.host.received('moderation:updated')) expect(queue.items).toBeNull();
     // Nobody else is told.
@@ -43,13 +52,16 @@ describe('open-text moderation on the console', () => {
     const room = await textRoom(clients.room, 20);
     const acks = await Promise.all(room.phones.map((phone, i) => submit(phone, textOf(i))));
     expect(acks.every((ack) => ack.ok)).toBe(true);
-    await vi.waitFor(() => expect(lastCount(room)).toBe(20), { timeout: 5_000 });
+    await vi.waitFor(() => expect(lastCount(room)).toBe(18), { timeout: 5_000 });
     // And a second console (another tab) is told too, with nobody reloading.
     const second = await clients.host(room.sessionId);
     expectOk(await submit(room.phones[0], 'one more change, still one text'));
     expectOk(await room.phones[1].send('answer:submit', { promptId: PROMPT, clientId: randomUUID(), value: { kind: 'pass' } }));
-    await vi.waitFor(() => expect(second.received('moderation:updated').at(-1)?.textCount).toBe(19), { timeout: 5_000 });
-    await vi.waitFor(() => expect(lastCount(room)).toBe(19), { timeout: 5_000 });
+    await vi.waitFor(() => expect(second.received('moderation:updated').at(-1)?.textCount).toBe(18), { timeout: 5_000 });
+    await vi.waitFor(() => expect(lastCount(room)).toBe(18), { timeout: 5_000 });
+    // Closed, the count is exact: 20 texts, one changed, one passed.
+    expectOk(await room.host.send('prompt:close', {}));
+    expect(expectOk(await room.host.send('moderation:list', { promptId: PROMPT })).textCount).toBe(19);
   });
 
   test('moderates exactly the texts it is given, all or none, and a second console sees it', async ({ clients }) => {

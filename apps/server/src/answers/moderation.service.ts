@@ -6,6 +6,9 @@ import { AppError } from '../common/app-error.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { ResultsService, type ResultSession } from './results.service.js';
 
+// While an open-text prompt is open, its text count is told in steps of this many (rounded down).
+export const OPEN_TEXT_COUNT_STEP = 3;
+
 // What moderation needs to know of a session: its results' inputs and where it stands.
 export type ModerationSession = ResultSession & { phase: SessionPhase; promptId: string | null };
 
@@ -34,7 +37,10 @@ export class ModerationService {
     const prompt = session.deck.prompts.find((p) => p.id === promptId);
     if (prompt?.kind !== 'text') throw new AppError('NOT_FOUND', 'This session has no open-text question with that id.');
     const stillOpen = session.phase === 'open' && session.promptId === promptId;
-    return this.reviews.queue(manager, session.id, promptId, stillOpen ? Infinity : session.k);
+    const queue = await this.reviews.queue(manager, session.id, promptId, stillOpen ? Infinity : session.k);
+    // While the prompt is open the count goes in steps of three (privacy rule 3's live-results rule): one
+    // that moved by one as someone tapped would tell whether that person wrote something or passed.
+    return stillOpen ? { ...queue, textCount: queue.textCount - (queue.textCount % OPEN_TEXT_COUNT_STEP) } : queue;
   }
 
   // Approves or rejects one text inside the caller's transaction; a released result is recomputed

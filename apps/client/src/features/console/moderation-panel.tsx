@@ -149,9 +149,13 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
       <h2 id="moderation-heading">{t('moderation.heading')}</h2>
       <p className="hint">{t('moderation.hint')}</p>
       {phase === 'open' ? (
-        <p aria-live="polite" data-testid="moderation-written">
-          {t('moderation.readAfterClose')} {queue ? t('moderation.writtenSoFar', { count: queue.textCount }) : ''}
-        </p>
+        <>
+          <p aria-live="polite" data-testid="moderation-written">
+            {t('moderation.readAfterClose')}{' '}
+            {queue ? (queue.textCount === 0 ? t('moderation.writtenFew') : t('moderation.writtenSoFar', { count: queue.textCount })) : ''}
+          </p>
+          <p className="hint">{t('moderation.writtenHint')}</p>
+        </>
       ) : items === null ? (
         <p>{queue ? t('moderation.tooFew', { count: queue.textCount, k }) : t('moderation.loading')}</p>
       ) : (

@@ -163,8 +163,10 @@ export const facilitator: Translation<typeof en> = {
     heading: 'Freitext-Antworten',
     hint: 'Niemand sonst sieht diese Texte, bevor du sie freigibst. Freigegebene Texte sieht der Raum ohne Namen und in gemischter Reihenfolge, sobald du die Ergebnisse freigibst (sofort, wenn sie schon freigegeben sind). Ausgeblendete Texte werden nie gezeigt.',
     readAfterClose: 'Du kannst die Texte lesen, sobald du die Frage schließt.',
-    writtenSoFar_one: 'Bisher {{count}} Text.',
-    writtenSoFar_other: 'Bisher {{count}} Texte.',
+    writtenSoFar_one: 'Bisher mindestens {{count}} Text.',
+    writtenSoFar_other: 'Bisher mindestens {{count}} Texte.',
+    writtenFew: 'Bisher weniger als 3 Texte.',
+    writtenHint: 'Gezählt in Dreierschritten, solange die Frage offen ist, damit niemand an der Zahl erkennt, wer geschrieben und wer übersprungen hat. Die genaue Zahl erscheint, sobald du sie schließt.',
     tooFew_one:
       'Nur {{count}} Person hat einen Text geschrieben. Bei weniger als {{k}} bleiben die Texte verborgen, damit niemand an dem Geschriebenen erkannt werden kann.',
     tooFew_other:
