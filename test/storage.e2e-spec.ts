@@ -35,6 +35,8 @@ describe('storage', () => {
         ).map((c) => c.column_name);
       expect(await columnsOf('participants')).toEqual(['away_until', 'finished_prompt_id', 'id', 'session_id', 'talk_alone', 'token_hash']);
       expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
+      // A homework seat adds its link order, its unopened invitation's hash and "I've finished": nothing about a person.
+      expect(await columnsOf('homework_seats')).toEqual(['finished', 'invite_hash', 'participant_id', 'position', 'session_id']);
     } finally {
       await dataSource.destroy();
     }
@@ -45,6 +47,7 @@ describe('storage', () => {
     [{ DATABASE_URL: 'mysql://localhost/candor' }, 'DATABASE_URL: must start with postgres: or postgresql://'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ CANDOR_ALLOWED_ORIGINS: 'https://ok.example, not-an-origin' }, 'CANDOR_ALLOWED_ORIGINS'],
+    [{ CANDOR_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' }, 'CANDOR_TEST_CLOCK_FILE: a test clock is refused in production'],
   ])('refuses to start with a bad setting (%o)', (env, message) => {
     const run = spawnSync(process.execPath, [SERVER_ENTRY], {
       env: { PATH: process.env.PATH, ...env },

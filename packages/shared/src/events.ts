@@ -6,6 +6,7 @@ import { slugSchema } from './schemas/common.js';
 import { languageTagSchema } from './schemas/deck.js';
 import type {
   AnswerFinish,
+  HomeworkFinish,
   LiveResult,
   ModerateText,
   ModerateTexts,
@@ -65,6 +66,9 @@ export interface ClientToServerEvents {
   // Couple partner only: "I'm finished" with the open prompt (needs a saved answer), or not yet after
   // all. When both partners are, the prompt is revealed to both (and their therapist).
   'answer:finish': Command<AnswerFinish, AnswerFinish>;
+  // A homework seat: "I've finished" with the whole deck, or not yet after all (until the reveal). When both
+  // seats of a couple's homework have, every prompt is revealed to both (and their therapist).
+  'homework:finish': Command<HomeworkFinish, HomeworkFinish>;
   // "I need a moment" (away: true) and back again; the facilitator sees only how many are away.
   'participant:step-out': Command<StepOut, StepOut>;
   // A partner of a couple with a therapist: "I'd like to talk to the therapist alone", or not any more.

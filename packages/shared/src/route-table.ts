@@ -4,10 +4,15 @@ import { credentialsSchema, facilitatorSchema } from './schemas/auth.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
+  createdHomeworkSchema,
+  createHomeworkSchema,
   createdSessionSchema,
   createSessionSchema,
   exportFormatSchema,
   facilitatorSessionSchema,
+  homeworkClaimResultSchema,
+  homeworkClaimSchema,
+  homeworkInvitesSchema,
   joinInfoSchema,
   joinRequestSchema,
   joinResultSchema,
@@ -70,6 +75,32 @@ export const routeTable = {
     files: ['text/csv', 'application/json', 'text/markdown'],
   },
   screenLink: { auth: 'facilitator', status: 201, summary: 'A new presenter token (the old one stops working)', response: z.object({ screenToken: z.string() }) },
+  createHomework: {
+    auth: 'facilitator',
+    status: 201,
+    summary: 'Assign a deck as homework to a couple or one client, open until a date; returns one private invitation per seat',
+    body: createHomeworkSchema,
+    response: createdHomeworkSchema,
+  },
+  homeworkInvites: {
+    auth: 'facilitator',
+    status: 201,
+    summary: "New links for a homework's seats not yet opened (the old links stop working)",
+    response: homeworkInvitesSchema,
+  },
+  releaseHomework: {
+    auth: 'facilitator',
+    status: 200,
+    summary: "Reveal a couple's homework after it closed, with whatever each partner answered",
+    response: facilitatorSessionSchema,
+  },
+  claimHomework: {
+    auth: 'none',
+    status: 201,
+    summary: "Open a private homework link: the link's invitation becomes this phone's seat token, and the link stops working",
+    body: homeworkClaimSchema,
+    response: homeworkClaimResultSchema,
+  },
   joinInfo: { auth: 'none', status: 200, summary: 'What a participant sees before joining', response: joinInfoSchema },
   join: { auth: 'none', status: 201, summary: 'Join anonymously; returns the seat token', body: joinRequestSchema, response: joinResultSchema },
   startCouple: {

@@ -93,6 +93,8 @@ export const SCALE_BOUNDS = { lowest: -10, highest: 10, maxSpan: 10 } as const;
 export const TEXT_MAX_LENGTH = 500;
 // Most texts one moderation message carries (a socket message is at most 64 KB); a client sends more in several.
 export const MODERATE_MANY_MAX = 1000;
+// Homework closes at most this many days after it is assigned.
+export const HOMEWORK_MAX_DAYS = 60;
 export const TEXT_LENGTH = { min: 10, max: TEXT_MAX_LENGTH, default: 280 } as const;
 
 // The file format for exporting and importing decks. Bump the version on an incompatible change.

@@ -31,6 +31,7 @@ const state = {
   livePhones: false,
   selfRun: false,
   version: 4,
+  homework: null,
 } as SessionState;
 
 describe('stateInLanguage', () => {

@@ -46,6 +46,17 @@ export class AnswersService {
     throw new AppError('PROMPT_NOT_OPEN', 'This question is not open for answers right now.');
   }
 
+  // A homework answer (any prompt of the deck); null when the homework did not take it (the caller says why).
+  async submitHomework(seat: Seat, deck: Deck, input: AnswerSubmit, now: Date): Promise<AnswerReceipt | null> {
+    const prompt = deck.prompts.find((p) => p.id === input.promptId);
+    if (!prompt) throw new AppError('INVALID_ANSWER', 'This session has no such question.');
+    const problem = answerProblem(prompt, input.value);
+    if (problem) throw new AppError('INVALID_ANSWER', problem);
+    const outcome = await this.answers.writeHomework({ ...seat, promptId: input.promptId, clientId: input.clientId, value: input.value }, now);
+    if (outcome === 'refused') return null;
+    return { promptId: input.promptId, clientId: input.clientId, duplicate: outcome === 'duplicate' };
+  }
+
   // Whether the participant has saved an answer (or a pass) to this prompt; inside a transaction, its manager.
   hasAnswer(manager: EntityManager, participantId: string, promptId: string): Promise<boolean> {
     return this.answers.hasAnswer(manager, participantId, promptId);

@@ -73,6 +73,13 @@ const envSchema = z.object({
     }),
   // Socket messages per socket: a burst of this many, refilled at this rate a second.
   CANDOR_SOCKET_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
+  // Tests only (refused with NODE_ENV=production): a file holding a number of milliseconds that the server's
+  // clock runs ahead, read at each reading of the clock, so a test moves time (a homework's "next day").
+  CANDOR_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
+}).refine((e) => !(e.CANDOR_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
+  path: ['CANDOR_TEST_CLOCK_FILE'],
+  message: 'a test clock is refused in production (NODE_ENV=production)',
 });
 
 export type Config = {
@@ -92,6 +99,7 @@ export type Config = {
   joinFailuresPerMinute: number;
   socketRatePerSecond: number;
   trustProxy: boolean | number | string[];
+  testClockFile?: string;
 };
 
 export class ConfigError extends Error {}
@@ -122,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinFailuresPerMinute: e.CANDOR_JOIN_FAILURES_PER_MINUTE,
     socketRatePerSecond: e.CANDOR_SOCKET_RATE_PER_SECOND,
     trustProxy: e.CANDOR_TRUST_PROXY,
+    testClockFile: e.CANDOR_TEST_CLOCK_FILE ? resolve(e.CANDOR_TEST_CLOCK_FILE) : undefined,
   };
 }
 

@@ -5,6 +5,7 @@ import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
+import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
 import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 
 export const ENTITIES = [
@@ -12,6 +13,7 @@ export const ENTITIES = [
   LoginSessionEntity,
   LiveSessionEntity,
   ParticipantEntity,
+  HomeworkSeatEntity,
   AnswerEntity,
   PromptResultEntity,
   DeckEntity,

@@ -1,6 +1,7 @@
 import type { Deck, ModerationQueue, Progress, SessionMode, SessionState } from '@candor/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { strictFake } from '../common/strict-fake.js';
+import type { HomeworkService } from '../sessions/homework.service.js';
 import type { LiveResultsService } from '../sessions/live-results.service.js';
 import type { ParticipationService } from '../sessions/participation.service.js';
 import type { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
@@ -20,7 +21,7 @@ function recordingServer(sent: Sent[]): LiveServer {
 
 function broadcaster(sent: Sent[]): LiveBroadcaster {
   const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined } });
-  const b = new LiveBroadcaster(strictFake<SessionStateService>(), lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>());
+  const b = new LiveBroadcaster(strictFake<SessionStateService>(), lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }));
   b.attach(recordingServer(sent));
   return b;
 }
@@ -91,9 +92,9 @@ describe(LiveBroadcaster.name, () => {
       const run = async (mode: SessionMode, promptId: string) => {
         const sent: Sent[] = [];
         const progress = { sessionId: 's', promptId, participants: 9, answered: 8, finished: 0, version: 3 } as Progress;
-        const states = strictFake<SessionStateService>({ progress: () => Promise.resolve(progress), infoOf: () => Promise.resolve({ deck, mode, selfRun: false }) });
+        const states = strictFake<SessionStateService>({ progress: () => Promise.resolve(progress), infoOf: () => Promise.resolve({ deck, mode, selfRun: false, homework: false }) });
         const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined }, moderationQueue: () => Promise.resolve(queue) });
-        const b = new LiveBroadcaster(states, lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>());
+        const b = new LiveBroadcaster(states, lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }));
         b.attach(recordingServer(sent));
         b.progress('s');
         b.progress('s');

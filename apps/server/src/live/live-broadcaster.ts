@@ -9,6 +9,7 @@ import {
   stateLanguages,
 } from '@candor/shared';
 import type { Server } from 'socket.io';
+import { HomeworkService } from '../sessions/homework.service.js';
 import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
 import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
 import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
@@ -51,12 +52,15 @@ export class LiveBroadcaster {
     private readonly lifecycle: SessionLifecycleService,
     private readonly liveResults: LiveResultsService,
     private readonly participation: ParticipationService,
+    private readonly homework: HomeworkService,
   ) {}
 
   attach(server: LiveServer): void {
     this.server = server;
     // A deleted session closes every socket in it, on every instance.
     this.lifecycle.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
+    // A homework the therapist released (over REST) reaches the phones and consoles in it.
+    this.homework.revealed.subscribe((state) => this.state(state));
   }
 
   // A new state to everyone in the session. Facilitators and screens get all of it, in every language of

@@ -5,6 +5,7 @@ import {
   answerSubmitSchema,
   emptyPayloadSchema,
   handshakeAuthSchema,
+  homeworkFinishSchema,
   moderateTextSchema,
   moderateTextsSchema,
   moderationListSchema,
@@ -28,6 +29,7 @@ import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
 import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
+import { HomeworkService } from '../sessions/homework.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
 import { SeatsService } from '../sessions/seats.service.js';
 import { SessionLifecycleService, type SettingsChange } from '../sessions/session-lifecycle.service.js';
@@ -61,6 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly lifecycle: SessionLifecycleService,
     private readonly participation: ParticipationService,
     private readonly coupleReveal: CoupleRevealService,
+    private readonly homework: HomeworkService,
     private readonly answers: AnswersService,
     private readonly accounts: AccountsService,
     private readonly broadcast: LiveBroadcaster,
@@ -73,7 +76,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const input = parseInput(answerSubmitSchema, body);
       // Order is kept: answers that found no copy wait for the one load, and it is cached before
       // any later message is read.
-      const deck = this.states.cachedDeck(seat.sessionId) ?? (await this.states.deckOf(seat.sessionId));
+      const { deck, homework } = this.states.cachedInfo(seat.sessionId) ?? (await this.states.infoOf(seat.sessionId));
+      // Homework: any prompt until the close; nobody else hears of it (no counts, no timing).
+      if (homework) return this.homework.submit(seat, deck, input);
       const receipt = await this.answers.submit(seat, deck, input);
       if (!receipt.duplicate) this.broadcast.answerStored(seat.sessionId);
       return receipt;
@@ -83,6 +88,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const input = parseInput(answerFinishSchema, body);
       this.broadcast.state((await this.coupleReveal.finish(seat, input)).state);
       return input;
+    },
+    'homework:finish': async (socket, body) => {
+      const seat = participant(socket);
+      const { finished } = parseInput(homeworkFinishSchema, body);
+      this.broadcast.state(await this.homework.finish(seat, finished));
+      return { finished };
     },
     'participant:step-out': async (socket, body) => {
       const seat = participant(socket);

@@ -1,4 +1,8 @@
 import type { Deck, PromptResult, SessionMode, SessionPhase } from '@candor/shared';
+
+// 'live': moved prompt by prompt by its facilitator (or a couple). 'homework': every prompt answerable at
+// once until closes_at (homework.service.ts).
+export type SessionSchedule = 'live' | 'homework';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 
@@ -32,6 +36,13 @@ export class LiveSessionEntity {
 
   @Column('int')
   k: number;
+
+  @Column('text', { default: 'live' })
+  schedule: SessionSchedule;
+
+  // Homework only: answers are taken until then (by the server's clock, common/clock.ts).
+  @Column('timestamptz', { name: 'closes_at', nullable: true })
+  closesAt: Date | null;
 
   @Column('text')
   phase: SessionPhase;

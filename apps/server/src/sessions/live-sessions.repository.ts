@@ -23,6 +23,10 @@ export type StateRow = {
   answered: number;
   finished: number;
   released: PromptResult | null;
+  schedule: LiveSessionEntity['schedule'];
+  closes_at: Date | null;
+  // Homework: per seat in link order, whether it said it has finished (null for live sessions).
+  homework_finished: boolean[] | null;
 };
 
 export type ProgressRow = { prompt_id: string | null; version: number; participants: number; answered: number; finished: number };
@@ -30,7 +34,9 @@ export type ProgressRow = { prompt_id: string | null; version: number; participa
 // The counts of a session's open prompt, in SQL over `s` (a live_sessions row). Couples only count who
 // said they are finished, and only while a prompt is open: a room of 10,000 is never counted row by row.
 const ANSWERED = '(SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id)';
-const FINISHED = `CASE WHEN s.mode = 'couple' AND s.phase = 'open' THEN
+const FINISHED = `CASE WHEN s.schedule = 'homework' THEN
+    (SELECT count(*)::int FROM homework_seats h WHERE h.session_id = s.id AND h.finished)
+  WHEN s.mode = 'couple' AND s.phase = 'open' THEN
     (SELECT count(*)::int FROM participants p WHERE p.session_id = s.id AND p.finished_prompt_id = s.prompt_id)
   ELSE 0 END`;
 
@@ -82,6 +88,7 @@ export class LiveSessionsRepository {
     return this.repo(tx).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  // Homework has no join code (its code is not one a person can type), so this finds live sessions only.
   findRunningByCode(code: string): Promise<LiveSessionEntity | null> {
     return this.repo().findOneBy({ code, endedAt: IsNull() });
   }
@@ -96,9 +103,9 @@ export class LiveSessionsRepository {
     return this.repo().find({ where: { code: In(codes), endedAt: IsNull() }, select: { id: true, code: true } });
   }
 
-  // What never changes in a session: its deck copy, mode and owner.
-  findFixed(id: string): Promise<Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId'> | null> {
-    return this.repo().findOne({ where: { id }, select: { id: true, deck: true, mode: true, facilitatorId: true } });
+  // What never changes in a session: its deck copy, mode, schedule and owner.
+  findFixed(id: string): Promise<Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule'> | null> {
+    return this.repo().findOne({ where: { id }, select: { id: true, deck: true, mode: true, facilitatorId: true, schedule: true } });
   }
 
   listByFacilitator(facilitatorId: string, limit: number): Promise<LiveSessionEntity[]> {
@@ -145,6 +152,9 @@ export class LiveSessionsRepository {
       `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
               s.live_results, s.live_phones, s.live_result, s.facilitator_id,
               s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
+              s.schedule, s.closes_at,
+              CASE WHEN s.schedule = 'homework' THEN
+                (SELECT coalesce(array_agg(h.finished ORDER BY h.position), '{}') FROM homework_seats h WHERE h.session_id = s.id) END AS homework_finished,
               CASE WHEN s.phase = 'released' THEN
                 (SELECT r.result FROM prompt_results r WHERE r.session_id = s.id AND r.prompt_id = s.prompt_id) END AS released
          FROM live_sessions s WHERE s.id = ANY($1::uuid[])`,

@@ -143,13 +143,13 @@ export class ParticipantsRepository {
     return rows[0]?.finished_prompt_id ?? null;
   }
 
-  // Privacy rule 7: the seats of sessions that ended more than `seconds` ago (their answers and texts go by
+  // Privacy rule 7: the seats of live sessions (homework: HomeworkRepository) that ended more than `seconds` ago (their answers and texts go by
   // cascade), with the sessions' counts, in one statement. How many seats went.
   async deleteEndedBefore(seconds: number): Promise<number> {
     const deleted: unknown[] = await this.db.query(
       `WITH gone AS (
          DELETE FROM participants p USING live_sessions s
-          WHERE p.session_id = s.id AND s.ended_at IS NOT NULL
+          WHERE p.session_id = s.id AND s.ended_at IS NOT NULL AND s.schedule = 'live'
             AND s.ended_at < now() - ($1 || ' seconds')::interval
          RETURNING p.session_id
        ), counted AS (

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { HomeworkRepository } from './homework.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
 // Privacy rule 7: raw answers (and the seats and texts tied to them) are deleted a set time after a
@@ -12,6 +14,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly seats: ParticipantsRepository,
+    private readonly homework: HomeworkRepository,
+    private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -28,7 +32,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   // Returns how many seats were cleared (their answers and texts go with them by cascade).
   async sweep(): Promise<number> {
-    const deleted = await this.seats.deleteEndedBefore(Math.round(this.config.answerRetentionHours * 3600));
+    const seconds = Math.round(this.config.answerRetentionHours * 3600);
+    // Homework counts from its close, or from its reveal when that came later (a therapist's release).
+    const deleted = (await this.seats.deleteEndedBefore(seconds)) + (await this.homework.deleteClosedBefore(this.clock.now(), seconds));
     if (deleted > 0) this.logger.log(`retention: removed ${deleted} seats with their answers`);
     return deleted;
   }

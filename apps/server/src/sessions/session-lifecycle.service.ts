@@ -64,7 +64,7 @@ export class SessionLifecycleService {
       k: input.mode === 'couple' ? 2 : input.k,
       liveResults: input.mode === 'group' && input.liveResults,
     });
-    return { ...(await this.facilitatorView(session)), screenToken };
+    return { ...(await this.view(session)), screenToken };
   }
 
   // A couple on their own: one partner starts from a built-in deck and shares the code.
@@ -87,6 +87,8 @@ export class SessionLifecycleService {
         ...fields,
         id: randomUUID(),
         code: newJoinCode(),
+        schedule: 'live',
+        closesAt: null,
         phase: 'lobby',
         promptIndex: null,
         promptId: null,
@@ -113,11 +115,11 @@ export class SessionLifecycleService {
 
   async listFor(facilitatorId: string): Promise<FacilitatorSession[]> {
     const rows = await this.sessions.listByFacilitator(facilitatorId, 100);
-    return Promise.all(rows.map((s) => this.facilitatorView(s)));
+    return Promise.all(rows.map((s) => this.view(s)));
   }
 
   async getFor(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
-    return this.facilitatorView(await this.owned(facilitatorId, sessionId));
+    return this.view(await this.owned(facilitatorId, sessionId));
   }
 
   async rotateScreenToken(facilitatorId: string, sessionId: string): Promise<string> {
@@ -151,6 +153,8 @@ export class SessionLifecycleService {
   async apply(sessionId: string, command: SessionCommand): Promise<SessionState> {
     const session = await this.sessions.findById(sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    // Homework has no prompt-by-prompt phases (homework.service.ts).
+    if (session.schedule === 'homework') throw new AppError('INVALID_TRANSITION', 'Homework is answered at home: it has no prompt to open or close.');
     const next = transition(session, session.deck, command);
     const couple = session.mode === 'couple';
     // A couple's reveal is never partial: it comes when both partners say they are finished (couple-reveal.service.ts).
@@ -196,6 +200,7 @@ export class SessionLifecycleService {
     const session = await this.sessions.findById(sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     if (session.phase === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
+    if (session.schedule === 'homework') throw new AppError('INVALID_TRANSITION', 'Homework is answered at home: it cannot be paused or shown live.');
     if ((change.liveResults || change.livePhones) && session.mode === 'couple') {
       throw new AppError('INVALID_TRANSITION', 'Couple sessions reveal by their own rules; live results are for groups.');
     }
@@ -261,7 +266,8 @@ export class SessionLifecycleService {
     };
   }
 
-  private async facilitatorView(session: LiveSessionEntity): Promise<FacilitatorSession> {
+  // A session as its facilitator sees it.
+  async view(session: LiveSessionEntity): Promise<FacilitatorSession> {
     return {
       state: await this.states.stateOf(session, this.db.manager),
       results: await this.results.released(session.id),

@@ -3,6 +3,9 @@ import type { Deck, DeckTranslation, Prompt, PromptResult, Progress, SessionMode
 import { stateInLanguage } from '@candor/shared';
 import type { EntityManager } from 'typeorm';
 import { AnswersService } from '../answers/answers.service.js';
+import { ResultsService } from '../answers/results.service.js';
+import { Clock } from '../common/clock.js';
+import { HomeworkRepository } from './homework.repository.js';
 import { AppError } from '../common/app-error.js';
 import { FreshBatch } from '../common/fresh-batch.js';
 import type { LiveSessionEntity } from './live-session.entity.js';
@@ -11,7 +14,7 @@ import { ParticipantsRepository, type SeatWithAnswers } from './participants.rep
 
 const INFO_CACHE_SIZE = 500;
 
-export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean };
+export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean; homework: boolean };
 
 // A participant's own seat as read at the handshake, for their first snapshot.
 export type OwnSeat = Pick<SeatWithAnswers, 'myAnswers' | 'finishedPromptId'>;
@@ -33,6 +36,9 @@ export class SessionStateService {
     private readonly sessions: LiveSessionsRepository,
     private readonly seats: ParticipantsRepository,
     private readonly answers: AnswersService,
+    private readonly results: ResultsService,
+    private readonly homeworkSeats: HomeworkRepository,
+    private readonly clock: Clock,
   ) {}
 
   async deckOf(sessionId: string): Promise<Deck> {
@@ -42,6 +48,10 @@ export class SessionStateService {
   // The deck copy if this instance holds it already: no promise on the path of every answer.
   cachedDeck(sessionId: string): Deck | undefined {
     return this.infos.get(sessionId)?.deck;
+  }
+
+  cachedInfo(sessionId: string): SessionInfo | undefined {
+    return this.infos.get(sessionId);
   }
 
   async infoOf(sessionId: string): Promise<SessionInfo> {
@@ -62,11 +72,11 @@ export class SessionStateService {
     return this.remember(session);
   }
 
-  private remember(session: Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId'>): SessionInfo {
+  private remember(session: Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule'>): SessionInfo {
     const known = this.infos.get(session.id);
     if (known) return known;
     if (this.infos.size >= INFO_CACHE_SIZE) this.infos.delete(this.infos.keys().next().value as string);
-    const info = { deck: session.deck, mode: session.mode, selfRun: session.facilitatorId === null };
+    const info = { deck: session.deck, mode: session.mode, selfRun: session.facilitatorId === null, homework: session.schedule === 'homework' };
     this.infos.set(session.id, info);
     return info;
   }
@@ -86,7 +96,7 @@ export class SessionStateService {
     const { deck } = this.remember(session);
     const [row] = await this.sessions.stateRows([session.id], manager);
     if (!row) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
-    return toState(row, deck);
+    return toState(row, deck, this.clock.now());
   }
 
   private async loadStates(ids: string[]): Promise<Map<string, SessionState>> {
@@ -97,7 +107,7 @@ export class SessionStateService {
         if (error instanceof AppError) return null;
         throw error;
       });
-      if (info) states.set(row.id, toState(row, info.deck));
+      if (info) states.set(row.id, toState(row, info.deck, this.clock.now()));
     }
     return states;
   }
@@ -115,6 +125,16 @@ export class SessionStateService {
     if (data.role !== 'participant') return { role: data.role, state: await this.state(data.sessionId) };
     const [state, myAnswers] = await Promise.all([this.state(data.sessionId), known?.myAnswers ?? this.answers.ownAnswers(data.participantId)]);
     const snapshot: Snapshot = { role: data.role, state: participantView(state, data.language), myAnswers };
+    if (state.homework) {
+      // Homework: every prompt at once, the seat's own "I've finished", and the reveal once there is one.
+      const [deck, myFinished, results] = await Promise.all([
+        this.deckOf(state.id),
+        this.homeworkSeats.isFinished(data.participantId),
+        state.phase === 'released' ? this.results.released(state.id) : Promise.resolve([]),
+      ]);
+      snapshot.homework = { prompts: deck.prompts.map((p) => promptInLanguage(roomPrompt(p) as Prompt, data.language)), myFinished, results };
+      return snapshot;
+    }
     if (state.mode === 'couple') {
       const finishedPromptId = known ? known.finishedPromptId : await this.seats.finishedPromptOf(data.participantId);
       snapshot.myFinished = state.phase === 'open' && finishedPromptId !== null && finishedPromptId === state.prompt?.id;
@@ -131,6 +151,13 @@ export function participantView(state: SessionState, language: string | null | u
   const own = stateInLanguage(state, language);
   const shown = state.phase === 'released' || (state.liveResults && state.livePhones);
   return shown || own.result === null ? own : { ...own, result: null };
+}
+
+// A prompt with its translations cut to the phone's language (as stateInLanguage does for the open one).
+function promptInLanguage(prompt: Prompt, language: string | null | undefined): Prompt {
+  const { translations, ...rest } = prompt;
+  const kept = language ? translations?.[language] : undefined;
+  return kept && language ? { ...rest, translations: { [language]: kept } } : rest;
 }
 
 // Some of the deck's own texts in its other languages; the description stays with the facilitator.
@@ -158,7 +185,7 @@ function roomPrompt(prompt: Prompt | undefined): Prompt | null {
 }
 
 // The public SessionState of a state row and the session's deck.
-function toState(row: StateRow, deck: Deck): SessionState {
+function toState(row: StateRow, deck: Deck, now: Date): SessionState {
   let result: PromptResult | null = null;
   if (row.phase === 'released' && row.prompt_id) {
     result = row.released;
@@ -186,5 +213,14 @@ function toState(row: StateRow, deck: Deck): SessionState {
     livePhones: row.live_phones,
     selfRun: row.facilitator_id === null,
     version: row.version,
+    homework:
+      row.schedule === 'homework' && row.closes_at
+        ? {
+            audience: row.mode === 'couple' ? 'couple' : 'client',
+            closesAt: new Date(row.closes_at).toISOString(),
+            finished: row.homework_finished ?? [],
+            closed: new Date(row.closes_at).getTime() <= now.getTime(),
+          }
+        : null,
   };
 }

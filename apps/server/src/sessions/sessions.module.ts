@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AnswersModule } from '../answers/answers.module.js';
 import { DecksModule } from '../decks/decks.module.js';
+import { Clock } from '../common/clock.js';
 import { CoupleRevealService } from './couple-reveal.service.js';
+import { HomeworkSeatEntity } from './homework-seat.entity.js';
+import { HomeworkController } from './homework.controller.js';
+import { HomeworkRepository } from './homework.repository.js';
+import { HomeworkService } from './homework.service.js';
 import { JoinController } from './join.controller.js';
 import { LiveResultsService } from './live-results.service.js';
 import { LiveSessionEntity } from './live-session.entity.js';
@@ -19,8 +24,8 @@ import { SessionsController } from './sessions.controller.js';
 
 // Live sessions and their seats: REST for setting up and reading, services the live gateway calls.
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity]), AccountsModule, AnswersModule, DecksModule],
-  controllers: [SessionsController, JoinController],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity]), AccountsModule, AnswersModule, DecksModule],
+  controllers: [SessionsController, JoinController, HomeworkController],
   providers: [
     LiveSessionsRepository,
     ParticipantsRepository,
@@ -31,7 +36,10 @@ import { SessionsController } from './sessions.controller.js';
     CoupleRevealService,
     LiveResultsService,
     RetentionService,
+    Clock,
+    HomeworkRepository,
+    HomeworkService,
   ],
-  exports: [SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
+  exports: [HomeworkService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
 })
 export class SessionsModule {}

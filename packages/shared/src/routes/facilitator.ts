@@ -21,3 +21,7 @@ export const deleteSession = 'DELETE /api/sessions/:id' satisfies RouteSpec;
 export const sessionSummary = 'GET /api/sessions/:id/summary' satisfies RouteSpec;
 export const exportSession = 'GET /api/sessions/:id/export' satisfies RouteSpec;
 export const screenLink = 'POST /api/sessions/:id/screen-link' satisfies RouteSpec;
+
+export const createHomework = 'POST /api/homework' satisfies RouteSpec;
+export const homeworkInvites = 'POST /api/sessions/:id/homework-invites' satisfies RouteSpec;
+export const releaseHomework = 'POST /api/sessions/:id/homework-release' satisfies RouteSpec;

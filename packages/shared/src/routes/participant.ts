@@ -5,3 +5,5 @@ export const joinInfo = 'GET /api/join/:code' satisfies RouteSpec;
 // Served before Nest's router (apps/server/src/sessions/join-route.ts).
 export const join = 'POST /api/join' satisfies RouteSpec;
 export const startCouple = 'POST /api/join/couple' satisfies RouteSpec;
+// A private homework link's first opening (apps/client homework page).
+export const claimHomework = 'POST /api/homework/claim' satisfies RouteSpec;

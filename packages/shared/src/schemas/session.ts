@@ -24,6 +24,45 @@ export const createSessionSchema = z
   })
   .strict();
 
+// Homework (issue 14): a deck answered at home, each person on their own phone and at their own pace,
+// until a date the facilitator chooses. For a couple (two private links; the reveal comes when both have
+// finished, or when the therapist releases it after the close) or for one client (one private link; the
+// therapist learns only whether it is finished, never what was answered).
+export const HOMEWORK_AUDIENCES = ['couple', 'client'] as const;
+export const homeworkAudienceSchema = z.enum(HOMEWORK_AUDIENCES);
+export const createHomeworkSchema = z
+  .object({
+    deckId: slugSchema,
+    audience: homeworkAudienceSchema,
+    // A moment in the future, at most HOMEWORK_MAX_DAYS ahead (checked by the server's clock).
+    closesAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
+// Opening a private homework link: the invitation in the link (its fragment, so it never reaches a log)
+// becomes the phone's own seat token, and the link stops working. So whoever made the link (the
+// facilitator) cannot later open the seat and read its answers.
+export const homeworkClaimSchema = z
+  .object({
+    invite: z.string().min(16).max(128),
+    consent: z.literal(true, { message: 'please read and accept the privacy statement first' }),
+  })
+  .strict();
+export const homeworkClaimResultSchema = z.object({ sessionId: uuidSchema, token: z.string() });
+
+// A homework seat's "I've finished" (for the whole deck), or taking it back until the reveal.
+export const homeworkFinishSchema = z.object({ finished: z.boolean() }).strict();
+
+// What everyone in a homework session may see of it: the close and, per seat in link order, whether it
+// has finished (a couple's partner knows their own, so the other's flag says no more than a count).
+export const homeworkStateSchema = z.object({
+  audience: homeworkAudienceSchema,
+  closesAt: z.string(),
+  finished: z.array(z.boolean()),
+  // The server's clock said the homework is closed when this state was read.
+  closed: z.boolean(),
+});
+
 // A couple can start a session on their own from a built-in deck, without a facilitator account.
 export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
 
@@ -66,6 +105,8 @@ export const sessionStateSchema = z.object({
   selfRun: z.boolean(),
   // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
   version: z.number().int(),
+  // A homework session's close and finished seats; null for a live session.
+  homework: homeworkStateSchema.nullable(),
 });
 
 export const facilitatorSessionSchema = z.object({
@@ -82,6 +123,11 @@ export const createdSessionSchema = facilitatorSessionSchema.extend({
   // Shown once: the presenter link carries it. Only its hash is stored.
   screenToken: z.string(),
 });
+
+// Shown once: one invitation per seat, in link order (the links carry them; only their hashes are stored).
+export const createdHomeworkSchema = facilitatorSessionSchema.extend({ invites: z.array(z.string()) });
+// New invitations for the seats whose links have not been opened yet (null: opened, that seat is taken).
+export const homeworkInvitesSchema = z.object({ invites: z.array(z.string().nullable()) });
 
 export const joinInfoSchema = z.object({
   sessionId: uuidSchema,
@@ -153,6 +199,15 @@ export const snapshotSchema = z.object({
   myFinished: z.boolean().optional(),
   // Only in the own snapshot of a partner whose couple has a therapist: whether they asked to talk alone.
   myTalkAlone: z.boolean().optional(),
+  // Only in a homework seat's own snapshot: every prompt (in the page's language), whether this seat said
+  // it has finished, and the reveal once there is one (a couple's; a client's homework has none).
+  homework: z
+    .object({
+      prompts: z.array(promptSchema),
+      myFinished: z.boolean(),
+      results: z.array(promptResultSchema),
+    })
+    .optional(),
 });
 
 export type SessionMode = z.infer<typeof sessionModeSchema>;
@@ -173,6 +228,14 @@ export type JoinResult = z.infer<typeof joinResultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type AnswerFinish = z.infer<typeof answerFinishSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type HomeworkAudience = z.infer<typeof homeworkAudienceSchema>;
+export type CreateHomework = z.infer<typeof createHomeworkSchema>;
+export type HomeworkClaim = z.infer<typeof homeworkClaimSchema>;
+export type HomeworkClaimResult = z.infer<typeof homeworkClaimResultSchema>;
+export type HomeworkFinish = z.infer<typeof homeworkFinishSchema>;
+export type HomeworkState = z.infer<typeof homeworkStateSchema>;
+export type CreatedHomework = z.infer<typeof createdHomeworkSchema>;
+export type HomeworkInvites = z.infer<typeof homeworkInvitesSchema>;
 export type LiveResult = z.infer<typeof liveResultSchema>;
 
 // Open text moderation: the facilitator sees texts without authors once a prompt has closed with

@@ -6,6 +6,7 @@ import { CoupleFinished1796215882650 } from './1796215882650-CoupleFinished.js';
 import { LivePhones1796228281301 } from './1796228281301-LivePhones.js';
 import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
 import { TalkAlone1796236124355 } from './1796236124355-TalkAlone.js';
+import { Homework1796242732806 } from './1796242732806-Homework.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LivePhones1796228281301,
   EndedCodeIndex1796229835747,
   TalkAlone1796236124355,
+  Homework1796242732806,
 ];
