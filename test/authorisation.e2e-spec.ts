@@ -1,6 +1,7 @@
-import { ERROR_CODES, routes, routeTable, type Ack, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
+import { ERROR_CODES, routes, routeTable, type Ack, type CreatedHomework, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -34,7 +35,7 @@ type RestRole = (typeof REST_ROLES)[number];
 type SocketRole = (typeof SOCKET_ROLES)[number];
 
 type Conn = { socket: ClientSocket; frames: Frame[] };
-type SocketName = 'owner' | 'participant' | 'participant2' | 'participant3' | 'screen' | 'couple' | 'facilitatedCouple';
+type SocketName = 'owner' | 'participant' | 'participant2' | 'participant3' | 'screen' | 'couple' | 'facilitatedCouple' | 'homework';
 type Http = ReturnType<typeof http>;
 // Per case: the caller's role, and what a call hands on to its check.
 type Ctx = { role: string; [key: string]: string };
@@ -63,7 +64,11 @@ type World = {
     fresh?: CreatedSession;
     otherSession?: CreatedSession;
     textIds?: string[];
+    homework?: CreatedHomework;
+    clientHomework?: CreatedHomework;
   };
+  // The server's clock runs ahead by what this file holds (CANDOR_TEST_CLOCK_FILE).
+  clockFile: string;
 };
 
 type RestCase = {
@@ -150,6 +155,8 @@ const loginCookie = (res: Response) =>
     .find((c) => /^candor_login=[^;]+/.test(c))
     ?.split(';')[0];
 const clearsLogin = (res: Response) => setCookies(res).some((c) => c.startsWith('candor_login=;'));
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+const homeworkBody = (w: World, audience: 'couple' | 'client') => ({ deckId: w.ownDeck.id, audience, closesAt: inDays(1) });
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 const sessionIds = (res: Response) => (res.body.sessions as CreatedSession[]).map((s) => s.state.id);
 const accountOf = (w: World, role: string) => (role === 'owner' ? w.owner : w.other);
@@ -531,6 +538,94 @@ const REST: RestRow[] = [
     ),
   },
   {
+    route: 'POST /api/homework',
+    status: 201,
+    call: (as, w) => as.post('/api/homework', homeworkBody(w, 'couple')),
+    owner: [
+      ok({
+        what: "a couple's",
+        shape: () => ({ state: { mode: 'couple', phase: 'open', homework: { audience: 'couple', finished: [false, false] } }, results: [] }),
+        check: (res, w) => {
+          expect(res.body.invites).toEqual([expect.any(String), expect.any(String)]);
+          w.made.homework = res.body;
+        },
+      }),
+      ok({
+        what: "one client's",
+        call: (as, w) => as.post('/api/homework', homeworkBody(w, 'client')),
+        shape: () => ({ state: { mode: 'group', homework: { audience: 'client', finished: [false] } } }),
+        check: (res, w) => {
+          w.made.clientHomework = res.body;
+        },
+      }),
+    ],
+    // The owner's deck is not theirs.
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/sessions/:id/homework-invites',
+    status: 201,
+    call: (as, w) => as.post(`/api/sessions/${w.made.homework?.state.id ?? w.session.state.id}/homework-invites`),
+    ...ownerOnly(
+      [
+        ok({
+          check: (res, w) => {
+            const homework = need(w.made.homework, 'the homework');
+            expect(res.body.invites).toEqual([expect.any(String), expect.any(String)]);
+            expect(res.body.invites).not.toContain(homework.invites[0]);
+            homework.invites = res.body.invites;
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'POST /api/homework/claim',
+    status: 201,
+    // Each opens a link of its own: the owner and the other facilitator the couple's two, anyone the client's.
+    call: (as, w, c) => {
+      const invite = c.role === 'anonymous' ? w.made.clientHomework?.invites[0] : w.made.homework?.invites[c.role === 'owner' ? 0 : 1];
+      return as.post('/api/homework/claim', { invite: need(invite, 'an invitation'), consent: true });
+    },
+    owner: [ok({ shape: (w) => ({ sessionId: w.made.homework?.state.id, token: expect.any(String) }) })],
+    other: [ok({ shape: (w) => ({ sessionId: w.made.homework?.state.id }) })],
+    anonymous: [
+      { verdict: 401, code: 'UNAUTHENTICATED', what: 'an unknown or opened link', call: (as) => as.post('/api/homework/claim', { invite: 'x'.repeat(32), consent: true }) },
+      ok({
+        shape: (w) => ({ sessionId: w.made.clientHomework?.state.id }),
+        check: async (res, w) => {
+          // The link opens once.
+          const again = await w.as.anonymous.post('/api/homework/claim', { invite: w.made.clientHomework?.invites[0], consent: true });
+          expect([res.status, again.status]).toEqual([201, 401]);
+        },
+      }),
+    ],
+  },
+  {
+    route: 'POST /api/sessions/:id/homework-release',
+    status: 200,
+    call: (as, w) => as.post(`/api/sessions/${w.made.homework?.state.id ?? w.session.state.id}/homework-release`),
+    ...ownerOnly(
+      [
+        ok({
+          // Two days on, the homework has closed: the therapist reveals it with what was saved.
+          call: (as, w) => {
+            writeFileSync(w.clockFile, String(2 * 24 * 3600 * 1000));
+            return as.post(`/api/sessions/${need(w.made.homework, 'the homework').state.id}/homework-release`);
+          },
+          shape: () => ({ state: { phase: 'released', homework: { closed: true } } }),
+          check: (res, w) => {
+            writeFileSync(w.clockFile, '0');
+            expect(res.body.results).toHaveLength(w.ownDeck.prompts.length);
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
     route: 'GET /api/join/:code',
     status: 200,
     call: (as, w) => as.get(`/api/join/${need(w.made.fresh, 'the fresh session').state.code}`),
@@ -794,6 +889,17 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     screen: [FORBIDDEN],
     anonymous: 'none',
   },
+  'homework:finish': {
+    payload: { finished: true },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'in a live session' },
+      allowed({ what: 'in homework', from: 'homework', payload: () => ({ finished: false }), shape: () => ({ finished: false }) }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
   // Only a couple with a therapist has someone to tell (couple.e2e-spec.ts proves that only they hear it).
   'participant:talk-alone': {
     payload: { asking: true },
@@ -1012,7 +1118,9 @@ describe('the authorisation table', () => {
   let w: World;
 
   beforeAll(async () => {
-    server = await startServer();
+    const clockFile = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
+    writeFileSync(clockFile, '0');
+    server = await startServer({ env: { CANDOR_TEST_CLOCK_FILE: clockFile } });
     const [owner, other] = await Promise.all([signUp(server.url), signUp(server.url)]);
     const ownDeck = ((await owner.api.post('/api/decks/import').send(allKindsDeck())).body as { deck: Deck }).deck;
     const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;
@@ -1021,6 +1129,9 @@ describe('the authorisation table', () => {
     const couple = (await request(server.url).post('/api/join/couple').send({ deckId: BUILT_IN })).body as { token: string };
     const facilitated = (await owner.api.post('/api/sessions').send({ deckId: BUILT_IN, mode: 'couple' })).body as CreatedSession;
     const facilitatedSeat = await joinSession(server.url, facilitated.state.code);
+    // A client's homework seat, for homework:finish.
+    const homework = (await owner.api.post('/api/homework').send({ deckId: ownDeck.id, audience: 'client', closesAt: inDays(3) })).body as CreatedHomework;
+    const homeworkSeat = (await request(server.url).post('/api/homework/claim').send({ invite: homework.invites[0], consent: true })).body as { token: string };
     w = {
       url: server.url,
       owner,
@@ -1034,10 +1145,12 @@ describe('the authorisation table', () => {
       facilitatedCoupleSeat: facilitatedSeat.token,
       sockets: {},
       made: { spareLogin: {} },
+      clockFile,
     };
     for (const [name, token] of [
       ['couple', w.coupleSeat],
       ['facilitatedCouple', w.facilitatedCoupleSeat],
+      ['homework', homeworkSeat.token],
     ] as const) {
       w.sockets[name] = await connect(server.url, { role: 'participant', token });
     }

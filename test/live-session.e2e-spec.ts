@@ -12,7 +12,7 @@ const OBSERVER_KEYS = new Set([
   'participants', 'answered', 'finished', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
   'category', 'sessionId', 'promptId', 'respondents', 'passed', 'distribution', 'yes', 'maybe', 'no', 'pass',
   'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'livePhones', 'selfRun',
-  'translations', 'away',
+  'translations', 'away', 'homework',
 ]);
 
 // Deck content in other languages: language tags, then the translated fields; the keys of `labels` and
