@@ -246,6 +246,7 @@ describe(localizeSessionState.name, () => {
     livePhones: false,
     selfRun: false,
     version: 4,
+    homework: null,
   };
 
   it('translates the session name and the current prompt, and keeps everything else', () => {

@@ -24,6 +24,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     livePhones: false,
     selfRun: false,
     version: 4,
+    homework: null,
     ...overrides,
   };
 }
