@@ -13,7 +13,8 @@ import { allKindsDeck, expectOk, type Facilitator } from './utils.js';
 const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
 const DAY = 24 * 3600 * 1000;
 const setClock = (offsetMs: number) => writeFileSync(CLOCK_FILE, String(offsetMs));
-test.override('serverEnv', { CANDOR_TEST_CLOCK_FILE: CLOCK_FILE });
+// Retention (an hour here) is swept every second, so its test sees it happen.
+test.override('serverEnv', { CANDOR_TEST_CLOCK_FILE: CLOCK_FILE, CANDOR_ANSWER_RETENTION_HOURS: '1', CANDOR_RETENTION_SWEEP_SECONDS: '1' });
 beforeEach(() => setClock(0));
 
 const answer = (c: LiveClient, promptId: string, value: AnswerValue, clientId = randomUUID()) =>
@@ -188,5 +189,27 @@ describe('homework', () => {
     expect(JSON.stringify(host.frames)).not.toContain('"scale"');
     // The client still has their own answer.
     expect(((await phone.send('session:sync', {})) as { ok: true; data: Snapshot }).data.myAnswers).toEqual({ comfort: { kind: 'scale', value: 1 } });
+  });
+
+  test('keeps the answers until the retention time after the close, then deletes the seats and keeps the reveal', async ({ server, facilitator }) => {
+    const hw = await assign(facilitator, 'couple', DAY);
+    const seats = [await claim(server.url, hw.invites[0]), await claim(server.url, hw.invites[1])];
+    const phones = await Promise.all(seats.map((seat) => connect(server.url, { role: 'participant', token: seat.token })));
+    for (const phone of phones) expectOk(await answer(phone, 'comfort', { kind: 'scale', value: 3 }));
+    for (const phone of phones) expectOk(await finish(phone));
+    for (const phone of phones) phone.close();
+    // Revealed now, but retention counts from the close (a day ahead), the later of the two.
+    setClock(DAY - 60_000 + 3600_000);
+    await new Promise((ok) => setTimeout(ok, 2_000));
+    const resumed = await connect(server.url, { role: 'participant', token: seats[0].token });
+    resumed.close();
+    setClock(DAY + 3600_000 + 60_000);
+    await vi.waitFor(() => expect(connect(server.url, { role: 'participant', token: seats[0].token })).rejects.toMatchObject({ message: 'UNAUTHENTICATED' }), {
+      timeout: 5_000,
+      interval: 250,
+    });
+    const kept = (await facilitator.api.get(`/api/sessions/${hw.state.id}`)).body as FacilitatorSession;
+    expect(kept.state.participants).toBe(0);
+    expect(kept.results.find((r) => r.promptId === 'comfort')?.distribution).toMatchObject({ answers: [{ value: 3 }, { value: 3 }] });
   });
 });
