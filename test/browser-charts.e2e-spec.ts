@@ -1,4 +1,4 @@
-import type { AnswerValue, Deck, Prompt, YnmChoice } from '@candor/shared';
+import type { AnswerValue, CreatedSession, Deck, Prompt, YnmChoice } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, vi } from 'vitest';
@@ -74,6 +74,18 @@ const DECK = {
   },
 };
 
+// The presenter screen at each projector size, each waiting in the lobby with the join code.
+async function openProjectors(browsing: Browsing, url: string, session: CreatedSession): Promise<Page[]> {
+  const screens: Page[] = [];
+  for (const viewport of PROJECTORS) {
+    const screen = await browsing.newPage({ viewport, reducedMotion: 'reduce' });
+    await screen.goto(`${url}/screen/${session.state.id}#${session.screenToken}`);
+    await screen.locator('.join-code').getByText(session.state.code).waitFor();
+    screens.push(screen);
+  }
+  return screens;
+}
+
 function answerFor(prompt: Prompt, i: number): AnswerValue {
   if (prompt.kind === 'ynm') return { kind: 'ynm', items: Object.fromEntries(Object.entries(PLAN).map(([id, plan]) => [id, plan[i]])) };
   if (prompt.kind === 'single') return { kind: 'single', optionId: prompt.options[[2, 2, 1][i]].id };
@@ -137,13 +149,7 @@ describe('charts: the projector read from 10 m, the phone at 390 px, and the con
     await consolePage.context().addCookies([{ name, value, url: server.url }]);
     await consolePage.goto(`${server.url}/console/sessions/${session.state.id}`);
     await consolePage.locator('.join-code').getByText(session.state.code).waitFor();
-    const screens: Page[] = [];
-    for (const viewport of PROJECTORS) {
-      const screen = await browsing.newPage({ viewport, reducedMotion: 'reduce' });
-      await screen.goto(`${server.url}/screen/${session.state.id}#${session.screenToken}`);
-      await screen.locator('.join-code').getByText(session.state.code).waitFor();
-      screens.push(screen);
-    }
+    const screens = await openProjectors(browsing, server.url, session);
     const phone = await browsing.newPage({ ...PHONE, viewport: { width: 390, height: 844 } });
     await phone.goto(`${server.url}/j/${session.state.code}`);
     await phone.getByLabel('I have read this and want to join').click();
@@ -269,13 +275,7 @@ describe('charts: the projector read from 10 m, the phone at 390 px, and the con
     const session = await createSession(facilitator, { mode: 'couple', deckId: 'consent-and-boundaries' });
     const host = await clients.host(session.state.id);
     const partners = [await clients.join(session.state.code), await clients.join(session.state.code)];
-    const screens: Page[] = [];
-    for (const viewport of PROJECTORS) {
-      const screen = await browsing.newPage({ viewport, reducedMotion: 'reduce' });
-      await screen.goto(`${server.url}/screen/${session.state.id}#${session.screenToken}`);
-      await screen.locator('.join-code').getByText(session.state.code).waitFor();
-      screens.push(screen);
-    }
+    const screens = await openProjectors(browsing, server.url, session);
     const deck = ((await facilitator.api.get('/api/decks/consent-and-boundaries')).body as { deck: Deck }).deck;
     const prompt = deck.prompts.find((p) => p.kind === 'ynm');
     if (prompt?.kind !== 'ynm') throw new Error('the consent deck has a yes/no/maybe list');

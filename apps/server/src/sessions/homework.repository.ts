@@ -72,24 +72,4 @@ export class HomeworkRepository {
     const rows: { finished: boolean }[] = await this.db.query('SELECT finished FROM homework_seats WHERE participant_id = $1', [participantId]);
     return rows[0]?.finished ?? false;
   }
-
-  // Privacy rule 7 for homework: the seats (answers and texts by cascade) of homework whose close, or reveal
-  // if later, lies more than `seconds` before `now` (the server's clock). How many seats went.
-  async deleteClosedBefore(now: Date, seconds: number): Promise<number> {
-    const deleted: unknown[] = await this.db.query(
-      `WITH gone AS (
-         DELETE FROM participants p USING live_sessions s
-          WHERE p.session_id = s.id AND s.schedule = 'homework'
-            AND greatest(s.closes_at, s.ended_at) < $1::timestamptz - ($2 || ' seconds')::interval
-         RETURNING p.session_id
-       ), counted AS (
-         UPDATE live_sessions s SET participant_count = s.participant_count - c.n
-           FROM (SELECT session_id, count(*)::int AS n FROM gone GROUP BY session_id) c
-          WHERE s.id = c.session_id
-       )
-       SELECT 1 FROM gone`,
-      [now, String(seconds)],
-    );
-    return deleted.length;
-  }
 }

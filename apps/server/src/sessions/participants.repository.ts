@@ -143,14 +143,29 @@ export class ParticipantsRepository {
     return rows[0]?.finished_prompt_id ?? null;
   }
 
-  // Privacy rule 7: the seats of live sessions (homework: HomeworkRepository) that ended more than `seconds` ago (their answers and texts go by
-  // cascade), with the sessions' counts, in one statement. How many seats went.
-  async deleteEndedBefore(seconds: number): Promise<number> {
+  // Privacy rule 7: the seats of live sessions that ended more than `seconds` ago. How many seats went.
+  deleteEndedBefore(seconds: number): Promise<number> {
+    return this.deleteSeatsWhere(`s.ended_at IS NOT NULL AND s.schedule = 'live' AND s.ended_at < now() - ($1 || ' seconds')::interval`, [
+      String(seconds),
+    ]);
+  }
+
+  // Privacy rule 7 for homework: the seats of homework whose close, or reveal if later, lies more than
+  // `seconds` before `now` (the server's clock). How many seats went.
+  deleteHomeworkClosedBefore(now: Date, seconds: number): Promise<number> {
+    return this.deleteSeatsWhere(`s.schedule = 'homework' AND greatest(s.closes_at, s.ended_at) < $1::timestamptz - ($2 || ' seconds')::interval`, [
+      now,
+      String(seconds),
+    ]);
+  }
+
+  // Deletes the seats of the sessions `s` that `expired` picks (their answers and texts go by cascade), with
+  // the sessions' counts, in one statement.
+  private async deleteSeatsWhere(expired: string, params: unknown[]): Promise<number> {
     const deleted: unknown[] = await this.db.query(
       `WITH gone AS (
          DELETE FROM participants p USING live_sessions s
-          WHERE p.session_id = s.id AND s.ended_at IS NOT NULL AND s.schedule = 'live'
-            AND s.ended_at < now() - ($1 || ' seconds')::interval
+          WHERE p.session_id = s.id AND ${expired}
          RETURNING p.session_id
        ), counted AS (
          UPDATE live_sessions s SET participant_count = s.participant_count - c.n
@@ -158,7 +173,7 @@ export class ParticipantsRepository {
           WHERE s.id = c.session_id
        )
        SELECT 1 FROM gone`,
-      [String(seconds)],
+      params,
     );
     return deleted.length;
   }

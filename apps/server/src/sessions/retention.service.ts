@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config.js';
 import { Clock } from '../common/clock.js';
-import { HomeworkRepository } from './homework.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
 // Privacy rule 7: raw answers (and the seats and texts tied to them) are deleted a set time after a
@@ -14,7 +13,6 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly seats: ParticipantsRepository,
-    private readonly homework: HomeworkRepository,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -34,7 +32,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   async sweep(): Promise<number> {
     const seconds = Math.round(this.config.answerRetentionHours * 3600);
     // Homework counts from its close, or from its reveal when that came later (a therapist's release).
-    const deleted = (await this.seats.deleteEndedBefore(seconds)) + (await this.homework.deleteClosedBefore(this.clock.now(), seconds));
+    const deleted = (await this.seats.deleteEndedBefore(seconds)) + (await this.seats.deleteHomeworkClosedBefore(this.clock.now(), seconds));
     if (deleted > 0) this.logger.log(`retention: removed ${deleted} seats with their answers`);
     return deleted;
   }
