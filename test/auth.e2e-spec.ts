@@ -27,7 +27,7 @@ describe('facilitator accounts and access to sessions', () => {
     expect(cookie).toMatch(/^candor_login=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(res.body).toEqual({ facilitator: { id: expect.any(String), email: expect.stringMatching(/^new-/) } });
+    expect(res.body).toEqual({ facilitator: { id: expect.any(String), email: expect.stringMatching(/^new-/) }, idleMinutes: 30 });
   });
 
   it('refuses a second account with the same email', async () => {

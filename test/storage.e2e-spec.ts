@@ -37,6 +37,9 @@ describe('storage', () => {
       expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
       // A homework seat adds its link order, its unopened invitation's hash and "I've finished": nothing about a person.
       expect(await columnsOf('homework_seats')).toEqual(['finished', 'invite_hash', 'participant_id', 'position', 'session_id']);
+      // A login keeps a device name ("Firefox on Linux"), not the User-Agent; the audit log no address.
+      expect(await columnsOf('login_sessions')).toEqual(['created_at', 'device', 'expires_at', 'facilitator_id', 'id', 'last_seen_at', 'token_hash']);
+      expect(await columnsOf('audit_events')).toEqual(['action', 'at', 'detail', 'facilitator_id', 'id']);
     } finally {
       await dataSource.destroy();
     }

@@ -48,6 +48,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     // Wrong codes too: with REDIS_URL every server of the run counts 127.0.0.1's failures together.
     CANDOR_JOIN_FAILURES_PER_MINUTE: '1000000',
     CANDOR_SOCKET_RATE_PER_SECOND: '100000',
+    // Failed logins from 127.0.0.1, counted together by every server of the run with REDIS_URL (per account stays).
+    CANDOR_LOGIN_FAILURES_PER_ADDRESS: '1000000',
     ...(dataDir ? { CANDOR_DATA_DIR: dataDir } : {}),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),

@@ -13,6 +13,8 @@ import { CandorIoAdapter } from './live/socket-io.adapter.js';
 import { JoinsLimitedNotifier } from './live/joins-limited.notifier.js';
 import { applyHttpSecurity } from './security/http-security.js';
 import { joinLimiter } from './security/join-limiter.js';
+import { loginLimiter } from './security/login-limiter.js';
+import { AccountsService } from './accounts/accounts.service.js';
 import { joinRoute } from './sessions/join-route.js';
 import { SeatsService } from './sessions/seats.service.js';
 
@@ -27,7 +29,11 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.useBodyParser('json', { limit: '64kb' });
   const notifier = app.get(JoinsLimitedNotifier);
   const limits = { joinsPerMinute: config.joinRatePerMinute, failuresPerMinute: config.joinFailuresPerMinute };
-  app.use('/api/join', ...joinLimiter(limits, await limitsRedis(app, config), (code, seconds) => notifier.refused(code, seconds)));
+  const redis = await limitsRedis(app, config);
+  app.use('/api/join', ...joinLimiter(limits, redis, (code, seconds) => notifier.refused(code, seconds)));
+  const accounts = app.get(AccountsService);
+  const loginLimits = { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress };
+  app.use('/api/auth/login', loginLimiter(loginLimits, redis, (email) => void accounts.throttled(email).catch(() => undefined)));
   app.use('/api/join', joinRoute(app.get(SeatsService)));
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).

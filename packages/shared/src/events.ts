@@ -130,7 +130,13 @@ export type SocketData =
       language?: string;
     }
   | { role: 'screen'; sessionId: string }
-  | { role: 'facilitator'; sessionId: string; facilitatorId: string };
+  | {
+      role: 'facilitator';
+      sessionId: string;
+      facilitatorId: string;
+      // The login its cookie belongs to: the socket ends with it (log out, idle logoff, ended elsewhere).
+      loginId: string;
+    };
 
 // The payload type and the acknowledgement's data type of a command.
 export type CommandPayload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as routes from './routes/index.js';
-import { credentialsSchema, facilitatorSchema } from './schemas/auth.js';
+import { auditEventSchema, credentialsSchema, facilitatorSchema, loginInfoSchema } from './schemas/auth.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -39,7 +39,8 @@ type RouteMeta = {
 
 export type RouteName = keyof typeof routes;
 
-const facilitatorResult = z.object({ facilitator: facilitatorSchema });
+// idleMinutes: after so long without activity the login ends (CANDOR_IDLE_MINUTES); the console warns first.
+const facilitatorResult = z.object({ facilitator: facilitatorSchema, idleMinutes: z.number().int().positive() });
 const deckResult = z.object({ deck: deckSchema });
 const anyDocument = z.record(z.string(), z.unknown());
 
@@ -48,6 +49,10 @@ export const routeTable = {
   logIn: { auth: 'none', status: 200, summary: 'Log in; sets the candor_login cookie', body: credentialsSchema, response: facilitatorResult },
   logOut: { auth: 'none', status: 204, summary: 'Log out' },
   me: { auth: 'facilitator', status: 200, summary: 'The logged-in facilitator', response: facilitatorResult },
+  activity: { auth: 'facilitator', status: 204, summary: 'The facilitator is active in a page: the idle logoff starts again' },
+  listLogins: { auth: 'facilitator', status: 200, summary: "The account's logins (browsers), newest activity first", response: z.object({ logins: z.array(loginInfoSchema) }) },
+  endLogin: { auth: 'facilitator', status: 204, summary: 'End one of your logins (that browser is logged out at once)' },
+  auditLog: { auth: 'facilitator', status: 200, summary: "The account's audit log, newest first (at most 500 events)", response: z.object({ events: z.array(auditEventSchema) }) },
   listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
   createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },
   importDeck: {

@@ -1,33 +1,41 @@
-import { Controller, Inject, Req, Res } from '@nestjs/common';
-import { routes, type Credentials, type Facilitator } from '@candor/shared';
+import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
+import { routes, uuidSchema, type AuditEvent, type Credentials, type Facilitator, type LoginInfo } from '@candor/shared';
 import type { Request, Response } from 'express';
 import { BodyOf, Route } from '../common/route.decorator.js';
+import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { AccountsService, type Login } from './accounts.service.js';
-import { CurrentFacilitator } from './auth.guard.js';
+import { AuditService } from './audit.service.js';
+import { CurrentFacilitator, CurrentLogin } from './auth.guard.js';
+import { deviceName } from './device-name.js';
 import { LOGIN_COOKIE } from './login-cookie.js';
+
+type FacilitatorResult = { facilitator: Facilitator; idleMinutes: number };
 
 @Controller()
 export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   @Route(routes.signUp)
   async signUp(
     @BodyOf(routes.signUp) body: Credentials,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ facilitator: Facilitator }> {
-    return this.withCookie(res, await this.accounts.signUp(body));
+  ): Promise<FacilitatorResult> {
+    return this.withCookie(res, await this.accounts.signUp(body, deviceName(req.get('user-agent'))));
   }
 
   @Route(routes.logIn)
   async logIn(
     @BodyOf(routes.logIn) body: Credentials,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ facilitator: Facilitator }> {
-    return this.withCookie(res, await this.accounts.logIn(body));
+  ): Promise<FacilitatorResult> {
+    return this.withCookie(res, await this.accounts.logIn(body, deviceName(req.get('user-agent'))));
   }
 
   @Route(routes.logOut)
@@ -38,11 +46,36 @@ export class AccountsController {
   }
 
   @Route(routes.me)
-  me(@CurrentFacilitator() facilitator: Facilitator): { facilitator: Facilitator } {
-    return { facilitator };
+  me(@CurrentFacilitator() facilitator: Facilitator): FacilitatorResult {
+    return { facilitator, idleMinutes: this.accounts.idleMinutes };
   }
 
-  private withCookie(res: Response, login: Login): { facilitator: Facilitator } {
+  // The guard has counted the request as activity already; nothing more to do.
+  @Route(routes.activity)
+  activity(): void {}
+
+  @Route(routes.listLogins)
+  async listLogins(@CurrentFacilitator() facilitator: Facilitator, @CurrentLogin() loginId: string): Promise<{ logins: LoginInfo[] }> {
+    return { logins: await this.accounts.listLogins(facilitator.id, loginId) };
+  }
+
+  @Route(routes.endLogin)
+  async endLogin(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @CurrentLogin() current: string,
+    @Param('loginId', new ZodPipe(uuidSchema)) loginId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.accounts.endLogin(facilitator.id, loginId);
+    if (loginId === current) res.clearCookie(LOGIN_COOKIE, { path: '/' });
+  }
+
+  @Route(routes.auditLog)
+  async auditLog(@CurrentFacilitator() facilitator: Facilitator): Promise<{ events: AuditEvent[] }> {
+    return { events: await this.audit.list(facilitator.id) };
+  }
+
+  private withCookie(res: Response, login: Login): FacilitatorResult {
     res.cookie(LOGIN_COOKIE, login.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -50,6 +83,6 @@ export class AccountsController {
       expires: login.expiresAt,
       path: '/',
     });
-    return { facilitator: login.facilitator };
+    return { facilitator: login.facilitator, idleMinutes: this.accounts.idleMinutes };
   }
 }

@@ -6,6 +6,8 @@ import { AccountsService } from './accounts.service.js';
 import type { FacilitatorEntity } from './facilitator.entity.js';
 import type { LoginSessionEntity } from './login-session.entity.js';
 import { strictFake } from '../common/strict-fake.js';
+import { Clock } from '../common/clock.js';
+import type { AuditService } from './audit.service.js';
 
 function service(insertFails: Error) {
   const facilitators = strictFake<Repository<FacilitatorEntity>>({
@@ -14,7 +16,8 @@ function service(insertFails: Error) {
     insert: () => Promise.reject(insertFails),
   });
   const logins = strictFake<Repository<LoginSessionEntity>>({});
-  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config);
+  const audit = strictFake<AuditService>({});
+  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config, audit, new Clock({} as Config));
 }
 
 const credentials = { email: 'someone@example.test', password: 'correct horse battery' };
@@ -22,12 +25,12 @@ const credentials = { email: 'someone@example.test', password: 'correct horse ba
 describe(AccountsService.name, () => {
   it('answers EMAIL_TAKEN when the insert meets the unique index (two sign-ups at once)', async () => {
     const duplicate = Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } });
-    await expect(service(duplicate).signUp(credentials)).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    await expect(service(duplicate).signUp(credentials, 'Firefox on Linux')).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
   });
 
   it('does not blame the email when the database fails for another reason', async () => {
     const outage = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
-    const failure = service(outage).signUp(credentials);
+    const failure = service(outage).signUp(credentials, 'Firefox on Linux');
     await expect(failure).rejects.toBe(outage);
     await expect(failure).rejects.not.toBeInstanceOf(AppError);
   });

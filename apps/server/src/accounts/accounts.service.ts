@@ -1,20 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Credentials, Facilitator } from '@candor/shared';
+import type { Credentials, Facilitator, LoginInfo } from '@candor/shared';
 import { hash, verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { CONFIG, type Config } from '../config/config.js';
+import { AuditService } from './audit.service.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
 import { LoginSessionEntity } from './login-session.entity.js';
 
 // argon2id (the library's default algorithm) with OWASP's suggested memory and time costs.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// A login's last activity is written at most this often (a console's requests come in bursts).
+const TOUCH_MS = 30_000;
 
 export type Login = { facilitator: Facilitator; token: string; expiresAt: Date };
+export type Resolved = { facilitator: Facilitator; loginId: string };
 
 @Injectable()
 export class AccountsService {
@@ -25,9 +30,15 @@ export class AccountsService {
     @InjectRepository(FacilitatorEntity) private readonly facilitators: Repository<FacilitatorEntity>,
     @InjectRepository(LoginSessionEntity) private readonly logins: Repository<LoginSessionEntity>,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  async signUp({ email, password }: Credentials): Promise<Login> {
+  get idleMinutes(): number {
+    return this.config.idleMinutes;
+  }
+
+  async signUp({ email, password }: Credentials, device: string): Promise<Login> {
     if (await this.facilitators.existsBy({ email })) {
       throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
     }
@@ -44,38 +55,130 @@ export class AccountsService {
       if (pgCode(error) === UNIQUE_VIOLATION) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
       throw error;
     }
-    return this.startLogin(facilitator);
+    await this.audit.record(facilitator.id, 'signed-up', device);
+    return this.startLogin(facilitator, device);
   }
 
-  async logIn({ email, password }: Credentials): Promise<Login> {
+  async logIn({ email, password }: Credentials, device: string): Promise<Login> {
     const facilitator = await this.facilitators.findOneBy({ email });
     const ok = await verify(facilitator?.passwordHash ?? (await this.dummyHash), password);
     if (!facilitator || !ok) {
+      if (facilitator) await this.audit.record(facilitator.id, 'login-failed', device);
       throw new AppError('INVALID_CREDENTIALS', 'The email or the password is not right.');
     }
-    return this.startLogin(facilitator);
+    await this.audit.record(facilitator.id, 'logged-in', device);
+    return this.startLogin(facilitator, device);
+  }
+
+  // The login limits refused an account's logins for a while (security/login-limiter.ts).
+  async throttled(email: string): Promise<void> {
+    const facilitator = await this.facilitators.findOneBy({ email });
+    if (facilitator) await this.audit.record(facilitator.id, 'login-throttled');
   }
 
   async logOut(token: string): Promise<void> {
-    await this.logins.delete({ tokenHash: hashToken(token) });
+    const [login] = await this.logins.find({ where: { tokenHash: hashToken(token) }, take: 1 });
+    if (!login) return;
+    if (await this.end({ id: login.id })) await this.audit.record(login.facilitatorId, 'logged-out', login.device);
   }
 
-  // The facilitator a login cookie belongs to, or null when it is unknown or expired.
-  async resolve(token: string | undefined): Promise<Facilitator | null> {
+  // The facilitator a login cookie belongs to, or null when it is unknown, expired or idle too long
+  // (then it ends here). A request with it is activity: the idle time starts again.
+  async resolve(token: string | undefined): Promise<Resolved | null> {
     if (!token || token.length > 128) return null;
     const login = await this.logins.findOne({
       where: { tokenHash: hashToken(token) },
       relations: { facilitator: true },
     });
-    if (!login?.facilitator || login.expiresAt.getTime() < Date.now()) return null;
-    return { id: login.facilitator.id, email: login.facilitator.email };
+    if (!login?.facilitator) return null;
+    const now = this.clock.now();
+    if (!(await this.endIfOver(login, now))) return null;
+    if (now.getTime() - login.lastSeenAt.getTime() > TOUCH_MS) await this.logins.update({ id: login.id }, { lastSeenAt: now });
+    return { facilitator: { id: login.facilitator.id, email: login.facilitator.email }, loginId: login.id };
   }
 
-  private async startLogin(facilitator: FacilitatorEntity): Promise<Login> {
+  // A console command is activity too: true while the login lasts (and its idle time starts again).
+  async touch(loginId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const result = await this.logins
+      .createQueryBuilder()
+      .update()
+      .set({ lastSeenAt: now })
+      .where('id = :loginId AND expires_at > :now AND last_seen_at > :idleSince', { loginId, now, idleSince: this.idleSince(now) })
+      .execute();
+    if (result.affected) return true;
+    const login = await this.logins.findOneBy({ id: loginId });
+    if (login) await this.endIfOver(login, now);
+    return false;
+  }
+
+  // Of these logins, the ones that still last (the gateway's sweep of its consoles' sockets).
+  async lasting(loginIds: string[]): Promise<Set<string>> {
+    if (loginIds.length === 0) return new Set();
+    const now = this.clock.now();
+    const rows = await this.logins.find({
+      select: { id: true },
+      where: { id: In(loginIds), expiresAt: MoreThan(now), lastSeenAt: MoreThan(this.idleSince(now)) },
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  // The retention sweep's part: logins idle too long end (and say so in the log), expired ones go.
+  async endOverdue(): Promise<number> {
+    const now = this.clock.now();
+    const idle = await this.logins.findBy({ lastSeenAt: LessThan(this.idleSince(now)) });
+    let ended = 0;
+    for (const login of idle) if (!(await this.endIfOver(login, now))) ended += 1;
+    ended += (await this.logins.delete({ expiresAt: LessThan(now) })).affected ?? 0;
+    return ended;
+  }
+
+  async listLogins(facilitatorId: string, currentLoginId: string): Promise<LoginInfo[]> {
+    const now = this.clock.now();
+    const rows = await this.logins.find({
+      where: { facilitatorId, expiresAt: MoreThan(now), lastSeenAt: MoreThan(this.idleSince(now)) },
+      order: { lastSeenAt: 'DESC' },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      current: row.id === currentLoginId,
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+      device: row.device,
+    }));
+  }
+
+  // Ends one of the facilitator's own logins (another browser, or this one).
+  async endLogin(facilitatorId: string, loginId: string): Promise<void> {
+    const login = await this.logins.findOneBy({ id: loginId, facilitatorId });
+    if (!login || !(await this.end({ id: login.id }))) throw new AppError('NOT_FOUND', 'This login has ended already.');
+    await this.audit.record(facilitatorId, 'login-ended', login.device);
+  }
+
+  private idleSince(now: Date): Date {
+    return new Date(now.getTime() - this.config.idleMinutes * 60_000);
+  }
+
+  // True when the login still lasts; otherwise it is deleted here, and an idle one is logged.
+  private async endIfOver(login: LoginSessionEntity, now: Date): Promise<boolean> {
+    const expired = login.expiresAt.getTime() <= now.getTime();
+    const idle = login.lastSeenAt.getTime() <= this.idleSince(now).getTime();
+    if (!expired && !idle) return true;
+    // Only the request that deleted it logs it, however many arrive at once.
+    if ((await this.end({ id: login.id })) && idle && !expired) await this.audit.record(login.facilitatorId, 'logged-off-idle', login.device);
+    return false;
+  }
+
+  private async end(where: { id: string }): Promise<boolean> {
+    return ((await this.logins.delete(where)).affected ?? 0) > 0;
+  }
+
+  private async startLogin(facilitator: FacilitatorEntity, device: string): Promise<Login> {
     const token = newToken();
-    const expiresAt = new Date(Date.now() + this.config.loginDays * 86_400_000);
-    await this.logins.delete({ facilitatorId: facilitator.id, expiresAt: LessThan(new Date()) });
-    await this.logins.insert({ tokenHash: hashToken(token), facilitatorId: facilitator.id, expiresAt });
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.loginDays * 86_400_000);
+    await this.logins.delete({ facilitatorId: facilitator.id, expiresAt: LessThan(now) });
+    await this.logins.insert({ tokenHash: hashToken(token), id: randomUUID(), facilitatorId: facilitator.id, expiresAt, createdAt: now, lastSeenAt: now, device });
     return { facilitator: { id: facilitator.id, email: facilitator.email }, token, expiresAt };
   }
 }

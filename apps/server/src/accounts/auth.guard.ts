@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error.js';
 import { AccountsService } from './accounts.service.js';
 import { LOGIN_COOKIE } from './login-cookie.js';
 
-type AuthedRequest = Request & { facilitator?: Facilitator };
+type AuthedRequest = Request & { facilitator?: Facilitator; loginId?: string };
 
 // Lets a request through only with a valid login cookie, and puts the facilitator on it.
 @Injectable()
@@ -15,9 +15,10 @@ export class FacilitatorGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const cookies = request.cookies as Record<string, string> | undefined;
-    const facilitator = await this.accounts.resolve(cookies?.[LOGIN_COOKIE]);
-    if (!facilitator) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
-    request.facilitator = facilitator;
+    const login = await this.accounts.resolve(cookies?.[LOGIN_COOKIE]);
+    if (!login) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
+    request.facilitator = login.facilitator;
+    request.loginId = login.loginId;
     return true;
   }
 }
@@ -26,4 +27,11 @@ export const CurrentFacilitator = createParamDecorator((_: unknown, context: Exe
   const facilitator = context.switchToHttp().getRequest<AuthedRequest>().facilitator;
   if (!facilitator) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
   return facilitator;
+});
+
+// The id of the login the request came with (the account page marks it "this browser").
+export const CurrentLogin = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const loginId = context.switchToHttp().getRequest<AuthedRequest>().loginId;
+  if (!loginId) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
+  return loginId;
 });

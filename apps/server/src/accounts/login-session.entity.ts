@@ -7,6 +7,11 @@ export class LoginSessionEntity {
   @PrimaryColumn('text', { name: 'token_hash' })
   tokenHash: string;
 
+  // How the account page names this login (ending it by its id; the hash never leaves the server).
+  @Index({ unique: true })
+  @Column('uuid')
+  id: string;
+
   @Index()
   @Column('uuid', { name: 'facilitator_id' })
   facilitatorId: string;
@@ -17,4 +22,15 @@ export class LoginSessionEntity {
 
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt: Date;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  // The last request or console command: after CANDOR_IDLE_MINUTES without one the login ends.
+  @Column('timestamptz', { name: 'last_seen_at' })
+  lastSeenAt: Date;
+
+  // "Firefox on Linux", from the User-Agent at login (the header is not kept).
+  @Column('text')
+  device: string;
 }

@@ -44,6 +44,13 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CANDOR_LOGIN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // A login ends after this many minutes without a request or console command (the console warns 2 minutes before).
+  CANDOR_IDLE_MINUTES: z.coerce.number().int().min(3).max(24 * 60).default(30),
+  // Failed logins per account, and per client address, in 15 minutes; then logging in there waits.
+  CANDOR_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  CANDOR_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // The audit log's events are deleted this many days after they happened.
+  CANDOR_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(365),
   CANDOR_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   // Raw answers are deleted this long after a session ends (fractions allowed, e.g. 0.5).
   CANDOR_ANSWER_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
@@ -92,6 +99,10 @@ export type Config = {
   clientDir?: string;
   secureCookies: boolean;
   loginDays: number;
+  idleMinutes: number;
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  auditRetentionDays: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   answerRetentionHours: number;
   retentionSweepSeconds: number;
@@ -123,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: e.CANDOR_CLIENT_DIR ? resolve(e.CANDOR_CLIENT_DIR) : undefined,
     secureCookies: e.CANDOR_SECURE_COOKIES,
     loginDays: e.CANDOR_LOGIN_DAYS,
+    idleMinutes: e.CANDOR_IDLE_MINUTES,
+    loginFailuresPerAccount: e.CANDOR_LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: e.CANDOR_LOGIN_FAILURES_PER_ADDRESS,
+    auditRetentionDays: e.CANDOR_AUDIT_RETENTION_DAYS,
     logLevel: e.CANDOR_LOG_LEVEL,
     answerRetentionHours: e.CANDOR_ANSWER_RETENTION_HOURS,
     retentionSweepSeconds: e.CANDOR_RETENTION_SWEEP_SECONDS,

@@ -1,5 +1,6 @@
 import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 import { LoginSessionEntity } from '../accounts/login-session.entity.js';
+import { AuditEventEntity } from '../accounts/audit-event.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
@@ -11,6 +12,7 @@ import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 export const ENTITIES = [
   FacilitatorEntity,
   LoginSessionEntity,
+  AuditEventEntity,
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,

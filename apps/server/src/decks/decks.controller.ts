@@ -12,6 +12,7 @@ import {
 } from '@candor/shared';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { AuditService } from '../accounts/audit.service.js';
 import { CurrentFacilitator } from '../accounts/auth.guard.js';
 import { BodyOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
@@ -21,7 +22,10 @@ const deckIdPipe = new ZodPipe(slugSchema);
 
 @Controller()
 export class DecksController {
-  constructor(private readonly decks: DecksService) {}
+  constructor(
+    private readonly decks: DecksService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Route(routes.listDecks)
   async list(@CurrentFacilitator() f: Facilitator): Promise<{ decks: DeckSummary[] }> {
@@ -58,7 +62,9 @@ export class DecksController {
 
   @Route(routes.deleteDeck)
   async remove(@CurrentFacilitator() f: Facilitator, @Param('deckId', deckIdPipe) deckId: string): Promise<void> {
+    const { title } = await this.decks.get(f.id, deckId);
     await this.decks.remove(f.id, deckId);
+    await this.audit.record(f.id, 'deck-deleted', title);
   }
 
   @Route(routes.exportDeck)
@@ -67,8 +73,10 @@ export class DecksController {
     @Param('deckId', deckIdPipe) deckId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DeckFile> {
+    const file = await this.decks.export(f.id, deckId);
+    await this.audit.record(f.id, 'deck-exported', file.deck.title);
     res.attachment(`${deckId}.candor-deck.json`);
-    return this.decks.export(f.id, deckId);
+    return file;
   }
 }
 

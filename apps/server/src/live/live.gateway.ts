@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import {
   answerFinishSchema,
@@ -28,6 +28,7 @@ import { LOGIN_COOKIE, readCookie } from '../accounts/login-cookie.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
+import { CONFIG, type Config } from '../config/config.js';
 import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
 import { HomeworkService } from '../sessions/homework.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
@@ -43,6 +44,10 @@ type Participant = Extract<SocketData, { role: 'participant' }>;
 // One handler per command, its result checked against the command's acknowledgement in events.ts.
 type Handlers = { [E in keyof ClientToServerEvents]: (socket: LiveSocket, body: unknown) => Promise<CommandResult<E>> };
 
+// This instance's consoles are checked for logins that ended (logged out, idle, ended elsewhere) as
+// often as the retention sweep runs, and at least once a minute.
+const LOGIN_SWEEP_MAX_SECONDS = 60;
+
 // How long a SIGTERM waits for commands in progress before closing the sockets anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -56,6 +61,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   private readonly working = new Set<Promise<unknown>>();
   // A participant's own seat as read at the handshake, for the first snapshot.
   private readonly handshakeSeats = new WeakMap<LiveSocket, OwnSeat>();
+  private loginSweep?: NodeJS.Timeout;
 
   constructor(
     private readonly seats: SeatsService,
@@ -67,6 +73,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly answers: AnswersService,
     private readonly accounts: AccountsService,
     private readonly broadcast: LiveBroadcaster,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   private readonly handlers: Handlers = {
@@ -153,6 +160,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   afterInit(server: LiveServer): void {
     this.broadcast.attach(server);
     this.bindCommands(server);
+    const every = Math.min(LOGIN_SWEEP_MAX_SECONDS, this.config.retentionSweepSeconds) * 1000;
+    this.loginSweep = setInterval(() => void this.endLoggedOut(server).catch((error: unknown) => this.logger.warn(`login sweep failed: ${toErrorBody(error).code}`)), every);
+    this.loginSweep.unref();
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (data) => {
@@ -173,7 +183,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   // observable layers: a third of the server's CPU time per answer (docs/performance.md).
   private bindCommands(server: LiveServer): void {
     const listeners = Object.entries(this.handlers).map(([event, handler]: [string, (socket: LiveSocket, body: unknown) => Promise<unknown>]) => {
-      const track = (socket: LiveSocket, body: unknown) => this.track(() => handler(socket, body));
+      const track = (socket: LiveSocket, body: unknown) => this.track(() => this.loggedIn(socket).then(() => handler(socket, body)));
       const listener = function (this: LiveSocket, ...args: unknown[]): void {
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Ack<unknown>) => void) : undefined;
         // One payload object per event; extra arguments arrive as an array, which no schema accepts.
@@ -215,6 +225,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     }
   }
 
+  // A console's command is activity, and is refused once its login has ended; the socket closes then.
+  private async loggedIn(socket: LiveSocket): Promise<void> {
+    if (socket.data.role !== 'facilitator' || (await this.accounts.touch(socket.data.loginId))) return;
+    setImmediate(() => socket.disconnect(true));
+    throw new AppError('UNAUTHENTICATED', 'You have been logged out. Please log in again.');
+  }
+
+  // A console left open on a laptop whose login ended (idle, or ended from another browser) stops
+  // hearing the session within a minute, whether or not it sends anything.
+  private async endLoggedOut(server: LiveServer): Promise<void> {
+    const consoles = [...server.sockets.sockets.values()].filter((socket) => socket.data.role === 'facilitator');
+    const ids = consoles.map((socket) => (socket.data as Extract<SocketData, { role: 'facilitator' }>).loginId);
+    const lasting = await this.accounts.lasting([...new Set(ids)]);
+    consoles.forEach((socket, i) => {
+      if (!lasting.has(ids[i])) socket.disconnect(true);
+    });
+  }
+
   private async command(socket: LiveSocket, command: SessionCommand): Promise<SessionState> {
     const state = await this.lifecycle.applyAs(socket.data, command);
     this.broadcast.state(state);
@@ -246,10 +274,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
         return { role: 'screen', sessionId };
       }
       case 'facilitator': {
-        const account = await this.accounts.resolve(readCookie(socket.handshake.headers.cookie, LOGIN_COOKIE));
-        if (!account) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
-        await this.lifecycle.owned(account.id, auth.sessionId);
-        return { role: 'facilitator', sessionId: auth.sessionId, facilitatorId: account.id };
+        const login = await this.accounts.resolve(readCookie(socket.handshake.headers.cookie, LOGIN_COOKIE));
+        if (!login) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
+        await this.lifecycle.owned(login.facilitator.id, auth.sessionId);
+        return { role: 'facilitator', sessionId: auth.sessionId, facilitatorId: login.facilitator.id, loginId: login.loginId };
       }
     }
   }
@@ -258,6 +286,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   // each socket's transport, so that clients reconnect (to another instance, or to this one
   // restarted) and resync from a snapshot. A forced disconnect would not reconnect.
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.loginSweep);
     this.server.httpServer.close();
     let late = false;
     const deadline = new Promise<void>((ok) => setTimeout(ok, SHUTDOWN_GRACE_MS).unref()).then(() => (late = true));

@@ -104,7 +104,7 @@ function codeOf(req: Request): string | undefined {
 
 // The connection's address, or behind a trusted proxy the client's (CANDOR_TRUST_PROXY), as a hash:
 // no address is kept in memory or in Redis, only this, for one window.
-function clientKey(req: Request): string {
+export function clientKey(req: Request): string {
   const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   return createHash('sha256').update(ip).digest('base64url').slice(0, 22);
 }
@@ -116,7 +116,7 @@ function codeKey(client: string, code: string | undefined): string {
 
 // Instances that enforce the same limit count together (during a change of the limit, old and new
 // instances keep apart).
-function limitStore(name: string, limit: number, log: Logger, redis?: SendCommandFn): Store {
+export function limitStore(name: string, limit: number, log: Logger, redis?: SendCommandFn): Store {
   if (!redis) return new MemoryStore();
   return new SharedStore(new RedisStore({ sendCommand: redis, prefix: `candor:limit:${name}-${limit}:` }), name, log);
 }
@@ -163,6 +163,6 @@ export class SharedStore implements Store {
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

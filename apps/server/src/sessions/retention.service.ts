@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config.js';
 import { Clock } from '../common/clock.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { AuditService } from '../accounts/audit.service.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
 // Privacy rule 7: raw answers (and the seats and texts tied to them) are deleted a set time after a
@@ -14,6 +16,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly seats: ParticipantsRepository,
     private readonly clock: Clock,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -34,6 +38,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     // Homework counts from its close, or from its reveal when that came later (a therapist's release).
     const deleted = (await this.seats.deleteEndedBefore(seconds)) + (await this.seats.deleteHomeworkClosedBefore(this.clock.now(), seconds));
     if (deleted > 0) this.logger.log(`retention: removed ${deleted} seats with their answers`);
+    // Logins idle too long or expired end; the audit log keeps its own time (CANDOR_AUDIT_RETENTION_DAYS).
+    await this.accounts.endOverdue();
+    const events = await this.audit.deleteExpired();
+    if (events > 0) this.logger.log(`retention: removed ${events} audit events`);
     return deleted;
   }
 }

@@ -9,6 +9,7 @@ import {
   type Facilitator,
   type FacilitatorSession,
 } from '@candor/shared';
+import { AuditService } from '../accounts/audit.service.js';
 import { CurrentFacilitator } from '../accounts/auth.guard.js';
 import { BodyOf, QueryOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
@@ -18,7 +19,10 @@ import { exportFileName, summaryToCsv, summaryToMarkdown } from './summary-expor
 
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionLifecycleService) {}
+  constructor(
+    private readonly sessions: SessionLifecycleService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Route(routes.createSession)
   create(
@@ -47,7 +51,9 @@ export class SessionsController {
     @CurrentFacilitator() facilitator: Facilitator,
     @Param('id', new ZodPipe(uuidSchema)) id: string,
   ): Promise<void> {
+    const { state } = await this.sessions.getFor(facilitator.id, id);
     await this.sessions.remove(facilitator.id, id);
+    await this.audit.record(facilitator.id, 'session-deleted', `${state.title} (${state.code})`);
   }
 
   @Route(routes.sessionSummary)
@@ -66,6 +72,7 @@ export class SessionsController {
     @Res() res: Response,
   ): Promise<void> {
     const summary = await this.sessions.summary(facilitator.id, id);
+    await this.audit.record(facilitator.id, 'session-exported', `${summary.title}, ${summary.date} (${format.toUpperCase()})`);
     res.attachment(exportFileName(summary, format));
     if (format === 'json') res.json(summary);
     else if (format === 'csv') res.type('text/csv; charset=utf-8').send(summaryToCsv(summary));

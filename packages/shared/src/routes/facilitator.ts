@@ -5,6 +5,10 @@ export const signUp = 'POST /api/auth/signup' satisfies RouteSpec;
 export const logIn = 'POST /api/auth/login' satisfies RouteSpec;
 export const logOut = 'POST /api/auth/logout' satisfies RouteSpec;
 export const me = 'GET /api/auth/me' satisfies RouteSpec;
+export const activity = 'POST /api/auth/activity' satisfies RouteSpec;
+export const listLogins = 'GET /api/auth/logins' satisfies RouteSpec;
+export const endLogin = 'DELETE /api/auth/logins/:loginId' satisfies RouteSpec;
+export const auditLog = 'GET /api/auth/audit' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;

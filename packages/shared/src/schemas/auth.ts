@@ -15,3 +15,40 @@ export const facilitatorSchema = z.object({
 
 export type Credentials = z.infer<typeof credentialsSchema>;
 export type Facilitator = z.infer<typeof facilitatorSchema>;
+
+// One of the facilitator's logins (a browser holding a login cookie), as the account page lists them.
+export const loginInfoSchema = z.object({
+  id: z.uuid(),
+  // The login this request came with.
+  current: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lastSeenAt: z.iso.datetime({ offset: true }),
+  // "Firefox on Linux": read from the browser's User-Agent when it logged in; the header itself is not kept.
+  device: z.string(),
+});
+
+// What the audit log records: who did what to the account and its data, never answers or participants.
+export const AUDIT_ACTIONS = [
+  'signed-up',
+  'logged-in',
+  'login-failed',
+  'login-throttled',
+  'logged-out',
+  'logged-off-idle',
+  'login-ended',
+  'session-exported',
+  'session-deleted',
+  'deck-exported',
+  'deck-deleted',
+] as const;
+
+export const auditEventSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  action: z.enum(AUDIT_ACTIONS),
+  // A device ("Firefox on Linux"), an export's format, or a deleted deck's title; never anyone's answers.
+  detail: z.string().nullable(),
+});
+
+export type LoginInfo = z.infer<typeof loginInfoSchema>;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,0 +1,202 @@
+import type { AuditEvent, LoginInfo } from '@candor/shared';
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { beforeEach, describe, expect, vi } from 'vitest';
+import { test } from './fixtures.js';
+import { connect } from './live-client.js';
+import { allKindsDeck, createSession, expectOk, signUp, startServer, type Facilitator } from './utils.js';
+
+// The server's clock runs ahead by what this file says (CANDOR_TEST_CLOCK_FILE), so "half an hour
+// later" takes no half hour. Idle logoff after 5 minutes here; the sweep runs every second.
+const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
+const MINUTE = 60_000;
+const setClock = (offsetMs: number) => writeFileSync(CLOCK_FILE, String(offsetMs));
+test.override('serverEnv', { CANDOR_TEST_CLOCK_FILE: CLOCK_FILE, CANDOR_IDLE_MINUTES: '5', CANDOR_RETENTION_SWEEP_SECONDS: '1' });
+beforeEach(() => setClock(0));
+
+const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const PASSWORD = 'correct horse battery';
+
+// A second browser of the same account: its own login cookie.
+async function logInAgain(url: string, email: string, userAgent: string): Promise<Facilitator> {
+  const res = await request(url).post('/api/auth/login').set('User-Agent', userAgent).send({ email, password: PASSWORD });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  return { email, cookie, api: request.agent(url).set('Cookie', cookie) };
+}
+
+const loginsOf = async (f: Facilitator) => {
+  const res = await f.api.get('/api/auth/logins');
+  expect(res.status).toBe(200);
+  return res.body.logins as LoginInfo[];
+};
+const auditOf = async (f: Facilitator) => {
+  const res = await f.api.get('/api/auth/audit');
+  expect(res.status).toBe(200);
+  return res.body.events as AuditEvent[];
+};
+
+describe('logins, idle logoff and the audit log', () => {
+  test('lists the account\'s logins by device, and ends one elsewhere: its cookie and its console stop at once', async ({ server }) => {
+    const laptop = await signUp(server.url);
+    const phone = await logInAgain(server.url, laptop.email, PHONE);
+    const logins = await loginsOf(phone);
+    expect(logins).toHaveLength(2);
+    const [mine, other] = [logins.find((l) => l.current)!, logins.find((l) => !l.current)!];
+    expect(mine.device).toBe('Safari on iOS');
+    expect(other).toMatchObject({ current: false, device: expect.any(String) });
+    // Nothing of the cookie, the token or its hash is in the list.
+    expect(JSON.stringify(logins)).not.toContain(laptop.cookie.split('=')[1]);
+
+    const session = await createSession(laptop);
+    const console_ = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, laptop.cookie);
+    expect((await phone.api.delete(`/api/auth/logins/${other.id}`)).status).toBe(204);
+    expect((await laptop.api.get('/api/auth/me')).status).toBe(401);
+    // The laptop's next command is refused and its socket closed.
+    const ack = await console_.send('session:sync', {});
+    expect(ack).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await vi.waitFor(() => expect(console_.socket.connected).toBe(false));
+    expect(await loginsOf(phone)).toHaveLength(1);
+    // Ended already, or another account's: nothing to end.
+    expect((await phone.api.delete(`/api/auth/logins/${other.id}`)).status).toBe(404);
+    const stranger = await signUp(server.url);
+    expect((await stranger.api.delete(`/api/auth/logins/${mine.id}`)).status).toBe(404);
+    expect((await phone.api.get('/api/auth/me')).status).toBe(200);
+    expect((await stranger.api.get('/api/auth/logins')).body.logins).toHaveLength(1);
+    expect((await phone.api.delete('/api/auth/logins/not-a-uuid')).status).toBe(400);
+    console_.close();
+  });
+
+  test('a login idle for longer than CANDOR_IDLE_MINUTES ends; activity keeps it; the sweep closes an idle console', async ({ server }) => {
+    const f = await signUp(server.url);
+    expect((await f.api.get('/api/auth/me')).body.idleMinutes).toBe(5);
+    // Four minutes, a ping, four more: nine minutes in all, never five without activity.
+    setClock(4 * MINUTE);
+    expect((await f.api.post('/api/auth/activity')).status).toBe(204);
+    setClock(8 * MINUTE);
+    expect((await f.api.get('/api/auth/me')).status).toBe(200);
+
+    // A console's commands are activity too.
+    const session = await createSession(f);
+    const console_ = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, f.cookie);
+    setClock(12 * MINUTE);
+    expectOk(await console_.send('session:sync', {}));
+    setClock(16 * MINUTE);
+    expect((await f.api.get('/api/auth/me')).status).toBe(200);
+
+    // Then five minutes and a second of nothing: the sweep ends the login, and the gateway's check
+    // (as often as the sweep, at most a minute apart) closes the console.
+    setClock(21 * MINUTE + 1000);
+    const watcher = await logInAgain(server.url, f.email, FIREFOX);
+    await vi.waitFor(async () => expect(await loginsOf(watcher)).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(console_.socket.connected).toBe(false), { timeout: 10_000 });
+    expect((await f.api.get('/api/auth/me')).status).toBe(401);
+    const events = await auditOf(watcher);
+    expect(events.filter((e) => e.action === 'logged-off-idle')).toHaveLength(1);
+    console_.close();
+  });
+
+  test('a console left open is closed within a minute of its login ending by idleness, without sending anything', async ({ server }) => {
+    const f = await signUp(server.url);
+    const session = await createSession(f);
+    const console_ = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, f.cookie);
+    setClock(6 * MINUTE);
+    await vi.waitFor(() => expect(console_.socket.connected).toBe(false), { timeout: 10_000 });
+    expect((await f.api.get('/api/auth/me')).status).toBe(401);
+  });
+
+  test('the audit log records sign-in, failures, exports and deletions: never an answer, only to its owner', async ({ server, clients }) => {
+    const f = await signUp(server.url);
+    expect((await request(server.url).post('/api/auth/login').send({ email: f.email, password: 'not the password' })).status).toBe(401);
+    const again = await logInAgain(server.url, f.email, FIREFOX);
+
+    const deck = await again.api.post('/api/decks/import').send(allKindsDeck());
+    const session = await createSession(again, { deckId: deck.body.deck.id });
+    const marker = `secret${randomInt(1e9)}`;
+    const host = await clients.host(session.state.id, again);
+    const phones = [await clients.join(session.state.code), await clients.join(session.state.code), await clients.join(session.state.code)];
+    expectOk(await host.send('prompt:open', { promptId: 'one-word' }));
+    for (const phone of phones) expectOk(await phone.send('answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: marker } }));
+    expectOk(await host.send('prompt:close', {}));
+    expectOk(await host.send('results:release', {}));
+    for (const format of ['json', 'csv', 'md']) expect((await again.api.get(`/api/sessions/${session.state.id}/export?format=${format}`)).status).toBe(200);
+    expect((await again.api.delete(`/api/sessions/${session.state.id}`)).status).toBe(204);
+    const copy = await again.api.post('/api/decks').send({ copyOf: 'consent-and-boundaries' });
+    expect((await again.api.get(`/api/decks/${copy.body.deck.id}/export`)).status).toBe(200);
+    expect((await again.api.delete(`/api/decks/${copy.body.deck.id}`)).status).toBe(204);
+    expect((await again.api.post('/api/auth/logout')).status).toBe(204);
+
+    const reader = await logInAgain(server.url, f.email, PHONE);
+    const events = await auditOf(reader);
+    expect(events.map((e) => e.action).reverse()).toEqual([
+      'signed-up',
+      'login-failed',
+      'logged-in',
+      'session-exported',
+      'session-exported',
+      'session-exported',
+      'session-deleted',
+      'deck-exported',
+      'deck-deleted',
+      'logged-out',
+      'logged-in',
+    ]);
+    expect(events.find((e) => e.action === 'login-failed')!.detail).toBe('Unknown browser');
+    expect(events.filter((e) => e.action === 'session-exported').map((e) => e.detail)).toEqual(
+      ['MD', 'CSV', 'JSON'].map((format) => expect.stringMatching(new RegExp(`\\(${format}\\)$`))),
+    );
+    const text = JSON.stringify(events);
+    expect(text).not.toContain(marker);
+    expect(text).not.toContain('127.0.0.1');
+    expect(text).not.toContain(session.screenToken);
+    // Another facilitator reads their own log only.
+    const stranger = await signUp(server.url);
+    expect((await auditOf(stranger)).map((e) => e.action)).toEqual(['signed-up']);
+    expect((await request(server.url).get('/api/auth/audit')).status).toBe(401);
+  });
+});
+
+describe('brute force on login', () => {
+  test('an account waits after 10 failures in 15 minutes, even with the right password; another account does not', async ({ server }) => {
+    const victim = await signUp(server.url);
+    const bystander = await signUp(server.url);
+    // Ten wrong guesses at once: each is counted.
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => request(server.url).post('/api/auth/login').send({ email: victim.email.toUpperCase(), password: `guess number ${i}` })),
+    );
+    expect(guesses.map((g) => g.status)).toEqual(Array(10).fill(401));
+    const right = await request(server.url).post('/api/auth/login').send({ email: victim.email, password: PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/wait 1[45] minutes/) });
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(800);
+    expect(right.headers['set-cookie']).toBeUndefined();
+    expect((await request(server.url).post('/api/auth/login').send({ email: bystander.email, password: PASSWORD })).status).toBe(200);
+    // The victim's log says once that logins were held back; the login already held works on.
+    const events = await auditOf(victim);
+    expect(events.filter((e) => e.action === 'login-throttled')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'login-failed')).toHaveLength(10);
+  });
+
+  test('an address waits after its failures, whichever accounts it tries', async () => {
+    // Behind a trusted proxy, so that this run's address is its own (with REDIS_URL counts outlive a run).
+    const server = await startServer({ env: { CANDOR_LOGIN_FAILURES_PER_ADDRESS: '4', CANDOR_TRUST_PROXY: 'loopback' } });
+    const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+    const login = (email: string, password: string, from = address) =>
+      request(server.url).post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+    try {
+      const someone = await signUp(server.url);
+      for (let i = 0; i < 4; i += 1) expect((await login(`nobody-${randomUUID()}@example.test`, 'a wrong password')).status).toBe(401);
+      const res = await login(someone.email, PASSWORD);
+      expect(res.status).toBe(429);
+      expect(res.body.code).toBe('RATE_LIMITED');
+      // From another address the same account logs in.
+      expect((await login(someone.email, PASSWORD, '192.0.2.7')).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
