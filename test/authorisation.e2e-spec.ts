@@ -264,6 +264,46 @@ const REST: RestRow[] = [
     anonymous: [unauthenticated],
   },
   {
+    route: 'POST /api/auth/activity',
+    status: 204,
+    call: (as) => as.post('/api/auth/activity'),
+    owner: [ok()],
+    other: [ok()],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/auth/logins',
+    status: 200,
+    call: (as) => as.get('/api/auth/logins'),
+    // Each sees their own logins, the one they ask with marked; nobody sees another account's.
+    owner: [ok({ check: (res, w) => ownLogins(res, w, 'owner') })],
+    other: [ok({ check: (res, w) => ownLogins(res, w, 'other') })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/auth/logins/:loginId',
+    status: 204,
+    // The owner ends a second login of their own; another facilitator cannot end the owner's.
+    call: async (as, w, c) => {
+      const login = await http(w.url).post('/api/auth/login', { email: w.owner.email, password: PASSWORD });
+      const cookie = loginCookie(login)!;
+      c.cookie = cookie;
+      const listed = (await http(w.url, cookie).get('/api/auth/logins')).body as { logins: { id: string; current: boolean }[] };
+      return as.delete(`/api/auth/logins/${listed.logins.find((l) => l.current)!.id}`);
+    },
+    owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })],
+    other: [{ verdict: 404, code: 'NOT_FOUND', check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(200)) }],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/auth/audit',
+    status: 200,
+    call: (as) => as.get('/api/auth/audit'),
+    owner: [ok({ check: (res) => expect((res.body.events as { action: string }[]).at(-1)).toMatchObject({ action: 'signed-up' }) })],
+    other: [ok({ check: (res) => expect((res.body.events as { action: string }[]).at(-1)).toMatchObject({ action: 'signed-up' }) })],
+    anonymous: [unauthenticated],
+  },
+  {
     route: 'GET /api/decks',
     status: 200,
     call: (as) => as.get('/api/decks'),
@@ -734,6 +774,12 @@ function loggedOut(res: Response, w: World, c: Ctx) {
       .get('/api/auth/me')
       .then((r) => expect(r.body).toMatchObject({ facilitator: { email: accountOf(w, c.role).email } })),
   ]);
+}
+
+function ownLogins(res: Response, w: World, role: 'owner' | 'other') {
+  const logins = res.body.logins as { current: boolean }[];
+  expect(logins.filter((l) => l.current)).toHaveLength(1);
+  expect(JSON.stringify(res.body)).not.toContain(accountOf(w, role === 'owner' ? 'other' : 'owner').email);
 }
 
 function library(res: Response, own: Deck, notOwn: Deck) {

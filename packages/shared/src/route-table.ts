@@ -40,7 +40,7 @@ type RouteMeta = {
 export type RouteName = keyof typeof routes;
 
 // idleMinutes: after so long without activity the login ends (CANDOR_IDLE_MINUTES); the console warns first.
-const facilitatorResult = z.object({ facilitator: facilitatorSchema, idleMinutes: z.number().int().positive() });
+const facilitatorResult = z.object({ facilitator: facilitatorSchema, idleMinutes: z.number().positive() });
 const deckResult = z.object({ deck: deckSchema });
 const anyDocument = z.record(z.string(), z.unknown());
 

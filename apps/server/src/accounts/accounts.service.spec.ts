@@ -6,7 +6,6 @@ import { AccountsService } from './accounts.service.js';
 import type { FacilitatorEntity } from './facilitator.entity.js';
 import type { LoginSessionEntity } from './login-session.entity.js';
 import { strictFake } from '../common/strict-fake.js';
-import { Clock } from '../common/clock.js';
 import type { AuditService } from './audit.service.js';
 
 function service(insertFails: Error) {
@@ -17,7 +16,7 @@ function service(insertFails: Error) {
   });
   const logins = strictFake<Repository<LoginSessionEntity>>({});
   const audit = strictFake<AuditService>({});
-  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config, audit, new Clock({} as Config));
+  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config, audit);
 }
 
 const credentials = { email: 'someone@example.test', password: 'correct horse battery' };

@@ -44,8 +44,9 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CANDOR_LOGIN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  // A login ends after this many minutes without a request or console command (the console warns 2 minutes before).
-  CANDOR_IDLE_MINUTES: z.coerce.number().int().min(3).max(24 * 60).default(30),
+  // A login ends after this many minutes without a request or console command (the console warns 2 minutes
+  // before, or a third of the time before when that is less). Fractions allowed (tests use seconds).
+  CANDOR_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
   // Failed logins per account, and per client address, in 15 minutes; then logging in there waits.
   CANDOR_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   CANDOR_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
