@@ -10,6 +10,7 @@ import { Link, matchPath, useLocation } from './lib/router';
 // chart library (see results/chart-figure.tsx). The phone's first load is the home, join and play pages.
 const AuthPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.AuthPage })));
 const ConsolePage = lazy(() => import('./features/console/console-page').then((m) => ({ default: m.ConsolePage })));
+const AccountPage = lazy(() => import('./features/console/account-page').then((m) => ({ default: m.AccountPage })));
 const LiveConsolePage = lazy(() => import('./features/console/live-console-page').then((m) => ({ default: m.LiveConsolePage })));
 const SessionSummaryPage = lazy(() =>
   import('./features/console/session-summary-page').then((m) => ({ default: m.SessionSummaryPage })),
@@ -105,6 +106,12 @@ function Page({ path, hash }: { path: string; hash: string }) {
     return (
       <Lazy>
         <ConsolePage />
+      </Lazy>
+    );
+  if (path === '/console/account')
+    return (
+      <Lazy>
+        <AccountPage />
       </Lazy>
     );
   if (path === '/console/decks')

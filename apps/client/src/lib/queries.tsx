@@ -2,6 +2,7 @@ import type { RouteResponse, RouteSpec } from '@candor/shared';
 import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
 import { useEffect, type ComponentType } from 'react';
 import { ApiError, call, type RouteInput } from './api';
+import { IdleLogoff } from './idle-logoff';
 import { navigate } from './router';
 
 // The facilitator's pages read the server through react-query. Only their lazy chunks import this file,
@@ -16,6 +17,7 @@ const queryClient = new QueryClient({
   },
 });
 
+// Every such page logs itself off after the server's idle time (lib/idle-logoff.tsx).
 // In the page's own module, not in App.tsx: a provider there would put a chunk boundary between the modules
 // every page shares, and make the phone's first download bigger.
 export function withQueries<P extends object>(Page: ComponentType<P>): ComponentType<P> {
@@ -23,6 +25,7 @@ export function withQueries<P extends object>(Page: ComponentType<P>): Component
     return (
       <QueryClientProvider client={queryClient}>
         <Page {...props} />
+        <IdleLogoff />
       </QueryClientProvider>
     );
   };

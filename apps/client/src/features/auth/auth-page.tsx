@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
-import { Link, navigate } from '../../lib/router';
+import { Link, navigate, useLocation } from '../../lib/router';
 
 type AuthMode = 'login' | 'signup';
 
@@ -18,6 +18,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   const { t } = useTranslation('auth');
   const errorText = useErrorText();
   const routes = ROUTES[mode];
+  const loggedOffIdle = (useLocation().state as { loggedOff?: string } | null)?.loggedOff === 'idle';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Kept as caught, so that the message follows a change of language.
@@ -46,6 +47,11 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
         <Link to="/">{t('back')}</Link>
       </p>
       <h1>{t(`${mode}.title`)}</h1>
+      {loggedOffIdle && (
+        <p className="notice" role="status">
+          {t('loggedOffIdle')}
+        </p>
+      )}
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="email">{t('email')}</label>
         <input id="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />

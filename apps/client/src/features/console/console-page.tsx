@@ -90,6 +90,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
       <header className="topbar">
         <h1>{t('console.title')}</h1>
         <div className="topbar-actions">
+          <Link to="/console/account">{t('console.account')}</Link>
           <span className="muted">{data.facilitator.email}</span>
           <button type="button" onClick={() => void logOut()}>
             {t('console.logOut')}

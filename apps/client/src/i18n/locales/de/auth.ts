@@ -9,4 +9,5 @@ export const auth: Translation<typeof en> = {
   password: 'Passwort',
   passwordHint: 'Mindestens {{min}} Zeichen.',
   failed: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
+  loggedOffIdle: 'Du wurdest abgemeldet, weil in der Konsole eine Weile nichts passiert ist. So bleiben die Antworten deiner Klient:innen auf einem geteilten oder unbeaufsichtigten Computer geschützt.',
 };

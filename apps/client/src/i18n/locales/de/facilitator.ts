@@ -3,10 +3,50 @@ import type { facilitator as en } from '../en/facilitator';
 
 export const facilitator: Translation<typeof en> = {
   phaseNames: { lobby: 'Lobby', open: 'Frage offen', closed: 'Frage geschlossen', released: 'Ergebnisse gezeigt', ended: 'beendet' },
+  idle: {
+    heading: 'Noch da?',
+    text: 'Zur Sicherheit wirst du in {{clock}} abgemeldet, weil hier eine Weile nichts passiert ist.',
+    stay: 'Angemeldet bleiben',
+  },
+  account: {
+    title: 'Konto und Aktivität',
+    back: '← Konsole',
+    loadError: 'Dein Konto konnte nicht geladen werden.',
+    logins: {
+      heading: 'Wo du angemeldet bist',
+      idle_one: 'Eine Anmeldung endet nach {{count}} Minute ohne Aktivität.',
+      idle_other: 'Eine Anmeldung endet nach {{count}} Minuten ohne Aktivität.',
+      current: 'dieser Browser',
+      since: 'angemeldet {{since}} · zuletzt aktiv {{last}}',
+      end: 'Dort abmelden',
+      endHere: 'Hier abmelden',
+    },
+    audit: {
+      heading: 'Aktivitätsprotokoll',
+      about: 'Anmeldungen, Exporte und Löschungen in diesem Konto. Es enthält nie Antworten von irgendwem.',
+      when: 'Wann',
+      what: 'Was',
+      detail: 'Details',
+      actions: {
+        'signed-up': 'Konto erstellt',
+        'logged-in': 'Angemeldet',
+        'login-failed': 'Falsches Passwort',
+        'login-throttled': 'Anmeldungen nach vielen falschen Passwörtern pausiert',
+        'logged-out': 'Abgemeldet',
+        'logged-off-idle': 'Abgemeldet nach Inaktivität',
+        'login-ended': 'Anmeldung von einem anderen Browser beendet',
+        'session-exported': 'Sitzung exportiert',
+        'session-deleted': 'Sitzung gelöscht',
+        'deck-exported': 'Deck exportiert',
+        'deck-deleted': 'Deck gelöscht',
+      },
+    },
+  },
   console: {
     title: 'Moderationskonsole',
     loadError: 'Deine Konsole konnte nicht geladen werden.',
     logOut: 'Abmelden',
+    account: 'Konto und Aktivität',
     start: {
       heading: 'Sitzung starten',
       library: '<library>Deck-Bibliothek</library>: eigene Decks erstellen, bearbeiten, importieren und exportieren.',

@@ -7,4 +7,5 @@ export const auth = {
   password: 'Password',
   passwordHint: 'At least {{min}} characters.',
   failed: 'Something went wrong. Please try again.',
+  loggedOffIdle: 'You were logged out because nothing happened in the console for a while. This keeps your clients’ answers safe on a shared or unattended computer.',
 } as const;

@@ -2,10 +2,50 @@
 export const facilitator = {
   // The session phase in a few words, as the console's session list shows it.
   phaseNames: { lobby: 'lobby', open: 'prompt open', closed: 'prompt closed', released: 'results shown', ended: 'ended' },
+  idle: {
+    heading: 'Still there?',
+    text: 'For safety you will be logged out in {{clock}} because nothing has happened here for a while.',
+    stay: 'Stay logged in',
+  },
+  account: {
+    title: 'Account and activity',
+    back: '← Console',
+    loadError: 'Could not load your account.',
+    logins: {
+      heading: 'Where you are logged in',
+      idle_one: 'A login ends after {{count}} minute without activity.',
+      idle_other: 'A login ends after {{count}} minutes without activity.',
+      current: 'this browser',
+      since: 'logged in {{since}} · last active {{last}}',
+      end: 'Log out there',
+      endHere: 'Log out here',
+    },
+    audit: {
+      heading: 'Activity log',
+      about: 'Sign-ins, exports and deletions on this account. It never holds anyone’s answers.',
+      when: 'When',
+      what: 'What',
+      detail: 'Details',
+      actions: {
+        'signed-up': 'Account created',
+        'logged-in': 'Logged in',
+        'login-failed': 'Wrong password',
+        'login-throttled': 'Logins paused after many wrong passwords',
+        'logged-out': 'Logged out',
+        'logged-off-idle': 'Logged out after no activity',
+        'login-ended': 'Login ended from another browser',
+        'session-exported': 'Session exported',
+        'session-deleted': 'Session deleted',
+        'deck-exported': 'Deck exported',
+        'deck-deleted': 'Deck deleted',
+      },
+    },
+  },
   console: {
     title: 'Facilitator console',
     loadError: 'Could not load your console.',
     logOut: 'Log out',
+    account: 'Account and activity',
     start: {
       heading: 'Start a session',
       library: '<library>Deck library</library>: make your own decks, edit, import and export them.',
