@@ -141,9 +141,7 @@ describe('logins, idle logoff and the audit log', () => {
       'logged-in',
     ]);
     expect(events.find((e) => e.action === 'login-failed')!.detail).toBe('Unknown browser');
-    expect(events.filter((e) => e.action === 'session-exported').map((e) => e.detail)).toEqual(
-      ['MD', 'CSV', 'JSON'].map((format) => expect.stringMatching(new RegExp(`\\(${format}\\)$`))),
-    );
+    expect(events.filter((e) => e.action === 'session-exported').map((e) => /\((\w+)\)$/.exec(e.detail ?? '')?.[1])).toEqual(['MD', 'CSV', 'JSON']);
     const text = JSON.stringify(events);
     expect(text).not.toContain(marker);
     expect(text).not.toContain('127.0.0.1');
