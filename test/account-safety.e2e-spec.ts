@@ -204,3 +204,93 @@ describe('brute force on login', () => {
     }
   });
 });
+
+describe('own data: password, email, export, deletion', () => {
+  test('a password change needs the current one and ends every other login; an email change needs the password', async ({ server }) => {
+    const f = await signUp(server.url);
+    const elsewhere = await logInAgain(server.url, f.email, PHONE);
+    const wrong = await f.api.put('/api/auth/password').send({ currentPassword: 'not my password', newPassword: 'a brand new password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    expect((await f.api.put('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(400);
+    expect((await elsewhere.api.get('/api/auth/me')).status).toBe(200);
+
+    expect((await f.api.put('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new password' })).status).toBe(204);
+    expect((await elsewhere.api.get('/api/auth/me')).status).toBe(401);
+    expect((await f.api.get('/api/auth/me')).status).toBe(200);
+    expect((await request(server.url).post('/api/auth/login').send({ email: f.email, password: PASSWORD })).status).toBe(401);
+    expect((await request(server.url).post('/api/auth/login').send({ email: f.email, password: 'a brand new password' })).status).toBe(200);
+
+    const taken = await signUp(server.url);
+    expect((await f.api.put('/api/auth/email').send({ email: taken.email, password: 'a brand new password' })).body.code).toBe('EMAIL_TAKEN');
+    expect((await f.api.put('/api/auth/email').send({ email: `moved-${randomUUID()}@example.test`, password: PASSWORD })).status).toBe(401);
+    const email = `Moved-${randomUUID()}@example.test`;
+    const moved = await f.api.put('/api/auth/email').send({ email, password: 'a brand new password' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.facilitator.email).toBe(email.toLowerCase());
+    expect((await request(server.url).post('/api/auth/login').send({ email, password: 'a brand new password' })).status).toBe(200);
+    const actions = (await auditOf(f)).map((e) => e.action);
+    expect(actions).toContain('password-changed');
+    expect(actions).toContain('email-changed');
+    // The log names neither password nor email.
+    expect(JSON.stringify(await auditOf(f))).not.toMatch(/brand new|moved-/i);
+  });
+
+  test('the export holds the account, its decks, its sessions\' released results and its log; nothing unreleased, no secret', async ({ server, clients }) => {
+    const f = await signUp(server.url);
+    const deck = await f.api.post('/api/decks/import').send(allKindsDeck());
+    const session = await createSession(f, { deckId: deck.body.deck.id });
+    const host = await clients.host(session.state.id, f);
+    const phones = [await clients.join(session.state.code), await clients.join(session.state.code), await clients.join(session.state.code)];
+    expectOk(await host.send('prompt:open', { promptId: 'comfort' }));
+    for (const phone of phones) expectOk(await phone.send('answer:submit', { promptId: 'comfort', clientId: randomUUID(), value: { kind: 'scale', value: 4 } }));
+    expectOk(await host.send('prompt:close', {}));
+    expectOk(await host.send('results:release', {}));
+    // Two texts only (k = 3): never released, so never exported.
+    const unreleased = `unshared${randomInt(1e9)}`;
+    expectOk(await host.send('prompt:open', { promptId: 'one-word' }));
+    for (const phone of phones.slice(0, 2)) expectOk(await phone.send('answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: unreleased } }));
+    expectOk(await host.send('prompt:close', {}));
+
+    const res = await f.api.get('/api/auth/export');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?candor-account-\d{4}-\d{2}-\d{2}\.json"?$/);
+    expect(res.body).toMatchObject({
+      format: 'candor-account',
+      version: 1,
+      account: { email: f.email },
+      decks: [{ id: deck.body.deck.id, title: deck.body.deck.title }],
+      sessions: [{ id: session.state.id, results: [{ promptId: 'comfort', respondents: 3, distribution: expect.anything() }] }],
+    });
+    expect(res.body.audit[0]).toMatchObject({ action: 'account-exported' });
+    const text = JSON.stringify(res.body);
+    for (const secret of [unreleased, session.screenToken, ...phones.map((p) => p.token), f.cookie.split('=')[1], '$argon2']) expect(text).not.toContain(secret);
+  });
+
+  test('deleting the account needs the password, ends its running sessions for everyone in them, and leaves nothing', async ({ server, clients }) => {
+    const f = await signUp(server.url);
+    const deck = await f.api.post('/api/decks').send({ copyOf: 'consent-and-boundaries' });
+    const session = await createSession(f);
+    const phone = await clients.join(session.state.code);
+    const wrong = await f.api.delete('/api/auth/account').send({ password: 'not my password' });
+    expect(wrong.status).toBe(401);
+    expect((await f.api.get(`/api/decks/${deck.body.deck.id}`)).status).toBe(200);
+
+    const res = await f.api.delete('/api/auth/account').send({ password: PASSWORD });
+    expect(res.status).toBe(204);
+    expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^candor_login=;/);
+    expect((await f.api.get('/api/auth/me')).status).toBe(401);
+    expect((await request(server.url).post('/api/auth/login').send({ email: f.email, password: PASSWORD })).status).toBe(401);
+    // The session is gone for its phone too, and its code leads nowhere.
+    await vi.waitFor(() => expect(phone.socket.connected).toBe(false));
+    expect((await request(server.url).get(`/api/join/${session.state.code}`)).status).toBe(404);
+    // The email is free again: a new account, with none of the old one's decks or sessions.
+    const again = await request(server.url).post('/api/auth/signup').send({ email: f.email, password: PASSWORD });
+    expect(again.status).toBe(201);
+    const cookie = (again.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const fresh = request.agent(server.url).set('Cookie', cookie);
+    expect((await fresh.get('/api/sessions')).body.sessions).toEqual([]);
+    expect(((await fresh.get('/api/decks')).body.decks as { builtIn: boolean }[]).filter((d) => !d.builtIn)).toEqual([]);
+    expect((await fresh.get('/api/auth/audit')).body.events.map((e: AuditEvent) => e.action)).toEqual(['signed-up']);
+  });
+});

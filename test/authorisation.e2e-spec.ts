@@ -304,6 +304,45 @@ const REST: RestRow[] = [
     anonymous: [unauthenticated],
   },
   {
+    route: 'PUT /api/auth/password',
+    status: 204,
+    // Each to the same password again (the walk logs in with it later): only the caller's account changes.
+    call: (as) => as.put('/api/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD }),
+    owner: [ok({ check: (_res, w) => w.as.owner.get('/api/auth/me').then((r) => expect(r.status).toBe(200)) })],
+    other: [ok({ check: (_res, w) => w.as.other.get('/api/auth/me').then((r) => expect(r.status).toBe(200)) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'PUT /api/auth/email',
+    status: 200,
+    call: (as, w, c) => as.put('/api/auth/email', { email: c.role === 'anonymous' ? 'nobody@example.test' : accountOf(w, c.role).email, password: PASSWORD }),
+    owner: [ok({ shape: (w) => ({ facilitator: { email: w.owner.email } }) })],
+    other: [ok({ shape: (w) => ({ facilitator: { email: w.other.email } }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/auth/export',
+    status: 200,
+    call: (as) => as.get('/api/auth/export'),
+    owner: [ok({ check: (res, w) => expect(JSON.stringify(res.body)).toContain(w.session.state.id) })],
+    other: [ok({ check: (res, w) => expect(JSON.stringify(res.body)).not.toContain(w.session.state.id) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/auth/account',
+    status: 204,
+    // Each deletes an account of their own: a facilitator made for it (the walk's two accounts stay).
+    call: async (_as, w, c) => {
+      if (c.role === 'anonymous') return request(w.url).delete('/api/auth/account').send({ password: PASSWORD });
+      const own = await signUp(w.url);
+      c.cookie = own.cookie;
+      return own.api.delete('/api/auth/account').send({ password: PASSWORD });
+    },
+    owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })],
+    other: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })],
+    anonymous: [unauthenticated],
+  },
+  {
     route: 'GET /api/decks',
     status: 200,
     call: (as) => as.get('/api/decks'),

@@ -113,7 +113,7 @@ describe('hostile payloads', () => {
   });
 
   it('answers hostile REST bodies with a 4xx error and stays up', async () => {
-    const routes: ['post' | 'put', string, boolean][] = [
+    const routes: ['post' | 'put' | 'delete', string, boolean][] = [
       ['post', '/api/join', false],
       ['post', '/api/join/couple', false],
       ['post', '/api/auth/signup', false],
@@ -124,6 +124,9 @@ describe('hostile payloads', () => {
       ['post', '/api/decks', true],
       ['post', '/api/decks/import', true],
       ['put', '/api/decks/consent-and-boundaries', true],
+      ['put', '/api/auth/password', true],
+      ['put', '/api/auth/email', true],
+      ['delete', '/api/auth/account', true],
     ];
     const sessionsBefore = ((await owner.api.get('/api/sessions')).body as { sessions: unknown[] }).sessions.length;
     const decksBefore = ((await owner.api.get('/api/decks')).body as { decks: unknown[] }).decks.length;

@@ -10,6 +10,7 @@ import { DecksModule } from './decks/decks.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
+import { OwnDataModule } from './own-data/own-data.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Global()
@@ -37,6 +38,7 @@ export class AppModule {
         DecksModule,
         SessionsModule,
         LiveModule,
+        OwnDataModule,
         ...(serveClient ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: cacheHeaders } })] : []),
       ],
       controllers: [HealthController, OpenApiController],

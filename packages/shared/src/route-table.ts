@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as routes from './routes/index.js';
-import { auditEventSchema, credentialsSchema, facilitatorSchema, loginInfoSchema } from './schemas/auth.js';
+import { auditEventSchema, credentialsSchema, emailChangeSchema, facilitatorSchema, loginInfoSchema, passwordChangeSchema, passwordConfirmSchema } from './schemas/auth.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -52,6 +52,10 @@ export const routeTable = {
   activity: { auth: 'facilitator', status: 204, summary: 'The facilitator is active in a page: the idle logoff starts again' },
   listLogins: { auth: 'facilitator', status: 200, summary: "The account's logins (browsers), newest activity first", response: z.object({ logins: z.array(loginInfoSchema) }) },
   endLogin: { auth: 'facilitator', status: 204, summary: 'End one of your logins (that browser is logged out at once)' },
+  changePassword: { auth: 'facilitator', status: 204, summary: 'Change the password (with the current one); every other login ends', body: passwordChangeSchema },
+  changeEmail: { auth: 'facilitator', status: 200, summary: 'Change the email (with the password)', body: emailChangeSchema, response: facilitatorResult },
+  exportAccount: { auth: 'facilitator', status: 200, summary: "Everything of the account as one JSON file: its decks, its sessions' summaries, its audit log", files: ['application/json'] },
+  deleteAccount: { auth: 'facilitator', status: 204, summary: 'Delete the account (with the password) and everything with it', body: passwordConfirmSchema },
   auditLog: { auth: 'facilitator', status: 200, summary: "The account's audit log, newest first (at most 500 events)", response: z.object({ events: z.array(auditEventSchema) }) },
   listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
   createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },

@@ -1,5 +1,5 @@
 import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
-import { routes, uuidSchema, type AuditEvent, type Credentials, type Facilitator, type LoginInfo } from '@candor/shared';
+import { routes, uuidSchema, type AuditEvent, type Credentials, type EmailChange, type Facilitator, type LoginInfo, type PasswordChange } from '@candor/shared';
 import type { Request, Response } from 'express';
 import { BodyOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
@@ -68,6 +68,20 @@ export class AccountsController {
   ): Promise<void> {
     await this.accounts.endLogin(facilitator.id, loginId);
     if (loginId === current) res.clearCookie(LOGIN_COOKIE, { path: '/' });
+  }
+
+  @Route(routes.changePassword)
+  async changePassword(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @CurrentLogin() loginId: string,
+    @BodyOf(routes.changePassword) body: PasswordChange,
+  ): Promise<void> {
+    await this.accounts.changePassword(facilitator.id, loginId, body.currentPassword, body.newPassword);
+  }
+
+  @Route(routes.changeEmail)
+  async changeEmail(@CurrentFacilitator() facilitator: Facilitator, @BodyOf(routes.changeEmail) body: EmailChange): Promise<FacilitatorResult> {
+    return { facilitator: await this.accounts.changeEmail(facilitator.id, body.password, body.email), idleMinutes: this.accounts.idleMinutes };
   }
 
   @Route(routes.auditLog)

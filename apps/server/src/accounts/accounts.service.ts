@@ -156,6 +156,53 @@ export class AccountsService {
     await this.audit.record(facilitatorId, 'login-ended', login.device);
   }
 
+  // Needs the current password; every other login of the account ends (a thief's too).
+  async changePassword(facilitatorId: string, loginId: string, current: string, next: string): Promise<void> {
+    const facilitator = await this.withPassword(facilitatorId, current);
+    await this.facilitators.update({ id: facilitator.id }, { passwordHash: await hash(next, ARGON2) });
+    await this.logins.createQueryBuilder().delete().where('facilitator_id = :facilitatorId AND id <> :loginId', { facilitatorId, loginId }).execute();
+    await this.audit.record(facilitatorId, 'password-changed');
+  }
+
+  async changeEmail(facilitatorId: string, password: string, email: string): Promise<Facilitator> {
+    const facilitator = await this.withPassword(facilitatorId, password);
+    if (email !== facilitator.email) {
+      try {
+        await this.facilitators.update({ id: facilitator.id }, { email });
+      } catch (error) {
+        if (pgCode(error) === UNIQUE_VIOLATION) throw new AppError('EMAIL_TAKEN', 'Another account has this email already.');
+        throw error;
+      }
+      await this.audit.record(facilitatorId, 'email-changed');
+    }
+    return { id: facilitator.id, email };
+  }
+
+  // What the account's export says of the account itself.
+  async account(facilitatorId: string): Promise<{ email: string; createdAt: string }> {
+    const facilitator = await this.facilitators.findOneByOrFail({ id: facilitatorId });
+    return { email: facilitator.email, createdAt: facilitator.createdAt.toISOString() };
+  }
+
+  // Throws INVALID_CREDENTIALS unless this is the account's password.
+  async confirmPassword(facilitatorId: string, password: string): Promise<void> {
+    await this.withPassword(facilitatorId, password);
+  }
+
+  // Deletes the account; its logins, decks, sessions (with every seat and answer) and audit log go with
+  // it by cascade. Own-data's service deletes the sessions first, so that their sockets are closed.
+  async deleteAccount(facilitatorId: string): Promise<void> {
+    await this.facilitators.delete({ id: facilitatorId });
+  }
+
+  private async withPassword(facilitatorId: string, password: string): Promise<FacilitatorEntity> {
+    const facilitator = await this.facilitators.findOneBy({ id: facilitatorId });
+    if (!facilitator || !(await verify(facilitator.passwordHash, password))) {
+      throw new AppError('INVALID_CREDENTIALS', 'That is not your current password.');
+    }
+    return facilitator;
+  }
+
   private idleSince(now: Date): Date {
     return new Date(now.getTime() - this.config.idleMinutes * 60_000);
   }

@@ -49,6 +49,11 @@ export class DecksService {
     return [...BUILT_IN_DECKS.map((d) => summary(d, true)), ...own.map((d) => summary(d.deck, false))];
   }
 
+  // The facilitator's own decks, whole (the account's export).
+  async ownDecks(ownerId: string): Promise<Deck[]> {
+    return (await this.decks.find({ where: { ownerId }, order: { createdAt: 'ASC' } })).map((row) => row.deck);
+  }
+
   builtIn(deckId: string): Deck {
     const deck = BUILT_IN_DECKS.find((d) => d.id === deckId);
     if (!deck) throw new AppError('DECK_NOT_FOUND', 'There is no built-in deck with this id.');

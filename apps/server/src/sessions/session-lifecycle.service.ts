@@ -113,8 +113,9 @@ export class SessionLifecycleService {
     }
   }
 
-  async listFor(facilitatorId: string): Promise<FacilitatorSession[]> {
-    const rows = await this.sessions.listByFacilitator(facilitatorId, 100);
+  // The newest 100 for the console's list; all of them for the account's export and deletion.
+  async listFor(facilitatorId: string, limit = 100): Promise<FacilitatorSession[]> {
+    const rows = await this.sessions.listByFacilitator(facilitatorId, limit);
     return Promise.all(rows.map((s) => this.view(s)));
   }
 

@@ -9,6 +9,10 @@ export const activity = 'POST /api/auth/activity' satisfies RouteSpec;
 export const listLogins = 'GET /api/auth/logins' satisfies RouteSpec;
 export const endLogin = 'DELETE /api/auth/logins/:loginId' satisfies RouteSpec;
 export const auditLog = 'GET /api/auth/audit' satisfies RouteSpec;
+export const changePassword = 'PUT /api/auth/password' satisfies RouteSpec;
+export const changeEmail = 'PUT /api/auth/email' satisfies RouteSpec;
+export const exportAccount = 'GET /api/auth/export' satisfies RouteSpec;
+export const deleteAccount = 'DELETE /api/auth/account' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;

@@ -13,7 +13,22 @@ export const facilitatorSchema = z.object({
   email: z.string(),
 });
 
+// Changing the password needs the current one; the new one follows the sign-up's rule.
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_LENGTH.max),
+    newPassword: credentialsSchema.shape.password,
+  })
+  .strict();
+
+// Changing the email, and deleting the account, need the password too.
+export const emailChangeSchema = z.object({ email: credentialsSchema.shape.email, password: z.string().min(1).max(PASSWORD_LENGTH.max) }).strict();
+export const passwordConfirmSchema = z.object({ password: z.string().min(1).max(PASSWORD_LENGTH.max) }).strict();
+
 export type Credentials = z.infer<typeof credentialsSchema>;
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+export type EmailChange = z.infer<typeof emailChangeSchema>;
+export type PasswordConfirm = z.infer<typeof passwordConfirmSchema>;
 export type Facilitator = z.infer<typeof facilitatorSchema>;
 
 // One of the facilitator's logins (a browser holding a login cookie), as the account page lists them.
@@ -36,6 +51,9 @@ export const AUDIT_ACTIONS = [
   'logged-out',
   'logged-off-idle',
   'login-ended',
+  'password-changed',
+  'email-changed',
+  'account-exported',
   'session-exported',
   'session-deleted',
   'deck-exported',
