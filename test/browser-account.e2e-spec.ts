@@ -80,9 +80,24 @@ describe('the facilitator account: automatic logoff, where it is logged in, its 
     await phone.reload();
     await phone.waitForURL('**/login');
 
+    // Everything as one file, then the account deleted (with its password and a confirmation).
+    const download = laptop.waitForEvent('download');
+    await laptop.getByRole('button', { name: 'Download everything' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^candor-account-\d{4}-\d{2}-\d{2}\.json$/);
+    await laptop.getByTestId('audit-event').first().getByText('All data downloaded').waitFor();
+    await laptop.getByLabel('Current password').fill(PASSWORD);
+    await laptop.getByLabel('New password').fill('another long password');
+    await laptop.getByRole('button', { name: 'Change password' }).click();
+    await laptop.getByText('Your password is changed.').waitFor();
+
     // In German.
     await laptop.locator('#language-select').selectOption('de');
     await laptop.getByRole('heading', { name: 'Wo du angemeldet bist' }).waitFor();
     await laptop.getByText('Anmeldung von einem anderen Browser beendet').waitFor();
+    await laptop.getByLabel('Ich verstehe, dass das nicht rückgängig gemacht werden kann').check();
+    await laptop.locator('#delete-password').fill('another long password');
+    await laptop.getByRole('button', { name: 'Konto und alles darin löschen' }).click();
+    await laptop.waitForURL(`${server.url}/`);
+    await expect(laptop.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).resolves.toBe(401);
   });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
 import { inject } from 'vitest';
 
@@ -37,6 +38,7 @@ export function newDataDir(): string {
 // Starts the built server as its own process, on a free port, and waits until it listens.
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
+  const own = options.env?.CANDOR_TEST_CLOCK_FILE && process.env.DATABASE_URL && !options.env.DATABASE_URL ? await ownDatabase(process.env.DATABASE_URL) : undefined;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     PORT: '0',
@@ -54,6 +56,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...options.env,
+    ...(own ? { DATABASE_URL: own.url } : {}),
   };
   const child = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -82,9 +85,32 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     port,
     dataDir,
     output: () => output,
-    stop: (signal = 'SIGTERM') => stopProcess(child, signal),
+    stop: async (signal = 'SIGTERM') => {
+      await stopProcess(child, signal);
+      await own?.drop();
+    },
     exited,
   };
+}
+
+// A server that moves its clock (CANDOR_TEST_CLOCK_FILE) sweeps retention by that clock: on the PostgreSQL
+// the run shares, a day ahead it would delete other files' homework that closes tomorrow. So it gets a
+// database of its own on the same server, migrated by the server at start and dropped when it stops.
+async function ownDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `candor_clock_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

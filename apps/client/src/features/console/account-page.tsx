@@ -6,6 +6,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
+import { DeleteAccountForm, EmailForm, OwnDataSection, PasswordForm } from './account-forms';
 import '../../i18n/facilitator-texts';
 
 const when = (iso: string, language: string | undefined) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -81,6 +82,10 @@ export const AccountPage = withQueries(function AccountPage() {
         )}
       </section>
 
+      <PasswordForm />
+      <EmailForm onChanged={() => void Promise.all([me.refetch(), audit.refetch()])} />
+      <OwnDataSection onDownloaded={() => void audit.refetch()} />
+
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('account.audit.heading')}</h2>
         <p className="muted">{t('account.audit.about')}</p>
@@ -103,6 +108,8 @@ export const AccountPage = withQueries(function AccountPage() {
           </tbody>
         </table>
       </section>
+
+      <DeleteAccountForm />
     </main>
   );
 });

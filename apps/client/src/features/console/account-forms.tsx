@@ -1,0 +1,147 @@
+import { PASSWORD_LENGTH } from '@candor/shared/rules';
+import * as routes from '@candor/shared/routes';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
+import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
+import { navigate } from '../../lib/router';
+
+// One form of the account page: sends, says "Saved" or the refusal in words, and resets its fields.
+function AccountForm({ id, heading, submit, onSubmit, children, danger }: {
+  id: string;
+  heading: string;
+  submit: string;
+  onSubmit: () => Promise<string | null>;
+  children: ReactNode;
+  danger?: boolean;
+}) {
+  const errorText = useErrorText();
+  const { t } = useTranslation('facilitator');
+  const [state, setState] = useState<{ busy?: boolean; done?: string | null; failed?: unknown }>({});
+  const send = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setState({ busy: true });
+    try {
+      const done = await onSubmit();
+      form.reset();
+      setState({ done });
+    } catch (failed) {
+      setState({ failed });
+    }
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <form onSubmit={(event) => void send(event)}>
+        {children}
+        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={state.busy}>
+          {submit}
+        </button>
+      </form>
+      {state.done && <p role="status">{state.done}</p>}
+      {state.failed !== undefined && (
+        <p className="error" role="alert">
+          {state.failed instanceof ApiError ? errorText(state.failed) : t('account.loadError')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+
+export function PasswordForm() {
+  const { t } = useTranslation('facilitator');
+  return (
+    <AccountForm
+      id="password"
+      heading={t('account.password.heading')}
+      submit={t('account.password.submit')}
+      onSubmit={async () => {
+        await call(routes.changePassword, { body: { currentPassword: value('current-password'), newPassword: value('new-password') } });
+        return t('account.password.done');
+      }}
+    >
+      <label htmlFor="current-password">{t('account.password.current')}</label>
+      <input id="current-password" type="password" autoComplete="current-password" required />
+      <label htmlFor="new-password">{t('account.password.new')}</label>
+      <input id="new-password" type="password" autoComplete="new-password" required minLength={PASSWORD_LENGTH.min} aria-describedby="new-password-hint" />
+      <p id="new-password-hint" className="muted">
+        {t('account.password.hint', { min: PASSWORD_LENGTH.min })}
+      </p>
+    </AccountForm>
+  );
+}
+
+export function EmailForm({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation('facilitator');
+  return (
+    <AccountForm
+      id="email"
+      heading={t('account.email.heading')}
+      submit={t('account.email.submit')}
+      onSubmit={async () => {
+        await call(routes.changeEmail, { body: { email: value('new-email'), password: value('email-password') } });
+        onChanged();
+        return t('account.email.done');
+      }}
+    >
+      <label htmlFor="new-email">{t('account.email.new')}</label>
+      <input id="new-email" type="email" autoComplete="email" required />
+      <label htmlFor="email-password">{t('account.email.password')}</label>
+      <input id="email-password" type="password" autoComplete="current-password" required />
+    </AccountForm>
+  );
+}
+
+export function OwnDataSection({ onDownloaded }: { onDownloaded: () => void }) {
+  const { t } = useTranslation('facilitator');
+  const errorText = useErrorText();
+  const [failed, setFailed] = useState<unknown>(undefined);
+  return (
+    <section className="card" aria-labelledby="own-data-heading">
+      <h2 id="own-data-heading">{t('account.data.heading')}</h2>
+      <p>{t('account.data.about')}</p>
+      <button
+        type="button"
+        onClick={() => {
+          setFailed(undefined);
+          downloadFile(routeUrl(routes.exportAccount), 'candor-account.json').then(onDownloaded, setFailed);
+        }}
+      >
+        {t('account.data.download')}
+      </button>
+      {failed !== undefined && (
+        <p className="error" role="alert">
+          {failed instanceof ApiError ? errorText(failed) : t('account.loadError')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function DeleteAccountForm() {
+  const { t } = useTranslation('facilitator');
+  return (
+    <AccountForm
+      id="delete-account"
+      heading={t('account.delete.heading')}
+      submit={t('account.delete.submit')}
+      danger
+      onSubmit={async () => {
+        await call(routes.deleteAccount, { body: { password: value('delete-password') } });
+        navigate('/', { replace: true });
+        return null;
+      }}
+    >
+      <p>{t('account.delete.about')}</p>
+      <label className="check">
+        <input type="checkbox" required />
+        <span>{t('account.delete.confirm')}</span>
+      </label>
+      <label htmlFor="delete-password">{t('account.delete.password')}</label>
+      <input id="delete-password" type="password" autoComplete="current-password" required />
+    </AccountForm>
+  );
+}
