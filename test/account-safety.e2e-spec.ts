@@ -291,6 +291,6 @@ describe('own data: password, email, export, deletion', () => {
     const fresh = request.agent(server.url).set('Cookie', cookie);
     expect((await fresh.get('/api/sessions')).body.sessions).toEqual([]);
     expect(((await fresh.get('/api/decks')).body.decks as { builtIn: boolean }[]).filter((d) => !d.builtIn)).toEqual([]);
-    expect((await fresh.get('/api/auth/audit')).body.events.map((e: AuditEvent) => e.action)).toEqual(['signed-up']);
+    expect(((await fresh.get('/api/auth/audit')).body.events as AuditEvent[]).map((e) => e.action)).toEqual(['signed-up']);
   });
 });
