@@ -12,7 +12,7 @@ import { createSession, type Facilitator, type RunningServer } from './utils.js'
 
 type Storage = { local: Record<string, string>; session: Record<string, string> };
 const storage = (page: Page): Promise<Storage> =>
-  page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }) as Storage);
+  page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }));
 const candorKeys = ({ local, session }: Storage) => [...Object.keys(local), ...Object.keys(session)].filter((key) => /candor/i.test(key));
 
 describe('the quick exit', () => {
