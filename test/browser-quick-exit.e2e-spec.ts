@@ -206,4 +206,17 @@ describe('the quick exit', () => {
     await partner.waitForURL('**/notizen.html');
     expect(candorKeys(await storage(partner))).toEqual([]);
   });
+
+  it('leaves solo mode too, forgetting the answers kept on the device', async () => {
+    const page = await browsing.newPage(PHONE);
+    await page.goto(`${server.url}/solo`);
+    const exit = page.getByRole('button', { name: 'Leave quickly' });
+    await exit.waitFor();
+    // As "Keep on this device" leaves them (solo-storage.ts), with the language chosen on the switcher.
+    await page.evaluate(() => localStorage.setItem('candor:solo:consent-and-boundaries', '{"format":"candor-solo-kept"}'));
+    await page.locator('#language-select').selectOption('de');
+    await page.getByRole('button', { name: 'Schnell verlassen' }).click();
+    await page.waitForURL('**/notizen.html');
+    expect(candorKeys(await storage(page))).toEqual([]);
+  });
 });
