@@ -16,8 +16,8 @@ import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Fini
 import { latestPending } from './pending-answers';
 import { forgetSeatToken, readSeatToken } from '../../lib/seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
-import type { KeptReveal } from './what-we-shared';
-import { useKeptReveals, WhatWeShared } from './what-we-shared-view';
+import { useKeptReveals, type KeptReveal } from './kept-reveals';
+import { WhatWeShared } from './what-we-shared-view';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation('participant');

@@ -1,34 +1,10 @@
-import type { AnswerValue, SessionState } from '@candor/shared';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { CoupleResultView } from '../results/couple-result';
-import { coupleResult, keptFileName, keptToMarkdown, type KeptReveal } from './what-we-shared';
+import type { KeptReveal } from './kept-reveals';
+import { coupleResult, keptFileName, keptToMarkdown } from './what-we-shared';
 
-// Every reveal a self-run couple's phone received, in the order they came, held in this page's memory
-// only: a reload or the quick exit drops them. A therapist-run couple keeps nothing (the therapist has the
-// summary), nor does a group.
-export function useKeptReveals(state: SessionState | null, saved: Readonly<Record<string, AnswerValue>>): KeptReveal[] {
-  const [kept, setKept] = useState<KeptReveal[]>([]);
-  const prompt = state?.prompt ?? null;
-  const result = state?.result ?? null;
-  const keeps = state?.mode === 'couple' && state.selfRun && state.phase === 'released';
-  const myAnswer = prompt ? saved[prompt.id] : undefined;
-
-  useEffect(() => {
-    if (!keeps || !prompt || result?.distribution?.kind !== 'couple') return;
-    const reveal: KeptReveal = { prompt, result, myAnswer };
-    // The same prompt again (a reconnect, a change of language) replaces its entry in place.
-    setKept((previous) =>
-      previous.some((entry) => entry.prompt.id === prompt.id)
-        ? previous.map((entry) => (entry.prompt.id === prompt.id ? reveal : entry))
-        : [...previous, reveal],
-    );
-  }, [keeps, prompt, result, myAnswer]);
-
-  return kept;
-}
-
+// A self-run couple's ended screen: what the phone was shown, to print or download.
 export function WhatWeShared({ title, kept }: { title: string; kept: readonly KeptReveal[] }) {
   const { t } = useTranslation('participant');
   const { t: resultsT } = useTranslation('results');

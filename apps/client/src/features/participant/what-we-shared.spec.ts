@@ -4,7 +4,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/locales/de';
 import { en } from '../../i18n/locales/en';
-import { keptFileName, keptToMarkdown, type KeptReveal } from './what-we-shared';
+import type { KeptReveal } from './kept-reveals';
+import { keptFileName, keptToMarkdown } from './what-we-shared';
 
 const i18n = i18next.createInstance();
 void i18n.init({ lng: 'en', resources: { en, de }, ns: Object.keys(en), initAsync: false, interpolation: { escapeValue: false } });

@@ -1,13 +1,12 @@
-import type { AnswerValue, CoupleResult, Prompt, PromptResult } from '@candor/shared';
+import type { AnswerValue, CoupleResult, Prompt } from '@candor/shared';
 import type { TFunction } from 'i18next';
 import { localizeResult } from '../../i18n/deck-language';
 import { describeAnswer, splitSideBySide } from '../results/couple-reveal';
+import type { KeptReveal } from './kept-reveals';
 
 // A self-run couple's reveals, kept by the phone that received them until the page closes (never in
 // storage), and the text file a partner can download at the end. Pure: built in the browser, sent nowhere.
 
-// The result as the server sent it; `coupleResult` gives it in the page's language for showing.
-export type KeptReveal = { prompt: Prompt; result: PromptResult; myAnswer?: AnswerValue };
 
 export function coupleResult({ prompt, result }: KeptReveal, language: string): CoupleResult | null {
   const distribution = localizeResult(result, prompt, language).distribution;
