@@ -4,6 +4,7 @@ import { HomePage } from './features/home/home-page';
 import { LanguageSwitcher } from './i18n/language-switcher';
 import { JoinPage } from './features/participant/join-page';
 import { PlayPage } from './features/participant/play-page';
+import { QuickExit } from './features/quick-exit/quick-exit-button';
 import { Link, matchPath, useLocation } from './lib/router';
 
 // Pages a participant's phone never needs load on demand: the facilitator's, the projector's and the
@@ -96,11 +97,15 @@ function Page({ path, hash }: { path: string; hash: string }) {
         <AuthPage key="signup" mode="signup" />
       </Lazy>
     );
+  // Participant pages carry the quick exit (<QuickExit />, features/quick-exit), first in the tab order.
   if (path === '/solo')
     return (
-      <Lazy>
-        <SoloHomePage />
-      </Lazy>
+      <>
+        <QuickExit />
+        <Lazy>
+          <SoloHomePage />
+        </Lazy>
+      </>
     );
   if (path === '/console')
     return (
@@ -145,14 +150,29 @@ function Page({ path, hash }: { path: string; hash: string }) {
   params = matchPath('/solo/:deckId', path);
   if (params)
     return (
-      <Lazy>
-        <SoloDeckPage key={params.deckId} deckId={params.deckId} />
-      </Lazy>
+      <>
+        <QuickExit />
+        <Lazy>
+          <SoloDeckPage key={params.deckId} deckId={params.deckId} />
+        </Lazy>
+      </>
     );
   params = matchPath('/j/:code', path);
-  if (params) return <JoinPage key={params.code} code={params.code.toUpperCase()} />;
+  if (params)
+    return (
+      <>
+        <QuickExit />
+        <JoinPage key={params.code} code={params.code.toUpperCase()} />
+      </>
+    );
   params = matchPath('/s/:sessionId', path);
-  if (params) return <PlayPage key={params.sessionId} sessionId={params.sessionId} />;
+  if (params)
+    return (
+      <>
+        <QuickExit />
+        <PlayPage key={params.sessionId} sessionId={params.sessionId} />
+      </>
+    );
   params = matchPath('/screen/:sessionId', path);
   if (params)
     return (

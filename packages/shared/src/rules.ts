@@ -200,3 +200,12 @@ export function promptTranslationStatus(prompt: TranslatablePrompt & { translati
 export function deckTranslationStatus(deck: TranslatableDeck & { translations?: Record<string, TranslationTexts> }, language: string): TranslationStatus {
   return translationStatus(deckSourceTexts(deck), deck.translations?.[language]);
 }
+
+// The plain pages a participant's "Leave quickly" goes to (apps/client/public), by page language. The
+// server sends them with Clear-Site-Data (app.module.ts).
+export const QUICK_EXIT_PAGES = { en: '/notes.html', de: '/notizen.html' } as const;
+
+// Every file of a session's results says it (the facilitator's summary exports and a self-run couple's
+// own file): nothing Candor writes reads like a record of consent.
+export const NOT_A_CONSENT_RECORD =
+  'Not a record of consent: these answers say how people felt when they gave them, and anyone can change their mind at any time.';

@@ -15,8 +15,20 @@ type TimedEmitter<E extends CommandName> = { emitWithAck(event: E, payload: Payl
 
 export const COMMAND_TIMEOUT_MS = 8000;
 
+// Every socket this page opened, so that leaving quickly can close them all at once.
+const opened = new Set<CandorSocket>();
+
 export function createSocket(auth: HandshakeAuth): CandorSocket {
-  return io({ path: '/socket.io', transports: ['websocket'], auth });
+  // Sockets closed on purpose (a page left, a language switched) are no longer active: forget them.
+  for (const old of opened) if (!old.active) opened.delete(old);
+  const socket = io({ path: '/socket.io', transports: ['websocket'], auth });
+  opened.add(socket);
+  return socket;
+}
+
+export function closeAllSockets(): void {
+  for (const socket of opened) socket.disconnect();
+  opened.clear();
 }
 
 // Sends a command and waits for its acknowledgement; a timeout or a lost connection becomes a failed result.

@@ -1,4 +1,4 @@
-import type { Prompt, PromptKind, PromptResult, SessionSummary, YnmGroup } from '@candor/shared';
+import { NOT_A_CONSENT_RECORD, type Prompt, type PromptKind, type PromptResult, type SessionSummary, type YnmGroup } from '@candor/shared';
 
 // The exports speak English like the rest of the server; the deck's own texts stay in the deck's language.
 const KIND_LABELS: Record<PromptKind, string> = {
@@ -13,9 +13,8 @@ const KIND_LABELS: Record<PromptKind, string> = {
 
 const GROUP_LABELS: Record<YnmGroup, string> = { consensus: 'Consensus', split: 'Split', 'most-maybe': 'Most maybe', mixed: 'Mixed' };
 
-// Said in every export: the answers are how people felt when they gave them, never a record of consent.
-export const NOT_A_CONSENT_RECORD =
-  'Not a record of consent: these answers say how people felt when they gave them, and anyone can change their mind at any time.';
+// Said in every export (the text lives in @candor/shared/rules, since a self-run couple's own file says it too).
+export { NOT_A_CONSENT_RECORD };
 
 const MODE_LABELS: Record<SessionSummary['mode'], string> = { group: 'Group session', couple: 'Couple session' };
 

@@ -16,6 +16,8 @@ import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Fini
 import { latestPending } from './pending-answers';
 import { forgetSeatToken, readSeatToken } from '../../lib/seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
+import { useKeptReveals, type KeptReveal } from './kept-reveals';
+import { WhatWeShared } from './what-we-shared-view';
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation('participant');
@@ -46,6 +48,8 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   );
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
+  // A self-run couple's reveals, in memory until the page closes, for the ended screen.
+  const kept = useKeptReveals(state, sync.saved);
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
     setWithdrawn(true);
@@ -76,7 +80,15 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
       </Shell>
     );
   }
-  if (refusal?.code === 'SESSION_ENDED') return <Ended />;
+  if (refusal?.code === 'SESSION_ENDED') {
+    return kept.length > 0 ? (
+      <Shell title={state?.title}>
+        <CoupleEnded title={state?.title ?? ''} kept={kept} />
+      </Shell>
+    ) : (
+      <Ended />
+    );
+  }
   if (refusal) {
     return (
       <Shell>
@@ -150,6 +162,7 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
             applyState={applyState}
             finishedPrompt={finishedPrompt}
             onFinished={setFinishedPrompt}
+            kept={kept}
           />
         ) : (
           !reconnecting && <p role="status">{t('play.connecting')}</p>
@@ -236,6 +249,7 @@ type PhaseProps = {
   applyState: (state: SessionState) => void;
   finishedPrompt: string | null;
   onFinished: (promptId: string | null) => void;
+  kept: readonly KeptReveal[];
 };
 
 function PhaseView(props: PhaseProps) {
@@ -276,7 +290,7 @@ function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync
 
 // A couple session: the reveal instead of group results, and in the couple's own session the controls
 // that let either partner move on.
-function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished }: PhaseProps) {
+function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished, kept }: PhaseProps) {
   const { t } = useTranslation('participant');
   const errorText = useErrorText();
   const finishing = useFinishing(socket, state, finishedPrompt, onFinished);
@@ -334,12 +348,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
       );
       break;
     case 'ended':
-      return (
-        <section className="card calm">
-          <h1>{t('couplePlay.endedHeading')}</h1>
-          <p>{t('couplePlay.endedText')}</p>
-        </section>
-      );
+      return <CoupleEnded title={state.title} kept={kept} />;
   }
   return (
     <>
@@ -478,6 +487,20 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
       )}
       {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
     </section>
+  );
+}
+
+// A couple's ended screen; a self-run couple's phone still shows what it was shown, until the page closes.
+function CoupleEnded({ title, kept }: { title: string; kept: readonly KeptReveal[] }) {
+  const { t } = useTranslation('participant');
+  return (
+    <>
+      <section className="card calm">
+        <h1>{t('couplePlay.endedHeading')}</h1>
+        <p>{t('couplePlay.endedText')}</p>
+      </section>
+      {kept.length > 0 && <WhatWeShared title={title} kept={kept} />}
+    </>
   );
 }
 

@@ -37,6 +37,9 @@ function GroupStatement({ k, liveResults }: { k: number; liveResults: boolean })
         <li>{t('privacy.group.moment')}</li>
         <li>{t('privacy.group.stored')}</li>
         <li>{t('privacy.phoneKey')}</li>
+        <li>
+          <Trans t={t} i18nKey="privacy.quickExit" components={strong} />
+        </li>
       </ul>
       <p>{t('privacy.group.closing')}</p>
     </>
@@ -59,6 +62,9 @@ function CoupleStatement() {
         <li>{t('privacy.couple.therapist')}</li>
         <li>{t('privacy.couple.leave')}</li>
         <li>{t('privacy.phoneKey')}</li>
+        <li>
+          <Trans t={t} i18nKey="privacy.quickExit" components={strong} />
+        </li>
       </ul>
       <p>{t('privacy.couple.closing')}</p>
     </>

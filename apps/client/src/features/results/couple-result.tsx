@@ -25,7 +25,7 @@ type CoupleResultViewProps = {
   result: CoupleResult;
   viewer: CoupleViewer;
   myAnswer?: AnswerValue;
-  headingLevel: 2 | 3;
+  headingLevel: 2 | 3 | 4;
   // 'large' for the projector: the lists are cut to what fits the screen, with a count of the rest.
   size?: 'normal' | 'large';
 };
@@ -34,7 +34,7 @@ type CoupleResultViewProps = {
 const PROJECTOR_THINGS = 12;
 
 export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLevel, size = 'normal' }: CoupleResultViewProps) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Heading = `h${headingLevel}` as const;
   const own = viewer === 'partner' ? myAnswer : undefined;
 
   if (result.policy === 'side-by-side') {
@@ -50,7 +50,7 @@ export function CoupleResultView({ prompt, result, viewer, myAnswer, headingLeve
   return <Private prompt={prompt} viewer={viewer} mine={own} Heading={Heading} />;
 }
 
-type HeadingTag = 'h2' | 'h3';
+type HeadingTag = 'h2' | 'h3' | 'h4';
 
 type MutualListProps = { result: CoupleResult; viewer: CoupleViewer; Heading: HeadingTag; large: boolean };
 

@@ -4,6 +4,7 @@ import type { common as en } from '../en/common';
 export const common: Translation<typeof en> = {
   language: { label: 'Sprache' },
   loading: 'Wird geladen …',
+  quickExit: 'Schnell verlassen',
   notFound: { title: 'Seite nicht gefunden', home: 'Zur Startseite' },
   errors: {
     INVALID_PAYLOAD: 'Einige Angaben sind ungültig. Bitte prüfe sie und versuche es noch einmal.',

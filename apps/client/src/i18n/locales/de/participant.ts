@@ -1,5 +1,6 @@
 import type { Translation } from '../../translation';
 import type { participant as en } from '../en/participant';
+import { facilitator } from './facilitator';
 
 // Words a participant reads on a phone, often in an intimate workshop: warm, plain, "du". The privacy
 // statement says exactly what the English says. \u00AD (soft hyphen) lets a long word break in a narrow button.
@@ -26,6 +27,8 @@ export const participant: Translation<typeof en> = {
     heading: 'Deine Privatsphäre, in einfachen Worten',
     phoneKey:
       'Dieses Handy speichert einen zufälligen Schlüssel, damit du zurückkommen kannst, wenn die Seite neu geladen wird. Deine Antworten werden nie darauf gespeichert.',
+    quickExit:
+      '<strong>Schnell verlassen</strong> (oben rechts, oder zweimal Esc drücken) wechselt sofort zu einer schlichten Notizseite und entfernt, was Candor auf diesem Handy gespeichert hat, sodass du von hier nicht in diese Sitzung zurückkommst; deine Antworten werden dadurch nicht zurückgezogen, und der Verlauf deines Browsers wird nicht gelöscht (ein privater Tab hinterlässt weniger Spuren).',
     group: {
       noName: 'Du gibst keinen Namen an und brauchst kein Konto.',
       totalsOnly: 'Die Moderation und die Beamer-Ansicht sehen immer nur Gesamtzahlen, etwa „8 Ja, 3 Vielleicht“. Was du geantwortet hast, sehen sie nie.',
@@ -114,6 +117,15 @@ export const participant: Translation<typeof en> = {
     nothingToShow: 'Zu dieser Frage gibt es nichts zu zeigen.',
     endedHeading: 'Die Sitzung ist beendet. Danke euch beiden.',
     endedText: 'Es wird niemandem mehr etwas gezeigt. Du kannst diese Seite schließen.',
+    shared: {
+      heading: 'Was wir geteilt haben',
+      stays: 'Das bleibt nur, bis du diese Seite schließt: Nichts davon wird auf diesem Handy gespeichert. Drucke es aus oder lade es herunter, wenn du es behalten möchtest.',
+      print: 'Drucken',
+      download: 'Als Textdatei herunterladen',
+      fileName: '{{title}}-was-wir-geteilt-haben.md',
+      fileTitle: '{{title}}: Was wir geteilt haben',
+      notConsent: facilitator.summary.notConsent,
+    },
     finish: {
       button: 'Ich bin fertig',
       notYet: 'Doch noch nicht fertig',

@@ -68,7 +68,7 @@ export const solo: Translation<typeof en> = {
     downloadText: 'Als Text herunterladen',
     downloadJson: 'Als JSON herunterladen',
     keepHeading: 'Auf diesem Gerät aufbewahren?',
-    kept: '<strong>Auf diesem Gerät aufbewahrt.</strong> Alle, die diesen Browser benutzen, könnten sie öffnen, bis du sie vom Gerät löschst.',
+    kept: '<strong>Auf diesem Gerät aufbewahrt.</strong> Alle, die diesen Browser benutzen, könnten sie öffnen, bis du sie vom Gerät löschst. „Schnell verlassen“ (oben rechts) löscht sie ebenfalls.',
     forgotten: 'Gelöscht. Von diesem Deck ist jetzt nichts mehr auf diesem Gerät aufbewahrt; deine Antworten bleiben auf dieser Seite, bis du sie schließt.',
     notKept: 'Nicht aufbewahrt: Wenn du diese Seite schließt, sind deine Antworten weg.',
     keep: 'Auf diesem Gerät aufbewahren',

@@ -2,6 +2,8 @@
 export const common = {
   language: { label: 'Language' },
   loading: 'Loading…',
+  // The quick exit on participant pages (features/quick-exit): short, calm, unremarkable.
+  quickExit: 'Leave quickly',
   notFound: { title: 'Page not found', home: 'Go to the start page' },
   // Shown in languages other than English instead of the server's English message, by error code.
   errors: {

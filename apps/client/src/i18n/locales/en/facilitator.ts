@@ -1,3 +1,5 @@
+import { NOT_A_CONSENT_RECORD } from '@candor/shared/rules';
+
 // English text for the facilitator console pages. Keys are grouped by component; German mirrors this file key by key.
 export const facilitator = {
   // The session phase in a few words, as the console's session list shows it.
@@ -258,7 +260,8 @@ export const facilitator = {
     date: 'held on {{date}}',
     threshold: 'privacy threshold k = {{k}}',
     released: '{{released}} of {{total}} prompts released',
-    notConsent: 'Not a record of consent: these answers say how people felt when they gave them, and anyone can change their mind at any time.',
+    // The same sentence as the server's exports.
+    notConsent: NOT_A_CONSENT_RECORD,
     export: {
       heading: 'Keep a copy',
       hint: "The files hold what this page shows: counts, shares, approved texts and the session's date. Nobody's single answers, and no times of day.",

@@ -1,3 +1,5 @@
+import { NOT_A_CONSENT_RECORD } from '@candor/shared/rules';
+
 // English text for the participant pages. Keys are grouped by component; German mirrors this file key by key.
 export const participant = {
   contentNote: 'Content note:',
@@ -23,6 +25,8 @@ export const participant = {
   privacy: {
     heading: 'Your privacy, in plain words',
     phoneKey: 'This phone keeps a random key so you can come back if the page reloads. Your answers are never stored on it.',
+    quickExit:
+      "<strong>Leave quickly</strong> (top right, or press Esc twice) switches at once to a plain notes page and removes what Candor kept on this phone, so you cannot come back to this session from it; it does not withdraw your answers or erase your browser's history (a private tab leaves less behind).",
     group: {
       noName: "You don't give your name, and you don't need an account.",
       totalsOnly: 'The facilitator and the shared screen only ever see totals, like "8 yes, 3 maybe". They never see what you answered.',
@@ -109,6 +113,16 @@ export const participant = {
     nothingToShow: 'Nothing to show for this question.',
     endedHeading: 'The session has ended. Thank you both.',
     endedText: 'Nothing more is shown to anyone. You can close this page.',
+    // A self-run couple's ended screen: the reveals this phone was shown, kept in memory only.
+    shared: {
+      heading: 'What we shared',
+      stays: 'This stays only until you close this page: nothing of it is stored on this phone. Print it or download it if you want to keep it.',
+      print: 'Print',
+      download: 'Download as a text file',
+      fileName: '{{title}}-what-we-shared.md',
+      fileTitle: '{{title}}: what we shared',
+      notConsent: NOT_A_CONSENT_RECORD,
+    },
     finish: {
       button: "I'm finished",
       notYet: 'Not finished yet',

@@ -66,7 +66,7 @@ export const solo = {
     downloadText: 'Download as text',
     downloadJson: 'Download as JSON',
     keepHeading: 'Keep on this device?',
-    kept: '<strong>Kept on this device.</strong> Anyone who uses this browser could open them, until you forget them.',
+    kept: '<strong>Kept on this device.</strong> Anyone who uses this browser could open them, until you forget them. "Leave quickly" (top right) forgets them too.',
     forgotten: 'Forgotten. Nothing from this deck is kept on this device now; your answers stay on this page until you close it.',
     notKept: 'Not kept: when you close this page, your answers are gone.',
     keep: 'Keep on this device',
