@@ -182,7 +182,7 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
                 <h3 id={`summary-${prompt.id}`}>
                   {index + 1}. {prompt.title}
                 </h3>
-                <ResultView prompt={prompt} result={result} headingLevel={3} explain />
+                {result.distribution ? <ResultView prompt={prompt} result={result} headingLevel={3} explain /> : <p className="hint">{t('page.nothing')}</p>}
               </article>
             );
           })}

@@ -504,7 +504,12 @@ function Reveal({ prompts, results, sync }: { prompts: readonly Prompt[]; result
             <h2 id={`reveal-${prompt.id}`}>
               {index + 1}. {prompt.title}
             </h2>
-            <ResultView prompt={prompt} result={result} headingLevel={3} viewer="partner" myAnswer={sync.saved[prompt.id]} />
+            {result.distribution ? (
+              <ResultView prompt={prompt} result={result} headingLevel={3} viewer="partner" myAnswer={sync.saved[prompt.id]} />
+            ) : (
+              // Homework may be finished with questions left open: then there is nothing to compare, said calmly.
+              <p className="hint">{t('phone.revealed.nothing')}</p>
+            )}
           </article>
         );
       })}

@@ -83,6 +83,7 @@ export const homework: Translation<typeof en> = {
     revealed: {
       heading: 'Was ihr teilt',
       text: 'Das seht ihr beide, und das sieht eure Therapeutin oder euer Therapeut. Jede Antwort ist ein Anfang für ein Gespräch, und jede und jeder darf es sich anders überlegen.',
+      nothing: 'Hier gibt es nichts zu vergleichen: Diese Frage braucht eine Antwort von euch beiden.',
     },
     closed: {
       heading: 'Diese Hausaufgabe ist geschlossen',
@@ -150,6 +151,7 @@ export const homework: Translation<typeof en> = {
     },
     waitingReveal: 'Das Paar sieht, was es teilt, sobald beide fertig sind. Schließt die Hausaufgabe vorher, kannst du sie hier zeigen, zum Beispiel in der nächsten Sitzung.',
     clientNote: 'Die Hausaufgabe einer Klientin oder eines Klienten wird niemandem gezeigt: Du erfährst nur, ob sie fertig ist.',
+    nothing: 'Für diese Frage gibt es nichts zu vergleichen: Sie braucht eine Antwort von beiden.',
     results: 'Was sie teilen',
     loadError: 'Die Hausaufgabe konnte nicht geladen werden.',
     live: 'Verbindung für Live-Änderungen wird hergestellt …',

@@ -82,6 +82,7 @@ export const homework = {
     revealed: {
       heading: 'What you share',
       text: 'This is what the two of you see, and what your therapist sees. Every answer is a starting point for a conversation, and anyone can change their mind.',
+      nothing: 'Nothing to compare here: this question needs an answer from both of you.',
     },
     closed: {
       heading: 'This homework has closed',
@@ -149,6 +150,7 @@ export const homework = {
     },
     waitingReveal: 'The couple sees what they share once both have finished. If the homework closes before that, you can show it here, for example at the next session.',
     clientNote: 'A client’s homework is never shown to anyone: you learn only whether it is finished.',
+    nothing: 'Nothing to compare for this question: it needs an answer from both partners.',
     results: 'What they share',
     loadError: 'The homework could not be loaded.',
     live: 'Connecting to live updates…',
