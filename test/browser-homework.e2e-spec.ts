@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,20 @@ function record(page: Page): () => Promise<string> {
   });
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
   return async () => (await Promise.all(bodies)).join('\n') + frames.join('\n');
+}
+
+// WCAG 2.2 AA as browser-a11y checks it (the light theme, and contrast in the dark one): what it finds, by page.
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+async function axe(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const builder = new AxeBuilder({ page });
+    const { violations } = await (colorScheme === 'light' ? builder.withTags(WCAG) : builder.withRules(['color-contrast'])).analyze();
+    for (const v of violations) found.push(`${name} (${colorScheme}): ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
 
 async function save(phone: Page, button = 'Save answer') {
@@ -104,6 +119,7 @@ describe('homework in the browser', () => {
     expect(linkB).not.toBe(linkA);
     await therapist.getByAltText('QR code to join').first().waitFor();
     await browsing.shot(therapist, 'homework-links');
+    const violations = await axe(therapist, 'therapist links');
     // A reload does not bring the links back: they were shown once.
     await therapist.reload();
     await therapist.getByRole('heading', { name: 'Who has finished' }).waitFor();
@@ -117,6 +133,7 @@ describe('homework in the browser', () => {
     await phoneA.getByText('if you said yes and it is not a match, your partner did not say yes').waitFor();
     await phoneA.getByText('This link opens on one phone only.').waitFor();
     await browsing.shot(phoneA, 'homework-phone-consent');
+    violations.push(...(await axe(phoneA, 'phone consent')));
     await phoneA.getByLabel('I have read this and want to start').click();
     await phoneA.getByRole('button', { name: 'Open my homework' }).click();
     await phoneA.getByRole('heading', { name: 'Your questions' }).waitFor();
@@ -125,6 +142,7 @@ describe('homework in the browser', () => {
     expect(await phoneA.evaluate(() => Object.keys(localStorage))).toContain(`candor:token:${sessionId}`);
     await phoneA.getByTestId('open-until').getByText(/^Open until /).waitFor();
     await phoneA.getByText('0 of 8 questions answered').waitFor();
+    violations.push(...(await axe(phoneA, 'phone list')));
 
     // Half of the eight questions, stepping through from the first.
     await phoneA.getByRole('button', { name: 'Start with the first question' }).click();
@@ -143,6 +161,7 @@ describe('homework in the browser', () => {
     await phoneA.getByLabel('Your answer').fill(MARK_A);
     await save(phoneA);
     await browsing.shot(phoneA, 'homework-phone-question');
+    violations.push(...(await axe(phoneA, 'phone question')));
 
     // A reload keeps everything: the answers come back from the server, never from the phone's storage.
     await phoneA.reload();
@@ -194,6 +213,7 @@ describe('homework in the browser', () => {
       '8. Energy at the end',
     ]);
     await browsing.shot(phoneA, 'homework-phone-finish');
+    violations.push(...(await axe(phoneA, 'phone finish')));
     await phoneA.getByRole('button', { name: "I've finished" }).click();
     await phoneA.getByRole('heading', { name: "You've finished" }).waitFor();
     // Taking it back reopens the answers; then finished again.
@@ -237,11 +257,13 @@ describe('homework in the browser', () => {
       await phone.getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
     }
     await browsing.shot(phoneA, 'homework-phone-reveal');
+    violations.push(...(await axe(phoneA, 'phone reveal')));
     // The therapist sees the same reveal, with the no-record-of-consent line.
     await therapist.getByTestId('homework-results').getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
     await therapist.getByTestId('not-consent').getByText(/^Not a record of consent/).waitFor();
     await therapist.getByTestId('homework-seats').getByText('Partner B: finished').waitFor();
     await browsing.shot(therapist, 'homework-therapist-reveal');
+    violations.push(...(await axe(therapist, 'therapist reveal')));
     // Private answers stay private after the reveal too, and neither partner got the other's text.
     const after = (await therapist.locator('main').innerText()) + (await therapistSaw());
     for (const secret of [MARK_A, MARK_B]) expect(after).not.toContain(secret);
@@ -253,6 +275,65 @@ describe('homework in the browser', () => {
     await expect(therapist.getByRole('region', { name: 'Your sessions' }).getByRole('link', { name: /Every prompt kind/ }).count()).resolves.toBe(0);
     await therapist.getByTestId('homework-row').getByRole('link', { name: 'Every prompt kind' }).click();
     await therapist.waitForURL(`**/console/homework/${sessionId}`);
+    violations.push(...(await axe(therapist, 'console')));
+    expect(violations).toEqual([]);
+  });
+
+  test('after the close: the phone says so, the therapist makes new links only for the seat not opened, then shows the answers', async ({ server, browsing }) => {
+    setClock(0);
+    const therapist = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(therapist, server.url, 'homework-release');
+    expect((await therapist.request.post(`${server.url}/api/decks/import`, { data: DECK })).status()).toBe(201);
+    await assign(therapist, server.url, 'A couple (two private links)');
+    const linkA = await therapist.getByLabel('Link for Partner A', { exact: true }).inputValue();
+    const oldLinkB = await therapist.getByLabel('Link for Partner B', { exact: true }).inputValue();
+
+    const phoneA = await browsing.newPage(PHONE);
+    await phoneA.goto(linkA);
+    await phoneA.getByLabel('I have read this and want to start').click();
+    await phoneA.getByRole('button', { name: 'Open my homework' }).click();
+    await openQuestion(phoneA, 4, 'How comfortable?');
+    await phoneA.getByRole('radio', { name: '4', exact: true }).click();
+    await save(phoneA);
+
+    // New links: A's stays with A's phone; B gets a new one and the old one stops working.
+    await therapist.getByRole('button', { name: 'Make new links' }).click();
+    await therapist.getByText('Partner A has opened their link.').waitFor();
+    const linkB = await therapist.getByLabel('Link for Partner B', { exact: true }).inputValue();
+    expect(linkB).not.toBe(oldLinkB);
+    const stale = await browsing.newPage(PHONE);
+    await stale.goto(oldLinkB);
+    await stale.getByLabel('I have read this and want to start').click();
+    await stale.getByRole('button', { name: 'Open my homework' }).click();
+    await stale.getByRole('heading', { name: 'This link has already been opened' }).waitFor();
+    const phoneB = await browsing.newPage(PHONE);
+    await phoneB.goto(linkB);
+    await phoneB.getByLabel('I have read this and want to start').click();
+    await phoneB.getByRole('button', { name: 'Open my homework' }).click();
+    await openQuestion(phoneB, 4, 'How comfortable?');
+    await phoneB.getByRole('radio', { name: '2', exact: true }).click();
+    await save(phoneB);
+
+    // A week and a day later, neither has finished: the homework has closed.
+    setClock(8 * DAY);
+    await phoneA.reload();
+    await phoneA.getByRole('heading', { name: 'This homework has closed' }).waitFor();
+    await phoneA.getByText('Your therapist can show it at your next session.').waitFor();
+    await browsing.shot(phoneA, 'homework-phone-closed');
+    await therapist.reload();
+    await therapist.getByTestId('homework-seats').getByText('Partner A: not finished yet').waitFor();
+    await expect(therapist.getByRole('heading', { name: 'The private links' }).count()).resolves.toBe(0);
+    await therapist.getByRole('button', { name: 'Show the answers now' }).click();
+    await therapist.getByTestId('homework-results').getByRole('heading', { name: '4. How comfortable?' }).waitFor();
+    // Both phones follow the release: side by side, what each saved.
+    for (const phone of [phoneA, phoneB]) {
+      await phone.getByRole('heading', { name: 'What you share' }).waitFor();
+      await phone.getByText('Your partner').first().waitFor();
+    }
+    await phoneA.getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
+    await phoneA.getByText('Nothing to compare here: this question needs an answer from both of you.').first().waitFor();
+    await browsing.shot(phoneB, 'homework-phone-released');
+    expect([...(await axe(phoneA, 'phone closed reveal')), ...(await axe(therapist, 'therapist released'))]).toEqual([]);
   });
 
   test("one client's homework, in German: finished is shown to the therapist, never an answer", async ({ server, browsing }) => {
