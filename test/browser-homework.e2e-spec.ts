@@ -272,10 +272,15 @@ describe('homework in the browser', () => {
     // The console lists it as homework, revealed, not among the live sessions.
     await therapist.goto(`${server.url}/console`);
     await therapist.getByTestId('homework-row').getByText('revealed').waitFor();
+    await browsing.shot(therapist, 'homework-console-list');
     await expect(therapist.getByRole('region', { name: 'Your sessions' }).getByRole('link', { name: /Every prompt kind/ }).count()).resolves.toBe(0);
     await therapist.getByTestId('homework-row').getByRole('link', { name: 'Every prompt kind' }).click();
     await therapist.waitForURL(`**/console/homework/${sessionId}`);
     violations.push(...(await axe(therapist, 'console')));
+    // An old address of the live console leads to the homework's own page.
+    await therapist.goto(`${server.url}/console/sessions/${sessionId}`);
+    await therapist.waitForURL(`**/console/homework/${sessionId}`);
+    await therapist.getByRole('heading', { name: 'Who has finished' }).waitFor();
     expect(violations).toEqual([]);
   });
 
