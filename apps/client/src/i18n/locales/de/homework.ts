@@ -90,9 +90,7 @@ export const homework: Translation<typeof en> = {
       couple: 'Eure Therapeutin oder euer Therapeut kann sie in eurer nächsten Sitzung zeigen.',
       client: 'Deine Therapeutin oder dein Therapeut sieht nur, ob du fertig warst, nie deine Antworten.',
     },
-    yourAnswers: 'Deine eigenen Antworten',
     notConnected: 'Gerade keine Verbindung. Deine Antworten bleiben auf dieser Seite, bis sie gespeichert sind.',
-    quickExit: 'Schnell verlassen',
   },
   console: {
     heading: 'Hausaufgaben',
@@ -154,6 +152,5 @@ export const homework: Translation<typeof en> = {
     nothing: 'Für diese Frage gibt es nichts zu vergleichen: Sie braucht eine Antwort von beiden.',
     results: 'Was sie teilen',
     loadError: 'Die Hausaufgabe konnte nicht geladen werden.',
-    live: 'Verbindung für Live-Änderungen wird hergestellt …',
   },
 };

@@ -89,9 +89,7 @@ export const homework = {
       couple: 'Your therapist can show it at your next session.',
       client: 'Your therapist sees only whether you had finished, never your answers.',
     },
-    yourAnswers: 'Your own answers',
     notConnected: 'Not connected right now. Your answers are kept on this page until they are saved.',
-    quickExit: 'Quick exit',
   },
   console: {
     heading: 'Homework',
@@ -153,6 +151,5 @@ export const homework = {
     nothing: 'Nothing to compare for this question: it needs an answer from both partners.',
     results: 'What they share',
     loadError: 'The homework could not be loaded.',
-    live: 'Connecting to live updates…',
   },
 };
