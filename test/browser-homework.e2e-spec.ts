@@ -45,6 +45,11 @@ async function axe(page: Page, name: string): Promise<string[]> {
   return found;
 }
 
+// A phone page is laid out for 360 px: nothing wider than the screen, so nothing scrolls sideways.
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 async function save(phone: Page, button = 'Save answer') {
   await phone.getByRole('button', { name: button, exact: true }).click();
   await phone.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
@@ -143,6 +148,7 @@ describe('homework in the browser', () => {
     await phoneA.getByTestId('open-until').getByText(/^Open until /).waitFor();
     await phoneA.getByText('0 of 8 questions answered').waitFor();
     violations.push(...(await axe(phoneA, 'phone list')));
+    await expect(fitsWidth(phoneA)).resolves.toBe(true);
 
     // Half of the eight questions, stepping through from the first.
     await phoneA.getByRole('button', { name: 'Start with the first question' }).click();
@@ -162,6 +168,7 @@ describe('homework in the browser', () => {
     await save(phoneA);
     await browsing.shot(phoneA, 'homework-phone-question');
     violations.push(...(await axe(phoneA, 'phone question')));
+    await expect(fitsWidth(phoneA)).resolves.toBe(true);
 
     // A reload keeps everything: the answers come back from the server, never from the phone's storage.
     await phoneA.reload();
@@ -258,6 +265,7 @@ describe('homework in the browser', () => {
     }
     await browsing.shot(phoneA, 'homework-phone-reveal');
     violations.push(...(await axe(phoneA, 'phone reveal')));
+    await expect(fitsWidth(phoneA)).resolves.toBe(true);
     // The therapist sees the same reveal, with the no-record-of-consent line.
     await therapist.getByTestId('homework-results').getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
     await therapist.getByTestId('not-consent').getByText(/^Not a record of consent/).waitFor();

@@ -8,7 +8,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, call } from '../../lib/api';
 import { navigate } from '../../lib/router';
-import { readSeatToken, storeSeatToken } from '../../lib/seat-token';
+import { forgetSeatToken, readSeatToken, storeSeatToken } from '../../lib/seat-token';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { AnswerForm, inOwnOrder } from '../answer-forms';
@@ -30,7 +30,7 @@ export function HomeworkPage({ sessionId, hash }: { sessionId: string; hash: str
     if (token && hash) navigate(`/h/${encodeURIComponent(sessionId)}`, { replace: true });
   }, [token, hash, sessionId]);
 
-  if (token) return <HomeworkSeat token={token} />;
+  if (token) return <HomeworkSeat token={token} onGone={() => forgetSeatToken(sessionId)} />;
   return (
     <Claim
       invite={link.invite}
@@ -163,7 +163,7 @@ type HomeworkPart = NonNullable<Snapshot['homework']>;
 type View = { kind: 'list' } | { kind: 'prompt'; index: number } | { kind: 'finish' };
 
 // The seat, resumed with this phone's token: every question, "I've finished", and the reveal.
-function HomeworkSeat({ token }: { token: string }) {
+function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) {
   const { t } = useTranslation('homework');
   const errorText = useErrorText();
   const language = useDeckLanguage();
@@ -207,7 +207,13 @@ function HomeworkSeat({ token }: { token: string }) {
     if (endedByServer) refresh();
   }, [endedByServer, refresh]);
 
-  if (refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND') {
+  const gone = refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND';
+  useEffect(() => {
+    // A token the server no longer knows (deleted, or past retention) is of no use to keep on this phone.
+    if (gone) onGone();
+  }, [gone, onGone]);
+
+  if (gone) {
     return <Message heading={t('phone.gone.heading')} text={t('phone.gone.text')} />;
   }
   if (refusal) return <Message heading={t('phone.wentWrong')} text={errorText(refusal)} />;
