@@ -65,6 +65,7 @@ async function openQuestion(phone: Page, number: number, title: string) {
 
 async function assign(therapist: Page, url: string, audience: string): Promise<string> {
   await therapist.goto(`${url}/console`);
+  await therapist.getByRole('button', { name: 'Give a deck as homework' }).click();
   await therapist.getByLabel('Deck', { exact: true }).selectOption({ label: 'Every prompt kind' });
   await therapist.getByRole('radio', { name: audience }).click();
   // A week ahead by default, in local time.

@@ -35,6 +35,8 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
   const [deckId, setDeckId] = useState(decks[0]?.id ?? '');
   const [audience, setAudience] = useState<HomeworkAudience>('couple');
   const [closesAt, setClosesAt] = useState(() => toLocalInput(new Date(Date.now() + 7 * DAY_MS)));
+  // Folded until asked for, so that the console's first screen stays about starting a session.
+  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ failure: ApiError | null; invalid?: boolean } | null>(null);
   const now = Date.now();
@@ -63,7 +65,10 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
     <section aria-labelledby="homework-heading" className="card">
       <h2 id="homework-heading">{t('console.heading')}</h2>
       <p>{t('console.intro')}</p>
-      <form onSubmit={submit}>
+      <button type="button" aria-expanded={open} aria-controls="homework-form" onClick={() => setOpen((was) => !was)}>
+        {t('console.toggle')}
+      </button>
+      <form id="homework-form" onSubmit={submit} hidden={!open}>
         <label htmlFor="homework-deck">{t('console.deck')}</label>
         <select id="homework-deck" value={deckId} onChange={(event) => setDeckId(event.target.value)}>
           {decks.map((deck) => (

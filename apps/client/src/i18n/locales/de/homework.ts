@@ -95,6 +95,7 @@ export const homework: Translation<typeof en> = {
   console: {
     heading: 'Hausaufgaben',
     intro: 'Gib ein Deck als Hausaufgabe: Jede Person antwortet zu Hause auf dem eigenen Handy, bis zu dem Zeitpunkt, den du wählst.',
+    toggle: 'Ein Deck als Hausaufgabe geben',
     deck: 'Deck',
     audience: 'Für',
     audienceCouple: 'Ein Paar (zwei private Links)',

@@ -94,6 +94,7 @@ export const homework = {
   console: {
     heading: 'Homework',
     intro: 'Give a deck as homework: each person answers at home on their own phone, until the date you choose.',
+    toggle: 'Give a deck as homework',
     deck: 'Deck',
     audience: 'For',
     audienceCouple: 'A couple (two private links)',
