@@ -21,6 +21,9 @@ const DeckEditorPage = lazy(() => import('./features/decks/deck-editor-page').th
 // Solo mode never needs the server: its page and the deck files load on demand, as static files.
 const SoloHomePage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloHomePage })));
 const SoloDeckPage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloDeckPage })));
+// A private homework link, and the therapist's page of one homework.
+const HomeworkPage = lazy(() => import('./features/homework/homework-page').then((m) => ({ default: m.HomeworkPage })));
+const HomeworkConsolePage = lazy(() => import('./features/console/homework-console-page').then((m) => ({ default: m.HomeworkConsolePage })));
 const ScreenPage = lazy(() => import('./features/screen/screen-page').then((m) => ({ default: m.ScreenPage })));
 
 // True once the person has moved between pages inside the app (not on the first page load).
@@ -133,6 +136,13 @@ function Page({ path, hash }: { path: string; hash: string }) {
         <DeckEditorPage key={params.id} deckId={params.id} />
       </Lazy>
     );
+  params = matchPath('/console/homework/:id', path);
+  if (params)
+    return (
+      <Lazy>
+        <HomeworkConsolePage key={params.id} sessionId={params.id} />
+      </Lazy>
+    );
   params = matchPath('/console/sessions/:id/summary', path);
   if (params)
     return (
@@ -171,6 +181,16 @@ function Page({ path, hash }: { path: string; hash: string }) {
       <>
         <QuickExit />
         <PlayPage key={params.sessionId} sessionId={params.sessionId} />
+      </>
+    );
+  params = matchPath('/h/:sessionId', path);
+  if (params)
+    return (
+      <>
+        <QuickExit />
+        <Lazy>
+          <HomeworkPage key={params.sessionId} sessionId={params.sessionId} hash={hash} />
+        </Lazy>
       </>
     );
   params = matchPath('/screen/:sessionId', path);

@@ -11,6 +11,7 @@ import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
+import { HomeworkAssign, HomeworkRow } from './homework-assign';
 import { rememberScreenToken } from './screen-tokens';
 import '../../i18n/facilitator-texts';
 
@@ -31,6 +32,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
   const [busy, setBusy] = useState(false);
   const { t, i18n } = useTranslation('facilitator');
   const { t: tc } = useTranslation();
+  const { t: th } = useTranslation('homework');
   // Deck titles and session names in the console's language where the deck has them.
   const language = useDeckLanguage();
   const errorText = useErrorText();
@@ -84,6 +86,10 @@ export const ConsolePage = withQueries(function ConsolePage() {
       </main>
     );
   }
+
+  const localized = data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) }));
+  const liveSessions = localized.filter((session) => !session.state.homework);
+  const homework = localized.filter((session) => session.state.homework);
 
   return (
     <main className="page">
@@ -172,14 +178,30 @@ export const ConsolePage = withQueries(function ConsolePage() {
         </ul>
       </section>
 
+      <HomeworkAssign decks={data.decks.map((summary) => localizeDeckSummary(summary, language))} />
+
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">{t('console.sessions.heading')}</h2>
-        {data.sessions.length === 0 ? (
+        {liveSessions.length === 0 ? (
           <p className="muted">{t('console.sessions.none')}</p>
         ) : (
           <ul className="session-list">
-            {data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) })).map(({ state, createdAt }) => (
+            {liveSessions.map(({ state, createdAt }) => (
               <SessionRow key={state.id} state={state} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {/* Homework has its own list and page: it has no live console, and shows only who has finished. */}
+      <section aria-labelledby="homework-list-heading" className="card">
+        <h2 id="homework-list-heading">{th('console.list')}</h2>
+        {homework.length === 0 ? (
+          <p className="muted">{th('console.none')}</p>
+        ) : (
+          <ul className="session-list">
+            {homework.map(({ state }) => (
+              <HomeworkRow key={state.id} state={state} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}

@@ -52,6 +52,11 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     };
   }, [socket]);
   const joinsLimited = useJoinsLimited(socket);
+  // Homework has no live console: its own page shows who has finished.
+  const isHomework = Boolean(deckState?.homework);
+  useEffect(() => {
+    if (isHomework) navigate(`/console/homework/${encodeURIComponent(sessionId)}`, { replace: true });
+  }, [isHomework, sessionId]);
 
   // The session as stored, shown until the socket's snapshot arrives.
   const stored = useQuery(routeQuery(routes.getSession, { params: { id: sessionId } }));

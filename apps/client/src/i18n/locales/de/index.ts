@@ -5,9 +5,10 @@ import { common } from './common';
 import { facilitator } from './facilitator';
 import { decks } from './decks';
 import { home } from './home';
+import { homework } from './homework';
 import { participant } from './participant';
 import { results } from './results';
 import { screen } from './screen';
 import { solo } from './solo';
 
-export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo };
+export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo, homework };
