@@ -37,6 +37,8 @@ describe('storage', () => {
       expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
       // A homework seat adds its link order, its unopened invitation's hash and "I've finished": nothing about a person.
       expect(await columnsOf('homework_seats')).toEqual(['finished', 'invite_hash', 'participant_id', 'position', 'session_id']);
+      // A homework's audience and a group homework's one link (the hash of its invitation).
+      expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
     } finally {
       await dataSource.destroy();
     }

@@ -6,6 +6,7 @@ import {
   emptyPayloadSchema,
   handshakeAuthSchema,
   homeworkFinishSchema,
+  homeworkShowSchema,
   moderateTextSchema,
   moderateTextsSchema,
   moderationListSchema,
@@ -92,8 +93,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     'homework:finish': async (socket, body) => {
       const seat = participant(socket);
       const { finished } = parseInput(homeworkFinishSchema, body);
-      this.broadcast.state(await this.homework.finish(seat, finished));
+      const state = await this.homework.finish(seat, finished);
+      if (state) this.broadcast.state(state);
       return { finished };
+    },
+    'homework:show': async (socket, body) => {
+      const { sessionId } = facilitator(socket);
+      const state = await this.homework.show(sessionId, parseInput(homeworkShowSchema, body));
+      this.broadcast.state(state);
+      return state;
     },
     'participant:step-out': async (socket, body) => {
       const seat = participant(socket);
