@@ -195,7 +195,7 @@ describe('group homework', () => {
 
   test("retention counts from a group homework's close: the seats and answers go, the released aggregates stay", async ({ server, facilitator }) => {
     const hw = await assign(facilitator, 'group');
-    const seats = [];
+    const seats: { sessionId: string; token: string }[] = [];
     for (let i = 0; i < 5; i += 1) seats.push(await claim(server.url, hw.invites[0]));
     for (const seat of seats) {
       const phone = await connect(server.url, { role: 'participant', token: seat.token });
