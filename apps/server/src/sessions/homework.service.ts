@@ -187,7 +187,10 @@ export class HomeworkService {
   // saved. A group's is released the same way (only after the close: nobody sees anything while it is open).
   async release(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
     const owned = await this.ownedHomework(facilitatorId, sessionId);
-    if (owned.audience === 'client') throw new AppError('INVALID_TRANSITION', "A client's homework is never revealed: only the client sees their answers.");
+    // Anything but a couple's or a group's (a client's) is never revealed.
+    if (owned.audience !== 'couple' && owned.audience !== 'group') {
+      throw new AppError('INVALID_TRANSITION', "A client's homework is never revealed: only the client sees their answers.");
+    }
     const state = await this.db.transaction(async (tx) => {
       const session = await this.sessions.lockById(tx, sessionId);
       if (!session || session.phase !== 'open') throw new AppError('INVALID_TRANSITION', 'This homework has been revealed already.');
@@ -217,7 +220,9 @@ export class HomeworkService {
       const session = await this.sessions.lockById(tx, sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
       if (session.schedule !== 'homework') throw new AppError('INVALID_TRANSITION', 'This is a live session, not homework.');
-      if (session.audience === 'client') throw new AppError('FORBIDDEN', "A client's homework is never shown: only the client sees their answers.");
+      if (session.audience !== 'couple' && session.audience !== 'group') {
+        throw new AppError('FORBIDDEN', "A client's homework is never shown: only the client sees their answers.");
+      }
       if (session.phase !== 'released') throw new AppError('INVALID_TRANSITION', 'A homework result can be shown once it has been revealed.');
       const index = input.promptId === null ? -1 : session.deck.prompts.findIndex((p) => p.id === input.promptId);
       if (input.promptId !== null && index < 0) throw new AppError('NOT_FOUND', 'This homework has no question with that id.');
