@@ -1,4 +1,4 @@
-import type { AnswerValue, CreatedHomework, FacilitatorSession, ModerationQueue, PromptResult, SessionState, Snapshot, YnmResult } from '@candor/shared';
+import { HOMEWORK_GROUP_MAX_SEATS, type AnswerValue, type CreatedHomework, type FacilitatorSession, type ModerationQueue, type PromptResult, type SessionState, type Snapshot, type YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -192,6 +192,24 @@ describe('group homework', () => {
     // A guessed invitation opens nothing.
     expect((await request(server.url).post('/api/homework/claim').send({ invite: 'x'.repeat(43), consent: true })).status).toBe(401);
   });
+
+  test('a group link opens at most HOMEWORK_GROUP_MAX_SEATS seats, also when many phones open it at once', async ({ server, facilitator }) => {
+    const hw = await assign(facilitator, 'group');
+    const statuses: number[] = [];
+    // 520 claims, twenty at a time: the session row is held per claim, so the cap holds exactly.
+    for (let batch = 0; batch < 26; batch += 1) {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => request(server.url).post('/api/homework/claim').send({ invite: hw.invites[0], consent: true })),
+      );
+      statuses.push(...results.map((r) => r.status));
+      for (const r of results) if (r.status !== 201) expect(r.body.code).toBe('SESSION_FULL');
+    }
+    expect(statuses.filter((s) => s === 201)).toHaveLength(HOMEWORK_GROUP_MAX_SEATS);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(520 - HOMEWORK_GROUP_MAX_SEATS);
+    // After the close it shows the exact count.
+    setClock(DAY + 60_000);
+    expect((await facilitator.api.get(`/api/sessions/${hw.state.id}`)).body.state.participants).toBe(HOMEWORK_GROUP_MAX_SEATS);
+  }, 120_000);
 
   test("retention counts from a group homework's close: the seats and answers go, the released aggregates stay", async ({ server, facilitator }) => {
     const hw = await assign(facilitator, 'group');
