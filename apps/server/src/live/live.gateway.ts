@@ -209,7 +209,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const seat = this.handshakeSeats.get(socket);
       this.handshakeSeats.delete(socket);
       socket.emit('session:snapshot', await this.states.snapshot(data, seat));
-      if (data.role === 'participant') this.broadcast.progress(data.sessionId);
+      // A homework phone that connects changes no count: telling the console would only say when someone was there.
+      if (data.role === 'participant' && !(await this.states.infoOf(data.sessionId)).homework) this.broadcast.progress(data.sessionId);
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
       if (data.role === 'facilitator') {
         socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });

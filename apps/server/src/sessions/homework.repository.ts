@@ -38,13 +38,13 @@ export class HomeworkRepository {
 
   // Opening a group homework's one link: a new seat with `seat.tokenHash`, while the homework is open and
   // has fewer than `max` seats. The session row is held, so seats get positions one after another. Its
-  // session, 'full', or 'unknown' (no open group homework has this invitation).
+  // session and its seats now, 'full', or 'unknown' (no open group homework has this invitation).
   async claimGroupSeat(
     inviteHash: string,
     seat: { participantId: string; tokenHash: string },
     now: Date,
     max: number,
-  ): Promise<{ sessionId: string } | 'full' | 'unknown'> {
+  ): Promise<{ sessionId: string; seats: number } | 'full' | 'unknown'> {
     return this.db.transaction(async (tx) => {
       const rows: { id: string; seats: number }[] = await tx.query(
         `SELECT s.id, s.participant_count AS seats FROM live_sessions s
@@ -59,7 +59,7 @@ export class HomeworkRepository {
       await tx.query('INSERT INTO participants (id, session_id, token_hash) VALUES ($1, $2, $3)', [seat.participantId, session.id, seat.tokenHash]);
       await tx.query('INSERT INTO homework_seats (participant_id, session_id, position) VALUES ($1, $2, $3)', [seat.participantId, session.id, position[0]?.n ?? 1]);
       await tx.query('UPDATE live_sessions SET participant_count = participant_count + 1 WHERE id = $1', [session.id]);
-      return { sessionId: session.id };
+      return { sessionId: session.id, seats: session.seats + 1 };
     });
   }
 

@@ -47,7 +47,7 @@ const MIN_AHEAD_MS = 60 * 1000;
 @Injectable()
 export class HomeworkService {
   private readonly logger = new Logger(HomeworkService.name);
-  // States of homework revealed by a REST call (the therapist's release), for the broadcaster.
+  // States of homework changed by a REST call (the therapist's release, a group's rounded seat count), for the broadcaster.
   readonly revealed = new Subject<SessionState>();
 
   constructor(
@@ -136,6 +136,11 @@ export class HomeworkService {
     const group = await this.seats.claimGroupSeat(inviteHash, { participantId: randomUUID(), tokenHash }, this.clock.now(), HOMEWORK_GROUP_MAX_SEATS);
     if (group === 'full') throw new AppError('SESSION_FULL', 'This homework has as many people as it can take. Ask for a link of your own.');
     if (group === 'unknown') throw new AppError('UNAUTHENTICATED', 'This link has been opened already, was replaced by a new one, or its homework has closed. Ask for a new link.');
+    // The facilitator hears of seats only when the rounded count moves (a state every third claim).
+    if (roundedCount(group.seats) !== roundedCount(group.seats - 1)) {
+      await this.sessions.update(group.sessionId, {});
+      this.revealed.next(await this.states.state(group.sessionId));
+    }
     return { sessionId: group.sessionId, token };
   }
 
