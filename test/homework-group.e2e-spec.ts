@@ -10,6 +10,8 @@ import { connect, type LiveClient } from './live-client.js';
 import { allKindsDeck, createSession, expectOk, signUp, type Facilitator } from './utils.js';
 
 // The server's clock runs ahead by what this file says (CANDOR_TEST_CLOCK_FILE): a test moves past the close.
+// On one shared PostgreSQL run it apart from homework.e2e-spec.ts (--no-file-parallelism): both move their
+// server's clock a day ahead, and either server's retention sweep then deletes the other's homework seats.
 const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
 const DAY = 24 * 3600 * 1000;
 const setClock = (offsetMs: number) => writeFileSync(CLOCK_FILE, String(offsetMs));
