@@ -860,6 +860,24 @@ const stepOut = (away: boolean): SocketCase<'participant:step-out'> =>
       frame(ownerFrames(w), 'stepout:updated', (p) => (p as { away: number }).away === (away ? 1 : 0), Number(c.since)),
   });
 
+// A couple's homework both partners finished (so revealed), shown from its owner's console.
+async function showInRevealedHomework(w: World): Promise<Ack<unknown>> {
+  const hw = (await w.as.owner.post('/api/homework', homeworkBody(w, 'couple'))).body as CreatedHomework;
+  const partners = [];
+  for (const invite of hw.invites) {
+    const { token } = (await w.as.anonymous.post('/api/homework/claim', { invite, consent: true })).body as { token: string };
+    partners.push(await connect(w.url, { role: 'participant', token }));
+  }
+  for (const p of partners) await send(p.socket, 'answer:submit', { promptId: 'comfort', clientId: randomUUID(), value: { kind: 'scale', value: 3 } });
+  for (const p of partners) await send(p.socket, 'homework:finish', { finished: true });
+  const console = await connect(w.url, { role: 'facilitator', sessionId: hw.state.id }, w.owner.cookie);
+  try {
+    return await send(console.socket, 'homework:show', { promptId: 'comfort' });
+  } finally {
+    for (const conn of [...partners, console]) conn.socket.close();
+  }
+}
+
 // Socket rows, in the order the allowed walk takes them: it runs the owner's group session from
 // lobby to ended, and a couple's own session from lobby to ended.
 const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
@@ -982,6 +1000,18 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
       { verdict: 'FORBIDDEN', what: 'in a live session' },
       allowed({ what: 'in homework', from: 'homework', payload: () => ({ finished: false }), shape: () => ({ finished: false }) }),
     ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  // Talking a released homework result through (homework-group.e2e-spec.ts proves what the screen gets).
+  'homework:show': {
+    payload: { promptId: 'comfort' },
+    owner: [
+      { verdict: 'INVALID_TRANSITION', what: 'in a live session' },
+      allowed({ what: "in a couple's revealed homework", send: showInRevealedHomework, shape: () => ({ phase: 'released', prompt: { id: 'comfort' }, result: { promptId: 'comfort' } }) }),
+    ],
+    other: 'none',
+    participant: [FORBIDDEN],
     screen: [FORBIDDEN],
     anonymous: 'none',
   },

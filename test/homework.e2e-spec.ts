@@ -51,7 +51,7 @@ describe('homework', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('INVALID_PAYLOAD');
     }
-    expect((await facilitator.api.post('/api/homework').send({ deckId, audience: 'group', closesAt: new Date(Date.now() + DAY).toISOString() })).status).toBe(400);
+    expect((await facilitator.api.post('/api/homework').send({ deckId, audience: 'crowd', closesAt: new Date(Date.now() + DAY).toISOString() })).status).toBe(400);
     expect((await facilitator.api.get('/api/sessions')).body.sessions).toEqual([]);
   });
 

@@ -40,6 +40,8 @@ describe('storage', () => {
       // A login keeps a device name ("Firefox on Linux"), not the User-Agent; the audit log no address.
       expect(await columnsOf('login_sessions')).toEqual(['created_at', 'device', 'expires_at', 'facilitator_id', 'id', 'last_seen_at', 'token_hash']);
       expect(await columnsOf('audit_events')).toEqual(['action', 'at', 'detail', 'facilitator_id', 'id']);
+      // A homework's audience and a group homework's one link (the hash of its invitation).
+      expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
     } finally {
       await dataSource.destroy();
     }

@@ -7,6 +7,7 @@ import { languageTagSchema } from './schemas/deck.js';
 import type {
   AnswerFinish,
   HomeworkFinish,
+  HomeworkShow,
   LiveResult,
   ModerateText,
   ModerateTexts,
@@ -95,6 +96,10 @@ export interface ClientToServerEvents {
   // would show it (k and moderation hold), in this acknowledgement only. Never broadcast, so the screen
   // and the phones get nothing of it until release.
   'results:preview': Command<EmptyPayload, PromptResult>;
+  // Facilitator of a released couple's or group's homework (never a client's): show one prompt's stored
+  // result on the homework's screen and console to talk it through (the state's prompt and result), or
+  // nothing (promptId null).
+  'homework:show': Command<HomeworkShow, SessionState>;
 }
 
 // Events, sent by the server.

@@ -95,6 +95,11 @@ export const TEXT_MAX_LENGTH = 500;
 export const MODERATE_MANY_MAX = 1000;
 // Homework closes at most this many days after it is assigned.
 export const HOMEWORK_MAX_DAYS = 60;
+// A group homework's one link opens at most this many seats (a class, a course: not a public poll).
+export const HOMEWORK_GROUP_MAX_SEATS = 500;
+// While a group homework is open its facilitator is told how many opened the link and finished in steps
+// of this many (rounded down): a count that moved by one would say when one person was there.
+export const HOMEWORK_COUNT_STEP = 3;
 export const TEXT_LENGTH = { min: 10, max: TEXT_MAX_LENGTH, default: 280 } as const;
 
 // The file format for exporting and importing decks. Bump the version on an incompatible change.

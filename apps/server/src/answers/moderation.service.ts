@@ -29,6 +29,11 @@ export class ModerationService {
     else await this.reviews.enqueue(tx, session.id, prompt.id);
   }
 
+  // A group homework released after its close: every open-text prompt's texts queued at once.
+  async queueAll(tx: EntityManager, session: ModerationSession): Promise<void> {
+    for (const prompt of session.deck.prompts) if (prompt.kind === 'text') await this.reviews.enqueue(tx, session.id, prompt.id);
+  }
+
   // The queue of one prompt; its items show once the prompt has closed with k texts.
   async queue(session: ModerationSession, promptId: string, manager: EntityManager = this.db.manager): Promise<ModerationQueue> {
     if (session.mode === 'couple') {

@@ -6,6 +6,7 @@ import {
   emptyPayloadSchema,
   handshakeAuthSchema,
   homeworkFinishSchema,
+  homeworkShowSchema,
   moderateTextSchema,
   moderateTextsSchema,
   moderationListSchema,
@@ -99,8 +100,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     'homework:finish': async (socket, body) => {
       const seat = participant(socket);
       const { finished } = parseInput(homeworkFinishSchema, body);
-      this.broadcast.state(await this.homework.finish(seat, finished));
+      const state = await this.homework.finish(seat, finished);
+      if (state) this.broadcast.state(state);
       return { finished };
+    },
+    'homework:show': async (socket, body) => {
+      const { sessionId } = facilitator(socket);
+      const state = await this.homework.show(sessionId, parseInput(homeworkShowSchema, body));
+      this.broadcast.state(state);
+      return state;
     },
     'participant:step-out': async (socket, body) => {
       const seat = participant(socket);
@@ -211,7 +219,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const seat = this.handshakeSeats.get(socket);
       this.handshakeSeats.delete(socket);
       socket.emit('session:snapshot', await this.states.snapshot(data, seat));
-      if (data.role === 'participant') this.broadcast.progress(data.sessionId);
+      // A homework phone that connects changes no count: telling the console would only say when someone was there.
+      if (data.role === 'participant' && !(await this.states.infoOf(data.sessionId)).homework) this.broadcast.progress(data.sessionId);
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
       if (data.role === 'facilitator') {
         socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });

@@ -36,6 +36,38 @@ export class HomeworkRepository {
     return rows[0]?.session_id ?? null;
   }
 
+  // Opening a group homework's one link: a new seat with `seat.tokenHash`, while the homework is open and
+  // has fewer than `max` seats. The session row is held, so seats get positions one after another. Its
+  // session and its seats now, 'full', or 'unknown' (no open group homework has this invitation).
+  async claimGroupSeat(
+    inviteHash: string,
+    seat: { participantId: string; tokenHash: string },
+    now: Date,
+    max: number,
+  ): Promise<{ sessionId: string; seats: number } | 'full' | 'unknown'> {
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string; seats: number }[] = await tx.query(
+        `SELECT s.id, s.participant_count AS seats FROM live_sessions s
+          WHERE s.group_invite_hash = $1 AND s.schedule = 'homework' AND s.phase = 'open' AND s.closes_at > $2
+          FOR UPDATE`,
+        [inviteHash, now],
+      );
+      const session = rows[0];
+      if (!session) return 'unknown';
+      if (session.seats >= max) return 'full';
+      const position: { n: number }[] = await tx.query('SELECT coalesce(max(position), 0)::int + 1 AS n FROM homework_seats WHERE session_id = $1', [session.id]);
+      await tx.query('INSERT INTO participants (id, session_id, token_hash) VALUES ($1, $2, $3)', [seat.participantId, session.id, seat.tokenHash]);
+      await tx.query('INSERT INTO homework_seats (participant_id, session_id, position) VALUES ($1, $2, $3)', [seat.participantId, session.id, position[0]?.n ?? 1]);
+      await tx.query('UPDATE live_sessions SET participant_count = participant_count + 1 WHERE id = $1', [session.id]);
+      return { sessionId: session.id, seats: session.seats + 1 };
+    });
+  }
+
+  // A group homework's one link anew: the old invitation stops working.
+  async setGroupInvite(sessionId: string, inviteHash: string): Promise<void> {
+    await this.db.query('UPDATE live_sessions SET group_invite_hash = $2 WHERE id = $1', [sessionId, inviteHash]);
+  }
+
   // New invitations for the seats whose links were not opened yet (by position); the positions renewed.
   async renewInvites(sessionId: string, hashes: Map<number, string>): Promise<number[]> {
     const renewed: { position: number }[] = await this.db.query(

@@ -9,7 +9,11 @@ import {
   type CreateHomework,
   type Deck,
   type FacilitatorSession,
+  HOMEWORK_COUNT_STEP,
+  HOMEWORK_GROUP_MAX_SEATS,
+  type HomeworkAudience,
   type HomeworkClaimResult,
+  type HomeworkShow,
   type HomeworkInvites,
   type SessionState,
 } from '@candor/shared';
@@ -17,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AnswersService, type Seat } from '../answers/answers.service.js';
+import { ModerationService } from '../answers/moderation.service.js';
 import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -29,6 +34,7 @@ import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionStateService } from './session-state.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
+const roundedCount = (n: number) => n - (n % HOMEWORK_COUNT_STEP);
 // A close this soon is no homework: the link could not reach a phone in time.
 const MIN_AHEAD_MS = 60 * 1000;
 
@@ -41,7 +47,7 @@ const MIN_AHEAD_MS = 60 * 1000;
 @Injectable()
 export class HomeworkService {
   private readonly logger = new Logger(HomeworkService.name);
-  // States of homework revealed by a REST call (the therapist's release), for the broadcaster.
+  // States of homework changed by a REST call (the therapist's release, a group's rounded seat count), for the broadcaster.
   readonly revealed = new Subject<SessionState>();
 
   constructor(
@@ -52,6 +58,7 @@ export class HomeworkService {
     private readonly lifecycle: SessionLifecycleService,
     private readonly answers: AnswersService,
     private readonly results: ResultsService,
+    private readonly moderation: ModerationService,
     private readonly decks: DecksService,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +72,15 @@ export class HomeworkService {
         `closesAt: in the future, at most ${HOMEWORK_MAX_DAYS} days ahead`,
       ]);
     }
-    const session = this.newSession(facilitatorId, deck, input.audience === 'couple' ? 'couple' : 'group', closesAt);
+    if (input.audience === 'group') {
+      // One link for the whole group: its invitation stays valid until the close, each claim a new seat.
+      const invite = newToken();
+      const session = this.newSession(facilitatorId, deck, 'group', closesAt, hashToken(invite));
+      await this.db.transaction((tx) => this.seats.insert(tx, session, []));
+      this.logger.log(`group homework ${session.id} created`);
+      return { ...(await this.lifecycle.view(await this.sessions.getById(session.id))), invites: [invite] };
+    }
+    const session = this.newSession(facilitatorId, deck, input.audience, closesAt, null);
     const invites = (input.audience === 'couple' ? [1, 2] : [1]).map(() => newToken());
     await this.db.transaction((tx) =>
       this.seats.insert(
@@ -79,7 +94,8 @@ export class HomeworkService {
     return { ...(await this.lifecycle.view(await this.sessions.getById(session.id))), invites };
   }
 
-  private newSession(facilitatorId: string, deck: Deck, mode: 'couple' | 'group', closesAt: Date): LiveSessionEntity {
+  private newSession(facilitatorId: string, deck: Deck, audience: HomeworkAudience, closesAt: Date, groupInviteHash: string | null): LiveSessionEntity {
+    const mode = audience === 'couple' ? 'couple' : 'group';
     return this.sessions.create({
       id: randomUUID(),
       facilitatorId,
@@ -87,10 +103,13 @@ export class HomeworkService {
       code: `hw-${newToken().slice(0, 12)}`,
       mode,
       deck,
-      // A client's homework follows a group's rules: nothing of one person's answers is ever shown.
+      // A client's homework follows a group's rules: nothing of one person's answers is ever shown. A
+      // group's results are released under the default k, as a live group's are.
       k: mode === 'couple' ? 2 : K_DEFAULT,
       schedule: 'homework',
       closesAt,
+      audience,
+      groupInviteHash,
       phase: 'open',
       promptIndex: null,
       promptId: null,
@@ -102,7 +121,7 @@ export class HomeworkService {
       participantCount: 0,
       liveSentAt: null,
       liveResult: null,
-      // No presenter screen for homework (yet): a token nobody holds.
+      // A token nobody holds: the facilitator asks for a presenter link (POST …/screen-link) to talk a result through.
       screenTokenHash: hashToken(newToken()),
       endedAt: null,
     });
@@ -110,13 +129,29 @@ export class HomeworkService {
 
   async claim(invite: string): Promise<HomeworkClaimResult> {
     const token = newToken();
-    const sessionId = await this.seats.claim(hashToken(invite), hashToken(token));
-    if (!sessionId) throw new AppError('UNAUTHENTICATED', 'This link has been opened already, or it was replaced by a new one. Ask for a new link.');
-    return { sessionId, token };
+    const inviteHash = hashToken(invite);
+    const tokenHash = hashToken(token);
+    const sessionId = await this.seats.claim(inviteHash, tokenHash);
+    if (sessionId) return { sessionId, token };
+    const group = await this.seats.claimGroupSeat(inviteHash, { participantId: randomUUID(), tokenHash }, this.clock.now(), HOMEWORK_GROUP_MAX_SEATS);
+    if (group === 'full') throw new AppError('SESSION_FULL', 'This homework has as many people as it can take. Ask for a link of your own.');
+    if (group === 'unknown') throw new AppError('UNAUTHENTICATED', 'This link has been opened already, was replaced by a new one, or its homework has closed. Ask for a new link.');
+    // The facilitator hears of seats only when the rounded count moves (a state every third claim).
+    if (roundedCount(group.seats) !== roundedCount(group.seats - 1)) {
+      await this.sessions.update(group.sessionId, {});
+      this.revealed.next(await this.states.state(group.sessionId));
+    }
+    return { sessionId: group.sessionId, token };
   }
 
   async invites(facilitatorId: string, sessionId: string): Promise<HomeworkInvites> {
     const session = await this.ownedHomework(facilitatorId, sessionId);
+    if (session.audience === 'group') {
+      // The group's one link anew (the old one stops working); seats already opened keep their own tokens.
+      const invite = newToken();
+      await this.seats.setGroupInvite(session.id, hashToken(invite));
+      return { invites: [invite] };
+    }
     const count = await this.seats.seatCount(session.id);
     const fresh = new Map(Array.from({ length: count }, (_, i) => [i + 1, newToken()] as const));
     const renewed = new Set(await this.seats.renewInvites(session.id, new Map([...fresh].map(([p, t]) => [p, hashToken(t)]))));
@@ -131,15 +166,19 @@ export class HomeworkService {
   }
 
   // "I've finished" (or not yet after all) for the whole deck; the couple's second one reveals every prompt.
-  async finish(seat: Seat, finished: boolean): Promise<SessionState> {
+  // A group's seat changes no state anyone is told of unless the rounded count of finished seats moves
+  // (null then: nothing to broadcast), so a broadcast does not mark the moment one person finished.
+  async finish(seat: Seat, finished: boolean): Promise<SessionState | null> {
     const { state, revealed } = await this.db.transaction(async (tx) => {
       // The session row is held: two partners finishing at once reveal once.
       const session = await this.sessions.lockById(tx, seat.sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
       if (session.schedule !== 'homework') throw new AppError('FORBIDDEN', 'Only homework is finished as a whole.');
       if (session.phase !== 'open' || this.closed(session)) throw this.refusal(session, false);
+      const before = await this.seats.counts(tx, session.id);
       await this.seats.setFinished(tx, seat.participantId, finished);
       const counts = await this.seats.counts(tx, session.id);
+      if (session.audience === 'group' && roundedCount(before.finished) === roundedCount(counts.finished)) return { state: null, revealed: false };
       const reveal = session.mode === 'couple' && counts.finished >= counts.seats;
       if (reveal) await this.reveal(tx, session);
       else await this.sessions.update(session.id, {}, tx);
@@ -149,22 +188,56 @@ export class HomeworkService {
     return state;
   }
 
-  // The therapist's release of a couple's homework once it has closed: revealed with what each partner saved.
+  // The therapist's release of a couple's homework once it has closed: revealed with what each partner
+  // saved. A group's is released the same way (only after the close: nobody sees anything while it is open).
   async release(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
     const owned = await this.ownedHomework(facilitatorId, sessionId);
-    if (owned.mode !== 'couple') throw new AppError('INVALID_TRANSITION', "A client's homework is never revealed: only the client sees their answers.");
+    // Anything but a couple's or a group's (a client's) is never revealed.
+    if (owned.audience !== 'couple' && owned.audience !== 'group') {
+      throw new AppError('INVALID_TRANSITION', "A client's homework is never revealed: only the client sees their answers.");
+    }
     const state = await this.db.transaction(async (tx) => {
       const session = await this.sessions.lockById(tx, sessionId);
       if (!session || session.phase !== 'open') throw new AppError('INVALID_TRANSITION', 'This homework has been revealed already.');
       if (!this.closed(session)) {
-        throw new AppError('INVALID_TRANSITION', 'Homework is revealed when both partners have finished, or by you once it has closed.');
+        throw new AppError(
+          'INVALID_TRANSITION',
+          session.audience === 'group'
+            ? "A group's homework is released once it has closed."
+            : 'Homework is revealed when both partners have finished, or by you once it has closed.',
+        );
       }
+      // A group's texts wait for the facilitator's approval, as after a live prompt closes.
+      if (session.audience === 'group') await this.moderation.queueAll(tx, session);
       await this.reveal(tx, session);
       return this.states.stateOf(await this.sessions.getById(session.id, tx), tx);
     });
-    this.logger.log(`homework ${sessionId}: released by the therapist after its close`);
+    this.logger.log(`homework ${sessionId}: released by the facilitator after its close`);
     this.revealed.next(state);
     return this.lifecycle.view(await this.sessions.getById(sessionId));
+  }
+
+  // Talking a result through: one prompt's stored result (or none) becomes the state's prompt and result,
+  // which the homework's screen and console receive. Only a released couple's or group's homework, whose
+  // results are stored already: nothing the screen gets is computed here.
+  async show(sessionId: string, input: HomeworkShow): Promise<SessionState> {
+    const state = await this.db.transaction(async (tx) => {
+      const session = await this.sessions.lockById(tx, sessionId);
+      if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+      if (session.schedule !== 'homework') throw new AppError('INVALID_TRANSITION', 'This is a live session, not homework.');
+      if (session.audience !== 'couple' && session.audience !== 'group') {
+        throw new AppError('FORBIDDEN', "A client's homework is never shown: only the client sees their answers.");
+      }
+      if (session.phase !== 'released') throw new AppError('INVALID_TRANSITION', 'A homework result can be shown once it has been revealed.');
+      const index = input.promptId === null ? -1 : session.deck.prompts.findIndex((p) => p.id === input.promptId);
+      if (input.promptId !== null && index < 0) throw new AppError('NOT_FOUND', 'This homework has no question with that id.');
+      if (input.promptId !== null && !(await this.results.isReleased(tx, session.id, input.promptId))) {
+        throw new AppError('INVALID_TRANSITION', 'This question has no released result.');
+      }
+      await this.sessions.update(session.id, { promptIndex: index < 0 ? null : index, promptId: input.promptId }, tx);
+      return this.states.stateOf(await this.sessions.getById(session.id, tx), tx);
+    });
+    return state;
   }
 
   // Every prompt stored under its policy, then released; answers are locked from here on (the answer

@@ -1,4 +1,4 @@
-import type { Deck, PromptResult, SessionMode, SessionPhase } from '@candor/shared';
+import type { Deck, HomeworkAudience, PromptResult, SessionMode, SessionPhase } from '@candor/shared';
 
 // 'live': moved prompt by prompt by its facilitator (or a couple). 'homework': every prompt answerable at
 // once until closes_at (homework.service.ts).
@@ -43,6 +43,14 @@ export class LiveSessionEntity {
   // Homework only: answers are taken until then (by the server's clock, common/clock.ts).
   @Column('timestamptz', { name: 'closes_at', nullable: true })
   closesAt: Date | null;
+
+  // Homework only: who it was assigned to (a couple, one client, or a group behind one link); null for live.
+  @Column('text', { name: 'audience', nullable: true })
+  audience: HomeworkAudience | null;
+
+  // A group homework's one link: the hash of its invitation, which every phone may claim a seat with until the close.
+  @Column('text', { name: 'group_invite_hash', nullable: true, unique: true })
+  groupInviteHash: string | null;
 
   @Column('text')
   phase: SessionPhase;

@@ -25,15 +25,29 @@ export type StateRow = {
   released: PromptResult | null;
   schedule: LiveSessionEntity['schedule'];
   closes_at: Date | null;
+  audience: LiveSessionEntity['audience'];
   // Homework: per seat in link order, whether it said it has finished (null for live sessions).
   homework_finished: boolean[] | null;
 };
 
-export type ProgressRow = { prompt_id: string | null; version: number; participants: number; answered: number; finished: number };
+export type ProgressRow = {
+  prompt_id: string | null;
+  version: number;
+  participants: number;
+  answered: number;
+  finished: number;
+  // For a group homework's rounded counts (session-state.service.ts).
+  audience: LiveSessionEntity['audience'];
+  phase: LiveSessionEntity['phase'];
+  closes_at: Date | null;
+};
 
 // The counts of a session's open prompt, in SQL over `s` (a live_sessions row). Couples only count who
 // said they are finished, and only while a prompt is open: a room of 10,000 is never counted row by row.
-const ANSWERED = '(SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id)';
+// Homework counts no answers: its prompt is only ever one shown to talk through, whose count would say
+// whether a partner answered it.
+const ANSWERED = `CASE WHEN s.schedule = 'homework' THEN 0 ELSE
+    (SELECT count(*)::int FROM answers a WHERE a.session_id = s.id AND a.prompt_id = s.prompt_id) END`;
 const FINISHED = `CASE WHEN s.schedule = 'homework' THEN
     (SELECT count(*)::int FROM homework_seats h WHERE h.session_id = s.id AND h.finished)
   WHEN s.mode = 'couple' AND s.phase = 'open' THEN
@@ -152,7 +166,7 @@ export class LiveSessionsRepository {
       `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
               s.live_results, s.live_phones, s.live_result, s.facilitator_id,
               s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
-              s.schedule, s.closes_at,
+              s.schedule, s.closes_at, s.audience,
               CASE WHEN s.schedule = 'homework' THEN
                 (SELECT coalesce(array_agg(h.finished ORDER BY h.position), '{}') FROM homework_seats h WHERE h.session_id = s.id) END AS homework_finished,
               CASE WHEN s.phase = 'released' THEN
@@ -164,7 +178,8 @@ export class LiveSessionsRepository {
 
   async progressRow(id: string): Promise<ProgressRow | null> {
     const rows: ProgressRow[] = await this.db.query(
-      `SELECT s.prompt_id, s.version, s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished
+      `SELECT s.prompt_id, s.version, s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
+              s.audience, s.phase, s.closes_at
          FROM live_sessions s WHERE s.id = $1`,
       [id],
     );

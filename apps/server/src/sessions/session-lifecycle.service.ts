@@ -89,6 +89,8 @@ export class SessionLifecycleService {
         code: newJoinCode(),
         schedule: 'live',
         closesAt: null,
+        audience: null,
+        groupInviteHash: null,
         phase: 'lobby',
         promptIndex: null,
         promptId: null,
@@ -223,6 +225,7 @@ export class SessionLifecycleService {
   async moderationQueue(sessionId: string, promptId: string): Promise<ModerationQueue> {
     const session = await this.sessions.findById(sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    moderatable(session);
     return this.moderation.queue(session, promptId);
   }
 
@@ -232,6 +235,7 @@ export class SessionLifecycleService {
     const state = await this.db.transaction(async (tx) => {
       const session = await this.sessions.findById(sessionId, tx);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+      moderatable(session);
       if (!(await this.moderation.moderate(tx, session, input))) return null;
       await this.sessions.update(sessionId, {}, tx);
       return this.states.stateOf(await this.sessions.getById(sessionId, tx), tx);
@@ -285,4 +289,12 @@ function deckDescriptionOf(deck: Deck): Pick<FacilitatorSession, 'deckDescriptio
     t.description === undefined ? [] : [[language, t.description] as const],
   );
   return { deckDescription: deck.description, ...(translations.length ? { deckDescriptionTranslations: Object.fromEntries(translations) } : {}) };
+}
+
+// Homework has a moderation queue only once a group's has been released: while it is open even the count
+// of texts would tell who wrote, and a client's or a couple's texts are never shown to the therapist.
+function moderatable(session: LiveSessionEntity): void {
+  if (session.schedule !== 'homework') return;
+  if (session.audience !== 'group') throw new AppError('FORBIDDEN', "This homework's texts are never shown to you.");
+  if (session.phase !== 'released') throw new AppError('INVALID_TRANSITION', "A group homework's texts can be moderated once you have released it.");
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Deck, DeckTranslation, Prompt, PromptResult, Progress, SessionMode, SessionState, Snapshot, SocketData } from '@candor/shared';
-import { stateInLanguage } from '@candor/shared';
+import { HOMEWORK_COUNT_STEP, stateInLanguage } from '@candor/shared';
 import type { EntityManager } from 'typeorm';
 import { AnswersService } from '../answers/answers.service.js';
 import { ResultsService } from '../answers/results.service.js';
@@ -116,7 +116,8 @@ export class SessionStateService {
     const row = await this.sessions.progressRow(sessionId);
     if (!row) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     const { participants, answered, finished, version } = row;
-    return { sessionId, promptId: row.prompt_id, participants, answered, finished, version };
+    const round = roundedCounts(row.audience, row.phase, row.closes_at, this.clock.now());
+    return { sessionId, promptId: row.prompt_id, participants: round(participants), answered, finished: round(finished), version };
   }
 
   // What a socket gets on connecting and on session:sync. `known`: a participant's seat as read at the
@@ -184,6 +185,13 @@ function roomPrompt(prompt: Prompt | undefined): Prompt | null {
   return { ...prompt, translations };
 }
 
+// A group homework while open: how many opened the link and finished, rounded down to steps of
+// HOMEWORK_COUNT_STEP (privacy.md); exact once it has closed and nothing moves any more.
+function roundedCounts(audience: StateRow['audience'], phase: StateRow['phase'], closesAt: Date | null, now: Date): (n: number) => number {
+  const rounded = audience === 'group' && phase === 'open' && closesAt !== null && new Date(closesAt).getTime() > now.getTime();
+  return (n) => (rounded ? n - (n % HOMEWORK_COUNT_STEP) : n);
+}
+
 // The public SessionState of a state row and the session's deck.
 function toState(row: StateRow, deck: Deck, now: Date): SessionState {
   let result: PromptResult | null = null;
@@ -193,6 +201,8 @@ function toState(row: StateRow, deck: Deck, now: Date): SessionState {
     // Only what the last coalesced live update showed, never a fresher count.
     result = row.live_result;
   }
+  const closed = row.closes_at !== null && new Date(row.closes_at).getTime() <= now.getTime();
+  const round = roundedCounts(row.audience, row.phase, row.closes_at, now);
   return {
     id: row.id,
     code: row.code,
@@ -204,9 +214,9 @@ function toState(row: StateRow, deck: Deck, now: Date): SessionState {
     promptIndex: row.prompt_index,
     promptCount: deck.prompts.length,
     prompt: row.prompt_index === null ? null : roomPrompt(deck.prompts[row.prompt_index]),
-    participants: row.participants,
+    participants: round(row.participants),
     answered: row.answered,
-    finished: row.finished,
+    finished: round(row.finished),
     result,
     paused: row.paused,
     liveResults: row.live_results,
@@ -216,10 +226,11 @@ function toState(row: StateRow, deck: Deck, now: Date): SessionState {
     homework:
       row.schedule === 'homework' && row.closes_at
         ? {
-            audience: row.mode === 'couple' ? 'couple' : 'client',
+            audience: row.audience ?? (row.mode === 'couple' ? 'couple' : 'client'),
             closesAt: new Date(row.closes_at).toISOString(),
-            finished: row.homework_finished ?? [],
-            closed: new Date(row.closes_at).getTime() <= now.getTime(),
+            // A group's seats are many and anonymous: only the counts above, never one flag per seat.
+            finished: row.audience === 'group' ? [] : (row.homework_finished ?? []),
+            closed,
           }
         : null,
   };

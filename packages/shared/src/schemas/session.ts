@@ -26,9 +26,11 @@ export const createSessionSchema = z
 
 // Homework (issue 14): a deck answered at home, each person on their own phone and at their own pace,
 // until a date the facilitator chooses. For a couple (two private links; the reveal comes when both have
-// finished, or when the therapist releases it after the close) or for one client (one private link; the
-// therapist learns only whether it is finished, never what was answered).
-export const HOMEWORK_AUDIENCES = ['couple', 'client'] as const;
+// finished, or when the therapist releases it after the close), for one client (one private link; the
+// therapist learns only whether it is finished, never what was answered), or for a group (one link that
+// every member opens for a seat of their own; after the close the facilitator releases a group's
+// aggregates under k, as in a live group session).
+export const HOMEWORK_AUDIENCES = ['couple', 'client', 'group'] as const;
 export const homeworkAudienceSchema = z.enum(HOMEWORK_AUDIENCES);
 export const createHomeworkSchema = z
   .object({
@@ -52,6 +54,10 @@ export const homeworkClaimResultSchema = z.object({ sessionId: uuidSchema, token
 
 // A homework seat's "I've finished" (for the whole deck), or taking it back until the reveal.
 export const homeworkFinishSchema = z.object({ finished: z.boolean() }).strict();
+
+// Talking a released homework result through: the facilitator shows one prompt's stored result on the
+// homework's screen (and console), or nothing (null).
+export const homeworkShowSchema = z.object({ promptId: slugSchema.nullable() }).strict();
 
 // What everyone in a homework session may see of it: the close and, per seat in link order, whether it
 // has finished (a couple's partner knows their own, so the other's flag says no more than a count).
@@ -233,6 +239,7 @@ export type CreateHomework = z.infer<typeof createHomeworkSchema>;
 export type HomeworkClaim = z.infer<typeof homeworkClaimSchema>;
 export type HomeworkClaimResult = z.infer<typeof homeworkClaimResultSchema>;
 export type HomeworkFinish = z.infer<typeof homeworkFinishSchema>;
+export type HomeworkShow = z.infer<typeof homeworkShowSchema>;
 export type HomeworkState = z.infer<typeof homeworkStateSchema>;
 export type CreatedHomework = z.infer<typeof createdHomeworkSchema>;
 export type HomeworkInvites = z.infer<typeof homeworkInvitesSchema>;

@@ -47,8 +47,9 @@ export function ScreenPage({ hash }: { hash: string }) {
           {t('reconnecting')}
         </p>
       )}
-      {state.paused && state.phase !== 'ended' ? <ScreenPause /> : <ScreenBody state={state} />}
-      {state.phase !== 'lobby' && state.phase !== 'ended' && (
+      {state.homework ? <HomeworkScreenBody state={state} /> : state.paused && state.phase !== 'ended' ? <ScreenPause /> : <ScreenBody state={state} />}
+      {/* Homework is joined by private links, never by a code. */}
+      {!state.homework && state.phase !== 'lobby' && state.phase !== 'ended' && (
         <footer className="screen-footer">
           <Trans t={t} i18nKey="footer" values={{ url: joinUrl(state.code), code: state.code }} components={{ strong: <strong /> }} />
         </footer>
@@ -64,6 +65,26 @@ function ScreenPause() {
     <section className="screen-lobby screen-pause" aria-live="polite">
       <h1 className="screen-title">{t('pause')}</h1>
       <BreathingGuide />
+    </section>
+  );
+}
+
+// A homework talked through: the one released result the facilitator shows, full screen, or a calm
+// waiting screen. Nothing else of the homework is drawn (no counts, no who finished).
+function HomeworkScreenBody({ state }: { state: SessionState }) {
+  const { t } = useTranslation('screen');
+  if (state.phase === 'released' && state.prompt && state.result) {
+    return (
+      <section data-testid="screen-homework-result">
+        <h1 className="screen-title">{state.prompt.title}</h1>
+        <ResultView prompt={state.prompt} result={state.result} size="large" headingLevel={2} />
+      </section>
+    );
+  }
+  return (
+    <section className="screen-lobby" aria-live="polite">
+      <h1>{state.title}</h1>
+      <p className="screen-message">{state.phase === 'released' ? t('homework.choose') : t('homework.notYet')}</p>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
 import { TalkAlone1796236124355 } from './1796236124355-TalkAlone.js';
 import { Homework1796242732806 } from './1796242732806-Homework.js';
 import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
+import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TalkAlone1796236124355,
   Homework1796242732806,
   AccountSafety1796315133435,
+  HomeworkAudience1796315349343,
 ];

@@ -229,6 +229,18 @@ export const facilitator: Translation<typeof en> = {
     selected: 'Link markiert: Drück Strg+C (oder ⌘C), um ihn zu kopieren.',
     renewError: 'Der Link zur Beamer-Ansicht konnte nicht erstellt werden.',
   },
+  talkThrough: {
+    heading: 'Ein Ergebnis besprechen',
+    notYet: 'Sobald die Hausaufgabe aufgelöst ist (bei einer Gruppe: nach dem Ende freigegeben), kannst du ihre Ergebnisse hier und auf einer Beamer-Ansicht zeigen, eine Frage nach der anderen.',
+    hint: 'Wähle eine Frage und zeige ihr Ergebnis auf der Beamer-Ansicht. Sie zeigt nur das Ergebnis, das du wählst, sonst nichts von der Hausaufgabe.',
+    pick: 'Frage',
+    show: 'Auf der Beamer-Ansicht zeigen',
+    hide: 'Nichts zeigen',
+    showing: 'Gerade gezeigt: {{title}}',
+    nothing: 'Die Beamer-Ansicht zeigt gerade kein Ergebnis.',
+    openScreen: 'Beamer-Ansicht öffnen',
+    makeScreen: 'Link für die Beamer-Ansicht erstellen',
+  },
   moderation: {
     heading: 'Freitext-Antworten',
     hint: 'Niemand sonst sieht diese Texte, bevor du sie freigibst. Freigegebene Texte sieht der Raum ohne Namen und in gemischter Reihenfolge, sobald du die Ergebnisse freigibst (sofort, wenn sie schon freigegeben sind). Ausgeblendete Texte werden nie gezeigt.',

@@ -20,4 +20,9 @@ export const screen: Translation<typeof en> = {
   live: 'Live-Summen, höchstens einmal pro Sekunde aktualisiert',
   closed: 'Antworten geschlossen – Ergebnisse folgen',
   ended: 'Vielen Dank',
+  // Eine Hausaufgabe, auf der Beamer-Ansicht besprochen (ihr eines gezeigtes Ergebnis, oder dies).
+  homework: {
+    choose: 'Hier erscheint ein Ergebnis, sobald eines ausgewählt ist.',
+    notYet: 'Die Ergebnisse sind noch nicht freigegeben.',
+  },
 };

@@ -227,6 +227,18 @@ export const facilitator = {
     selected: 'Link selected: press Ctrl+C (or ⌘C) to copy it.',
     renewError: 'Could not make a presenter link.',
   },
+  talkThrough: {
+    heading: 'Talk a result through',
+    notYet: 'Once the homework is revealed (or, for a group, released after its close), you can show its results here and on a presenter screen, one question at a time.',
+    hint: 'Choose a question and show its result on the presenter screen. The screen shows only the result you choose, nothing else of the homework.',
+    pick: 'Question',
+    show: 'Show on screen',
+    hide: 'Show nothing',
+    showing: 'On the screen now: {{title}}',
+    nothing: 'The screen shows no result right now.',
+    openScreen: 'Open the presenter screen',
+    makeScreen: 'Make a presenter link',
+  },
   moderation: {
     heading: 'Open-text answers',
     hint: 'Nobody else sees these texts until you approve them. Approved texts are shown to the room without names and in shuffled order once you release the results (at once, if they are already released). Hidden texts are never shown.',

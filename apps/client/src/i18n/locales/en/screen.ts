@@ -19,4 +19,9 @@ export const screen = {
   live: 'Live totals, updated at most once a second',
   closed: 'Answers closed — results coming',
   ended: 'Thank you',
+  // A homework talked through on the screen (its one shown result, or this).
+  homework: {
+    choose: 'A result appears here when one is chosen.',
+    notYet: 'The results are not released yet.',
+  },
 } as const;
