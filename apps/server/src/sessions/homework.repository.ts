@@ -14,7 +14,12 @@ export class HomeworkRepository {
   async insert(tx: EntityManager, session: LiveSessionEntity, seats: NewHomeworkSeat[]): Promise<void> {
     await tx.getRepository(LiveSessionEntity).insert({ ...session, participantCount: seats.length });
     for (const seat of seats) {
-      await tx.query('INSERT INTO participants (id, session_id, token_hash) VALUES ($1, $2, $3)', [seat.participantId, session.id, seat.tokenHash]);
+      await tx.query('INSERT INTO participants (id, session_id, token_hash, seat_number) VALUES ($1, $2, $3, $4)', [
+        seat.participantId,
+        session.id,
+        seat.tokenHash,
+        seat.position,
+      ]);
       await tx.query('INSERT INTO homework_seats (participant_id, session_id, position, invite_hash) VALUES ($1, $2, $3, $4)', [
         seat.participantId,
         session.id,
