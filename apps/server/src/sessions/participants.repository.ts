@@ -54,8 +54,8 @@ export class ParticipantsRepository {
       `WITH seat AS (
          UPDATE live_sessions SET participant_count = participant_count + 1
           WHERE code = $1 AND ended_at IS NULL AND mode = 'couple' AND participant_count < 2
-          RETURNING id)
-       INSERT INTO participants (id, session_id, token_hash) SELECT $2, id, $3 FROM seat RETURNING session_id`,
+          RETURNING id, participant_count)
+       INSERT INTO participants (id, session_id, token_hash, seat_number) SELECT $2, id, $3, participant_count FROM seat RETURNING session_id`,
       [code, id, tokenHash],
     );
     return seated[0]?.session_id ?? null;

@@ -27,7 +27,7 @@ export class SeatMovesRepository {
   // token stops opening it at once. The seat's id, or null if there is no such seat.
   async relinkLive(tx: EntityManager, sessionId: string, seat: number, voidHash: string, inviteHash: string): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(
-      'UPDATE participants SET token_hash = $3, invite_hash = $4 WHERE session_id = $1 AND seat_number = $2 RETURNING id',
+      'WITH seat AS (UPDATE participants SET token_hash = $3, invite_hash = $4 WHERE session_id = $1 AND seat_number = $2 RETURNING id) SELECT id FROM seat',
       [sessionId, seat, voidHash, inviteHash],
     );
     return rows[0]?.id ?? null;
@@ -62,8 +62,10 @@ export class SeatMovesRepository {
     return this.db.transaction(async (tx) => {
       await tx.query("DELETE FROM seat_reclaims WHERE session_id = $1 AND (status <> 'pending' OR expires_at <= $2)", [reclaim.sessionId, now]);
       const rows: { id: string }[] = await tx.query(
-        `INSERT INTO seat_reclaims (id, session_id, code_hash, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (session_id) DO NOTHING RETURNING id`,
+        `WITH started AS (
+           INSERT INTO seat_reclaims (id, session_id, code_hash, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (session_id) DO NOTHING RETURNING id)
+         SELECT id FROM started`,
         [reclaim.id, reclaim.sessionId, reclaim.codeHash, reclaim.tokenHash, reclaim.expiresAt],
       );
       return rows[0]?.id ?? null;
@@ -90,7 +92,7 @@ export class SeatMovesRepository {
 
   // The seat of this session that is not `keep` takes the token the new phone holds. The moved seat's id, or null.
   async moveOtherSeat(tx: EntityManager, sessionId: string, keep: string, tokenHash: string): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query('UPDATE participants SET token_hash = $3 WHERE session_id = $1 AND id <> $2 RETURNING id', [
+    const rows: { id: string }[] = await tx.query('WITH moved AS (UPDATE participants SET token_hash = $3 WHERE session_id = $1 AND id <> $2 RETURNING id) SELECT id FROM moved', [
       sessionId,
       keep,
       tokenHash,
