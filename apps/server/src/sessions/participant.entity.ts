@@ -36,10 +36,11 @@ export class ParticipantEntity {
   @Column('int', { name: 'seat_number', nullable: true })
   seatNumber: number | null;
 
-  // The seed of this seat's shuffled order (client answer-forms/shuffled-order.ts), sent only to this
-  // seat: it stays when the seat moves to a new phone, which its token does not.
-  @Column('uuid', { name: 'shuffle_seed', default: () => 'gen_random_uuid()' })
-  shuffleSeed: string;
+  // The seed of this seat's shuffled order (client answer-forms/shuffled-order.ts), random, drawn at the
+  // join and sent only to this seat: it stays when the seat moves to a new phone, which its token does
+  // not. Null for seats older than it (their phones order by their token, as before).
+  @Column('uuid', { name: 'shuffle_seed', nullable: true })
+  shuffleSeed: string | null;
 
   // A live seat's new link, until a phone opens it (hash of the one-time invitation; homework keeps its
   // own in homework_seats).

@@ -13,8 +13,8 @@ export type SeatWithAnswers = {
   sessionId: string;
   myAnswers: Record<string, AnswerValue>;
   finishedPromptId: string | null;
-  // The seat's shuffle seed (couples and homework use it; it stays when the seat moves to a new phone).
-  shuffleSeed: string;
+  // The seat's shuffle seed (couples and homework; it stays when the seat moves to a new phone).
+  shuffleSeed: string | null;
 };
 
 // The queries of the participants table (seats), with the session's seat count they keep.
@@ -49,14 +49,15 @@ export class ParticipantsRepository {
   // are free seats get one (the UPDATE re-checks the count after waiting for the row). Its number is the
   // count it made (1, then 2; a couple's withdrawal ends the session, so no number comes twice). The
   // session's id, or null.
-  async seatInCouple(code: string, id: string, tokenHash: string): Promise<string | null> {
+  async seatInCouple(code: string, id: string, tokenHash: string, shuffleSeed: string): Promise<string | null> {
     const seated: { session_id: string }[] = await this.db.query(
       `WITH seat AS (
          UPDATE live_sessions SET participant_count = participant_count + 1
           WHERE code = $1 AND ended_at IS NULL AND mode = 'couple' AND participant_count < 2
           RETURNING id, participant_count)
-       INSERT INTO participants (id, session_id, token_hash, seat_number) SELECT $2, id, $3, participant_count FROM seat RETURNING session_id`,
-      [code, id, tokenHash],
+       INSERT INTO participants (id, session_id, token_hash, seat_number, shuffle_seed)
+       SELECT $2, id, $3, participant_count, $4 FROM seat RETURNING session_id`,
+      [code, id, tokenHash, shuffleSeed],
     );
     return seated[0]?.session_id ?? null;
   }
@@ -69,7 +70,7 @@ export class ParticipantsRepository {
       session_id: string;
       token_hash: string;
       finished_prompt_id: string | null;
-      shuffle_seed: string;
+      shuffle_seed: string | null;
       answers: Record<string, AnswerValue> | null;
     }[] = await this.db.query(
       `SELECT p.id, p.session_id, p.token_hash, p.finished_prompt_id, p.shuffle_seed,
@@ -124,9 +125,9 @@ export class ParticipantsRepository {
     return rows[0]?.talk_alone ?? false;
   }
 
-  async shuffleSeedOf(participantId: string): Promise<string | undefined> {
-    const rows: { shuffle_seed: string }[] = await this.db.query('SELECT shuffle_seed FROM participants WHERE id = $1', [participantId]);
-    return rows[0]?.shuffle_seed;
+  async shuffleSeedOf(participantId: string): Promise<string | null> {
+    const rows: { shuffle_seed: string | null }[] = await this.db.query('SELECT shuffle_seed FROM participants WHERE id = $1', [participantId]);
+    return rows[0]?.shuffle_seed ?? null;
   }
 
   // Couples: the prompt a partner said "I'm finished" with (null: not finished).

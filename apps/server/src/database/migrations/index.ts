@@ -7,7 +7,7 @@ import { LivePhones1796228281301 } from './1796228281301-LivePhones.js';
 import { EndedCodeIndex1796229835747 } from './1796229835747-EndedCodeIndex.js';
 import { TalkAlone1796236124355 } from './1796236124355-TalkAlone.js';
 import { Homework1796242732806 } from './1796242732806-Homework.js';
-import { SeatReissue1796315144285 } from './1796315144285-SeatReissue.js';
+import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -20,5 +20,5 @@ export const MIGRATIONS = [
   EndedCodeIndex1796229835747,
   TalkAlone1796236124355,
   Homework1796242732806,
-  SeatReissue1796315144285,
+  SeatReissue1796315596017,
 ];
