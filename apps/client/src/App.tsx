@@ -1,25 +1,63 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { HomePage } from './features/home/home-page';
-import { LanguageSwitcher } from './i18n/language-switcher';
-import { JoinPage } from './features/participant/join-page';
-import { PlayPage } from './features/participant/play-page';
-import { Link, matchPath, useLocation } from './lib/router';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { HomePage } from "./features/home/home-page";
+import { LanguageSwitcher } from "./i18n/language-switcher";
+import { JoinPage } from "./features/participant/join-page";
+import { PlayPage } from "./features/participant/play-page";
+import { Link, matchPath, useLocation } from "./lib/router";
 
 // Pages a participant's phone never needs load on demand: the facilitator's, the projector's and the
 // chart library (see results/chart-figure.tsx). The phone's first load is the home, join and play pages.
-const AuthPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.AuthPage })));
-const ConsolePage = lazy(() => import('./features/console/console-page').then((m) => ({ default: m.ConsolePage })));
-const LiveConsolePage = lazy(() => import('./features/console/live-console-page').then((m) => ({ default: m.LiveConsolePage })));
-const SessionSummaryPage = lazy(() =>
-  import('./features/console/session-summary-page').then((m) => ({ default: m.SessionSummaryPage })),
+const AuthPage = lazy(() =>
+  import("./features/auth/auth-page").then((m) => ({ default: m.AuthPage })),
 );
-const DeckLibraryPage = lazy(() => import('./features/decks/deck-library-page').then((m) => ({ default: m.DeckLibraryPage })));
-const DeckEditorPage = lazy(() => import('./features/decks/deck-editor-page').then((m) => ({ default: m.DeckEditorPage })));
+const ConsolePage = lazy(() =>
+  import("./features/console/console-page").then((m) => ({
+    default: m.ConsolePage,
+  })),
+);
+const LiveConsolePage = lazy(() =>
+  import("./features/console/live-console-page").then((m) => ({
+    default: m.LiveConsolePage,
+  })),
+);
+const SessionSummaryPage = lazy(() =>
+  import("./features/console/session-summary-page").then((m) => ({
+    default: m.SessionSummaryPage,
+  })),
+);
+const DeckLibraryPage = lazy(() =>
+  import("./features/decks/deck-library-page").then((m) => ({
+    default: m.DeckLibraryPage,
+  })),
+);
+const DeckEditorPage = lazy(() =>
+  import("./features/decks/deck-editor-page").then((m) => ({
+    default: m.DeckEditorPage,
+  })),
+);
 // Solo mode never needs the server: its page and the deck files load on demand, as static files.
-const SoloHomePage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloHomePage })));
-const SoloDeckPage = lazy(() => import('./features/solo/solo-page').then((m) => ({ default: m.SoloDeckPage })));
-const ScreenPage = lazy(() => import('./features/screen/screen-page').then((m) => ({ default: m.ScreenPage })));
+const SoloHomePage = lazy(() =>
+  import("./features/solo/solo-page").then((m) => ({
+    default: m.SoloHomePage,
+  })),
+);
+const SoloDeckPage = lazy(() =>
+  import("./features/solo/solo-page").then((m) => ({
+    default: m.SoloDeckPage,
+  })),
+);
+// A seat moving to this phone (a facilitator's new link, or a self-run couple's reclaim): rare, so on demand.
+const SeatClaimPage = lazy(() =>
+  import("./features/participant/seat-move").then((m) => ({
+    default: m.SeatClaimPage,
+  })),
+);
+const ScreenPage = lazy(() =>
+  import("./features/screen/screen-page").then((m) => ({
+    default: m.ScreenPage,
+  })),
+);
 
 // True once the person has moved between pages inside the app (not on the first page load).
 let navigated = false;
@@ -27,7 +65,7 @@ let navigated = false;
 // After a client-side navigation, move focus to the new page's heading so screen readers announce the change.
 function focusHeading(): void {
   if (!navigated) return;
-  const heading = document.querySelector<HTMLElement>('main h1');
+  const heading = document.querySelector<HTMLElement>("main h1");
   if (heading) {
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
@@ -46,7 +84,7 @@ function Lazy({ children }: { children: ReactNode }) {
     <Suspense
       fallback={
         <main className="page">
-          <p role="status">{t('loading')}</p>
+          <p role="status">{t("loading")}</p>
         </main>
       }
     >
@@ -68,7 +106,7 @@ export function App() {
   }, [path]);
 
   // The projector shows only the session; everywhere else the language can be changed at the foot of the page.
-  if (path.startsWith('/screen/')) return <Page path={path} hash={hash} />;
+  if (path.startsWith("/screen/")) return <Page path={path} hash={hash} />;
   return (
     <>
       <Page path={path} hash={hash} />
@@ -82,71 +120,84 @@ export function App() {
 function Page({ path, hash }: { path: string; hash: string }) {
   const { t } = useTranslation();
 
-  if (path === '/') return <HomePage />;
-  if (path === '/login')
+  if (path === "/") return <HomePage />;
+  if (path === "/login")
     return (
       <Lazy>
         <AuthPage key="login" mode="login" />
       </Lazy>
     );
-  if (path === '/signup')
+  if (path === "/signup")
     return (
       <Lazy>
         <AuthPage key="signup" mode="signup" />
       </Lazy>
     );
-  if (path === '/solo')
+  if (path === "/solo")
     return (
       <Lazy>
         <SoloHomePage />
       </Lazy>
     );
-  if (path === '/console')
+  if (path === "/console")
     return (
       <Lazy>
         <ConsolePage />
       </Lazy>
     );
-  if (path === '/console/decks')
+  if (path === "/console/decks")
     return (
       <Lazy>
         <DeckLibraryPage />
       </Lazy>
     );
 
-  let params = matchPath('/console/decks/:id/edit', path);
+  let params = matchPath("/console/decks/:id/edit", path);
   if (params)
     return (
       <Lazy>
         <DeckEditorPage key={params.id} deckId={params.id} />
       </Lazy>
     );
-  params = matchPath('/console/sessions/:id/summary', path);
+  params = matchPath("/console/sessions/:id/summary", path);
   if (params)
     return (
       <Lazy>
         <SessionSummaryPage key={params.id} sessionId={params.id} />
       </Lazy>
     );
-  params = matchPath('/console/sessions/:id', path);
+  params = matchPath("/console/sessions/:id", path);
   if (params)
     return (
       <Lazy>
         <LiveConsolePage key={params.id} sessionId={params.id} />
       </Lazy>
     );
-  params = matchPath('/solo/:deckId', path);
+  params = matchPath("/solo/:deckId", path);
   if (params)
     return (
       <Lazy>
         <SoloDeckPage key={params.deckId} deckId={params.deckId} />
       </Lazy>
     );
-  params = matchPath('/j/:code', path);
-  if (params) return <JoinPage key={params.code} code={params.code.toUpperCase()} />;
-  params = matchPath('/s/:sessionId', path);
-  if (params) return <PlayPage key={params.sessionId} sessionId={params.sessionId} />;
-  params = matchPath('/screen/:sessionId', path);
+  params = matchPath("/j/:code", path);
+  if (params)
+    return <JoinPage key={params.code} code={params.code.toUpperCase()} />;
+  params = matchPath("/s/:sessionId", path);
+  // A new link for a seat carries its one-time invitation after '#', which never reaches a server log.
+  if (params && hash.length > 16)
+    return (
+      <Lazy>
+        <SeatClaimPage
+          key={params.sessionId}
+          sessionId={params.sessionId}
+          invite={hash.slice(1)}
+        />
+      </Lazy>
+    );
+  if (params)
+    return <PlayPage key={params.sessionId} sessionId={params.sessionId} />;
+  params = matchPath("/screen/:sessionId", path);
   if (params)
     return (
       <Lazy>
@@ -156,9 +207,9 @@ function Page({ path, hash }: { path: string; hash: string }) {
 
   return (
     <main className="page narrow">
-      <h1>{t('notFound.title')}</h1>
+      <h1>{t("notFound.title")}</h1>
       <p>
-        <Link to="/">{t('notFound.home')}</Link>
+        <Link to="/">{t("notFound.home")}</Link>
       </p>
     </main>
   );

@@ -1,35 +1,78 @@
-import type { SessionState } from '@candor/shared';
-import { PROTOCOL_VERSION } from '@candor/shared/rules';
-import * as routes from '@candor/shared/routes';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
-import { localizeSessionState } from '../../i18n/deck-language';
-import { useErrorText } from '../../i18n/error-text';
-import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { ApiError, call } from '../../lib/api';
-import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
-import { Link, navigate } from '../../lib/router';
-import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
-import { useSessionSocket } from '../../lib/use-session-socket';
-import { joinUrl, presenterUrl } from '../join-links/join-links';
-import { JoinQr } from '../join-links/join-qr';
-import { ResultView } from '../results/result-view';
-import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
-import { ModerationPanel } from './moderation-panel';
-import { ResultPreview } from './result-preview';
-import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
-import '../../i18n/facilitator-texts';
+import type { SessionState } from "@candor/shared";
+import { PROTOCOL_VERSION } from "@candor/shared/rules";
+import * as routes from "@candor/shared/routes";
+import { useQuery } from "@tanstack/react-query";
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { localizeSessionState } from "../../i18n/deck-language";
+import { useErrorText } from "../../i18n/error-text";
+import { useDeckLanguage } from "../../i18n/use-deck-language";
+import { ApiError, call } from "../../lib/api";
+import { routeQuery, useLoginRedirect, withQueries } from "../../lib/queries";
+import { Link, navigate } from "../../lib/router";
+import {
+  sendCommand,
+  type CandorSocket,
+  type CommandError,
+  type CommandResult,
+} from "../../lib/socket";
+import { useSessionSocket } from "../../lib/use-session-socket";
+import { joinUrl, presenterUrl } from "../join-links/join-links";
+import { JoinQr } from "../join-links/join-qr";
+import { ResultView } from "../results/result-view";
+import {
+  SHORTCUTS,
+  useShortcuts,
+  type Shortcut,
+  type ShortcutAction,
+} from "./console-shortcuts";
+import { ModerationPanel } from "./moderation-panel";
+import { ResultPreview } from "./result-preview";
+import { SeatsPanel } from "./seats-panel";
+import {
+  forgetScreenToken,
+  rememberScreenToken,
+  screenTokenFor,
+} from "./screen-tokens";
+import "../../i18n/facilitator-texts";
 
-type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
+type Command =
+  "prompt:open" | "prompt:close" | "results:release" | "session:end";
 
-export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId }: { sessionId: string }) {
-  const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
-  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth);
+export const LiveConsolePage = withQueries(function LiveConsolePage({
+  sessionId,
+}: {
+  sessionId: string;
+}) {
+  const auth = useMemo(
+    () => ({
+      role: "facilitator" as const,
+      protocol: PROTOCOL_VERSION,
+      sessionId,
+    }),
+    [sessionId],
+  );
+  const {
+    socket,
+    state: deckState,
+    status,
+    refusal,
+    applyState,
+  } = useSessionSocket(auth);
   // The session's name and the prompt in the console's language, as the room's phones show them.
   const language = useDeckLanguage();
-  const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
-  const { t } = useTranslation('facilitator');
+  const state = useMemo(
+    () => deckState && localizeSessionState(deckState, language),
+    [deckState, language],
+  );
+  const { t } = useTranslation("facilitator");
   const errorText = useErrorText();
   const [commandError, setCommandError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,30 +86,38 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   useEffect(() => {
     if (!socket) return;
     const onAway = ({ away: count }: { away: number }) => setAway(count);
-    socket.on('stepout:updated', onAway);
-    const onTalkAlone = ({ asking }: { asking: number }) => setTalkAlone(asking);
-    socket.on('talkalone:updated', onTalkAlone);
+    socket.on("stepout:updated", onAway);
+    const onTalkAlone = ({ asking }: { asking: number }) =>
+      setTalkAlone(asking);
+    socket.on("talkalone:updated", onTalkAlone);
     return () => {
-      socket.off('stepout:updated', onAway);
-      socket.off('talkalone:updated', onTalkAlone);
+      socket.off("stepout:updated", onAway);
+      socket.off("talkalone:updated", onTalkAlone);
     };
   }, [socket]);
   const joinsLimited = useJoinsLimited(socket);
 
   // The session as stored, shown until the socket's snapshot arrives.
-  const stored = useQuery(routeQuery(routes.getSession, { params: { id: sessionId } }));
+  const stored = useQuery(
+    routeQuery(routes.getSession, { params: { id: sessionId } }),
+  );
   const failed = useLoginRedirect(stored.error);
   // What failed: the server's error, or null for one the client noticed itself.
-  const loadError = failed ? { failure: failed instanceof ApiError ? failed : null } : null;
+  const loadError = failed
+    ? { failure: failed instanceof ApiError ? failed : null }
+    : null;
   useEffect(() => {
     if (stored.data) applyState(stored.data.state);
   }, [stored.data, applyState]);
 
   useEffect(() => {
-    if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
+    if (refusal?.code === "UNAUTHENTICATED")
+      navigate("/login", { replace: true });
   }, [refusal]);
 
-  const send = async (command: (target: CandorSocket) => Promise<CommandResult<SessionState>>) => {
+  const send = async (
+    command: (target: CandorSocket) => Promise<CommandResult<SessionState>>,
+  ) => {
     if (!socket) return;
     setBusy(true);
     setCommandError(null);
@@ -76,20 +127,36 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     if (result.ok) applyState(result.data);
     else setCommandError(result.error);
   };
-  const run = (command: Command) => send((target) => sendCommand(target, command, {}));
-  const setPaused = (paused: boolean) => send((target) => sendCommand(target, 'session:pause', { paused }));
-  const setLiveResults = (liveResults: boolean) => send((target) => sendCommand(target, 'session:settings', { liveResults }));
-  const setLivePhones = (livePhones: boolean) => send((target) => sendCommand(target, 'session:settings', { livePhones }));
+  const run = (command: Command) =>
+    send((target) => sendCommand(target, command, {}));
+  const setPaused = (paused: boolean) =>
+    send((target) => sendCommand(target, "session:pause", { paused }));
+  const setLiveResults = (liveResults: boolean) =>
+    send((target) => sendCommand(target, "session:settings", { liveResults }));
+  const setLivePhones = (livePhones: boolean) =>
+    send((target) => sendCommand(target, "session:settings", { livePhones }));
 
-  const connected = status === 'connected';
+  const connected = status === "connected";
   const ready = connected && !busy;
   // Each control's button and its key share one action: the same handler, enabled under the same rule.
   const enabled = state ? enabledControls(state, ready, confirmEnd) : null;
   const actions: Record<Shortcut, ShortcutAction> = {
-    open: { enabled: enabled?.open ?? false, run: () => void run('prompt:open') },
-    close: { enabled: enabled?.close ?? false, run: () => void run('prompt:close') },
-    release: { enabled: enabled?.release ?? false, run: () => void run('results:release') },
-    pause: { enabled: enabled?.pause ?? false, run: () => void setPaused(!state?.paused) },
+    open: {
+      enabled: enabled?.open ?? false,
+      run: () => void run("prompt:open"),
+    },
+    close: {
+      enabled: enabled?.close ?? false,
+      run: () => void run("prompt:close"),
+    },
+    release: {
+      enabled: enabled?.release ?? false,
+      run: () => void run("results:release"),
+    },
+    pause: {
+      enabled: enabled?.pause ?? false,
+      run: () => void setPaused(!state?.paused),
+    },
     end: { enabled: enabled?.end ?? false, run: () => setConfirmEnd(true) },
     cancelEnd: { enabled: confirmEnd, run: () => setConfirmEnd(false) },
   };
@@ -100,16 +167,21 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     if (confirmEnd) keepGoingRef.current?.focus();
   }, [confirmEnd]);
 
-  const refused = refusal && refusal.code !== 'UNAUTHENTICATED' ? refusal : null;
+  const refused =
+    refusal && refusal.code !== "UNAUTHENTICATED" ? refusal : null;
   if (loadError || refused) {
     return (
       <main className="page">
         <p>
-          <Link to="/console">{t('live.back')}</Link>
+          <Link to="/console">{t("live.back")}</Link>
         </p>
-        <h1>{t('live.heading')}</h1>
+        <h1>{t("live.heading")}</h1>
         <p className="error" role="alert">
-          {loadError ? (loadError.failure ? errorText(loadError.failure) : t('live.loadError')) : refused && errorText(refused)}
+          {loadError
+            ? loadError.failure
+              ? errorText(loadError.failure)
+              : t("live.loadError")
+            : refused && errorText(refused)}
         </p>
       </main>
     );
@@ -117,118 +189,159 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   if (!state) {
     return (
       <main className="page">
-        <h1>{t('live.heading')}</h1>
-        <p role="status">{t('live.connecting')}</p>
+        <h1>{t("live.heading")}</h1>
+        <p role="status">{t("live.connecting")}</p>
       </main>
     );
   }
 
-  const running = state.phase === 'open' || state.phase === 'closed' || state.phase === 'released';
+  const running =
+    state.phase === "open" ||
+    state.phase === "closed" ||
+    state.phase === "released";
   const joinPanel = (
     <>
-      {state.phase === 'ended' ? (
+      {state.phase === "ended" ? (
         <EndedJoin sessionId={state.id} />
       ) : (
         <section aria-labelledby="join-heading" className="card">
-          <h2 id="join-heading">{t('live.join.heading')}</h2>
-          <p className="join-code-label">{t('live.join.code')}</p>
+          <h2 id="join-heading">{t("live.join.heading")}</h2>
+          <p className="join-code-label">{t("live.join.code")}</p>
           <p className="join-code">{state.code}</p>
           <p>
-            {t('live.join.link')} <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
+            {t("live.join.link")}{" "}
+            <a href={joinUrl(state.code)}>{joinUrl(state.code)}</a>
           </p>
           {joinsLimited && (
             <p className="banner" role="status" data-testid="joins-limited">
-              {t('live.join.limited')}
+              {t("live.join.limited")}
             </p>
           )}
-          {state.phase === 'lobby' && (
+          {state.phase === "lobby" && (
             <p className="joined-count" data-testid="joined" aria-live="polite">
-              {t('live.join.joined', { count: state.participants })}
+              {t("live.join.joined", { count: state.participants })}
             </p>
           )}
           <JoinQr url={joinUrl(state.code)} size={180} />
           <PresenterLink sessionId={state.id} />
         </section>
       )}
-
     </>
   );
   const runPanel = (
     <section aria-labelledby="run-heading" className="card">
-      <h2 id="run-heading">{t('live.run.heading')}</h2>
+      <h2 id="run-heading">{t("live.run.heading")}</h2>
       <dl className="facts">
         <div>
-          <dt>{t('live.run.phase')}</dt>
+          <dt>{t("live.run.phase")}</dt>
           <dd data-testid="phase" aria-live="polite">
             {t(`live.phases.${state.phase}`)}
           </dd>
         </div>
         <div>
-          <dt>{t('live.run.prompt')}</dt>
+          <dt>{t("live.run.prompt")}</dt>
           <dd>
             {state.prompt && state.promptIndex !== null
-              ? t('live.run.promptPosition', { number: state.promptIndex + 1, total: state.promptCount, title: state.prompt.title })
-              : t('live.run.promptNone', { total: state.promptCount })}
+              ? t("live.run.promptPosition", {
+                  number: state.promptIndex + 1,
+                  total: state.promptCount,
+                  title: state.prompt.title,
+                })
+              : t("live.run.promptNone", { total: state.promptCount })}
           </dd>
         </div>
         <div>
-          <dt>{t('live.run.answers')}</dt>
-          <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
+          <dt>{t("live.run.answers")}</dt>
+          <dd data-testid="answered">
+            {t("live.run.answered", {
+              answered: state.answered,
+              participants: state.participants,
+            })}
+          </dd>
         </div>
-        {state.mode === 'couple' && state.phase === 'open' && (
+        {state.mode === "couple" && state.phase === "open" && (
           <div>
-            <dt>{t('live.run.finished')}</dt>
-            <dd data-testid="finished">{t('live.run.finishedCount', { finished: state.finished })}</dd>
+            <dt>{t("live.run.finished")}</dt>
+            <dd data-testid="finished">
+              {t("live.run.finishedCount", { finished: state.finished })}
+            </dd>
           </div>
         )}
         <div>
-          <dt>{t('live.run.away')}</dt>
+          <dt>{t("live.run.away")}</dt>
           <dd data-testid="away" aria-live="polite">
-            {away === null ? t('live.run.awayUnknown') : away === 0 ? t('live.run.awayNone') : t('live.run.awayCount', { count: away })}
+            {away === null
+              ? t("live.run.awayUnknown")
+              : away === 0
+                ? t("live.run.awayNone")
+                : t("live.run.awayCount", { count: away })}
           </dd>
         </div>
       </dl>
-      <p className="hint">{t('live.run.awayHint')}</p>
+      <p className="hint">{t("live.run.awayHint")}</p>
 
       <div className="controls">
-        <ControlButton shortcut="open" action={actions.open} className="primary">
-          {t('live.run.open')}
+        <ControlButton
+          shortcut="open"
+          action={actions.open}
+          className="primary"
+        >
+          {t("live.run.open")}
         </ControlButton>
         <ControlButton shortcut="close" action={actions.close}>
-          {t('live.run.close')}
+          {t("live.run.close")}
         </ControlButton>
         <ControlButton shortcut="release" action={actions.release}>
-          {t('live.run.release')}
+          {t("live.run.release")}
         </ControlButton>
       </div>
       <div className="controls">
         {confirmEnd ? (
           <>
-            <button type="button" className="danger" disabled={!ready} onClick={() => void run('session:end')}>
-              {t('live.run.confirmEnd')}
+            <button
+              type="button"
+              className="danger"
+              disabled={!ready}
+              onClick={() => void run("session:end")}
+            >
+              {t("live.run.confirmEnd")}
             </button>
-            <ControlButton shortcut="cancelEnd" action={actions.cancelEnd} buttonRef={keepGoingRef}>
-              {t('live.run.keepGoing')}
+            <ControlButton
+              shortcut="cancelEnd"
+              action={actions.cancelEnd}
+              buttonRef={keepGoingRef}
+            >
+              {t("live.run.keepGoing")}
             </ControlButton>
           </>
         ) : (
-          <ControlButton shortcut="end" action={actions.end} className="danger-outline">
-            {t('live.run.end')}
+          <ControlButton
+            shortcut="end"
+            action={actions.end}
+            className="danger-outline"
+          >
+            {t("live.run.end")}
           </ControlButton>
         )}
       </div>
-      {state.mode === 'couple' && <p className="hint">{t('live.run.coupleReveal')}</p>}
-      {confirmEnd && <p className="hint">{t('live.run.endHint')}</p>}
-      {state.phase !== 'ended' && (
+      {state.mode === "couple" && (
+        <p className="hint">{t("live.run.coupleReveal")}</p>
+      )}
+      {confirmEnd && <p className="hint">{t("live.run.endHint")}</p>}
+      {state.phase !== "ended" && (
         <div className="controls">
-          <ControlButton shortcut="pause" action={actions.pause} pressed={state.paused}>
-            {state.paused ? t('live.run.resume') : t('live.run.pause')}
+          <ControlButton
+            shortcut="pause"
+            action={actions.pause}
+            pressed={state.paused}
+          >
+            {state.paused ? t("live.run.resume") : t("live.run.pause")}
           </ControlButton>
         </div>
       )}
-      {state.paused && state.phase !== 'ended' && (
+      {state.paused && state.phase !== "ended" && (
         <p className="banner" role="status">
-          {t('live.run.pausedBanner')}
+          {t("live.run.pausedBanner")}
         </p>
       )}
       {commandError && (
@@ -236,26 +349,32 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           {errorText(commandError)}
         </p>
       )}
-      {state.phase !== 'ended' && <ShortcutList />}
+      {state.phase !== "ended" && <ShortcutList />}
     </section>
   );
   // What the room is looking at: the released result, or the live one while a prompt is open; between
   // closing and release (live results off), the facilitator's own preview, which the room does not see.
   const resultsPanel = (
     <>
-      {state.phase === 'closed' && state.mode === 'group' && !state.liveResults && (
-        <ResultPreview socket={socket} prompt={state.prompt} version={state.version} />
-      )}
-      {state.phase === 'released' && state.result && (
+      {state.phase === "closed" &&
+        state.mode === "group" &&
+        !state.liveResults && (
+          <ResultPreview
+            socket={socket}
+            prompt={state.prompt}
+            version={state.version}
+          />
+        )}
+      {state.phase === "released" && state.result && (
         <section aria-labelledby="result-heading" className="card">
-          <h2 id="result-heading">{t('live.result')}</h2>
+          <h2 id="result-heading">{t("live.result")}</h2>
           <ResultView prompt={state.prompt} result={state.result} explain />
         </section>
       )}
-      {state.phase === 'open' && state.liveResults && state.result && (
+      {state.phase === "open" && state.liveResults && state.result && (
         <section aria-labelledby="live-result-heading" className="card">
-          <h2 id="live-result-heading">{t('live.liveResults.heading')}</h2>
-          <p className="hint">{t('live.liveResults.hint')}</p>
+          <h2 id="live-result-heading">{t("live.liveResults.heading")}</h2>
+          <p className="hint">{t("live.liveResults.hint")}</p>
           <ResultView prompt={state.prompt} result={state.result} explain />
         </section>
       )}
@@ -264,31 +383,38 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
 
   return (
     <main className="page wide">
-      <nav className="breadcrumbs" aria-label={t('live.breadcrumbs')}>
-        <Link to="/console">{t('live.back')}</Link>
+      <nav className="breadcrumbs" aria-label={t("live.breadcrumbs")}>
+        <Link to="/console">{t("live.back")}</Link>
         <span aria-hidden="true"> · </span>
-        <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>{t('live.summaryLink')}</Link>
+        <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}>
+          {t("live.summaryLink")}
+        </Link>
       </nav>
       <h1>{state.title}</h1>
       {!connected && (
         <p className="banner" role="status">
-          {t('live.reconnecting')}
+          {t("live.reconnecting")}
         </p>
       )}
 
-      {away !== null && away > 0 && state.phase !== 'ended' && (
+      {away !== null && away > 0 && state.phase !== "ended" && (
         // Someone needs a moment: it has to stand out, wherever the facilitator is looking.
         <p className="banner attention" role="status" data-testid="away-banner">
-          <strong>{t('live.run.awayCount', { count: away })}</strong> {t('live.awayBanner')}
+          <strong>{t("live.run.awayCount", { count: away })}</strong>{" "}
+          {t("live.awayBanner")}
         </p>
       )}
 
-      {talkAlone > 0 && state.phase !== 'ended' && (
-        <div className="banner attention" role="status" data-testid="talk-alone-banner">
+      {talkAlone > 0 && state.phase !== "ended" && (
+        <div
+          className="banner attention"
+          role="status"
+          data-testid="talk-alone-banner"
+        >
           <p>
-            <strong>{t('live.talkAloneBanner')}</strong>
+            <strong>{t("live.talkAloneBanner")}</strong>
           </p>
-          <p>{t('live.talkAloneHint')}</p>
+          <p>{t("live.talkAloneHint")}</p>
         </div>
       )}
 
@@ -297,8 +423,13 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         <>
           {runPanel}
           {resultsPanel}
-          {state.mode === 'group' && state.prompt?.kind === 'text' && (
-            <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
+          {state.mode === "group" && state.prompt?.kind === "text" && (
+            <ModerationPanel
+              socket={socket}
+              promptId={state.prompt.id}
+              phase={state.phase}
+              k={state.k}
+            />
           )}
           <div className="console-grid">{joinPanel}</div>
         </>
@@ -309,23 +440,42 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </div>
       )}
 
-      <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
+      {/* A couple's seats, each with a new link for a lost phone (a group's seats cannot be told apart). */}
+      {state.mode === "couple" && state.phase !== "ended" && (
+        <SeatsPanel sessionId={state.id} refresh={state.participants} />
+      )}
+
+      <PrivacySettings
+        state={state}
+        ready={ready}
+        onLiveResults={(on) => void setLiveResults(on)}
+        onLivePhones={(on) => void setLivePhones(on)}
+      />
 
       {stored.data?.deckDescription && (
         // The deck's description, e.g. a quiz's answer key: for the facilitator, never on phones or the screen.
         <section aria-labelledby="deck-notes-heading" className="card">
-          <h2 id="deck-notes-heading">{t('live.deckNotes.heading')}</h2>
-          <p className="hint">{t('live.deckNotes.hint')}</p>
-          <p>{stored.data.deckDescriptionTranslations?.[language] ?? stored.data.deckDescription}</p>
+          <h2 id="deck-notes-heading">{t("live.deckNotes.heading")}</h2>
+          <p className="hint">{t("live.deckNotes.hint")}</p>
+          <p>
+            {stored.data.deckDescriptionTranslations?.[language] ??
+              stored.data.deckDescription}
+          </p>
         </section>
       )}
 
-      {state.phase === 'ended' && (
+      {state.phase === "ended" && (
         <p>
           <Trans
             t={t}
             i18nKey="live.ended"
-            components={{ summary: <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`} /> }}
+            components={{
+              summary: (
+                <Link
+                  to={`/console/sessions/${encodeURIComponent(state.id)}/summary`}
+                />
+              ),
+            }}
           />
         </p>
       )}
@@ -336,7 +486,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
 // How a key shows on screen; letters show as they are.
 function keyLabel(shortcut: Shortcut): string {
   const key = SHORTCUTS[shortcut];
-  return key === 'Escape' ? 'Esc' : key;
+  return key === "Escape" ? "Esc" : key;
 }
 
 type ControlButtonProps = {
@@ -350,7 +500,14 @@ type ControlButtonProps = {
 
 // A session control: its key shows beside the label (hidden from the accessible name, which
 // aria-keyshortcuts already extends), and the key runs the same action under the same rule.
-function ControlButton({ shortcut, action, className, pressed, buttonRef, children }: ControlButtonProps) {
+function ControlButton({
+  shortcut,
+  action,
+  className,
+  pressed,
+  buttonRef,
+  children,
+}: ControlButtonProps) {
   return (
     <button
       ref={buttonRef}
@@ -361,7 +518,7 @@ function ControlButton({ shortcut, action, className, pressed, buttonRef, childr
       disabled={!action.enabled}
       onClick={action.run}
     >
-      {children}{' '}
+      {children}{" "}
       <kbd className="key-hint" aria-hidden="true">
         {keyLabel(shortcut)}
       </kbd>
@@ -370,12 +527,23 @@ function ControlButton({ shortcut, action, className, pressed, buttonRef, childr
 }
 
 function ShortcutList() {
-  const { t } = useTranslation('facilitator');
-  const listed: Shortcut[] = ['open', 'close', 'release', 'pause', 'end', 'cancelEnd'];
+  const { t } = useTranslation("facilitator");
+  const listed: Shortcut[] = [
+    "open",
+    "close",
+    "release",
+    "pause",
+    "end",
+    "cancelEnd",
+  ];
   return (
-    <section aria-labelledby="shortcuts-heading" className="shortcuts" data-testid="shortcuts">
-      <h3 id="shortcuts-heading">{t('live.shortcuts.heading')}</h3>
-      <p className="hint">{t('live.shortcuts.intro')}</p>
+    <section
+      aria-labelledby="shortcuts-heading"
+      className="shortcuts"
+      data-testid="shortcuts"
+    >
+      <h3 id="shortcuts-heading">{t("live.shortcuts.heading")}</h3>
+      <p className="hint">{t("live.shortcuts.intro")}</p>
       <ul className="hint">
         {listed.map((shortcut) => (
           <li key={shortcut}>
@@ -388,41 +556,75 @@ function ShortcutList() {
 }
 
 // Which privacy rules are in force, in words, and the one setting that can change during a session.
-type PrivacySettingsProps = { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void; onLivePhones: (on: boolean) => void };
+type PrivacySettingsProps = {
+  state: SessionState;
+  ready: boolean;
+  onLiveResults: (on: boolean) => void;
+  onLivePhones: (on: boolean) => void;
+};
 
-function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacySettingsProps) {
-  const { t } = useTranslation('facilitator');
-  const couple = state.mode === 'couple';
+function PrivacySettings({
+  state,
+  ready,
+  onLiveResults,
+  onLivePhones,
+}: PrivacySettingsProps) {
+  const { t } = useTranslation("facilitator");
+  const couple = state.mode === "couple";
   return (
     <section aria-labelledby="privacy-settings-heading" className="card">
-      <h2 id="privacy-settings-heading">{t('privacy.heading')}</h2>
+      <h2 id="privacy-settings-heading">{t("privacy.heading")}</h2>
       <dl className="facts" data-testid="privacy-settings">
         <div>
-          <dt>{t('privacy.mode')}</dt>
-          <dd>{couple ? t('privacy.modeCouple') : t('privacy.modeGroup')}</dd>
+          <dt>{t("privacy.mode")}</dt>
+          <dd>{couple ? t("privacy.modeCouple") : t("privacy.modeGroup")}</dd>
         </div>
         <div>
-          <dt>{t('privacy.threshold')}</dt>
-          <dd>{couple ? t('privacy.thresholdCouple') : t('privacy.thresholdGroup', { k: state.k })}</dd>
+          <dt>{t("privacy.threshold")}</dt>
+          <dd>
+            {couple
+              ? t("privacy.thresholdCouple")
+              : t("privacy.thresholdGroup", { k: state.k })}
+          </dd>
         </div>
         <div>
-          <dt>{t('privacy.liveResults')}</dt>
+          <dt>{t("privacy.liveResults")}</dt>
           <dd data-testid="live-results">
-            {couple ? t('privacy.liveCouple') : state.liveResults ? t(state.livePhones ? 'privacy.liveOnPhones' : 'privacy.liveOn') : t('privacy.liveOff')}
+            {couple
+              ? t("privacy.liveCouple")
+              : state.liveResults
+                ? t(
+                    state.livePhones
+                      ? "privacy.liveOnPhones"
+                      : "privacy.liveOn",
+                  )
+                : t("privacy.liveOff")}
           </dd>
         </div>
       </dl>
       {couple ? (
-        <p className="hint">{t('privacy.coupleHint')}</p>
+        <p className="hint">{t("privacy.coupleHint")}</p>
       ) : (
-        state.phase !== 'ended' && (
+        state.phase !== "ended" && (
           <>
-            <SettingSwitch id="live-results-rule" checked={state.liveResults} disabled={!ready} onChange={onLiveResults} label={t('privacy.liveSwitch')}>
-              {t('privacy.liveRule', { k: state.k })}
+            <SettingSwitch
+              id="live-results-rule"
+              checked={state.liveResults}
+              disabled={!ready}
+              onChange={onLiveResults}
+              label={t("privacy.liveSwitch")}
+            >
+              {t("privacy.liveRule", { k: state.k })}
             </SettingSwitch>
             {state.liveResults && (
-              <SettingSwitch id="live-phones-hint" checked={state.livePhones} disabled={!ready} onChange={onLivePhones} label={t('privacy.livePhonesSwitch')}>
-                {t('privacy.livePhonesHint')}
+              <SettingSwitch
+                id="live-phones-hint"
+                checked={state.livePhones}
+                disabled={!ready}
+                onChange={onLivePhones}
+                label={t("privacy.livePhonesSwitch")}
+              >
+                {t("privacy.livePhonesHint")}
               </SettingSwitch>
             )}
           </>
@@ -433,7 +635,14 @@ function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacyS
 }
 
 // A session setting as a switch; it shows the server's value, so it moves once the command is acknowledged.
-function SettingSwitch(props: { id: string; checked: boolean; disabled: boolean; onChange: (on: boolean) => void; label: string; children: ReactNode }) {
+function SettingSwitch(props: {
+  id: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <label className="check">
@@ -456,21 +665,23 @@ function SettingSwitch(props: { id: string; checked: boolean; disabled: boolean;
 
 // An ended session's code may already belong to another session: no code, no QR, no presenter link.
 function EndedJoin({ sessionId }: { sessionId: string }) {
-  const { t } = useTranslation('facilitator');
+  const { t } = useTranslation("facilitator");
   useEffect(() => forgetScreenToken(sessionId), [sessionId]);
   return (
     <section aria-labelledby="join-heading" className="card">
-      <h2 id="join-heading">{t('live.join.heading')}</h2>
-      <p data-testid="join-ended">{t('live.join.ended')}</p>
+      <h2 id="join-heading">{t("live.join.heading")}</h2>
+      <p data-testid="join-ended">{t("live.join.ended")}</p>
     </section>
   );
 }
 
 function PresenterLink({ sessionId }: { sessionId: string }) {
   const [token, setToken] = useState(() => screenTokenFor(sessionId));
-  const { t } = useTranslation('facilitator');
+  const { t } = useTranslation("facilitator");
   const errorText = useErrorText();
-  const [note, setNote] = useState<'renewed' | 'copied' | 'selected' | null>(null);
+  const [note, setNote] = useState<"renewed" | "copied" | "selected" | null>(
+    null,
+  );
   // What failed: the server's error, or null for one the client noticed itself.
   const [error, setError] = useState<{ failure: ApiError | null } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -478,10 +689,12 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   const renew = async () => {
     setError(null);
     try {
-      const { screenToken } = await call(routes.screenLink, { params: { id: sessionId } });
+      const { screenToken } = await call(routes.screenLink, {
+        params: { id: sessionId },
+      });
       rememberScreenToken(sessionId, screenToken);
       setToken(screenToken);
-      setNote('renewed');
+      setNote("renewed");
     } catch (caught) {
       setError({ failure: caught instanceof ApiError ? caught : null });
     }
@@ -490,39 +703,45 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   const copy = async (url: string) => {
     try {
       await navigator.clipboard.writeText(url);
-      setNote('copied');
+      setNote("copied");
     } catch {
       // Clipboard access needs a secure context and permission; fall back to a selection.
       inputRef.current?.select();
-      setNote('selected');
+      setNote("selected");
     }
   };
 
   const url = token ? presenterUrl(sessionId, token) : null;
   return (
     <div className="presenter">
-      <h3>{t('presenter.heading')}</h3>
+      <h3>{t("presenter.heading")}</h3>
       {url ? (
         <>
-          <label htmlFor="presenter-link">{t('presenter.linkLabel')}</label>
+          <label htmlFor="presenter-link">{t("presenter.linkLabel")}</label>
           <div className="copy-row">
-            <input id="presenter-link" ref={inputRef} readOnly value={url} onFocus={(event) => event.target.select()} />
+            <input
+              id="presenter-link"
+              ref={inputRef}
+              readOnly
+              value={url}
+              onFocus={(event) => event.target.select()}
+            />
             <button type="button" onClick={() => void copy(url)}>
-              {t('presenter.copy')}
+              {t("presenter.copy")}
             </button>
           </div>
           <p className="hint">
-            {t('presenter.hint')}{' '}
+            {t("presenter.hint")}{" "}
             <a href={url} target="_blank" rel="noopener noreferrer">
-              {t('presenter.open')}
+              {t("presenter.open")}
             </a>
           </p>
         </>
       ) : (
         <>
-          <p className="hint">{t('presenter.shownOnce')}</p>
+          <p className="hint">{t("presenter.shownOnce")}</p>
           <button type="button" onClick={() => void renew()}>
-            {t('presenter.renew')}
+            {t("presenter.renew")}
           </button>
         </>
       )}
@@ -531,7 +750,7 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
       </p>
       {error && (
         <p className="error" role="alert">
-          {error.failure ? errorText(error.failure) : t('presenter.renewError')}
+          {error.failure ? errorText(error.failure) : t("presenter.renewError")}
         </p>
       )}
     </div>
@@ -540,29 +759,38 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
 
 // Which controls work now. A control needs a connected socket and no command under way; End is asked
 // about first, so its button (and key) rest while the question is open.
-function enabledControls(state: SessionState, ready: boolean, confirmingEnd: boolean) {
+function enabledControls(
+  state: SessionState,
+  ready: boolean,
+  confirmingEnd: boolean,
+) {
   const can = allowedCommands(state);
   return {
     open: ready && can.open,
     close: ready && can.close,
     release: ready && can.release,
     end: ready && can.end && !confirmingEnd,
-    pause: ready && state.phase !== 'ended',
+    pause: ready && state.phase !== "ended",
   };
 }
 
 function allowedCommands(state: SessionState) {
-  const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
-  const between = state.phase === 'lobby' || state.phase === 'closed' || state.phase === 'released';
+  const hasNext =
+    state.promptIndex === null
+      ? state.promptCount > 0
+      : state.promptIndex + 1 < state.promptCount;
+  const between =
+    state.phase === "lobby" ||
+    state.phase === "closed" ||
+    state.phase === "released";
   return {
     open: between && hasNext,
-    close: state.phase === 'open',
+    close: state.phase === "open",
     // A couple's reveal comes when both partners say they are finished, never from the console.
-    release: state.phase === 'closed' && state.mode === 'group',
-    end: state.phase !== 'ended',
+    release: state.phase === "closed" && state.mode === "group",
+    end: state.phase !== "ended",
   };
 }
-
 
 // Whether the join limits refused someone for this session lately: shown for as long as the server
 // says the limit may hold, and again with every new notice.
@@ -576,10 +804,10 @@ function useJoinsLimited(socket: CandorSocket | null): boolean {
       clearTimeout(timer);
       timer = setTimeout(() => setLimited(false), forSeconds * 1000);
     };
-    socket.on('joins:limited', onLimited);
+    socket.on("joins:limited", onLimited);
     return () => {
       clearTimeout(timer);
-      socket.off('joins:limited', onLimited);
+      socket.off("joins:limited", onLimited);
     };
   }, [socket]);
   return limited;

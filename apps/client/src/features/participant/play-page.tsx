@@ -1,24 +1,52 @@
-import type { Prompt, SessionState, Snapshot } from '@candor/shared';
-import { PROTOCOL_VERSION } from '@candor/shared/rules';
-import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
-import { localizeSessionState } from '../../i18n/deck-language';
-import { useErrorText } from '../../i18n/error-text';
-import { useDeckLanguage } from '../../i18n/use-deck-language';
-import { Link } from '../../lib/router';
-import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
-import { useSessionSocket } from '../../lib/use-session-socket';
-import { ResultView } from '../results/result-view';
-import { AnswerForm, inOwnOrder } from '../answer-forms';
-import { PausedScreen, StepOutScreen, WithdrawControl, WithdrawnScreen } from './care-controls';
-import { FinishControl, RevealNote, SelfRunControls, ShareWithPartner, type Finishing } from './couple-controls';
-import { latestPending } from './pending-answers';
-import { forgetSeatToken, readSeatToken } from '../../lib/seat-token';
-import { useAnswerSync, type AnswerSync } from './use-answer-sync';
+import type { Prompt, SessionState, Snapshot } from "@candor/shared";
+import { PROTOCOL_VERSION } from "@candor/shared/rules";
+import type { TFunction } from "i18next";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { localizeSessionState } from "../../i18n/deck-language";
+import { useErrorText } from "../../i18n/error-text";
+import { useDeckLanguage } from "../../i18n/use-deck-language";
+import { Link } from "../../lib/router";
+import {
+  sendCommand,
+  type CandorSocket,
+  type CommandError,
+} from "../../lib/socket";
+import { useSessionSocket } from "../../lib/use-session-socket";
+import { ResultView } from "../results/result-view";
+import { AnswerForm, inOwnOrder } from "../answer-forms";
+import {
+  PausedScreen,
+  StepOutScreen,
+  WithdrawControl,
+  WithdrawnScreen,
+} from "./care-controls";
+import {
+  FinishControl,
+  ReclaimConfirm,
+  RevealNote,
+  SelfRunControls,
+  ShareWithPartner,
+  type Finishing,
+} from "./couple-controls";
+import { latestPending } from "./pending-answers";
+import { forgetSeatToken, readSeatToken } from "../../lib/seat-token";
+import { useAnswerSync, type AnswerSync } from "./use-answer-sync";
+
+// The seat's own seed for its shuffled order, from its snapshot (the same on every phone the seat moves to).
+const SeatSeed = createContext<string | null>(null);
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
-  const { t } = useTranslation('participant');
+  const { t } = useTranslation("participant");
   const errorText = useErrorText();
   const token = useMemo(() => readSeatToken(sessionId), [sessionId]);
   const [withdrawn, setWithdrawn] = useState(false);
@@ -27,7 +55,15 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const language = useDeckLanguage();
   // After withdrawing there is no seat left to connect with.
   const auth = useMemo(
-    () => (token && !withdrawn ? { role: 'participant' as const, protocol: PROTOCOL_VERSION, token, language } : null),
+    () =>
+      token && !withdrawn
+        ? {
+            role: "participant" as const,
+            protocol: PROTOCOL_VERSION,
+            token,
+            language,
+          }
+        : null,
     [token, withdrawn, language],
   );
   const sync = useAnswerSync();
@@ -36,16 +72,31 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   // Whether this partner asked to talk to the therapist alone, as the server last told it (couples with a therapist).
   const [talkAlone, setTalkAlone] = useState(false);
   const [talkAloneFailed, setTalkAloneFailed] = useState(false);
+  const [seed, setSeed] = useState<string | null>(null);
+  // A self-run couple: a new phone asks to take a seat (this phone types its code, or declines).
+  const [reclaimPending, setReclaimPending] = useState(false);
   const onSnapshot = useCallback(
     (snapshot: Snapshot, socket: CandorSocket) => {
       sync.onSnapshot(snapshot, socket);
-      setFinishedPrompt(snapshot.myFinished ? (snapshot.state.prompt?.id ?? null) : null);
+      setSeed(snapshot.mySeed ?? null);
+      setFinishedPrompt(
+        snapshot.myFinished ? (snapshot.state.prompt?.id ?? null) : null,
+      );
       setTalkAlone(snapshot.myTalkAlone ?? false);
     },
     [sync.onSnapshot],
   );
-  const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
-  const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
+  const {
+    socket,
+    state: deckState,
+    status,
+    refusal,
+    applyState,
+  } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
+  const state = useMemo(
+    () => deckState && localizeSessionState(deckState, language),
+    [deckState, language],
+  );
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
     setWithdrawn(true);
@@ -54,64 +105,93 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const { resume } = sync;
 
   useEffect(() => {
+    if (!socket) return;
+    const onReclaim = ({ pending }: { pending: boolean }) =>
+      setReclaimPending(pending);
+    socket.on("reclaim:updated", onReclaim);
+    return () => void socket.off("reclaim:updated", onReclaim);
+  }, [socket]);
+
+  useEffect(() => {
     // Answers refused during a pause wait on this phone; send them the moment it ends.
     if (!paused) resume();
   }, [paused, resume]);
 
-  const seatGone = !token || refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND';
+  const seatGone =
+    !token ||
+    refusal?.code === "UNAUTHENTICATED" ||
+    refusal?.code === "SESSION_NOT_FOUND";
   useEffect(() => {
     // A token the server no longer knows would only get in the way of joining again.
-    if (refusal?.code === 'UNAUTHENTICATED' || refusal?.code === 'SESSION_NOT_FOUND') forgetSeatToken(sessionId);
+    if (
+      refusal?.code === "UNAUTHENTICATED" ||
+      refusal?.code === "SESSION_NOT_FOUND"
+    )
+      forgetSeatToken(sessionId);
   }, [refusal, sessionId]);
 
   if (withdrawn) return <WithdrawnScreen />;
   if (seatGone) {
     return (
       <Shell>
-        <h1>{t('play.seatGone.heading')}</h1>
-        <p role="alert">{t('play.seatGone.text')}</p>
+        <h1>{t("play.seatGone.heading")}</h1>
+        <p role="alert">{t("play.seatGone.text")}</p>
         <p>
-          <Trans t={t} i18nKey="play.seatGone.back" components={{ start: <Link to="/" /> }} />
+          <Trans
+            t={t}
+            i18nKey="play.seatGone.back"
+            components={{ start: <Link to="/" /> }}
+          />
         </p>
       </Shell>
     );
   }
-  if (refusal?.code === 'SESSION_ENDED') return <Ended />;
+  if (refusal?.code === "SESSION_ENDED") return <Ended />;
   if (refusal) {
     return (
       <Shell>
-        <h1>{t('play.wentWrong')}</h1>
-        <p role="alert">{refusal.code === 'PROTOCOL_MISMATCH' ? t('errors.PROTOCOL_MISMATCH', { ns: 'common' }) : errorText(refusal)}</p>
+        <h1>{t("play.wentWrong")}</h1>
+        <p role="alert">
+          {refusal.code === "PROTOCOL_MISMATCH"
+            ? t("errors.PROTOCOL_MISMATCH", { ns: "common" })
+            : errorText(refusal)}
+        </p>
         <p>
-          <Link to="/">{t('play.backToStart')}</Link>
+          <Link to="/">{t("play.backToStart")}</Link>
         </p>
       </Shell>
     );
   }
 
   const withdrawProblem =
-    care.withdrawProblem === 'offline'
-      ? t('play.notConnected')
-      : care.withdrawProblem && t('play.withdrawFailed', { reason: errorText(care.withdrawProblem) });
-  const reconnecting = status === 'reconnecting';
-  const live = state !== null && state.phase !== 'ended';
+    care.withdrawProblem === "offline"
+      ? t("play.notConnected")
+      : care.withdrawProblem &&
+        t("play.withdrawFailed", { reason: errorText(care.withdrawProblem) });
+  const reconnecting = status === "reconnecting";
+  const live = state !== null && state.phase !== "ended";
   // The question stays mounted under a calm screen, hidden and inert, so that a half-made answer survives.
   const covered = live && (care.away || paused);
   return (
     <Shell title={state?.title}>
       {reconnecting && (
         <p className="banner" role="status">
-          {t('play.reconnecting')}
+          {t("play.reconnecting")}
         </p>
       )}
       {/* Phase changes replace the page; this persistent region tells screen reader users what happened. */}
       <p className="sr-only" aria-live="polite">
-        {state ? announcement(state, t) : ''}
+        {state ? announcement(state, t) : ""}
       </p>
       {live && !care.away && (
         <div className="care-bar">
-          <button type="button" className="care-button" disabled={care.busy} onClick={care.stepOut}>
-            {t('play.needMoment')}
+          <button
+            type="button"
+            className="care-button"
+            disabled={care.busy}
+            onClick={care.stepOut}
+          >
+            {t("play.needMoment")}
           </button>
         </div>
       )}
@@ -119,17 +199,19 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
         <StepOutScreen
           mode={state.mode}
           busy={care.busy}
-          problem={care.signalFailed ? t('play.signalFailed') : null}
+          problem={care.signalFailed ? t("play.signalFailed") : null}
           onBack={care.comeBack}
           talkAlone={
-            state.mode === 'couple' && !state.selfRun
+            state.mode === "couple" && !state.selfRun
               ? {
                   asking: talkAlone,
                   failed: talkAloneFailed,
                   onChange: (asking) => {
                     setTalkAloneFailed(false);
                     if (!socket) return setTalkAloneFailed(true);
-                    void sendCommand(socket, 'participant:talk-alone', { asking }).then((result) => {
+                    void sendCommand(socket, "participant:talk-alone", {
+                      asking,
+                    }).then((result) => {
                       if (result.ok) setTalkAlone(result.data.asking);
                       else setTalkAloneFailed(true);
                     });
@@ -139,28 +221,47 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
           }
         />
       )}
-      {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
+      {live && !care.away && paused && (
+        <PausedScreen waiting={sync.queue.length > 0} />
+      )}
+      {live && reclaimPending && socket && (
+        <ReclaimConfirm
+          socket={socket}
+          onDone={() => setReclaimPending(false)}
+        />
+      )}
       <div hidden={covered} inert={covered}>
         {state ? (
-          <PhaseView
-            state={state}
-            sync={sync}
-            socket={socket}
-            selfRun={state.selfRun}
-            applyState={applyState}
-            finishedPrompt={finishedPrompt}
-            onFinished={setFinishedPrompt}
-          />
+          <SeatSeed.Provider value={seed}>
+            <PhaseView
+              state={state}
+              sync={sync}
+              socket={socket}
+              selfRun={state.selfRun}
+              applyState={applyState}
+              finishedPrompt={finishedPrompt}
+              onFinished={setFinishedPrompt}
+            />
+          </SeatSeed.Provider>
         ) : (
-          !reconnecting && <p role="status">{t('play.connecting')}</p>
+          !reconnecting && <p role="status">{t("play.connecting")}</p>
         )}
         {sync.failure && (
           <p className="error" role="alert">
-            {sync.failure.code === 'PROMPT_NOT_OPEN' ? t('play.answerClosed') : t('play.answerFailed', { reason: errorText(sync.failure) })}
+            {sync.failure.code === "PROMPT_NOT_OPEN"
+              ? t("play.answerClosed")
+              : t("play.answerFailed", { reason: errorText(sync.failure) })}
           </p>
         )}
       </div>
-      {live && !care.away && <WithdrawControl mode={state.mode} busy={care.busy} problem={withdrawProblem} onConfirm={care.withdraw} />}
+      {live && !care.away && (
+        <WithdrawControl
+          mode={state.mode}
+          busy={care.busy}
+          problem={withdrawProblem}
+          onConfirm={care.withdraw}
+        />
+      )}
     </Shell>
   );
 }
@@ -171,7 +272,7 @@ type Care = {
   // The step-out signal could not be sent.
   signalFailed: boolean;
   // Why withdrawing failed: no connection, or the server's refusal.
-  withdrawProblem: 'offline' | CommandError | null;
+  withdrawProblem: "offline" | CommandError | null;
   stepOut: () => void;
   comeBack: () => void;
   withdraw: () => void;
@@ -182,7 +283,9 @@ function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
   const [away, setAway] = useState(false);
   const [busy, setBusy] = useState(false);
   const [signalFailed, setSignalFailed] = useState(false);
-  const [withdrawProblem, setWithdrawProblem] = useState<'offline' | CommandError | null>(null);
+  const [withdrawProblem, setWithdrawProblem] = useState<
+    "offline" | CommandError | null
+  >(null);
   const withdrawnRef = useRef(onWithdrawn);
 
   useEffect(() => {
@@ -193,39 +296,54 @@ function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
     setAway(true);
     setSignalFailed(false);
     if (!socket) return;
-    void sendCommand(socket, 'participant:step-out', { away: true }).then((result) => {
-      if (!result.ok) setSignalFailed(true);
-    });
+    void sendCommand(socket, "participant:step-out", { away: true }).then(
+      (result) => {
+        if (!result.ok) setSignalFailed(true);
+      },
+    );
   }, [socket]);
 
   const comeBack = useCallback(() => {
     setAway(false);
     setSignalFailed(false);
     // If this does not arrive, the signal lapses by itself after a few minutes.
-    if (socket) void sendCommand(socket, 'participant:step-out', { away: false });
+    if (socket)
+      void sendCommand(socket, "participant:step-out", { away: false });
   }, [socket]);
 
   const withdraw = useCallback(() => {
     if (!socket) {
-      setWithdrawProblem('offline');
+      setWithdrawProblem("offline");
       return;
     }
     setBusy(true);
     setWithdrawProblem(null);
-    void sendCommand(socket, 'participant:withdraw', {}).then((result) => {
+    void sendCommand(socket, "participant:withdraw", {}).then((result) => {
       setBusy(false);
       if (result.ok) withdrawnRef.current();
       else setWithdrawProblem(result.error);
     });
   }, [socket]);
 
-  return { away, busy, signalFailed, withdrawProblem, stepOut, comeBack, withdraw };
+  return {
+    away,
+    busy,
+    signalFailed,
+    withdrawProblem,
+    stepOut,
+    comeBack,
+    withdraw,
+  };
 }
 
-function announcement(state: SessionState, t: TFunction<'participant'>): string {
-  if (state.paused && state.phase !== 'ended') return t('play.announce.paused');
-  if (state.mode === 'couple' && state.phase === 'released') return t('play.announce.revealed');
-  return state.phase === 'lobby' ? '' : t(`play.announce.${state.phase}`);
+function announcement(
+  state: SessionState,
+  t: TFunction<"participant">,
+): string {
+  if (state.paused && state.phase !== "ended") return t("play.announce.paused");
+  if (state.mode === "couple" && state.phase === "released")
+    return t("play.announce.revealed");
+  return state.phase === "lobby" ? "" : t(`play.announce.${state.phase}`);
 }
 
 type PhaseProps = {
@@ -239,50 +357,87 @@ type PhaseProps = {
 };
 
 function PhaseView(props: PhaseProps) {
-  return props.state.mode === 'couple' ? <CouplePhaseView {...props} /> : <GroupPhaseView state={props.state} sync={props.sync} />;
+  return props.state.mode === "couple" ? (
+    <CouplePhaseView {...props} />
+  ) : (
+    <GroupPhaseView state={props.state} sync={props.sync} />
+  );
 }
 
-function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync }) {
-  const { t } = useTranslation('participant');
+function GroupPhaseView({
+  state,
+  sync,
+}: {
+  state: SessionState;
+  sync: AnswerSync;
+}) {
+  const { t } = useTranslation("participant");
   switch (state.phase) {
-    case 'lobby':
+    case "lobby":
       return (
         <section className="card calm">
-          <h1>{t('play.lobby.heading')}</h1>
-          <p>{t('play.lobby.text')}</p>
+          <h1>{t("play.lobby.heading")}</h1>
+          <p>{t("play.lobby.text")}</p>
         </section>
       );
-    case 'open':
-      return state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} /> : null;
-    case 'closed':
+    case "open":
+      return state.prompt ? (
+        <OpenPrompt
+          key={state.prompt.id}
+          prompt={state.prompt}
+          state={state}
+          sync={sync}
+        />
+      ) : null;
+    case "closed":
       return (
         <section className="card calm">
-          <h1>{t('play.closed.heading')}</h1>
-          <p>{t('play.closed.text')}</p>
-          {state.prompt && sync.saved[state.prompt.id] && <p className="hint">{t('play.closed.saved')}</p>}
+          <h1>{t("play.closed.heading")}</h1>
+          <p>{t("play.closed.text")}</p>
+          {state.prompt && sync.saved[state.prompt.id] && (
+            <p className="hint">{t("play.closed.saved")}</p>
+          )}
         </section>
       );
-    case 'released':
+    case "released":
       return (
         <section aria-labelledby="result-heading">
-          <h1 id="result-heading">{state.prompt?.title ?? t('play.results')}</h1>
-          {state.result ? <ResultView prompt={state.prompt} result={state.result} headingLevel={2} /> : <p>{t('play.noResults')}</p>}
+          <h1 id="result-heading">
+            {state.prompt?.title ?? t("play.results")}
+          </h1>
+          {state.result ? (
+            <ResultView
+              prompt={state.prompt}
+              result={state.result}
+              headingLevel={2}
+            />
+          ) : (
+            <p>{t("play.noResults")}</p>
+          )}
         </section>
       );
-    case 'ended':
+    case "ended":
       return <EndedMessage />;
   }
 }
 
 // A couple session: the reveal instead of group results, and in the couple's own session the controls
 // that let either partner move on.
-function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished }: PhaseProps) {
-  const { t } = useTranslation('participant');
+function CouplePhaseView({
+  state,
+  sync,
+  socket,
+  selfRun,
+  applyState,
+  finishedPrompt,
+  onFinished,
+}: PhaseProps) {
+  const { t } = useTranslation("participant");
   const errorText = useErrorText();
   const finishing = useFinishing(socket, state, finishedPrompt, onFinished);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<CommandError | null>(null);
-  const run = (command: 'prompt:open' | 'session:end') => {
+  const run = (command: "prompt:open" | "session:end") => {
     if (!socket) return;
     setBusy(true);
     setProblem(null);
@@ -292,52 +447,81 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
       else setProblem(result.error);
     });
   };
-  const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
+  const hasNext =
+    state.promptIndex === null
+      ? state.promptCount > 0
+      : state.promptIndex + 1 < state.promptCount;
   const bothHere = state.participants >= 2;
-  const canOpen = hasNext && ((state.phase === 'lobby' && bothHere) || state.phase === 'closed' || state.phase === 'released');
+  const canOpen =
+    hasNext &&
+    ((state.phase === "lobby" && bothHere) ||
+      state.phase === "closed" ||
+      state.phase === "released");
   const myAnswer = state.prompt ? sync.saved[state.prompt.id] : undefined;
 
   let body: ReactNode;
   switch (state.phase) {
-    case 'lobby':
+    case "lobby":
       body =
         selfRun && !bothHere ? (
           <ShareWithPartner code={state.code} />
         ) : (
           <section className="card calm">
-            <h1>{selfRun ? t('couplePlay.bothHere') : t('couplePlay.waiting')}</h1>
-            <p>{selfRun ? t('couplePlay.bothHereText') : t('couplePlay.waitingText')}</p>
+            <h1>
+              {selfRun ? t("couplePlay.bothHere") : t("couplePlay.waiting")}
+            </h1>
+            <p>
+              {selfRun
+                ? t("couplePlay.bothHereText")
+                : t("couplePlay.waitingText")}
+            </p>
           </section>
         );
       break;
-    case 'open':
-      body = state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} finishing={finishing} /> : null;
+    case "open":
+      body = state.prompt ? (
+        <OpenPrompt
+          key={state.prompt.id}
+          prompt={state.prompt}
+          state={state}
+          sync={sync}
+          finishing={finishing}
+        />
+      ) : null;
       break;
-    case 'closed':
+    case "closed":
       body = (
         <section className="card calm">
-          <h1>{t('play.closed.heading')}</h1>
-          <p>{t('couplePlay.closedText')}</p>
+          <h1>{t("play.closed.heading")}</h1>
+          <p>{t("couplePlay.closedText")}</p>
         </section>
       );
       break;
-    case 'released':
+    case "released":
       body = (
         <section aria-labelledby="result-heading">
-          <h1 id="result-heading">{state.prompt?.title ?? t('couplePlay.yourAnswers')}</h1>
+          <h1 id="result-heading">
+            {state.prompt?.title ?? t("couplePlay.yourAnswers")}
+          </h1>
           {state.result ? (
-            <ResultView prompt={state.prompt} result={state.result} headingLevel={2} viewer="partner" myAnswer={myAnswer} />
+            <ResultView
+              prompt={state.prompt}
+              result={state.result}
+              headingLevel={2}
+              viewer="partner"
+              myAnswer={myAnswer}
+            />
           ) : (
-            <p>{t('couplePlay.nothingToShow')}</p>
+            <p>{t("couplePlay.nothingToShow")}</p>
           )}
         </section>
       );
       break;
-    case 'ended':
+    case "ended":
       return (
         <section className="card calm">
-          <h1>{t('couplePlay.endedHeading')}</h1>
-          <p>{t('couplePlay.endedText')}</p>
+          <h1>{t("couplePlay.endedHeading")}</h1>
+          <p>{t("couplePlay.endedText")}</p>
         </section>
       );
   }
@@ -348,9 +532,9 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
         <SelfRunControls
           busy={busy}
           problem={problem && errorText(problem)}
-          onNext={canOpen ? () => run('prompt:open') : null}
-          onEnd={() => run('session:end')}
-          lastDone={!hasNext && state.phase === 'released'}
+          onNext={canOpen ? () => run("prompt:open") : null}
+          onEnd={() => run("session:end")}
+          lastDone={!hasNext && state.phase === "released"}
         />
       )}
     </>
@@ -364,42 +548,70 @@ function useFinishing(
   finishedPrompt: string | null,
   onFinished: (promptId: string | null) => void,
 ): Finishing {
-  const { t } = useTranslation('participant');
+  const { t } = useTranslation("participant");
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const promptId = state.phase === 'open' ? (state.prompt?.id ?? null) : null;
+  const promptId = state.phase === "open" ? (state.prompt?.id ?? null) : null;
   const mine = promptId !== null && finishedPrompt === promptId;
   const set = (finished: boolean) => {
     if (!promptId) return;
     if (!socket) {
-      setProblem(t('play.notConnected'));
+      setProblem(t("play.notConnected"));
       return;
     }
     setBusy(true);
     setProblem(null);
-    void sendCommand(socket, 'answer:finish', { promptId, finished }).then((result) => {
-      setBusy(false);
-      if (result.ok) onFinished(result.data.finished ? result.data.promptId : null);
-      else setProblem(t('couplePlay.finish.failed', { reason: errorText(result.error) }));
-    });
+    void sendCommand(socket, "answer:finish", { promptId, finished }).then(
+      (result) => {
+        setBusy(false);
+        if (result.ok)
+          onFinished(result.data.finished ? result.data.promptId : null);
+        else
+          setProblem(
+            t("couplePlay.finish.failed", { reason: errorText(result.error) }),
+          );
+      },
+    );
   };
-  return { mine, partner: state.finished - (mine ? 1 : 0) > 0, busy, problem, set };
+  return {
+    mine,
+    partner: state.finished - (mine ? 1 : 0) > 0,
+    busy,
+    problem,
+    set,
+  };
 }
 
-type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; finishing?: Finishing };
+type OpenPromptProps = {
+  prompt: Prompt;
+  state: SessionState;
+  sync: AnswerSync;
+  finishing?: Finishing;
+};
 
 function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
   const couple = finishing !== undefined;
-  const { t } = useTranslation('participant');
+  const { t } = useTranslation("participant");
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
-  const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
+  const submit = (value: Parameters<AnswerSync["submit"]>[1]) =>
+    sync.submit(prompt.id, value);
   // A partner's list comes in an order of their own (shuffled-order.ts), the same after a reload.
-  const seat = useMemo(() => readSeatToken(state.id), [state.id]);
-  const ordered = useMemo(() => (couple && seat ? inOwnOrder(prompt, seat) : prompt), [couple, seat, prompt]);
+  // Seats older than their seed order by their token, as before.
+  const ownSeed = useContext(SeatSeed);
+  const seat = useMemo(
+    () => ownSeed ?? readSeatToken(state.id),
+    [ownSeed, state.id],
+  );
+  const ordered = useMemo(
+    () => (couple && seat ? inOwnOrder(prompt, seat) : prompt),
+    [couple, seat, prompt],
+  );
   // Someone who already answered (before a reload, say) has seen the note and chose to go on.
-  const [noteRead, setNoteRead] = useState(() => !prompt.contentNote || latest !== undefined);
+  const [noteRead, setNoteRead] = useState(
+    () => !prompt.contentNote || latest !== undefined,
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const revealed = useRef(false);
 
@@ -413,7 +625,10 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
 
   const eyebrow = state.promptIndex !== null && (
     <p className="eyebrow">
-      {t('play.questionOf', { number: state.promptIndex + 1, total: state.promptCount })}
+      {t("play.questionOf", {
+        number: state.promptIndex + 1,
+        total: state.promptCount,
+      })}
     </p>
   );
 
@@ -421,11 +636,11 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
     return (
       <section aria-labelledby="note-heading" className="content-gate">
         {eyebrow}
-        <h1 id="note-heading">{t('play.gate.heading')}</h1>
+        <h1 id="note-heading">{t("play.gate.heading")}</h1>
         <p className="content-note">
-          <strong>{t('contentNote')}</strong> {prompt.contentNote}
+          <strong>{t("contentNote")}</strong> {prompt.contentNote}
         </p>
-        <p>{t('play.gate.text')}</p>
+        <p>{t("play.gate.text")}</p>
         <div className="controls">
           <button
             type="button"
@@ -435,15 +650,15 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
               setNoteRead(true);
             }}
           >
-            {t('play.gate.show')}
+            {t("play.gate.show")}
           </button>
-          <button type="button" onClick={() => submit({ kind: 'pass' })}>
-            {t('form.pass')}
+          <button type="button" onClick={() => submit({ kind: "pass" })}>
+            {t("form.pass")}
           </button>
         </div>
-        {latest?.kind === 'pass' && (
+        {latest?.kind === "pass" && (
           <p className="save-status" aria-live="polite">
-            {pending ? t('play.notYetSaved') : t('play.youPassed')}
+            {pending ? t("play.notYetSaved") : t("play.youPassed")}
           </p>
         )}
       </section>
@@ -458,35 +673,54 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
       </h1>
       {prompt.contentNote && (
         <p className="content-note">
-          <strong>{t('contentNote')}</strong> {prompt.contentNote}
+          <strong>{t("contentNote")}</strong> {prompt.contentNote}
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
       {couple && <RevealNote prompt={prompt} />}
       {!couple && state.liveResults && (
         <p className="hint" data-testid="live-results-note">
-          {t(state.livePhones ? 'play.liveResultsPhones' : 'play.liveResults', { k: state.k })}
+          {t(state.livePhones ? "play.liveResultsPhones" : "play.liveResults", {
+            k: state.k,
+          })}
         </p>
       )}
-      <AnswerForm prompt={ordered} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
+      <AnswerForm
+        prompt={ordered}
+        latest={latest}
+        pending={pending !== undefined}
+        onSubmit={submit}
+        context={couple ? "couple" : "group"}
+      />
       {/* A phone gets a live result only when the facilitator shows them on phones. */}
       {!couple && state.liveResults && state.result && (
-        <section aria-labelledby="live-totals-heading" className="card live-totals" data-testid="phone-live-result">
-          <h2 id="live-totals-heading">{t('play.liveTotals')}</h2>
+        <section
+          aria-labelledby="live-totals-heading"
+          className="card live-totals"
+          data-testid="phone-live-result"
+        >
+          <h2 id="live-totals-heading">{t("play.liveTotals")}</h2>
           <ResultView prompt={prompt} result={state.result} headingLevel={3} />
         </section>
       )}
-      {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
+      {finishing && (
+        <FinishControl
+          prompt={prompt}
+          saved={sync.saved[prompt.id]}
+          pending={pending !== undefined}
+          finishing={finishing}
+        />
+      )}
     </section>
   );
 }
 
 function EndedMessage() {
-  const { t } = useTranslation('participant');
+  const { t } = useTranslation("participant");
   return (
     <section className="card calm">
-      <h1>{t('play.ended.heading')}</h1>
-      <p>{t('play.ended.text')}</p>
+      <h1>{t("play.ended.heading")}</h1>
+      <p>{t("play.ended.text")}</p>
     </section>
   );
 }
