@@ -1,18 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReclaimStarted, ReclaimStatus, SeatClaimResult, SeatLinkResult, SessionSeats } from '@candor/shared';
-import { RECLAIM_CODE_LENGTH } from '@candor/shared';
-import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { Subject } from 'rxjs';
-import { DataSource } from 'typeorm';
-import type { Seat } from '../answers/answers.service.js';
-import { AppError } from '../common/app-error.js';
-import { Clock } from '../common/clock.js';
-import { hashToken, newToken } from '../common/tokens.js';
-import type { LiveSessionEntity } from './live-session.entity.js';
-import { LiveSessionsRepository } from './live-sessions.repository.js';
-import { SeatMovesRepository } from './seat-moves.repository.js';
-import { SessionLifecycleService } from './session-lifecycle.service.js';
+import { Injectable, Logger } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
+import type {
+  ReclaimStarted,
+  ReclaimStatus,
+  SeatClaimResult,
+  SeatLinkResult,
+  SessionSeats,
+} from "@candor/shared";
+import { RECLAIM_CODE_LENGTH } from "@candor/shared";
+import { createHash, randomInt, randomUUID } from "node:crypto";
+import { Subject } from "rxjs";
+import { DataSource } from "typeorm";
+import type { Seat } from "../answers/answers.service.js";
+import { AppError } from "../common/app-error.js";
+import { Clock } from "../common/clock.js";
+import { hashToken, newToken } from "../common/tokens.js";
+import type { LiveSessionEntity } from "./live-session.entity.js";
+import { LiveSessionsRepository } from "./live-sessions.repository.js";
+import { SeatMovesRepository } from "./seat-moves.repository.js";
+import { SessionLifecycleService } from "./session-lifecycle.service.js";
 
 // A reclaim holds this long; after this many wrong codes it is void.
 export const RECLAIM_TTL_SECONDS = 600;
@@ -45,62 +51,126 @@ export class SeatMovesService {
   ) {}
 
   async seats(facilitatorId: string, sessionId: string): Promise<SessionSeats> {
-    const session = this.withSeats(await this.lifecycle.owned(facilitatorId, sessionId));
+    const session = this.withSeats(
+      await this.lifecycle.owned(facilitatorId, sessionId),
+    );
     return { seats: await this.repo.seats(session.id) };
   }
 
-  async issueLink(facilitatorId: string, sessionId: string, seat: number): Promise<SeatLinkResult> {
-    const session = this.withSeats(await this.lifecycle.owned(facilitatorId, sessionId));
-    const homework = session.schedule === 'homework';
-    if (!homework && session.endedAt) throw new AppError('SESSION_ENDED', 'This session has ended.');
+  async issueLink(
+    facilitatorId: string,
+    sessionId: string,
+    seat: number,
+  ): Promise<SeatLinkResult> {
+    const session = this.withSeats(
+      await this.lifecycle.owned(facilitatorId, sessionId),
+    );
+    const homework = session.schedule === "homework";
+    if (!homework && session.endedAt)
+      throw new AppError("SESSION_ENDED", "This session has ended.");
     const invite = newToken();
     // The seat's own token is drawn and forgotten: nobody holds the seat until the new link is opened.
     const voided = hashToken(newToken());
     const participantId = await this.db.transaction((tx) =>
       homework
-        ? this.repo.relinkHomework(tx, session.id, seat, voided, hashToken(invite))
+        ? this.repo.relinkHomework(
+            tx,
+            session.id,
+            seat,
+            voided,
+            hashToken(invite),
+          )
         : this.repo.relinkLive(tx, session.id, seat, voided, hashToken(invite)),
     );
-    if (!participantId) throw new AppError('NOT_FOUND', `This session has no seat ${seat} (yet).`);
+    if (!participantId)
+      throw new AppError(
+        "NOT_FOUND",
+        `This session has no seat ${seat} (yet).`,
+      );
     this.logger.log(`session ${session.id}: a new link for seat ${seat}`);
     this.moved.next({ sessionId: session.id, participantId });
-    return { seat, invite, path: `/${homework ? 'h' : 's'}/${session.id}` };
+    return { seat, invite, path: `/${homework ? "h" : "s"}/${session.id}` };
   }
 
   async claim(invite: string): Promise<SeatClaimResult> {
     const token = newToken();
-    const sessionId = await this.repo.claimLive(hashToken(invite), hashToken(token));
-    if (!sessionId) throw new AppError('UNAUTHENTICATED', 'This link has been opened already, or it was replaced by a new one. Ask for a new link.');
+    const sessionId = await this.repo.claimLive(
+      hashToken(invite),
+      hashToken(token),
+    );
+    if (!sessionId)
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "This link has been opened already, or it was replaced by a new one. Ask for a new link.",
+      );
     return { sessionId, token };
   }
 
   async startReclaim(code: string): Promise<ReclaimStarted> {
     const session = await this.sessions.findRunningByCode(code);
     if (!session) {
-      if (await this.sessions.endedWithCode(code)) throw new AppError('SESSION_ENDED', 'This session has ended.');
-      throw new AppError('SESSION_NOT_FOUND', 'No running session has this code. Check the code.');
+      if (await this.sessions.endedWithCode(code))
+        throw new AppError("SESSION_ENDED", "This session has ended.");
+      throw new AppError(
+        "SESSION_NOT_FOUND",
+        "No running session has this code. Check the code.",
+      );
     }
-    if (session.mode !== 'couple' || session.facilitatorId !== null) {
-      throw new AppError('FORBIDDEN', 'Only a couple without a facilitator moves a seat this way. Ask your facilitator for a new link.');
+    if (session.mode !== "couple" || session.facilitatorId !== null) {
+      throw new AppError(
+        "FORBIDDEN",
+        "Only a couple without a facilitator moves a seat this way. Ask your facilitator for a new link.",
+      );
     }
-    if (session.participantCount < 2) throw new AppError('INVALID_TRANSITION', 'A seat is still free: join with the code.');
+    if (session.participantCount < 2)
+      throw new AppError(
+        "INVALID_TRANSITION",
+        "A seat is still free: join with the code.",
+      );
     const id = randomUUID();
-    const confirmCode = String(randomInt(0, 10 ** RECLAIM_CODE_LENGTH)).padStart(RECLAIM_CODE_LENGTH, '0');
+    const confirmCode = String(
+      randomInt(0, 10 ** RECLAIM_CODE_LENGTH),
+    ).padStart(RECLAIM_CODE_LENGTH, "0");
     const token = newToken();
     const now = this.clock.now();
     const started = await this.repo.startReclaim(
-      { id, sessionId: session.id, codeHash: codeHash(id, confirmCode), tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RECLAIM_TTL_SECONDS * 1000) },
+      {
+        id,
+        sessionId: session.id,
+        codeHash: codeHash(id, confirmCode),
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RECLAIM_TTL_SECONDS * 1000),
+      },
       now,
     );
-    if (!started) throw new AppError('RECLAIM_PENDING', 'A new phone is already asking to take a seat of this session. Please try again in a few minutes.');
+    if (!started)
+      throw new AppError(
+        "RECLAIM_PENDING",
+        "A new phone is already asking to take a seat of this session. Please try again in a few minutes.",
+      );
     this.logger.log(`session ${session.id}: a new phone asks to take a seat`);
     this.reclaims.next({ sessionId: session.id, pending: true });
-    return { reclaimId: id, sessionId: session.id, confirmCode, token, expiresInSeconds: RECLAIM_TTL_SECONDS };
+    return {
+      reclaimId: id,
+      sessionId: session.id,
+      confirmCode,
+      token,
+      expiresInSeconds: RECLAIM_TTL_SECONDS,
+    };
   }
 
   async status(reclaimId: string, token: string): Promise<ReclaimStatus> {
-    const status = await this.repo.status(reclaimId, hashToken(token), this.clock.now());
-    return { status: status === 'pending' || status === 'moved' || status === 'declined' ? status : 'void' };
+    const status = await this.repo.status(
+      reclaimId,
+      hashToken(token),
+      this.clock.now(),
+    );
+    return {
+      status:
+        status === "pending" || status === "moved" || status === "declined"
+          ? status
+          : "void",
+    };
   }
 
   // The partner types the code the new phone shows. Right: the other seat moves. Wrong: counted; the
@@ -109,36 +179,72 @@ export class SeatMovesService {
     const now = this.clock.now();
     const outcome = await this.db.transaction(async (tx) => {
       const reclaim = await this.repo.lockPending(tx, seat.sessionId, now);
-      if (!reclaim) return { kind: 'none' } as const;
+      if (!reclaim) return { kind: "none" } as const;
       if (codeHash(reclaim.id, code) !== reclaim.codeHash) {
         const attempts = reclaim.attempts + 1;
         const voided = attempts >= RECLAIM_MAX_ATTEMPTS;
-        await this.repo.setAttempts(tx, reclaim.id, attempts, voided ? 'void' : 'pending');
-        return { kind: 'wrong', left: RECLAIM_MAX_ATTEMPTS - attempts } as const;
+        await this.repo.setAttempts(
+          tx,
+          reclaim.id,
+          attempts,
+          voided ? "void" : "pending",
+        );
+        return {
+          kind: "wrong",
+          left: RECLAIM_MAX_ATTEMPTS - attempts,
+        } as const;
       }
-      const moved = await this.repo.moveOtherSeat(tx, seat.sessionId, seat.participantId, reclaim.tokenHash);
-      if (!moved) throw new AppError('RECLAIM_VOID', 'There is no other seat to move.');
-      await this.repo.setStatus(tx, reclaim.id, 'moved');
-      return { kind: 'moved', participantId: moved } as const;
+      const moved = await this.repo.moveOtherSeat(
+        tx,
+        seat.sessionId,
+        seat.participantId,
+        reclaim.tokenHash,
+      );
+      if (!moved)
+        throw new AppError("RECLAIM_VOID", "There is no other seat to move.");
+      await this.repo.setStatus(tx, reclaim.id, "moved");
+      return { kind: "moved", participantId: moved } as const;
     });
-    if (outcome.kind === 'none') throw new AppError('RECLAIM_VOID', 'No new phone is asking to take a seat right now.');
-    if (outcome.kind === 'wrong') {
-      if (outcome.left > 0) throw new AppError('WRONG_CODE', `That is not the code shown on the new phone. ${outcome.left} tries left.`);
+    if (outcome.kind === "none")
+      throw new AppError(
+        "RECLAIM_VOID",
+        "No new phone is asking to take a seat right now.",
+      );
+    if (outcome.kind === "wrong") {
+      if (outcome.left > 0)
+        throw new AppError(
+          "WRONG_CODE",
+          `That is not the code shown on the new phone. ${outcome.left} tries left.`,
+        );
       this.reclaims.next({ sessionId: seat.sessionId, pending: false });
-      throw new AppError('RECLAIM_VOID', 'That was the last try: the request is void. Start again on the new phone.');
+      throw new AppError(
+        "RECLAIM_VOID",
+        "That was the last try: the request is void. Start again on the new phone.",
+      );
     }
     this.logger.log(`session ${seat.sessionId}: a seat moved to a new phone`);
-    this.moved.next({ sessionId: seat.sessionId, participantId: outcome.participantId });
+    this.moved.next({
+      sessionId: seat.sessionId,
+      participantId: outcome.participantId,
+    });
     this.reclaims.next({ sessionId: seat.sessionId, pending: false });
   }
 
   async decline(seat: Seat): Promise<void> {
     const declined = await this.db.transaction(async (tx) => {
-      const reclaim = await this.repo.lockPending(tx, seat.sessionId, this.clock.now());
-      if (reclaim) await this.repo.setStatus(tx, reclaim.id, 'declined');
+      const reclaim = await this.repo.lockPending(
+        tx,
+        seat.sessionId,
+        this.clock.now(),
+      );
+      if (reclaim) await this.repo.setStatus(tx, reclaim.id, "declined");
       return reclaim !== null;
     });
-    if (!declined) throw new AppError('RECLAIM_VOID', 'No new phone is asking to take a seat right now.');
+    if (!declined)
+      throw new AppError(
+        "RECLAIM_VOID",
+        "No new phone is asking to take a seat right now.",
+      );
     this.reclaims.next({ sessionId: seat.sessionId, pending: false });
   }
 
@@ -148,12 +254,16 @@ export class SeatMovesService {
 
   // Only a couple's and a homework's seats can be told apart; a group's are anonymous.
   private withSeats(session: LiveSessionEntity): LiveSessionEntity {
-    if (session.schedule === 'homework' || session.mode === 'couple') return session;
-    throw new AppError('INVALID_TRANSITION', "A group's seats are anonymous and cannot be told apart: there is no seat to give a new link to.");
+    if (session.schedule === "homework" || session.mode === "couple")
+      return session;
+    throw new AppError(
+      "INVALID_TRANSITION",
+      "A group's seats are anonymous and cannot be told apart: there is no seat to give a new link to.",
+    );
   }
 }
 
 // The code is six digits: hashed with the reclaim's id, so that equal codes of two reclaims differ.
 function codeHash(reclaimId: string, code: string): string {
-  return createHash('sha256').update(`${reclaimId}:${code}`).digest('hex');
+  return createHash("sha256").update(`${reclaimId}:${code}`).digest("hex");
 }

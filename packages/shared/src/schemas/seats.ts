@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { joinCodeSchema, uuidSchema } from './common.js';
+import { z } from "zod";
+import { joinCodeSchema, uuidSchema } from "./common.js";
 
 // "A lost phone is not a lost seat" (issue 14). A couple's or a homework's seat has a number (1 and 2
 // in join or link order, 1 for one client), so that the facilitator can name seats without names.
@@ -26,10 +26,15 @@ export const seatLinkResultSchema = z.object({
 export const seatClaimSchema = z
   .object({
     invite: z.string().min(16).max(128),
-    consent: z.literal(true, { message: 'please read and accept the privacy statement first' }),
+    consent: z.literal(true, {
+      message: "please read and accept the privacy statement first",
+    }),
   })
   .strict();
-export const seatClaimResultSchema = z.object({ sessionId: uuidSchema, token: z.string() });
+export const seatClaimResultSchema = z.object({
+  sessionId: uuidSchema,
+  token: z.string(),
+});
 
 // A self-run couple, one phone lost: the new phone asks to move a seat to itself with the join code.
 // It gets its future token at once (useless until the partner confirms) and a 6-digit code to show.
@@ -37,7 +42,9 @@ export const RECLAIM_CODE_LENGTH = 6;
 export const reclaimRequestSchema = z
   .object({
     code: joinCodeSchema,
-    consent: z.literal(true, { message: 'please read and accept the privacy statement first' }),
+    consent: z.literal(true, {
+      message: "please read and accept the privacy statement first",
+    }),
   })
   .strict();
 export const reclaimStartedSchema = z.object({
@@ -48,13 +55,24 @@ export const reclaimStartedSchema = z.object({
   token: z.string(),
   expiresInSeconds: z.number().int(),
 });
-export const reclaimStatusRequestSchema = z.object({ reclaimId: uuidSchema, token: z.string().min(16).max(128) }).strict();
-export const RECLAIM_STATUSES = ['pending', 'moved', 'declined', 'void'] as const;
-export const reclaimStatusSchema = z.object({ status: z.enum(RECLAIM_STATUSES) });
+export const reclaimStatusRequestSchema = z
+  .object({ reclaimId: uuidSchema, token: z.string().min(16).max(128) })
+  .strict();
+export const RECLAIM_STATUSES = [
+  "pending",
+  "moved",
+  "declined",
+  "void",
+] as const;
+export const reclaimStatusSchema = z.object({
+  status: z.enum(RECLAIM_STATUSES),
+});
 
 // The partner's phone types the code shown on the new phone.
 export const confirmReclaimSchema = z
-  .object({ code: z.string().regex(new RegExp(`^[0-9]{${RECLAIM_CODE_LENGTH}}$`)) })
+  .object({
+    code: z.string().regex(new RegExp(`^[0-9]{${RECLAIM_CODE_LENGTH}}$`)),
+  })
   .strict();
 
 export type SessionSeats = z.infer<typeof sessionSeatsSchema>;
