@@ -213,6 +213,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const data = socket.data;
     await socket.join(roomsOf(data));
     try {
+      // A couple's or a homework's seat may have moved to a new phone between this handshake's read and
+      // its joining the rooms (whose sockets the move closes): read again, after joining, and close if so.
+      if (data.role === 'participant' && !(await this.stillSeated(socket, data))) {
+        this.handshakeSeats.delete(socket);
+        socket.disconnect(true);
+        return;
+      }
       const seat = this.handshakeSeats.get(socket);
       this.handshakeSeats.delete(socket);
       socket.emit('session:snapshot', await this.states.snapshot(data, seat));
@@ -236,7 +243,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     }
   }
 
-  private async command(socket: LiveSocket, command: SessionCommand): Promise<SessionState> {
+  // Groups' seats never move (and a room of thousands is not read twice); couples' and homework's are read again.
+  private async stillSeated(socket: LiveSocket, data: Participant): Promise<boolean> {
+    const info = await this.states.infoOf(data.sessionId);
+    if (info.mode !== 'couple' && !info.homework) return true;
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const seat = typeof token === 'string' ? await this.seats.seatByToken(token) : null;
+    return seat?.participantId === data.participantId;
+  }
+
+    private async command(socket: LiveSocket, command: SessionCommand): Promise<SessionState> {
     const state = await this.lifecycle.applyAs(socket.data, command);
     this.broadcast.state(state);
     return state;
