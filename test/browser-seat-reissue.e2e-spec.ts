@@ -155,6 +155,8 @@ describe("a seat moves to a new phone", () => {
       .getByRole("alert")
       .getByText("This link could not be opened")
       .waitFor();
+    // The console sees the seat on a phone again.
+    await seats.getByText("new link not opened yet").waitFor({ state: "detached" });
     // Partner A's phone was never touched.
     await a
       .getByRole("heading", { name: "Waiting for the session to start" })

@@ -7,6 +7,8 @@ import { ApiError, call } from "../../lib/api";
 import { JoinQr } from "../join-links/join-qr";
 import "../../i18n/facilitator-texts";
 
+const WAITING_POLL_MS = 3000;
+
 type SeatsPanelProps = {
   sessionId: string;
   // 'client': a client's homework (one seat); otherwise the seats are a couple's partners.
@@ -47,6 +49,13 @@ export function SeatsPanel({
     );
   }, [sessionId]);
   useEffect(load, [load, refresh]);
+  // While a new link waits to be opened, look again now and then: the console hears of no claim.
+  const waiting = seats?.some((s) => !s.opened) ?? false;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(load, WAITING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, load]);
 
   const issue = async (seat: number) => {
     setConfirming(null);
