@@ -55,6 +55,9 @@ type World = {
   // A couple's own session (no facilitator) and a couple session the owner runs: one seat each.
   coupleSeat: string;
   facilitatedCoupleSeat: string;
+  // The couple's own session's code (both its seats are taken) and the couple session the owner runs.
+  coupleCode: string;
+  facilitatedCouple: CreatedSession;
   sockets: Partial<Record<SocketName, Conn>>;
   // Made by allowed cells, used by later ones.
   made: {
@@ -66,6 +69,8 @@ type World = {
     textIds?: string[];
     homework?: CreatedHomework;
     clientHomework?: CreatedHomework;
+    seatInvite?: string;
+    reclaim?: { reclaimId: string; token: string };
   };
   // The server's clock runs ahead by what this file holds (CANDOR_TEST_CLOCK_FILE).
   clockFile: string;
@@ -705,6 +710,72 @@ const REST: RestRow[] = [
     ),
   },
   {
+    route: 'GET /api/sessions/:id/seats',
+    status: 200,
+    call: (as, w) => as.get(`/api/sessions/${w.facilitatedCouple.state.id}/seats`),
+    ...ownerOnly([ok({ shape: () => ({ seats: [{ seat: 1, opened: true }] }) })], 'SESSION_NOT_FOUND'),
+  },
+  {
+    route: 'POST /api/sessions/:id/seat-link',
+    status: 201,
+    call: (as, w) => as.post(`/api/sessions/${w.facilitatedCouple.state.id}/seat-link`, { seat: 1 }),
+    ...ownerOnly(
+      [
+        ok({
+          shape: (w) => ({ seat: 1, path: `/s/${w.facilitatedCouple.state.id}` }),
+          check: async (res, w) => {
+            w.made.seatInvite = res.body.invite;
+            // The seat's old token opens nothing any more.
+            expect(await handshake(w, { role: 'participant', token: w.facilitatedCoupleSeat })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+          },
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'POST /api/join/claim',
+    status: 201,
+    call: (as, w) => as.post('/api/join/claim', { invite: need(w.made.seatInvite, 'the new link'), consent: true }),
+    owner: [{ verdict: 401, code: 'UNAUTHENTICATED', what: 'an unknown link', call: (as) => as.post('/api/join/claim', { invite: 'x'.repeat(32), consent: true }) }],
+    other: [{ verdict: 401, code: 'UNAUTHENTICATED', what: 'an unknown link', call: (as) => as.post('/api/join/claim', { invite: 'x'.repeat(32), consent: true }) }],
+    anonymous: [
+      { verdict: 401, code: 'UNAUTHENTICATED', what: 'an unknown link', call: (as) => as.post('/api/join/claim', { invite: 'x'.repeat(32), consent: true }) },
+      ok({
+        shape: (w) => ({ sessionId: w.facilitatedCouple.state.id, token: expect.any(String) }),
+        check: async (res, w) => {
+          // The link opens once.
+          const again = await w.as.anonymous.post('/api/join/claim', { invite: w.made.seatInvite, consent: true });
+          expect([res.status, again.status]).toEqual([201, 401]);
+        },
+      }),
+    ],
+  },
+  {
+    route: 'POST /api/join/reclaim',
+    status: 201,
+    // Each asks in a couple's own session of its own, with both seats taken.
+    call: async (as, w) => {
+      const own = (await w.as.anonymous.post('/api/join/couple', { deckId: BUILT_IN })).body as { code: string };
+      await joinSession(w.url, own.code);
+      return as.post('/api/join/reclaim', { code: own.code, consent: true });
+    },
+    ...everyone([
+      ok({
+        shape: () => ({ confirmCode: expect.stringMatching(/^[0-9]{6}$/), token: expect.any(String), expiresInSeconds: 600 }),
+        check: (res, w) => {
+          w.made.reclaim = { reclaimId: res.body.reclaimId, token: res.body.token };
+        },
+      }),
+    ]),
+  },
+  {
+    route: 'POST /api/join/reclaim/status',
+    status: 200,
+    call: (as, w) => as.post('/api/join/reclaim/status', need(w.made.reclaim, 'a reclaim')),
+    ...everyone([ok({ shape: () => ({ status: 'pending' }) })]),
+  },
+  {
     route: 'GET /api/join/:code',
     status: 200,
     call: (as, w) => as.get(`/api/join/${need(w.made.fresh, 'the fresh session').state.code}`),
@@ -1033,6 +1104,45 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     screen: [FORBIDDEN],
     anonymous: 'none',
   },
+  // A self-run couple's partner, while a new phone asks to take a seat (seat-reissue.e2e-spec.ts proves the rest).
+  'seat:confirm-reclaim': {
+    payload: { code: '123456' },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'RECLAIM_VOID', what: 'with no request pending (a group never has one)' },
+      allowed({
+        what: "in a couple's own session, with the new phone's code",
+        from: 'couple',
+        send: async (w) => {
+          const r = (await w.as.anonymous.post('/api/join/reclaim', { code: w.coupleCode, consent: true })).body as { confirmCode: string };
+          return send(socketOf(w, 'couple'), 'seat:confirm-reclaim', { code: r.confirmCode });
+        },
+        shape: () => ({ moved: true }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'seat:decline-reclaim': {
+    payload: {},
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'RECLAIM_VOID', what: 'with no request pending (a group never has one)' },
+      allowed({
+        what: "in a couple's own session",
+        from: 'couple',
+        send: async (w) => {
+          await w.as.anonymous.post('/api/join/reclaim', { code: w.coupleCode, consent: true });
+          return send(socketOf(w, 'couple'), 'seat:decline-reclaim', {});
+        },
+        shape: () => ({ declined: true }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
   'session:sync': {
     payload: {},
     owner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],
@@ -1241,7 +1351,9 @@ describe('the authorisation table', () => {
     const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;
     const session = await createSession(owner, 3, ownDeck.id);
     const seats = await Promise.all([0, 1, 2].map(async () => (await joinSession(server.url, session.state.code)).token));
-    const couple = (await request(server.url).post('/api/join/couple').send({ deckId: BUILT_IN })).body as { token: string };
+    const couple = (await request(server.url).post('/api/join/couple').send({ deckId: BUILT_IN })).body as { token: string; code: string };
+    // Its second seat, so that a new phone may ask to take one (seat:confirm-reclaim moves this one).
+    await joinSession(server.url, couple.code);
     const facilitated = (await owner.api.post('/api/sessions').send({ deckId: BUILT_IN, mode: 'couple' })).body as CreatedSession;
     const facilitatedSeat = await joinSession(server.url, facilitated.state.code);
     // A client's homework seat, for homework:finish.
@@ -1258,6 +1370,8 @@ describe('the authorisation table', () => {
       seats,
       coupleSeat: couple.token,
       facilitatedCoupleSeat: facilitatedSeat.token,
+      coupleCode: couple.code,
+      facilitatedCouple: facilitated,
       sockets: {},
       made: { spareLogin: {} },
       clockFile,

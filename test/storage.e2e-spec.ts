@@ -33,7 +33,18 @@ describe('storage', () => {
             `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY column_name`,
           )) as { column_name: string }[]
         ).map((c) => c.column_name);
-      expect(await columnsOf('participants')).toEqual(['away_until', 'finished_prompt_id', 'id', 'session_id', 'talk_alone', 'token_hash']);
+      // A couple's or homework's seat number, its shuffle seed and a new link's invitation hash: nothing about a person.
+      expect(await columnsOf('participants')).toEqual([
+        'away_until',
+        'finished_prompt_id',
+        'id',
+        'invite_hash',
+        'seat_number',
+        'session_id',
+        'shuffle_seed',
+        'talk_alone',
+        'token_hash',
+      ]);
       expect(await columnsOf('answers')).toEqual(['client_id', 'participant_id', 'prompt_id', 'session_id', 'value']);
       // A homework seat adds its link order, its unopened invitation's hash and "I've finished": nothing about a person.
       expect(await columnsOf('homework_seats')).toEqual(['finished', 'invite_hash', 'participant_id', 'position', 'session_id']);
@@ -42,6 +53,8 @@ describe('storage', () => {
       expect(await columnsOf('audit_events')).toEqual(['action', 'at', 'detail', 'facilitator_id', 'id']);
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
+      // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.
+      expect(await columnsOf('seat_reclaims')).toEqual(['attempts', 'code_hash', 'expires_at', 'id', 'session_id', 'status', 'token_hash']);
     } finally {
       await dataSource.destroy();
     }

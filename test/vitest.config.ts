@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Suites that need a shared PostgreSQL (and Redis) are collected only when the environment names
 // them; when it does, global-setup fails the run if they cannot be reached.
 const needsPostgres = ['test/postgres-outage.e2e-spec.ts'];
-const needsPostgresAndRedis = ['test/scale-out.e2e-spec.ts'];
+const needsPostgresAndRedis = ['test/scale-out.e2e-spec.ts', 'test/scale-out-seats.e2e-spec.ts'];
 const needsRedis = ['test/shared-limits.e2e-spec.ts'];
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 const hasRedis = Boolean(process.env.REDIS_URL);

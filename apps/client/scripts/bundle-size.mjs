@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-// A little above the first visit's size at the last change (144.7 KB); raise it only for a reason.
-const BUDGET_GZIP = 150 * 1024;
+// A little above the first visit's size at the last change; raise it only for a reason. Raised from 150 KB to
+// 152 KB (issue 14) for the quick exit, which must be in the first download of every participant page (it
+// has to work at once, offline too), and the chunks the play page now shares with the homework page; what a
+// phone needs rarely (a seat moving, a self-run couple's ended screen) loads on demand. 150.3 KB then.
+const BUDGET_GZIP = 152 * 1024;
 // Present in any module built from zod (its internals live under `_zod`).
 const ZOD_MARKER = /\b_zod\b|\$ZodType/;
 

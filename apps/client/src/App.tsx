@@ -24,6 +24,8 @@ const SoloDeckPage = lazy(() => import('./features/solo/solo-page').then((m) => 
 // A private homework link, and the therapist's page of one homework.
 const HomeworkPage = lazy(() => import('./features/homework/homework-page').then((m) => ({ default: m.HomeworkPage })));
 const HomeworkConsolePage = lazy(() => import('./features/console/homework-console-page').then((m) => ({ default: m.HomeworkConsolePage })));
+// A seat moving to this phone (a facilitator's new link, or a self-run couple's reclaim): rare, so on demand.
+const SeatClaimPage = lazy(() => import('./features/participant/seat-move').then((m) => ({ default: m.SeatClaimPage })));
 const ScreenPage = lazy(() => import('./features/screen/screen-page').then((m) => ({ default: m.ScreenPage })));
 
 // True once the person has moved between pages inside the app (not on the first page load).
@@ -176,6 +178,16 @@ function Page({ path, hash }: { path: string; hash: string }) {
       </>
     );
   params = matchPath('/s/:sessionId', path);
+  // A new link for a seat carries its one-time invitation after '#', which never reaches a server log.
+  if (params && hash.length > 16)
+    return (
+      <>
+        <QuickExit />
+        <Lazy>
+          <SeatClaimPage key={params.sessionId} sessionId={params.sessionId} invite={hash.slice(1)} />
+        </Lazy>
+      </>
+    );
   if (params)
     return (
       <>

@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'CONSENT_REQUIRED',
   'PROTOCOL_MISMATCH',
   'RATE_LIMITED',
+  // Moving a self-run couple's seat to a new phone (docs/api.md, "A lost phone").
+  'RECLAIM_PENDING',
+  'WRONG_CODE',
+  'RECLAIM_VOID',
   'INTERNAL',
 ] as const;
 

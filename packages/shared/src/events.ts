@@ -20,6 +20,7 @@ import type {
   StepOut,
   TalkAlone,
 } from './schemas/session.js';
+import type { ConfirmReclaim, ReclaimUpdated } from './schemas/seats.js';
 
 // The protocol version checked at the handshake is PROTOCOL_VERSION in rules.ts.
 
@@ -77,6 +78,11 @@ export interface ClientToServerEvents {
   'participant:talk-alone': Command<TalkAlone, TalkAlone>;
   // Deletes the participant's answers and seat; every aggregate is recomputed. The socket is closed.
   'participant:withdraw': Command<EmptyPayload, { withdrawn: true }>;
+  // A self-run couple's partner: the code shown on the new phone that asks to take a seat. The other seat
+  // (never the confirming partner's own) moves to the new phone; its old phone is disconnected.
+  'seat:confirm-reclaim': Command<ConfirmReclaim, { moved: true }>;
+  // The same partner: "that is not my partner's phone"; the request ends.
+  'seat:decline-reclaim': Command<EmptyPayload, { declined: true }>;
   // Facilitator only.
   'prompt:open': Command<PromptOpen, SessionState>;
   'prompt:close': Command<EmptyPayload, SessionState>;
@@ -118,6 +124,8 @@ export interface ServerToClientEvents {
   // A coalesced live result of the open prompt (groups with live results on): to facilitators and screens,
   // and to participants when the facilitator shows it on phones (see liveResultSchema).
   'results:live': (payload: LiveResult) => void;
+  // To a self-run couple's partners only: a new phone asks to take a seat (pending), or that ended.
+  'reclaim:updated': (payload: ReclaimUpdated) => void;
   // To the session's facilitators only: the open-text queue changed.
   'moderation:updated': (payload: ModerationQueue) => void;
   // To the session's facilitators only: someone asking for this session's code was refused by the join

@@ -18,6 +18,17 @@ import {
   joinResultSchema,
   sessionSummarySchema,
 } from './schemas/session.js';
+import {
+  reclaimRequestSchema,
+  reclaimStartedSchema,
+  reclaimStatusRequestSchema,
+  reclaimStatusSchema,
+  seatClaimResultSchema,
+  seatClaimSchema,
+  seatLinkResultSchema,
+  seatLinkSchema,
+  sessionSeatsSchema,
+} from './schemas/seats.js';
 
 // The REST routes, half two (half one, routes/index.ts, says why there are two): per route who may
 // call it, its success status, its summary for the OpenAPI document and the schemas of its JSON body,
@@ -109,6 +120,40 @@ export const routeTable = {
     summary: "Open a private homework link: the link's invitation becomes this phone's seat token, and the link stops working",
     body: homeworkClaimSchema,
     response: homeworkClaimResultSchema,
+  },
+  sessionSeats: {
+    auth: 'facilitator',
+    status: 200,
+    summary: "A couple session's or a homework's seats, by number: taken or opened (never who)",
+    response: sessionSeatsSchema,
+  },
+  seatLink: {
+    auth: 'facilitator',
+    status: 201,
+    summary: "A new one-time link for a couple's or a homework's seat: the seat's token stops working and its phones are disconnected",
+    body: seatLinkSchema,
+    response: seatLinkResultSchema,
+  },
+  claimSeat: {
+    auth: 'none',
+    status: 201,
+    summary: "Open a live seat's new link: its invitation becomes this phone's seat token, once",
+    body: seatClaimSchema,
+    response: seatClaimResultSchema,
+  },
+  startReclaim: {
+    auth: 'none',
+    status: 201,
+    summary: "A self-run couple's new phone asks to take a seat; the partner confirms with the code it shows",
+    body: reclaimRequestSchema,
+    response: reclaimStartedSchema,
+  },
+  reclaimStatus: {
+    auth: 'none',
+    status: 200,
+    summary: "Whether the partner confirmed a new phone's request (with the phone's token)",
+    body: reclaimStatusRequestSchema,
+    response: reclaimStatusSchema,
   },
   joinInfo: { auth: 'none', status: 200, summary: 'What a participant sees before joining', response: joinInfoSchema },
   join: { auth: 'none', status: 201, summary: 'Join anonymously; returns the seat token', body: joinRequestSchema, response: joinResultSchema },

@@ -7,6 +7,7 @@ import { DeckEntity } from '../decks/deck.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
+import { SeatReclaimEntity } from '../sessions/seat-reclaim.entity.js';
 import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 
 export const ENTITIES = [
@@ -16,6 +17,7 @@ export const ENTITIES = [
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,
+  SeatReclaimEntity,
   AnswerEntity,
   PromptResultEntity,
   DeckEntity,

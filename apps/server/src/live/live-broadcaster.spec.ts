@@ -4,9 +4,12 @@ import { strictFake } from '../common/strict-fake.js';
 import type { HomeworkService } from '../sessions/homework.service.js';
 import type { LiveResultsService } from '../sessions/live-results.service.js';
 import type { ParticipationService } from '../sessions/participation.service.js';
+import type { SeatMovesService } from '../sessions/seat-moves.service.js';
 import type { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
 import type { SessionStateService } from '../sessions/session-state.service.js';
 import { LiveBroadcaster, roomsOf, type LiveServer } from './live-broadcaster.js';
+
+const seatMoves = () => strictFake<SeatMovesService>({ moved: { subscribe: () => undefined }, reclaims: { subscribe: () => undefined } });
 
 type Sent = { to: string[]; except: string[]; event: string; payload: unknown };
 
@@ -21,7 +24,7 @@ function recordingServer(sent: Sent[]): LiveServer {
 
 function broadcaster(sent: Sent[]): LiveBroadcaster {
   const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined } });
-  const b = new LiveBroadcaster(strictFake<SessionStateService>(), lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }));
+  const b = new LiveBroadcaster(strictFake<SessionStateService>(), lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }), seatMoves());
   b.attach(recordingServer(sent));
   return b;
 }
@@ -42,6 +45,7 @@ describe(LiveBroadcaster.name, () => {
     expect(roomsOf({ role: 'participant', sessionId: 's', participantId: 'x', language: 'de' })).toEqual([
       'session:s',
       'session:s:participants',
+      'session:s:seat:x',
       'session:s:language:de',
     ]);
     expect(roomsOf({ role: 'screen', sessionId: 's' })).toEqual(['session:s', 'session:s:screens']);
@@ -94,7 +98,7 @@ describe(LiveBroadcaster.name, () => {
         const progress = { sessionId: 's', promptId, participants: 9, answered: 8, finished: 0, version: 3 } as Progress;
         const states = strictFake<SessionStateService>({ progress: () => Promise.resolve(progress), infoOf: () => Promise.resolve({ deck, mode, selfRun: false, homework: false }) });
         const lifecycle = strictFake<SessionLifecycleService>({ deleted: { subscribe: () => undefined }, moderationQueue: () => Promise.resolve(queue) });
-        const b = new LiveBroadcaster(states, lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }));
+        const b = new LiveBroadcaster(states, lifecycle, strictFake<LiveResultsService>(), strictFake<ParticipationService>(), strictFake<HomeworkService>({ revealed: { subscribe: () => undefined } }), seatMoves());
         b.attach(recordingServer(sent));
         b.progress('s');
         b.progress('s');

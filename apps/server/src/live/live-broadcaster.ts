@@ -12,6 +12,7 @@ import type { Server } from 'socket.io';
 import { HomeworkService } from '../sessions/homework.service.js';
 import { LiveResultsService, type LiveOutcome } from '../sessions/live-results.service.js';
 import { ParticipationService, STEP_OUT_MS } from '../sessions/participation.service.js';
+import { SeatMovesService } from '../sessions/seat-moves.service.js';
 import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
 import { participantView, SessionStateService } from '../sessions/session-state.service.js';
 import { toErrorBody } from './socket-error.js';
@@ -24,6 +25,8 @@ const PROGRESS_INTERVAL_MS = 250;
 export const rooms = {
   session: (id: string) => `session:${id}`,
   role: (id: string, role: SocketData['role']) => `session:${id}:${role}s`,
+  // One seat's sockets (to close them when the seat moves to a new phone).
+  seat: (id: string, participantId: string) => `session:${id}:seat:${participantId}`,
   // Participants whose page is in this language (from the handshake).
   language: (id: string, language: string) => `session:${id}:language:${language}`,
 };
@@ -31,7 +34,9 @@ export const rooms = {
 // The rooms a socket belongs to, by who it is.
 export function roomsOf(data: SocketData): string[] {
   const own = [rooms.session(data.sessionId), rooms.role(data.sessionId, data.role)];
-  return data.role === 'participant' && data.language ? [...own, rooms.language(data.sessionId, data.language)] : own;
+  if (data.role !== 'participant') return own;
+  const seat = [...own, rooms.seat(data.sessionId, data.participantId)];
+  return data.language ? [...seat, rooms.language(data.sessionId, data.language)] : seat;
 }
 
 // Everything that reaches a room goes out from here, typed by the shared event map: who gets which
@@ -53,6 +58,7 @@ export class LiveBroadcaster {
     private readonly liveResults: LiveResultsService,
     private readonly participation: ParticipationService,
     private readonly homework: HomeworkService,
+    private readonly seatMoves: SeatMovesService,
   ) {}
 
   attach(server: LiveServer): void {
@@ -61,6 +67,11 @@ export class LiveBroadcaster {
     this.lifecycle.deleted.subscribe((sessionId) => server.in(rooms.session(sessionId)).disconnectSockets(true));
     // A homework the therapist released (over REST) reaches the phones and consoles in it.
     this.homework.revealed.subscribe((state) => this.state(state));
+    // A seat moved to a new phone: its old sockets close on every instance (through the adapter), and
+    // their token no longer opens a handshake.
+    this.seatMoves.moved.subscribe(({ sessionId, participantId }) => server.in(rooms.seat(sessionId, participantId)).disconnectSockets(true));
+    // A self-run couple's partners hear that a new phone asks to take a seat, and when that ends; nobody else.
+    this.seatMoves.reclaims.subscribe(({ sessionId, pending }) => this.emit(rooms.role(sessionId, 'participant'), 'reclaim:updated', { pending }));
   }
 
   // A new state to everyone in the session. Facilitators and screens get all of it, in every language of

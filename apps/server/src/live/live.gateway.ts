@@ -3,6 +3,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSock
 import {
   answerFinishSchema,
   answerSubmitSchema,
+  confirmReclaimSchema,
   emptyPayloadSchema,
   handshakeAuthSchema,
   homeworkFinishSchema,
@@ -33,6 +34,7 @@ import { CONFIG, type Config } from '../config/config.js';
 import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
 import { HomeworkService } from '../sessions/homework.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
+import { SeatMovesService } from '../sessions/seat-moves.service.js';
 import { SeatsService } from '../sessions/seats.service.js';
 import { SessionLifecycleService, type SettingsChange } from '../sessions/session-lifecycle.service.js';
 import { SessionStateService, type OwnSeat } from '../sessions/session-state.service.js';
@@ -71,6 +73,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly participation: ParticipationService,
     private readonly coupleReveal: CoupleRevealService,
     private readonly homework: HomeworkService,
+    private readonly seatMoves: SeatMovesService,
     private readonly answers: AnswersService,
     private readonly accounts: AccountsService,
     private readonly broadcast: LiveBroadcaster,
@@ -132,6 +135,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       // Closed after the ack has gone out; the token no longer opens anything.
       setTimeout(() => socket.disconnect(true), 100).unref();
       return { withdrawn: true as const };
+    },
+    // A self-run couple's partner confirms (or declines) a new phone taking the other seat.
+    'seat:confirm-reclaim': async (socket, body) => {
+      const seat = participant(socket);
+      await this.seatMoves.confirm(seat, parseInput(confirmReclaimSchema, body).code);
+      return { moved: true as const };
+    },
+    'seat:decline-reclaim': async (socket, body) => {
+      const seat = participant(socket);
+      parseInput(emptyPayloadSchema, body);
+      await this.seatMoves.decline(seat);
+      return { declined: true as const };
     },
     'prompt:open': (socket, body) => this.command(socket, { type: 'open', ...parseInput(promptOpenSchema, body) }),
     'prompt:close': (socket, body) => this.command(socket, (parseInput(emptyPayloadSchema, body), { type: 'close' })),
@@ -216,11 +231,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     const data = socket.data;
     await socket.join(roomsOf(data));
     try {
+      // A couple's or a homework's seat may have moved to a new phone between this handshake's read and
+      // its joining the rooms (whose sockets the move closes): read again, after joining, and close if so.
+      if (data.role === 'participant' && !(await this.stillSeated(socket, data))) {
+        this.handshakeSeats.delete(socket);
+        socket.disconnect(true);
+        return;
+      }
       const seat = this.handshakeSeats.get(socket);
       this.handshakeSeats.delete(socket);
       socket.emit('session:snapshot', await this.states.snapshot(data, seat));
-      // A homework phone that connects changes no count: telling the console would only say when someone was there.
-      if (data.role === 'participant' && !(await this.states.infoOf(data.sessionId)).homework) this.broadcast.progress(data.sessionId);
+      if (data.role === 'participant') {
+        // A homework phone that connects changes no count: telling the console would only say when someone was there.
+        const info = await this.states.infoOf(data.sessionId);
+        if (!info.homework) this.broadcast.progress(data.sessionId);
+        // A partner's phone that (re)connects while a new phone asks to take a seat learns it at once.
+        if (info.selfRun && (await this.seatMoves.reclaimPending(data.sessionId))) {
+          socket.emit('reclaim:updated', { pending: true });
+        }
+      }
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
       if (data.role === 'facilitator') {
         socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });
@@ -252,6 +281,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     });
   }
 
+  // Groups' seats never move (and a room of thousands is not read twice); couples' and homework's are read again.
+  private async stillSeated(socket: LiveSocket, data: Participant): Promise<boolean> {
+    const info = await this.states.infoOf(data.sessionId);
+    if (info.mode !== 'couple' && !info.homework) return true;
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const seat = typeof token === 'string' ? await this.seats.seatByToken(token) : null;
+    return seat?.participantId === data.participantId;
+  }
+
   private async command(socket: LiveSocket, command: SessionCommand): Promise<SessionState> {
     const state = await this.lifecycle.applyAs(socket.data, command);
     this.broadcast.state(state);
@@ -273,7 +311,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       case 'participant': {
         const seat = await this.seats.seatByToken(auth.token);
         if (!seat) throw new AppError('UNAUTHENTICATED', 'This link is no longer valid. Join again with the code.');
-        this.handshakeSeats.set(socket, { myAnswers: seat.myAnswers, finishedPromptId: seat.finishedPromptId });
+        this.handshakeSeats.set(socket, { myAnswers: seat.myAnswers, finishedPromptId: seat.finishedPromptId, shuffleSeed: seat.shuffleSeed });
         const { participantId, sessionId } = seat;
         return { role: 'participant', participantId, sessionId, ...(auth.language ? { language: auth.language } : {}) };
       }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LiveSessionEntity } from './live-session.entity.js';
 
@@ -14,7 +15,13 @@ export class HomeworkRepository {
   async insert(tx: EntityManager, session: LiveSessionEntity, seats: NewHomeworkSeat[]): Promise<void> {
     await tx.getRepository(LiveSessionEntity).insert({ ...session, participantCount: seats.length });
     for (const seat of seats) {
-      await tx.query('INSERT INTO participants (id, session_id, token_hash) VALUES ($1, $2, $3)', [seat.participantId, session.id, seat.tokenHash]);
+      await tx.query('INSERT INTO participants (id, session_id, token_hash, seat_number, shuffle_seed) VALUES ($1, $2, $3, $4, $5)', [
+        seat.participantId,
+        session.id,
+        seat.tokenHash,
+        seat.position,
+        randomUUID(),
+      ]);
       await tx.query('INSERT INTO homework_seats (participant_id, session_id, position, invite_hash) VALUES ($1, $2, $3, $4)', [
         seat.participantId,
         session.id,

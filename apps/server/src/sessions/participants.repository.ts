@@ -13,6 +13,8 @@ export type SeatWithAnswers = {
   sessionId: string;
   myAnswers: Record<string, AnswerValue>;
   finishedPromptId: string | null;
+  // The seat's shuffle seed (couples and homework; it stays when the seat moves to a new phone).
+  shuffleSeed: string | null;
 };
 
 // The queries of the participants table (seats), with the session's seat count they keep.
@@ -44,15 +46,18 @@ export class ParticipantsRepository {
   }
 
   // A couple's seat, taken by one conditional statement: of several joins at once only as many as there
-  // are free seats get one (the UPDATE re-checks the count after waiting for the row). The session's id, or null.
-  async seatInCouple(code: string, id: string, tokenHash: string): Promise<string | null> {
+  // are free seats get one (the UPDATE re-checks the count after waiting for the row). Its number is the
+  // count it made (1, then 2; a couple's withdrawal ends the session, so no number comes twice). The
+  // session's id, or null.
+  async seatInCouple(code: string, id: string, tokenHash: string, shuffleSeed: string): Promise<string | null> {
     const seated: { session_id: string }[] = await this.db.query(
       `WITH seat AS (
          UPDATE live_sessions SET participant_count = participant_count + 1
           WHERE code = $1 AND ended_at IS NULL AND mode = 'couple' AND participant_count < 2
-          RETURNING id)
-       INSERT INTO participants (id, session_id, token_hash) SELECT $2, id, $3 FROM seat RETURNING session_id`,
-      [code, id, tokenHash],
+          RETURNING id, participant_count)
+       INSERT INTO participants (id, session_id, token_hash, seat_number, shuffle_seed)
+       SELECT $2, id, $3, participant_count, $4 FROM seat RETURNING session_id`,
+      [code, id, tokenHash, shuffleSeed],
     );
     return seated[0]?.session_id ?? null;
   }
@@ -65,9 +70,10 @@ export class ParticipantsRepository {
       session_id: string;
       token_hash: string;
       finished_prompt_id: string | null;
+      shuffle_seed: string | null;
       answers: Record<string, AnswerValue> | null;
     }[] = await this.db.query(
-      `SELECT p.id, p.session_id, p.token_hash, p.finished_prompt_id,
+      `SELECT p.id, p.session_id, p.token_hash, p.finished_prompt_id, p.shuffle_seed,
               (SELECT jsonb_object_agg(a.prompt_id, a.value) FROM answers a WHERE a.participant_id = p.id) AS answers
          FROM participants p
         WHERE p.token_hash = ANY($1::text[])`,
@@ -75,7 +81,7 @@ export class ParticipantsRepository {
     );
     const seats = new Map<string, SeatWithAnswers | null>(hashes.map((h) => [h, null]));
     for (const r of rows) {
-      seats.set(r.token_hash, { participantId: r.id, sessionId: r.session_id, myAnswers: r.answers ?? {}, finishedPromptId: r.finished_prompt_id });
+      seats.set(r.token_hash, { participantId: r.id, sessionId: r.session_id, myAnswers: r.answers ?? {}, finishedPromptId: r.finished_prompt_id, shuffleSeed: r.shuffle_seed });
     }
     return seats;
   }
@@ -117,6 +123,11 @@ export class ParticipantsRepository {
   async talksAlone(participantId: string): Promise<boolean> {
     const rows: { talk_alone: boolean }[] = await this.db.query('SELECT talk_alone FROM participants WHERE id = $1', [participantId]);
     return rows[0]?.talk_alone ?? false;
+  }
+
+  async shuffleSeedOf(participantId: string): Promise<string | null> {
+    const rows: { shuffle_seed: string | null }[] = await this.db.query('SELECT shuffle_seed FROM participants WHERE id = $1', [participantId]);
+    return rows[0]?.shuffle_seed ?? null;
   }
 
   // Couples: the prompt a partner said "I'm finished" with (null: not finished).

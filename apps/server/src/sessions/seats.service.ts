@@ -48,7 +48,8 @@ export class SeatsService {
     // A group seat, inserted in one statement with the other group joins of the moment.
     const groupSessionId = await this.groupJoins.get({ id: randomUUID(), tokenHash: hashToken(token), code });
     if (groupSessionId) return { sessionId: groupSessionId, code, token };
-    const coupleSessionId = await this.seats.seatInCouple(code, randomUUID(), hashToken(token));
+    // A couple's seat draws the seed of its own shuffled order (kept when the seat moves to a new phone).
+    const coupleSessionId = await this.seats.seatInCouple(code, randomUUID(), hashToken(token), randomUUID());
     if (coupleSessionId) return { sessionId: coupleSessionId, code, token };
     const session = await this.runningByCode(code);
     if (session.mode === 'couple') throw new AppError('SESSION_FULL', 'Both seats of this couple session are taken.');

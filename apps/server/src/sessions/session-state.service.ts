@@ -17,7 +17,7 @@ const INFO_CACHE_SIZE = 500;
 export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean; homework: boolean };
 
 // A participant's own seat as read at the handshake, for their first snapshot.
-export type OwnSeat = Pick<SeatWithAnswers, 'myAnswers' | 'finishedPromptId'>;
+export type OwnSeat = Pick<SeatWithAnswers, 'myAnswers' | 'finishedPromptId' | 'shuffleSeed'>;
 
 // What everyone may see of a session (SessionState), its counts, and each socket's snapshot.
 @Injectable()
@@ -126,6 +126,11 @@ export class SessionStateService {
     if (data.role !== 'participant') return { role: data.role, state: await this.state(data.sessionId) };
     const [state, myAnswers] = await Promise.all([this.state(data.sessionId), known?.myAnswers ?? this.answers.ownAnswers(data.participantId)]);
     const snapshot: Snapshot = { role: data.role, state: participantView(state, data.language), myAnswers };
+    // A couple's or a homework's seat orders its lists by a seed of its own, kept when it moves to a new phone.
+    if (state.mode === 'couple' || state.homework) {
+      const seed = known ? known.shuffleSeed : await this.seats.shuffleSeedOf(data.participantId);
+      if (seed) snapshot.mySeed = seed;
+    }
     if (state.homework) {
       // Homework: every prompt at once, the seat's own "I've finished", and the reveal once there is one.
       const [deck, myFinished, results] = await Promise.all([

@@ -17,6 +17,10 @@ import { ParticipantEntity } from './participant.entity.js';
 import { ParticipantsRepository } from './participants.repository.js';
 import { ParticipationService } from './participation.service.js';
 import { RetentionService } from './retention.service.js';
+import { SeatMovesController } from './seat-moves.controller.js';
+import { SeatMovesRepository } from './seat-moves.repository.js';
+import { SeatMovesService } from './seat-moves.service.js';
+import { SeatReclaimEntity } from './seat-reclaim.entity.js';
 import { SeatsService } from './seats.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionStateService } from './session-state.service.js';
@@ -24,8 +28,8 @@ import { SessionsController } from './sessions.controller.js';
 
 // Live sessions and their seats: REST for setting up and reading, services the live gateway calls.
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity]), AccountsModule, AnswersModule, DecksModule],
-  controllers: [SessionsController, JoinController, HomeworkController],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity, SeatReclaimEntity]), AccountsModule, AnswersModule, DecksModule],
+  controllers: [SessionsController, JoinController, HomeworkController, SeatMovesController],
   providers: [
     LiveSessionsRepository,
     ParticipantsRepository,
@@ -39,7 +43,9 @@ import { SessionsController } from './sessions.controller.js';
     Clock,
     HomeworkRepository,
     HomeworkService,
+    SeatMovesRepository,
+    SeatMovesService,
   ],
-  exports: [HomeworkService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
+  exports: [HomeworkService, SeatMovesService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
 })
 export class SessionsModule {}

@@ -33,3 +33,5 @@ export const screenLink = 'POST /api/sessions/:id/screen-link' satisfies RouteSp
 export const createHomework = 'POST /api/homework' satisfies RouteSpec;
 export const homeworkInvites = 'POST /api/sessions/:id/homework-invites' satisfies RouteSpec;
 export const releaseHomework = 'POST /api/sessions/:id/homework-release' satisfies RouteSpec;
+export const sessionSeats = 'GET /api/sessions/:id/seats' satisfies RouteSpec;
+export const seatLink = 'POST /api/sessions/:id/seat-link' satisfies RouteSpec;

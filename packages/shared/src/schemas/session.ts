@@ -205,6 +205,9 @@ export const snapshotSchema = z.object({
   myFinished: z.boolean().optional(),
   // Only in the own snapshot of a partner whose couple has a therapist: whether they asked to talk alone.
   myTalkAlone: z.boolean().optional(),
+  // Only in a couple or homework seat's own snapshot: the seat's own seed for its shuffled order, kept
+  // when the seat moves to a new phone (never the token, which changes).
+  mySeed: z.string().optional(),
   // Only in a homework seat's own snapshot: every prompt (in the page's language), whether this seat said
   // it has finished, and the reveal once there is one (a couple's; a client's homework has none).
   homework: z

@@ -2,7 +2,8 @@ import type { Prompt } from '@candor/shared';
 
 // In a couple session each partner sees a list's items (and a choice's options) in an order of their own,
 // so that nobody can copy the other's answers or watch them item by item. The order comes from the seat
-// (its token, which never leaves this device with it) and the prompt: the same after a reload, another
+// (its own seed, sent only to it and kept when the seat moves to a new phone; its token for older seats)
+// and the prompt: the same after a reload and on a new phone, another
 // on the partner's phone. Scales, check-ins and rankings keep the deck's order: there it carries meaning.
 export function inOwnOrder(prompt: Prompt, seed: string): Prompt {
   const random = generator(`${seed}:${prompt.id}`);

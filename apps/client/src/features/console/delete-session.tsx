@@ -11,7 +11,10 @@ export function DeleteSession({ sessionId, label, onDeleted }: { sessionId: stri
   const { t } = useTranslation('facilitator');
   const errorText = useErrorText();
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({ mutationFn: () => call(routes.deleteSession, { params: { id: sessionId } }), onSuccess: onDeleted });
+  const remove = useMutation({
+    mutationFn: () => call(routes.deleteSession, { params: { id: sessionId } }),
+    onSuccess: onDeleted,
+  });
   return (
     <>
       {confirming ? (

@@ -18,13 +18,21 @@ import { ResultView } from '../results/result-view';
 import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
 import { ModerationPanel } from './moderation-panel';
 import { ResultPreview } from './result-preview';
+import { SeatsPanel } from './seats-panel';
 import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
 import '../../i18n/facilitator-texts';
 
 type Command = 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end';
 
 export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId }: { sessionId: string }) {
-  const auth = useMemo(() => ({ role: 'facilitator' as const, protocol: PROTOCOL_VERSION, sessionId }), [sessionId]);
+  const auth = useMemo(
+    () => ({
+      role: 'facilitator' as const,
+      protocol: PROTOCOL_VERSION,
+      sessionId,
+    }),
+    [sessionId],
+  );
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth);
   // The session's name and the prompt in the console's language, as the room's phones show them.
   const language = useDeckLanguage();
@@ -91,10 +99,22 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   // Each control's button and its key share one action: the same handler, enabled under the same rule.
   const enabled = state ? enabledControls(state, ready, confirmEnd) : null;
   const actions: Record<Shortcut, ShortcutAction> = {
-    open: { enabled: enabled?.open ?? false, run: () => void run('prompt:open') },
-    close: { enabled: enabled?.close ?? false, run: () => void run('prompt:close') },
-    release: { enabled: enabled?.release ?? false, run: () => void run('results:release') },
-    pause: { enabled: enabled?.pause ?? false, run: () => void setPaused(!state?.paused) },
+    open: {
+      enabled: enabled?.open ?? false,
+      run: () => void run('prompt:open'),
+    },
+    close: {
+      enabled: enabled?.close ?? false,
+      run: () => void run('prompt:close'),
+    },
+    release: {
+      enabled: enabled?.release ?? false,
+      run: () => void run('results:release'),
+    },
+    pause: {
+      enabled: enabled?.pause ?? false,
+      run: () => void setPaused(!state?.paused),
+    },
     end: { enabled: enabled?.end ?? false, run: () => setConfirmEnd(true) },
     cancelEnd: { enabled: confirmEnd, run: () => setConfirmEnd(false) },
   };
@@ -155,7 +175,6 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           <PresenterLink sessionId={state.id} />
         </section>
       )}
-
     </>
   );
   const runPanel = (
@@ -172,13 +191,22 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           <dt>{t('live.run.prompt')}</dt>
           <dd>
             {state.prompt && state.promptIndex !== null
-              ? t('live.run.promptPosition', { number: state.promptIndex + 1, total: state.promptCount, title: state.prompt.title })
+              ? t('live.run.promptPosition', {
+                  number: state.promptIndex + 1,
+                  total: state.promptCount,
+                  title: state.prompt.title,
+                })
               : t('live.run.promptNone', { total: state.promptCount })}
           </dd>
         </div>
         <div>
           <dt>{t('live.run.answers')}</dt>
-          <dd data-testid="answered">{t('live.run.answered', { answered: state.answered, participants: state.participants })}</dd>
+          <dd data-testid="answered">
+            {t('live.run.answered', {
+              answered: state.answered,
+              participants: state.participants,
+            })}
+          </dd>
         </div>
         {state.mode === 'couple' && state.phase === 'open' && (
           <div>
@@ -314,6 +342,9 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         </div>
       )}
 
+      {/* A couple's seats, each with a new link for a lost phone (a group's seats cannot be told apart). */}
+      {state.mode === 'couple' && state.phase !== 'ended' && <SeatsPanel sessionId={state.id} refresh={state.participants} />}
+
       <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
 
       {stored.data?.deckDescription && (
@@ -330,7 +361,9 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           <Trans
             t={t}
             i18nKey="live.ended"
-            components={{ summary: <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`} /> }}
+            components={{
+              summary: <Link to={`/console/sessions/${encodeURIComponent(state.id)}/summary`} />,
+            }}
           />
         </p>
       )}
@@ -393,7 +426,12 @@ function ShortcutList() {
 }
 
 // Which privacy rules are in force, in words, and the one setting that can change during a session.
-type PrivacySettingsProps = { state: SessionState; ready: boolean; onLiveResults: (on: boolean) => void; onLivePhones: (on: boolean) => void };
+type PrivacySettingsProps = {
+  state: SessionState;
+  ready: boolean;
+  onLiveResults: (on: boolean) => void;
+  onLivePhones: (on: boolean) => void;
+};
 
 function PrivacySettings({ state, ready, onLiveResults, onLivePhones }: PrivacySettingsProps) {
   const { t } = useTranslation('facilitator');
@@ -483,7 +521,9 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   const renew = async () => {
     setError(null);
     try {
-      const { screenToken } = await call(routes.screenLink, { params: { id: sessionId } });
+      const { screenToken } = await call(routes.screenLink, {
+        params: { id: sessionId },
+      });
       rememberScreenToken(sessionId, screenToken);
       setToken(screenToken);
       setNote('renewed');
@@ -567,7 +607,6 @@ function allowedCommands(state: SessionState) {
     end: state.phase !== 'ended',
   };
 }
-
 
 // Whether the join limits refused someone for this session lately: shown for as long as the server
 // says the limit may hold, and again with every new notice.

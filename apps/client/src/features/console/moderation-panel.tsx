@@ -17,7 +17,12 @@ type ModerationPanelProps = {
 type Status = 'approved' | 'rejected';
 
 // The queue's keys: move with J/K or the arrows (arrows inside the list only, so the page still scrolls), A approves, H hides.
-export const QUEUE_KEYS = { next: ['j', 'ArrowDown'], previous: ['k', 'ArrowUp'], approve: ['a'], hide: ['h'] } as const;
+export const QUEUE_KEYS = {
+  next: ['j', 'ArrowDown'],
+  previous: ['k', 'ArrowUp'],
+  approve: ['a'],
+  hide: ['h'],
+} as const;
 type QueueKey = keyof typeof QUEUE_KEYS;
 
 function queueKeyOf(event: KeyboardEvent, inList: boolean): QueueKey | null {
@@ -90,8 +95,16 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
       const textIds = ids.slice(from, from + MODERATE_MANY_MAX);
       const result =
         textIds.length === 1
-          ? await sendCommand(socket, 'text:moderate', { promptId, textId: textIds[0], status })
-          : await sendCommand(socket, 'texts:moderate-many', { promptId, textIds, status });
+          ? await sendCommand(socket, 'text:moderate', {
+              promptId,
+              textId: textIds[0],
+              status,
+            })
+          : await sendCommand(socket, 'texts:moderate-many', {
+              promptId,
+              textIds,
+              status,
+            });
       if (!result.ok) {
         setError(result.error);
         done = false;
@@ -162,10 +175,24 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
         <>
           <div className="moderation-bar">
             <p aria-live="polite" data-testid="moderation-counts">
-              {t('moderation.counts', { approved, rejected, waiting: pending.length })}
+              {t('moderation.counts', {
+                approved,
+                rejected,
+                waiting: pending.length,
+              })}
             </p>
             {pending.length > 1 && (
-              <button type="button" className="primary" disabled={busy} onClick={() => void moderate(pending.map((item) => item.id), 'approved')}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() =>
+                  void moderate(
+                    pending.map((item) => item.id),
+                    'approved',
+                  )
+                }
+              >
                 {t('moderation.approveAll', { waiting: pending.length })}
               </button>
             )}

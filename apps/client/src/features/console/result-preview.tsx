@@ -5,7 +5,11 @@ import { useErrorText } from '../../i18n/error-text';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { ResultView } from '../results/result-view';
 
-type ResultPreviewProps = { socket: CandorSocket | null; prompt: Prompt | null; version: number };
+type ResultPreviewProps = {
+  socket: CandorSocket | null;
+  prompt: Prompt | null;
+  version: number;
+};
 
 // A closed prompt's result before release, for this console only: the server answers `results:preview`
 // to the asking socket and broadcasts nothing, so the screen and the phones see it only once released.

@@ -24,7 +24,11 @@ type StepOutScreenProps = {
   talkAlone?: TalkAloneProps;
 };
 
-type TalkAloneProps = { asking: boolean; failed: boolean; onChange: (asking: boolean) => void };
+type TalkAloneProps = {
+  asking: boolean;
+  failed: boolean;
+  onChange: (asking: boolean) => void;
+};
 
 // Behind "I need a moment", where a partner looking on sees only the calm screen: a private request that
 // only the therapist hears of, as a count.
@@ -91,9 +95,7 @@ export function PausedScreen({ waiting }: { waiting: boolean }) {
       <p>{t('care.paused.text')}</p>
       <BreathingGuide />
       <p className="hint">{t('care.paused.ground')}</p>
-      <p className="hint">
-        {waiting ? t('care.paused.waiting') : t('care.paused.idle')}
-      </p>
+      <p className="hint">{waiting ? t('care.paused.waiting') : t('care.paused.idle')}</p>
     </section>
   );
 }

@@ -124,7 +124,12 @@ export type Finishing = {
   set: (finished: boolean) => void;
 };
 
-type FinishProps = { prompt: Prompt; saved: AnswerValue | undefined; pending: boolean; finishing: Finishing };
+type FinishProps = {
+  prompt: Prompt;
+  saved: AnswerValue | undefined;
+  pending: boolean;
+  finishing: Finishing;
+};
 
 // "I'm finished": the reveal waits until both partners have said it, so that half a list is never
 // compared as if the rest were "no". Changeable until both have.

@@ -1,6 +1,6 @@
 import type { JoinInfo } from '@candor/shared';
 import * as routes from '@candor/shared/routes';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
@@ -9,6 +9,9 @@ import { ApiError, call } from '../../lib/api';
 import { Link, navigate } from '../../lib/router';
 import { PrivacyStatement } from '../privacy/privacy-statement';
 import { readSeatToken, storeSeatToken } from '../../lib/seat-token';
+
+// A self-run couple's partner on a new phone moves their seat here (loaded only then).
+const ReclaimFlow = lazy(() => import('./seat-move').then((m) => ({ default: m.ReclaimFlow })));
 
 export function JoinPage({ code }: { code: string }) {
   const { t } = useTranslation('participant');
@@ -22,6 +25,7 @@ export function JoinPage({ code }: { code: string }) {
   const [agreed, setAgreed] = useState(false);
   const [joinError, setJoinError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [moving, setMoving] = useState(false);
   // Asked again when the join limits said to wait (many phones on one network): the load, and the join.
   const [loadAttempt, setLoadAttempt] = useState(0);
   const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -144,7 +148,18 @@ export function JoinPage({ code }: { code: string }) {
         <button type="submit" className="primary" disabled={!agreed || busy}>
           {t('join.submit')}
         </button>
+        {/* A couple's own session is full: one of the two may have lost their phone (no facilitator to ask). */}
+        {info.selfRun && joinError?.caught instanceof ApiError && joinError.caught.code === 'SESSION_FULL' && !moving && (
+          <button type="button" onClick={() => setMoving(true)}>
+            {t('seatMove.offer')}
+          </button>
+        )}
       </form>
+      {moving && (
+        <Suspense fallback={<p role="status">{t('join.lookingUp')}</p>}>
+          <ReclaimFlow code={code} />
+        </Suspense>
+      )}
     </main>
   );
 }

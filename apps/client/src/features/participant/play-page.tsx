@@ -1,7 +1,7 @@
 import type { Prompt, SessionState, Snapshot } from '@candor/shared';
 import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
@@ -17,7 +17,15 @@ import { latestPending } from './pending-answers';
 import { forgetSeatToken, readSeatToken } from '../../lib/seat-token';
 import { useAnswerSync, type AnswerSync } from './use-answer-sync';
 import { useKeptReveals, type KeptReveal } from './kept-reveals';
-import { WhatWeShared } from './what-we-shared-view';
+
+// A self-run couple's ended screen (print, download): loaded once the first reveal is kept, while online.
+const loadWhatWeShared = () => import('./what-we-shared-view');
+const WhatWeShared = lazy(() => loadWhatWeShared().then((m) => ({ default: m.WhatWeShared })));
+// A self-run couple's partner asked to confirm a seat moving to a new phone: rare, so loaded on demand.
+const ReclaimConfirm = lazy(() => import('./seat-move').then((m) => ({ default: m.ReclaimConfirm })));
+
+// The seat's own seed for its shuffled order, from its snapshot (the same on every phone the seat moves to).
+const SeatSeed = createContext<string | null>(null);
 
 export function PlayPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation('participant');
@@ -38,9 +46,13 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   // Whether this partner asked to talk to the therapist alone, as the server last told it (couples with a therapist).
   const [talkAlone, setTalkAlone] = useState(false);
   const [talkAloneFailed, setTalkAloneFailed] = useState(false);
+  const [seed, setSeed] = useState<string | null>(null);
+  // A self-run couple: a new phone asks to take a seat (this phone types its code, or declines).
+  const [reclaimPending, setReclaimPending] = useState(false);
   const onSnapshot = useCallback(
     (snapshot: Snapshot, socket: CandorSocket) => {
       sync.onSnapshot(snapshot, socket);
+      setSeed(snapshot.mySeed ?? null);
       setFinishedPrompt(snapshot.myFinished ? (snapshot.state.prompt?.id ?? null) : null);
       setTalkAlone(snapshot.myTalkAlone ?? false);
     },
@@ -50,12 +62,23 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   // A self-run couple's reveals, in memory until the page closes, for the ended screen.
   const kept = useKeptReveals(state, sync.saved);
+  const keeping = kept.length > 0;
+  useEffect(() => {
+    if (keeping) void loadWhatWeShared().catch(() => undefined);
+  }, [keeping]);
   const care = useCare(socket, () => {
     forgetSeatToken(sessionId);
     setWithdrawn(true);
   });
   const paused = state?.paused ?? false;
   const { resume } = sync;
+
+  useEffect(() => {
+    if (!socket) return;
+    const onReclaim = ({ pending }: { pending: boolean }) => setReclaimPending(pending);
+    socket.on('reclaim:updated', onReclaim);
+    return () => void socket.off('reclaim:updated', onReclaim);
+  }, [socket]);
 
   useEffect(() => {
     // Answers refused during a pause wait on this phone; send them the moment it ends.
@@ -152,18 +175,25 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
         />
       )}
       {live && !care.away && paused && <PausedScreen waiting={sync.queue.length > 0} />}
+      {live && reclaimPending && socket && (
+        <Suspense fallback={null}>
+          <ReclaimConfirm socket={socket} onDone={() => setReclaimPending(false)} />
+        </Suspense>
+      )}
       <div hidden={covered} inert={covered}>
         {state ? (
-          <PhaseView
-            state={state}
-            sync={sync}
-            socket={socket}
-            selfRun={state.selfRun}
-            applyState={applyState}
-            finishedPrompt={finishedPrompt}
-            onFinished={setFinishedPrompt}
-            kept={kept}
-          />
+          <SeatSeed.Provider value={seed}>
+            <PhaseView
+              state={state}
+              sync={sync}
+              socket={socket}
+              selfRun={state.selfRun}
+              applyState={applyState}
+              finishedPrompt={finishedPrompt}
+              onFinished={setFinishedPrompt}
+              kept={kept}
+            />
+          </SeatSeed.Provider>
         ) : (
           !reconnecting && <p role="status">{t('play.connecting')}</p>
         )}
@@ -405,7 +435,9 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
   const latest = pending?.value ?? sync.saved[prompt.id];
   const submit = (value: Parameters<AnswerSync['submit']>[1]) => sync.submit(prompt.id, value);
   // A partner's list comes in an order of their own (shuffled-order.ts), the same after a reload.
-  const seat = useMemo(() => readSeatToken(state.id), [state.id]);
+  // Seats older than their seed order by their token, as before.
+  const ownSeed = useContext(SeatSeed);
+  const seat = useMemo(() => ownSeed ?? readSeatToken(state.id), [ownSeed, state.id]);
   const ordered = useMemo(() => (couple && seat ? inOwnOrder(prompt, seat) : prompt), [couple, seat, prompt]);
   // Someone who already answered (before a reload, say) has seen the note and chose to go on.
   const [noteRead, setNoteRead] = useState(() => !prompt.contentNote || latest !== undefined);
@@ -499,7 +531,11 @@ function CoupleEnded({ title, kept }: { title: string; kept: readonly KeptReveal
         <h1>{t('couplePlay.endedHeading')}</h1>
         <p>{t('couplePlay.endedText')}</p>
       </section>
-      {kept.length > 0 && <WhatWeShared title={title} kept={kept} />}
+      {kept.length > 0 && (
+        <Suspense fallback={null}>
+          <WhatWeShared title={title} kept={kept} />
+        </Suspense>
+      )}
     </>
   );
 }

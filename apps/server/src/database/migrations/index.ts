@@ -9,6 +9,7 @@ import { TalkAlone1796236124355 } from './1796236124355-TalkAlone.js';
 import { Homework1796242732806 } from './1796242732806-Homework.js';
 import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
 import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
+import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Homework1796242732806,
   AccountSafety1796315133435,
   HomeworkAudience1796315349343,
+  SeatReissue1796315596017,
 ];

@@ -9,6 +9,7 @@ import { homework } from './homework';
 import { participant } from './participant';
 import { results } from './results';
 import { screen } from './screen';
+import { seatmove } from './seat-move';
 import { solo } from './solo';
 
-export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo, homework };
+export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo, homework, seatmove };

@@ -208,6 +208,7 @@ export const participant: Translation<typeof en> = {
       endHint: 'Damit endet die Sitzung für euch beide. Sie lässt sich nicht wieder öffnen.',
     },
   },
+  seatMove: { offer: 'Ich bin eine*r der beiden Partner*innen — meinen Platz auf dieses Handy holen' },
   form: {
     choices: { yes: 'Ja', maybe: 'Viel\u00ADleicht', no: 'Nein', pass: 'Über\u00ADspringen' },
     ynmCount: '{{answered}} von {{total}} beantwortet. Du kannst jeden Punkt auslassen.',

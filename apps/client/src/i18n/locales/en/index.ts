@@ -2,6 +2,7 @@ import { decks } from './decks';
 import { facilitator } from './facilitator';
 import { enFirstVisit } from './first-visit';
 import { homework } from './homework';
+import { seatmove } from './seat-move';
 
 // Every English text: the type that keys are checked against, and the other languages' model.
-export const en = { ...enFirstVisit, facilitator, decks, homework };
+export const en = { ...enFirstVisit, facilitator, decks, homework, seatmove };

@@ -206,6 +206,8 @@ export const participant = {
       endHint: "Ending closes the session for both of you. It can't be reopened.",
     },
   },
+  // A lost phone (issue 14): a seat moves to a new phone with everything it holds.
+  seatMove: { offer: "I'm one of the two partners — move my seat to this phone" },
   form: {
     choices: { yes: 'Yes', maybe: 'Maybe', no: 'No', pass: 'Pass' },
     ynmCount: '{{answered}} of {{total}} answered. You can leave any item out.',

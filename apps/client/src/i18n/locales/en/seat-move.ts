@@ -1,0 +1,21 @@
+// English text for a seat moving to a new phone (features/participant/seat-move.tsx, loaded on demand); German mirrors it.
+export const seatmove = {
+  claimHeading: 'Move your seat to this phone',
+  claimText: 'Your facilitator gave you a new link for your seat. Your answers so far come with it, and the old link stops working.',
+  claimSubmit: 'Move my seat here',
+  claimFailed: 'This link could not be opened: {{reason}}',
+  askHeading: 'Moving your seat to this phone',
+  askText: 'Your partner sees a message on their phone. Ask them to type this code there:',
+  askWaiting: 'Waiting for your partner…',
+  askExpires: 'The code works for 10 minutes.',
+  declined: 'Your partner said this is not your phone. Nothing was moved.',
+  void: 'This request is no longer open. You can start again.',
+  again: 'Start again',
+  askFailed: 'The seat could not be moved: {{reason}}',
+  partnerHeading: 'Your partner wants to move their seat to a new phone',
+  partnerText: 'Type the code shown on the new phone. Only do this if your partner is with you.',
+  codeLabel: 'Code from the new phone',
+  confirm: 'Move their seat',
+  decline: 'This is not my partner’s phone',
+  confirmFailed: '{{reason}}',
+} as const;
