@@ -29,7 +29,7 @@ describe('talking a homework result through on the presenter screen', () => {
     const consolePage = await browsing.newPage(DESKTOP);
     const [name, value] = facilitator.cookie.split('=');
     await consolePage.context().addCookies([{ name, value, url: server.url }]);
-    await consolePage.goto(`${server.url}/console/sessions/${hw.state.id}/summary`);
+    await consolePage.goto(`${server.url}/console/homework/${hw.state.id}`);
     const card = consolePage.getByTestId('homework-talk-through');
     await card.getByRole('heading', { name: 'Talk a result through' }).waitFor();
     await card.getByRole('button', { name: 'Make a presenter link' }).click();

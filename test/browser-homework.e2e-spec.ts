@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { DESKTOP, PHONE, signUpInBrowser, test } from './browser-utils.js';
-import { ROOT } from './utils.js';
+import { connect } from './live-client.js';
+import { expectOk, ROOT } from './utils.js';
 
 // The server's clock runs ahead by what this file says (CANDOR_TEST_CLOCK_FILE): "day 2" is a day later.
 const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
@@ -74,7 +75,7 @@ async function assign(therapist: Page, url: string, audience: string): Promise<s
   expect(closes - Date.now()).toBeLessThan(7.1 * DAY);
   await therapist.getByRole('button', { name: 'Assign as homework' }).click();
   await therapist.waitForURL('**/console/homework/*');
-  await therapist.getByTestId('links-once').getByText('These links are shown only now. Each one opens once, on one phone').waitFor();
+  await therapist.getByTestId('links-once').getByText(/^(These links are|This link is) shown only now\./).waitFor();
   return new URL(therapist.url()).pathname.split('/').at(-1) ?? '';
 }
 
@@ -399,5 +400,73 @@ describe('homework in the browser', () => {
     await phone.getByRole('heading', { name: 'Diese Hausaufgabe ist geschlossen' }).waitFor();
     await therapist.reload();
     await therapist.getByTestId('homework-standing').getByText(/Closed on/).waitFor();
+  });
+  test("a group's homework: one link for everyone, counts in threes while open, the group's results after the release", async ({ server, browsing }) => {
+    setClock(0);
+    const facilitator = await browsing.newPage(DESKTOP);
+    const facilitatorSaw = record(facilitator);
+    await signUpInBrowser(facilitator, server.url, 'homework-group');
+    expect((await facilitator.request.post(`${server.url}/api/decks/import`, { data: DECK })).status()).toBe(201);
+    await assign(facilitator, server.url, 'A group (one link for everyone; combined results only)');
+    await facilitator.getByTestId('links-once').getByText('Send the same link to everyone in the group').waitFor();
+    const link = await facilitator.getByLabel('Link for everyone in the group', { exact: true }).inputValue();
+    expect(link).toMatch(/#invite=[\w-]{16,}&for=group$/);
+    // A group's seats cannot be told apart: no panel to give one a new link.
+    await expect(facilitator.getByRole('heading', { name: 'Seats' }).count()).resolves.toBe(0);
+
+    // Two people in the browser, four more over sockets: each claim of the one link is a seat of its own.
+    const phones = [await browsing.newPage(PHONE), await browsing.newPage(PHONE)];
+    for (const [i, phone] of phones.entries()) {
+      await phone.goto(link);
+      await phone.getByText('Everyone in the group has the same link').waitFor();
+      await phone.getByLabel('I have read this and want to start').click();
+      await phone.getByRole('button', { name: 'Open my homework' }).click();
+      await openQuestion(phone, 4, 'How comfortable?');
+      await phone.getByRole('radio', { name: String(i + 2), exact: true }).click();
+      await save(phone);
+    }
+    const invite = new URLSearchParams(new URL(link).hash.slice(1)).get('invite') ?? '';
+    const others = [];
+    for (let i = 0; i < 4; i += 1) {
+      const claimed = await facilitator.request.post(`${server.url}/api/homework/claim`, { data: { invite, consent: true } });
+      expect(claimed.status()).toBe(201);
+      const seat = await connect(server.url, { role: 'participant', token: ((await claimed.json()) as { token: string }).token });
+      expectOk(await seat.send('answer:submit', { promptId: 'comfort', clientId: crypto.randomUUID(), value: { kind: 'scale', value: 4 } }));
+      expectOk(await seat.send('homework:finish', { finished: true }));
+      others.push(seat);
+    }
+    await phones[0].getByRole('button', { name: 'All questions' }).click();
+    await phones[0].getByRole('button', { name: "I've finished" }).click();
+    await phones[0].getByRole('button', { name: "I've finished" }).click();
+    await phones[0].getByRole('heading', { name: "You've finished" }).waitFor();
+    await phones[0].getByText('After the homework closes, your facilitator can show the group’s combined results').waitFor();
+
+    // Six opened, five finished: while open the page says 6 and 3 (steps of three), and nothing else.
+    await facilitator.reload();
+    await facilitator.getByTestId('homework-group-count').getByText('About 6 people have opened the link and 3 have finished.').waitFor();
+    await browsing.shot(facilitator, 'homework-group-open');
+
+    // A week and a day later it has closed: the facilitator shows the results, the phones follow.
+    setClock(8 * DAY);
+    await facilitator.reload();
+    await facilitator.getByTestId('homework-group-count').getByText('6 people opened the link and 5 finished.').waitFor();
+    // Until the release, nothing the facilitator's page received (REST bodies, socket frames) held a result.
+    const before = await facilitatorSaw();
+    expect(before).toContain('"audience":"group"');
+    expect(before).not.toMatch(/"distribution":\{/);
+    await facilitator.getByRole('button', { name: 'Show the answers now' }).click();
+    const results = facilitator.getByTestId('homework-results');
+    await results.getByRole('heading', { name: 'The group’s results' }).waitFor();
+    await results.getByRole('heading', { name: '4. How comfortable?' }).waitFor();
+    // Nobody answered the first question: fewer than k (5), so no numbers.
+    await results.getByText('Fewer than 5 people answered this question, so its numbers stay hidden.').first().waitFor();
+    for (const phone of phones) {
+      await phone.reload();
+      await phone.getByRole('heading', { name: 'The group’s results' }).waitFor();
+      await phone.getByRole('heading', { name: '4. How comfortable?' }).waitFor();
+    }
+    await browsing.shot(phones[1], 'homework-group-phone-results');
+    others.forEach((seat) => seat.close());
+    expect([...(await axe(facilitator, 'group released')), ...(await axe(phones[0], 'group phone results'))]).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import '../../i18n/homework-texts';
 const AUDIENCES = [
   { audience: 'couple', label: 'console.audienceCouple' },
   { audience: 'client', label: 'console.audienceClient' },
+  { audience: 'group', label: 'console.audienceGroup' },
 ] as const satisfies readonly { audience: HomeworkAudience; label: string }[];
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -131,8 +132,10 @@ export function HomeworkRow({ state, onDeleted }: { state: SessionState; onDelet
       <Link to={`/console/homework/${state.id}`}>{state.title}</Link>
       <span className="muted">
         {' '}
-        · {t(homework.audience === 'couple' ? 'console.couple' : 'console.client')} · {standing} ·{' '}
-        {t('console.finishedCount', { finished, total: homework.finished.length })}{' '}
+        · {t(`console.${homework.audience}`)} · {standing} ·{' '}
+        {homework.audience === 'group'
+          ? t('console.groupCount', { opened: state.participants, finished: state.finished })
+          : t('console.finishedCount', { finished, total: homework.finished.length })}{' '}
       </span>
       <DeleteSession sessionId={state.id} label={state.title} onDeleted={onDeleted} />
     </li>

@@ -16,15 +16,19 @@ import { homeworkLink } from '../homework/homework-progress';
 import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
 import type { HomeworkHandover } from './homework-assign';
+import { HomeworkTalkThrough } from './homework-talk-through';
+import { SeatsPanel } from './seats-panel';
 import { formatShort } from './homework-assign';
 import '../../i18n/facilitator-texts';
 import '../../i18n/homework-texts';
 
-type SeatLabelKey = 'page.partnerA' | 'page.partnerB' | 'page.client';
+type SeatLabelKey = 'page.partnerA' | 'page.partnerB' | 'page.client' | 'page.group';
 
 // Each seat's name on this page, in link order. A further audience adds its names here.
 function seatLabels(audience: HomeworkAudience, count: number): SeatLabelKey[] {
   if (audience === 'couple') return ['page.partnerA', 'page.partnerB'].slice(0, count) as SeatLabelKey[];
+  // A group's one link; its seats are never listed (nobody in a group can be told apart).
+  if (audience === 'group') return ['page.group'];
   return Array.from({ length: count }, () => 'page.client' as const);
 }
 
@@ -95,6 +99,9 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
 
   const homework = state.homework;
   const couple = homework.audience === 'couple';
+  const group = homework.audience === 'group';
+  // A couple's and a group's homework can be shown; a client's never.
+  const shown = couple || group;
   const labels = seatLabels(homework.audience, homework.finished.length);
   const prompts: Prompt[] = deck.data?.prompts ?? [];
   const results = stored.data?.results ?? [];
@@ -106,20 +113,26 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
       {nav}
       <h1>{t('page.title', { title: state.title })}</h1>
       <p className="muted" data-testid="homework-standing">
-        {couple ? t('page.forCouple') : t('page.forClient')} · {homework.closed ? t('page.closedAt', { date: when }) : t('page.openUntil', { date: when })}
+        {t(couple ? 'page.forCouple' : group ? 'page.forGroup' : 'page.forClient')} · {homework.closed ? t('page.closedAt', { date: when }) : t('page.openUntil', { date: when })}
       </p>
 
       <section aria-labelledby="seats-heading" className="card">
         <h2 id="seats-heading">{t('page.seats')}</h2>
         <p className="hint">{t('page.seatsHint')}</p>
-        <ul className="homework-seats" data-testid="homework-seats">
-          {labels.map((label, i) => (
-            <li key={i} data-finished={homework.finished[i] ? 'yes' : 'no'}>
-              <strong>{t(label)}:</strong> {homework.finished[i] ? t('page.finished') : t('page.notFinished')}
-            </li>
-          ))}
-        </ul>
-        {!couple && <p className="hint">{t('page.clientNote')}</p>}
+        {group ? (
+          <p data-testid="homework-group-count">
+            {homework.closed ? t('page.groupCountExact', { opened: state.participants, finished: state.finished }) : t('page.groupCount', { opened: state.participants, finished: state.finished })}
+          </p>
+        ) : (
+          <ul className="homework-seats" data-testid="homework-seats">
+            {labels.map((label, i) => (
+              <li key={i} data-finished={homework.finished[i] ? 'yes' : 'no'}>
+                <strong>{t(label)}:</strong> {homework.finished[i] ? t('page.finished') : t('page.notFinished')}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!shown && <p className="hint">{t('page.clientNote')}</p>}
         {couple && !revealed && !homework.closed && <p className="hint">{t('page.waitingReveal')}</p>}
       </section>
 
@@ -129,7 +142,7 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
           {invites && (
             <>
               <p className="notice" data-testid="links-once">
-                {t('page.links.once')}
+                {group ? t('page.links.onceGroup') : t('page.links.once')}
               </p>
               {invites.map((invite, i) =>
                 invite ? (
@@ -153,10 +166,13 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
         </section>
       )}
 
-      {couple && homework.closed && !revealed && (
+      {/* A lost phone: a new link for a seat (the old phone stops working at once); a group's seats cannot be told apart. */}
+      {!group && !homework.closed && !revealed && <SeatsPanel sessionId={sessionId} audience={couple ? 'couple' : 'client'} />}
+
+      {shown && homework.closed && !revealed && (
         <section aria-labelledby="release-heading" className="card">
           <h2 id="release-heading">{t('page.release.button')}</h2>
-          <p className="hint">{t('page.release.hint')}</p>
+          <p className="hint">{group ? t('page.release.hintGroup') : t('page.release.hint')}</p>
           <button type="button" className="primary" disabled={release.isPending} onClick={() => release.mutate()}>
             {t('page.release.button')}
           </button>
@@ -168,9 +184,9 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
         </section>
       )}
 
-      {couple && revealed && (
+      {shown && revealed && (
         <section aria-labelledby="results-heading" data-testid="homework-results">
-          <h2 id="results-heading">{t('page.results')}</h2>
+          <h2 id="results-heading">{group ? t('page.resultsGroup') : t('page.results')}</h2>
           <p className="not-consent" data-testid="not-consent">
             {tf('summary.notConsent')}
           </p>
@@ -182,12 +198,19 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
                 <h3 id={`summary-${prompt.id}`}>
                   {index + 1}. {prompt.title}
                 </h3>
-                {result.distribution ? <ResultView prompt={prompt} result={result} headingLevel={3} explain /> : <p className="hint">{t('page.nothing')}</p>}
+                {result.distribution ? (
+                  <ResultView prompt={prompt} result={result} headingLevel={3} explain />
+                ) : (
+                  <p className="hint">{group ? t('page.fewGroup', { k: result.k }) : t('page.nothing')}</p>
+                )}
               </article>
             );
           })}
         </section>
       )}
+
+      {/* After the reveal or the release: a question's result on a presenter screen, and a group's texts to read. */}
+      {shown && revealed && <HomeworkTalkThrough sessionId={sessionId} />}
     </main>
   );
 });

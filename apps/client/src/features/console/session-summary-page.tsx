@@ -10,7 +10,6 @@ import { ApiError, downloadFile, routeUrl } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
-import { HomeworkTalkThrough } from './homework-talk-through';
 import { ResultView } from '../results/result-view';
 import '../../i18n/facilitator-texts';
 
@@ -110,9 +109,6 @@ export const SessionSummaryPage = withQueries(function SessionSummaryPage({ sess
           </p>
         )}
       </section>
-
-      {/* Homework only (renders nothing for a live session): show a result on a presenter screen. */}
-      <HomeworkTalkThrough sessionId={sessionId} />
 
       {released.length === 0 && <p>{t('summary.noneReleased')}</p>}
       {released.map((prompt) => {

@@ -1,4 +1,4 @@
-import type { Prompt, PromptResult, SessionState, Snapshot } from '@candor/shared';
+import type { HomeworkAudience, Prompt, PromptResult, SessionState, Snapshot } from '@candor/shared';
 import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -137,7 +137,15 @@ function HomeworkPrivacy({ audience }: { audience: string | null }) {
             <li>{t('phone.privacy.client.pass')}</li>
           </>
         )}
-        <li>{t('phone.privacy.once')}</li>
+        {audience === 'group' && (
+          <>
+            <li>{t('phone.privacy.group.private')}</li>
+            <li>{t('phone.privacy.client.atHome')}</li>
+            <li>{t('phone.privacy.group.results')}</li>
+            <li>{t('phone.privacy.client.pass')}</li>
+          </>
+        )}
+        <li>{audience === 'group' ? t('phone.privacy.group.link') : t('phone.privacy.once')}</li>
         <li>{t('phone.privacy.stored')}</li>
         <li>{tp('privacy.phoneKey')}</li>
       </ul>
@@ -169,12 +177,15 @@ function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) 
   const auth = useMemo(() => ({ role: 'participant' as const, protocol: PROTOCOL_VERSION, token, language }), [token, language]);
   const sync = useAnswerSync();
   const [part, setPart] = useState<HomeworkPart | null>(null);
+  // The seat's own seed for its shuffled order (the same after a new link for this seat); older seats use the token.
+  const [seed, setSeed] = useState(token);
   const onSnapshot = useCallback(
     (snapshot: Snapshot, socket: CandorSocket) => {
       sync.onSnapshot(snapshot, socket);
+      setSeed(snapshot.mySeed ?? token);
       if (snapshot.homework) setPart(snapshot.homework);
     },
-    [sync.onSnapshot],
+    [sync.onSnapshot, token],
   );
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
@@ -231,10 +242,11 @@ function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) 
 
   let body: ReactNode;
   if (revealed && couple) body = <Reveal prompts={prompts} results={part.results} sync={sync} />;
-  else if (closed) body = <Closed couple={couple} />;
+  else if (revealed && homework.audience === 'group') body = <GroupResults prompts={prompts} results={part.results} />;
+  else if (closed) body = <Closed audience={homework.audience} />;
   else if (part.myFinished) body = <Finished state={state} socket={socket} sync={sync} onChanged={(myFinished) => setPart({ ...part, myFinished })} />;
   else if (view.kind === 'prompt' && prompts[view.index]) {
-    body = <Question key={prompts[view.index].id} prompts={prompts} index={view.index} couple={couple} token={token} sync={sync} show={show} />;
+    body = <Question key={prompts[view.index].id} prompts={prompts} index={view.index} couple={couple} token={seed} sync={sync} show={show} />;
   } else if (view.kind === 'finish') {
     body = (
       <FinishStep
@@ -465,7 +477,7 @@ function Finished({ state, socket, onChanged }: FinishedProps) {
   return (
     <section aria-labelledby="finished-heading" className="card calm">
       <h1 id="finished-heading">{t('phone.finished.heading')}</h1>
-      <p>{couple ? t('phone.finished.couple') : t('phone.finished.client')}</p>
+      <p>{t(`phone.finished.${state.homework?.audience ?? 'client'}`)}</p>
       {partnerFinished && <p>{t('phone.finished.partnerFinished')}</p>}
       <p className="hint">{couple ? t('phone.finished.undoHint') : t('phone.finished.undoHintClient')}</p>
       {problem && (
@@ -482,12 +494,36 @@ function Finished({ state, socket, onChanged }: FinishedProps) {
   );
 }
 
-function Closed({ couple }: { couple: boolean }) {
+function Closed({ audience }: { audience: HomeworkAudience }) {
   const { t } = useTranslation('homework');
   return (
     <section className="card calm" aria-labelledby="closed-heading">
       <h1 id="closed-heading">{t('phone.closed.heading')}</h1>
-      <p>{couple ? t('phone.closed.couple') : t('phone.closed.client')}</p>
+      <p>{t(`phone.closed.${audience}`)}</p>
+    </section>
+  );
+}
+
+// A group's homework once the facilitator released it: the group's combined results, each under k as live.
+function GroupResults({ prompts, results }: { prompts: readonly Prompt[]; results: readonly PromptResult[] }) {
+  const { t } = useTranslation('homework');
+  const resultOf = new Map(results.map((result) => [result.promptId, result]));
+  return (
+    <section aria-labelledby="group-results-heading">
+      <h1 id="group-results-heading">{t('phone.groupResults.heading')}</h1>
+      <p>{t('phone.groupResults.text')}</p>
+      {prompts.map((prompt, index) => {
+        const result = resultOf.get(prompt.id);
+        if (!result) return null;
+        return (
+          <article key={prompt.id} className="card summary-item" aria-labelledby={`group-result-${prompt.id}`}>
+            <h2 id={`group-result-${prompt.id}`}>
+              {index + 1}. {prompt.title}
+            </h2>
+            {result.distribution ? <ResultView prompt={prompt} result={result} headingLevel={3} /> : <p className="hint">{t('phone.groupResults.few', { k: result.k })}</p>}
+          </article>
+        );
+      })}
     </section>
   );
 }
