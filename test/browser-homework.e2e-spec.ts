@@ -1,11 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
-import { DESKTOP, PHONE, signUpInBrowser, test } from './browser-utils.js';
+import { DESKTOP, flakyNetwork, PHONE, signUpInBrowser, test, type FlakyNetwork } from './browser-utils.js';
 import { connect } from './live-client.js';
 import { expectOk, ROOT } from './utils.js';
 
@@ -80,37 +79,14 @@ async function assign(therapist: Page, url: string, audience: string): Promise<s
 }
 
 describe('homework in the browser', () => {
-  const relays: Server[] = [];
-  afterAll(() => relays.forEach((relay) => relay.close()));
+  const networks: FlakyNetwork[] = [];
+  afterAll(() => networks.forEach((network) => network.close()));
 
-  // A phone whose network can be cut (as in browser-reconnect): it reaches the server through a TCP relay that,
-  // while offline, drops every connection and refuses new ones.
+  // A phone whose network comes and goes (browser-utils' flakyNetwork).
   async function flakyOrigin(port: number) {
-    let connected = true;
-    const open = new Set<Socket>();
-    const relay = createServer((client) => {
-      if (!connected) return client.destroy();
-      const upstream = connectTcp(port, '127.0.0.1');
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
-        from.pipe(to);
-        from.on('error', () => to.destroy());
-        from.on('close', () => to.destroy());
-        open.add(from);
-        from.on('close', () => open.delete(from));
-      }
-    });
-    await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
-    relays.push(relay);
-    return {
-      url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
-      offline: () => {
-        connected = false;
-        for (const socket of open) socket.destroy();
-      },
-      online: () => {
-        connected = true;
-      },
-    };
+    const network = await flakyNetwork(port);
+    networks.push(network);
+    return network;
   }
 
   test("a couple's homework over two days: both phones and the therapist, who sees only who has finished until the reveal", async ({ server, browsing }) => {

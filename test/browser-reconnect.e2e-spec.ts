@@ -1,8 +1,7 @@
 import type { Snapshot } from '@candor/shared';
-import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PHONE, test, type Browsing } from './browser-utils.js';
+import { flakyNetwork, PHONE, test, type Browsing, type FlakyNetwork } from './browser-utils.js';
 import { connect, send, type ClientSocket } from './live-client.js';
 import { createSession, expectOk, signUp, type RunningServer } from './utils.js';
 
@@ -10,7 +9,7 @@ describe('a phone that loses its connection keeps its answer and saves it when i
   let server: RunningServer;
   let browsing: Browsing;
   let facilitator: ClientSocket;
-  const relays: Server[] = [];
+  const networks: FlakyNetwork[] = [];
 
   test.beforeAll(({ server: running, browsing: opened }) => {
     server = running;
@@ -19,40 +18,14 @@ describe('a phone that loses its connection keeps its answer and saves it when i
 
   afterAll(() => {
     facilitator?.close();
-    relays.forEach((relay) => relay.close());
+    networks.forEach((network) => network.close());
   });
 
-  // A phone whose network can be cut: it reaches the server through a TCP relay that, while the phone is
-  // offline, drops every open connection and refuses new ones. (Chromium's own offline mode lets sockets to
-  // 127.0.0.1 through, so it cannot stand in for a lost network here.)
-  async function phoneWithFlakyNetwork(): Promise<{ phone: Page; url: string; offline: () => void; online: () => void }> {
-    let connected = true;
-    const open = new Set<Socket>();
-    const relay = createServer((client) => {
-      if (!connected) return client.destroy();
-      const upstream = connectTcp(server.port, '127.0.0.1');
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
-        from.pipe(to);
-        from.on('error', () => to.destroy());
-        from.on('close', () => to.destroy());
-        open.add(from);
-        from.on('close', () => open.delete(from));
-      }
-    });
-    await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
-    relays.push(relay);
-    const phone = await browsing.newPage(PHONE);
-    return {
-      phone,
-      url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
-      offline: () => {
-        connected = false;
-        for (const socket of open) socket.destroy();
-      },
-      online: () => {
-        connected = true;
-      },
-    };
+  // A phone whose network can be cut (browser-utils' flakyNetwork).
+  async function phoneWithFlakyNetwork(): Promise<{ phone: Page } & FlakyNetwork> {
+    const network = await flakyNetwork(server.port);
+    networks.push(network);
+    return { phone: await browsing.newPage(PHONE), ...network };
   }
 
   // A new session with its facilitator on a socket, a phone on a flaky network joined by link, and a

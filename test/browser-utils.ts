@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, connect as connectTcp, type AddressInfo, type Socket as NetSocket } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -71,4 +72,37 @@ export async function signUpInBrowser(page: Page, url: string, name: string): Pr
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/console');
+}
+
+export type FlakyNetwork = { url: string; offline: () => void; online: () => void; close: () => void };
+
+// A phone's network that can be cut: pages reach the server on `port` through this TCP relay, which while
+// offline drops every open connection and refuses new ones. (Chromium's own offline mode lets sockets to
+// 127.0.0.1 through, so it cannot stand in for a lost network.)
+export async function flakyNetwork(port: number): Promise<FlakyNetwork> {
+  let connected = true;
+  const open = new Set<NetSocket>();
+  const relay = createServer((client) => {
+    if (!connected) return client.destroy();
+    const upstream = connectTcp(port, '127.0.0.1');
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => to.destroy());
+      open.add(from);
+      from.on('close', () => open.delete(from));
+    }
+  });
+  await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+    offline: () => {
+      connected = false;
+      for (const socket of open) socket.destroy();
+    },
+    online: () => {
+      connected = true;
+    },
+    close: () => relay.close(),
+  };
 }

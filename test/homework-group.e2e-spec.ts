@@ -1,4 +1,4 @@
-import { HOMEWORK_GROUP_MAX_SEATS, type AnswerValue, type CreatedHomework, type FacilitatorSession, type ModerationQueue, type PromptResult, type SessionState, type Snapshot, type YnmResult } from '@candor/shared';
+import { HOMEWORK_GROUP_MAX_SEATS, type AnswerValue, type HomeworkAudience, type FacilitatorSession, type ModerationQueue, type PromptResult, type SessionState, type Snapshot, type YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { beforeEach, describe, expect, vi } from 'vitest';
 import { test } from './fixtures.js';
+import { assignHomework, claimHomework } from './homework-helpers.js';
 import { connect, type LiveClient } from './live-client.js';
 import { allKindsDeck, createSession, expectOk, signUp, type Facilitator } from './utils.js';
 
 // The server's clock runs ahead by what this file says (CANDOR_TEST_CLOCK_FILE): a test moves past the close.
-// On one shared PostgreSQL run it apart from homework.e2e-spec.ts (--no-file-parallelism): both move their
-// server's clock a day ahead, and either server's retention sweep then deletes the other's homework seats.
+// On PostgreSQL such a server gets a database of its own (test/utils.ts), so its retention sweep, a day
+// ahead, never reaches another file's homework.
 const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
 const DAY = 24 * 3600 * 1000;
 const setClock = (offsetMs: number) => writeFileSync(CLOCK_FILE, String(offsetMs));
@@ -22,18 +23,8 @@ const answer = (c: LiveClient, promptId: string, value: AnswerValue) => c.send('
 const states = (c: LiveClient): SessionState[] => [...c.received('session:snapshot').map((s) => s.state), ...c.received('session:updated')];
 const byId = (results: PromptResult[], id: string) => results.find((r) => r.promptId === id);
 
-async function assign(f: Facilitator, audience: 'couple' | 'client' | 'group', closesInMs = DAY): Promise<CreatedHomework> {
-  const deck = await f.api.post('/api/decks/import').send(allKindsDeck());
-  const res = await f.api.post('/api/homework').send({ deckId: deck.body.deck.id, audience, closesAt: new Date(Date.now() + closesInMs).toISOString() });
-  expect(res.status).toBe(201);
-  return res.body as CreatedHomework;
-}
-
-async function claim(url: string, invite: string): Promise<{ sessionId: string; token: string }> {
-  const res = await request(url).post('/api/homework/claim').send({ invite, consent: true });
-  expect(res.status).toBe(201);
-  return res.body as { sessionId: string; token: string };
-}
+const assign = (f: Facilitator, audience: HomeworkAudience, closesInMs = DAY) => assignHomework(f, audience, closesInMs);
+const claim = claimHomework;
 
 // Twelve people answer the group's homework: everyone says yes or no to item a and c, only three answer
 // item b (fewer than k = 5), six write a text, seven say they have finished.

@@ -1,4 +1,4 @@
-import type { AnswerValue, CoupleResult, CreatedHomework, FacilitatorSession, PromptResult, SessionState, Snapshot } from '@candor/shared';
+import type { AnswerValue, HomeworkAudience, CoupleResult, FacilitatorSession, PromptResult, SessionState, Snapshot } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { beforeEach, describe, expect, vi } from 'vitest';
 import { test } from './fixtures.js';
+import { assignHomework, claimHomework } from './homework-helpers.js';
 import { connect, type LiveClient } from './live-client.js';
 import { allKindsDeck, expectOk, type Facilitator } from './utils.js';
 
@@ -30,18 +31,8 @@ const resultsSeen = (c: LiveClient): PromptResult[] => [
   ...c.received('session:snapshot').flatMap((s) => s.homework?.results ?? []),
 ];
 
-async function assign(f: Facilitator, audience: 'couple' | 'client', closesInMs = 3 * DAY): Promise<CreatedHomework> {
-  const deck = await f.api.post('/api/decks/import').send(allKindsDeck());
-  const res = await f.api.post('/api/homework').send({ deckId: deck.body.deck.id, audience, closesAt: new Date(Date.now() + closesInMs).toISOString() });
-  expect(res.status).toBe(201);
-  return res.body as CreatedHomework;
-}
-
-async function claim(url: string, invite: string): Promise<{ sessionId: string; token: string }> {
-  const res = await request(url).post('/api/homework/claim').send({ invite, consent: true });
-  expect(res.status).toBe(201);
-  return res.body as { sessionId: string; token: string };
-}
+const assign = (f: Facilitator, audience: HomeworkAudience, closesInMs = 3 * DAY) => assignHomework(f, audience, closesInMs);
+const claim = claimHomework;
 
 describe('homework', () => {
   test('refuses a close in the past or more than 60 days ahead, and any body that does not fit', async ({ facilitator }) => {

@@ -11,6 +11,7 @@ import { ApiError, call } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link } from '../../lib/router';
 import { useLocation } from '../../lib/router';
+import { copyLink } from '../../lib/copy-link';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { homeworkLink } from '../homework/homework-progress';
 import { JoinQr } from '../join-links/join-qr';
@@ -221,14 +222,7 @@ function SeatLink({ label, url, index }: { label: string; url: string; index: nu
   const [note, setNote] = useState<'copied' | 'selected' | null>(null);
   const id = `homework-link-${index}`;
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setNote('copied');
-    } catch {
-      // Clipboard access needs a secure context and permission; fall back to a selection.
-      inputRef.current?.select();
-      setNote('selected');
-    }
+    setNote(await copyLink(url, inputRef.current));
   };
   return (
     <div className="homework-link">

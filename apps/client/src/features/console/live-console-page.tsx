@@ -8,6 +8,7 @@ import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, call } from '../../lib/api';
+import { copyLink } from '../../lib/copy-link';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError, type CommandResult } from '../../lib/socket';
@@ -533,14 +534,7 @@ function PresenterLink({ sessionId }: { sessionId: string }) {
   };
 
   const copy = async (url: string) => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setNote('copied');
-    } catch {
-      // Clipboard access needs a secure context and permission; fall back to a selection.
-      inputRef.current?.select();
-      setNote('selected');
-    }
+    setNote(await copyLink(url, inputRef.current));
   };
 
   const url = token ? presenterUrl(sessionId, token) : null;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
+import { copyLink } from '../../lib/copy-link';
 import { JoinQr } from '../join-links/join-qr';
 import '../../i18n/facilitator-texts';
 
@@ -69,12 +70,7 @@ export function SeatsPanel({ sessionId, audience = 'couple', refresh }: SeatsPan
   const url = link ? `${window.location.origin}${link.path}#${link.invite}` : null;
   const copy = async () => {
     if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      inputRef.current?.select();
-    }
+    setCopied((await copyLink(url, inputRef.current)) === 'copied');
   };
 
   return (

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { joinUrl } from '../join-links/join-links';
 import { JoinQr } from '../join-links/join-qr';
+import { copyLink } from '../../lib/copy-link';
 
 export function ShareWithPartner({ code }: { code: string }) {
   const { t } = useTranslation('participant');
@@ -13,14 +14,7 @@ export function ShareWithPartner({ code }: { code: string }) {
   const [note, setNote] = useState<'copied' | 'selected' | null>(null);
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setNote('copied');
-    } catch {
-      // Clipboard access needs a secure context and permission; fall back to a selection.
-      inputRef.current?.select();
-      setNote('selected');
-    }
+    setNote(await copyLink(url, inputRef.current));
   };
 
   return (

@@ -17,6 +17,7 @@ const POLL_MS = 2000;
 // A facilitator's new link (/s/<sessionId>#<invite>): the invitation becomes this phone's own token, once.
 export function SeatClaimPage({ sessionId, invite }: { sessionId: string; invite: string }) {
   const { t } = useTranslation('seatmove');
+  const { t: tp } = useTranslation('participant');
   const reason = useReason();
   const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -46,7 +47,7 @@ export function SeatClaimPage({ sessionId, invite }: { sessionId: string; invite
       <form className="card" onSubmit={submit} data-session={sessionId}>
         <label className="check">
           <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />
-          <span>{t('join.agree')}</span>
+          <span>{tp('join.agree')}</span>
         </label>
         {failure !== null && (
           <p className="error" role="alert">
@@ -148,7 +149,7 @@ export function ReclaimFlow({ code }: { code: string }) {
 
 // A refusal in words (in the page's language), or the general sentence for anything that is no refusal.
 function useReason(): (caught: unknown) => string {
-  const { t } = useTranslation('seatmove');
+  const { t } = useTranslation('participant');
   const errorText = useErrorText();
   return (caught) => (caught instanceof ApiError ? errorText(caught) : t('join.failed'));
 }
