@@ -45,7 +45,7 @@ describe('two-step login in the browser', () => {
     await page.getByRole('button', { name: 'Download the codes' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('candor-recovery-codes.txt');
-    const saved = readFileSync((await file.path())!, 'utf8');
+    const saved = readFileSync(await file.path(), 'utf8');
     for (const code of codes) expect(saved).toContain(code);
     await shot(page, 'two-factor-recovery-codes');
     await page.getByRole('button', { name: 'I have kept them' }).click();
