@@ -1,5 +1,6 @@
 import { ERROR_CODES, routes, routeTable, type Ack, type CreatedHomework, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
+import { generate } from 'otplib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +161,19 @@ const loginCookie = (res: Response) =>
     .find((c) => /^candor_login=[^;]+/.test(c))
     ?.split(';')[0];
 const clearsLogin = (res: Response) => setCookies(res).some((c) => c.startsWith('candor_login=;'));
+// A facilitator made for a two-step row, with two-step login on (the walk's two accounts log in by
+// password alone); `offset` steps of 30 s from now, as an authenticator app computes the codes.
+const totpCode = (secret: string, offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+async function twoStepAccount(url: string): Promise<Facilitator & { secret: string; recoveryCodes: string[] }> {
+  const f = await signUp(url);
+  const secret = ((await f.api.post('/api/auth/totp/setup').send({ password: PASSWORD })).body as { secret: string }).secret;
+  const enabled = await f.api.post('/api/auth/totp/enable').send({ code: await totpCode(secret, 0) });
+  return { ...f, secret, recoveryCodes: (enabled.body as { recoveryCodes: string[] }).recoveryCodes };
+}
+const secondStepCookie = (res: Response) =>
+  setCookies(res)
+    .find((c) => c.startsWith('candor_2fa='))
+    ?.split(';')[0];
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 const homeworkBody = (w: World, audience: 'couple' | 'client') => ({ deckId: w.ownDeck.id, audience, closesAt: inDays(1) });
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
@@ -345,6 +359,76 @@ const REST: RestRow[] = [
     },
     owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })],
     other: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/login/totp',
+    status: 200,
+    // Anyone finishes a login of their own: an account with two-step login on, its password, then its code.
+    call: async (_as, w, c) => {
+      const f = await twoStepAccount(w.url);
+      c.email = f.email;
+      const first = await request(w.url).post('/api/auth/login').send({ email: f.email, password: PASSWORD });
+      expect(first.body).toEqual({ secondFactor: true });
+      expect(loginCookie(first)).toBeUndefined();
+      return request(w.url).post('/api/auth/login/totp').set('Cookie', secondStepCookie(first)!).send({ code: await totpCode(f.secret, 1) });
+    },
+    ...everyone([ok({ shape: (_w, c) => ({ facilitator: { email: c.email } }), check: (res) => expect(loginCookie(res)).toBeDefined() })]),
+  },
+  {
+    route: 'POST /api/auth/reset',
+    status: 204,
+    // Anyone resets the password of an account whose recovery code they hold; its logins end.
+    call: async (_as, w, c) => {
+      const f = await twoStepAccount(w.url);
+      c.cookie = f.cookie;
+      return request(w.url).post('/api/auth/reset').send({ email: f.email, recoveryCode: f.recoveryCodes[0], newPassword: 'a brand new password' });
+    },
+    ...everyone([ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })]),
+  },
+  {
+    route: 'GET /api/auth/totp',
+    status: 200,
+    call: (as) => as.get('/api/auth/totp'),
+    owner: [ok({ shape: () => ({ enabled: false, recoveryCodesLeft: 0 }) })],
+    other: [ok({ shape: () => ({ enabled: false, recoveryCodesLeft: 0 }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/totp/setup',
+    status: 200,
+    // A pending secret only: the account's logins stay as they were.
+    call: (as) => as.post('/api/auth/totp/setup', { password: PASSWORD }),
+    owner: [ok({ check: (res) => expect(res.body.uri).toContain(`secret=${res.body.secret}`) })],
+    other: [ok({ check: (res) => expect(res.body.uri).toContain(`secret=${res.body.secret}`) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/totp/enable',
+    status: 200,
+    // On an account made for it, whose setup is the caller's own.
+    call: async (as, w, c) => {
+      if (c.role === 'anonymous') return as.post('/api/auth/totp/enable', { code: '123456' });
+      const f = await signUp(w.url);
+      c.cookie = f.cookie;
+      const secret = ((await f.api.post('/api/auth/totp/setup').send({ password: PASSWORD })).body as { secret: string }).secret;
+      return f.api.post('/api/auth/totp/enable').send({ code: await totpCode(secret, 0) });
+    },
+    owner: [ok({ check: (res) => expect(res.body.recoveryCodes).toHaveLength(10) })],
+    other: [ok({ check: (res) => expect(res.body.recoveryCodes).toHaveLength(10) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/totp/disable',
+    status: 204,
+    call: async (as, w, c) => {
+      if (c.role === 'anonymous') return as.post('/api/auth/totp/disable', { password: PASSWORD, code: '123456' });
+      const f = await twoStepAccount(w.url);
+      c.cookie = f.cookie;
+      return f.api.post('/api/auth/totp/disable').send({ password: PASSWORD, code: await totpCode(f.secret, 1) });
+    },
+    owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/totp').then((r) => expect(r.body.enabled).toBe(false)) })],
+    other: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/totp').then((r) => expect(r.body.enabled).toBe(false)) })],
     anonymous: [unauthenticated],
   },
   {

@@ -51,6 +51,11 @@ describe('storage', () => {
       // A login keeps a device name ("Firefox on Linux"), not the User-Agent; the audit log no address.
       expect(await columnsOf('login_sessions')).toEqual(['created_at', 'device', 'expires_at', 'facilitator_id', 'id', 'last_seen_at', 'token_hash']);
       expect(await columnsOf('audit_events')).toEqual(['action', 'at', 'detail', 'facilitator_id', 'id']);
+      // Two-step login: the secret (and one being set up) and the last code's time step; recovery codes and
+      // a login's pending second step only as hashes.
+      expect(await columnsOf('facilitators')).toEqual(['created_at', 'email', 'id', 'password_hash', 'totp_last_step', 'totp_pending_secret', 'totp_secret']);
+      expect(await columnsOf('recovery_codes')).toEqual(['code_hash', 'facilitator_id']);
+      expect(await columnsOf('pending_logins')).toEqual(['device', 'expires_at', 'facilitator_id', 'token_hash']);
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.

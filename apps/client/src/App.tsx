@@ -10,6 +10,7 @@ import { Link, matchPath, useLocation } from './lib/router';
 // Pages a participant's phone never needs load on demand: the facilitator's, the projector's and the
 // chart library (see results/chart-figure.tsx). The phone's first load is the home, join and play pages.
 const AuthPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.AuthPage })));
+const ResetPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.ResetPage })));
 const ConsolePage = lazy(() => import('./features/console/console-page').then((m) => ({ default: m.ConsolePage })));
 const AccountPage = lazy(() => import('./features/console/account-page').then((m) => ({ default: m.AccountPage })));
 const LiveConsolePage = lazy(() => import('./features/console/live-console-page').then((m) => ({ default: m.LiveConsolePage })));
@@ -94,6 +95,12 @@ function Page({ path, hash }: { path: string; hash: string }) {
     return (
       <Lazy>
         <AuthPage key="login" mode="login" />
+      </Lazy>
+    );
+  if (path === '/reset')
+    return (
+      <Lazy>
+        <ResetPage />
       </Lazy>
     );
   if (path === '/signup')

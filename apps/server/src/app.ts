@@ -33,7 +33,8 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.use('/api/join', ...joinLimiter(limits, redis, (code, seconds) => notifier.refused(code, seconds)));
   const accounts = app.get(AccountsService);
   const loginLimits = { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress };
-  app.use('/api/auth/login', loginLimiter(loginLimits, redis, (email) => void accounts.throttled(email).catch(() => undefined)));
+  // One limiter for the login, its second step (/api/auth/login/totp) and the reset by recovery code.
+  app.use(['/api/auth/login', '/api/auth/reset'], loginLimiter(loginLimits, redis, (account) => void accounts.throttled(account).catch(() => undefined)));
   app.use('/api/join', joinRoute(app.get(SeatsService)));
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).

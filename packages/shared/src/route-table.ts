@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import type * as routes from './routes/index.js';
-import { auditEventSchema, credentialsSchema, emailChangeSchema, facilitatorSchema, loginInfoSchema, passwordChangeSchema, passwordConfirmSchema } from './schemas/auth.js';
+import {
+  auditEventSchema,
+  credentialsSchema,
+  emailChangeSchema,
+  facilitatorSchema,
+  loginInfoSchema,
+  passwordChangeSchema,
+  passwordConfirmSchema,
+  passwordResetSchema,
+  secondFactorSchema,
+  totpDisableSchema,
+  totpEnabledSchema,
+  totpEnableSchema,
+  totpSetupResultSchema,
+  totpSetupSchema,
+  totpStatusSchema,
+} from './schemas/auth.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -57,7 +73,21 @@ const anyDocument = z.record(z.string(), z.unknown());
 
 export const routeTable = {
   signUp: { auth: 'none', status: 201, summary: 'Create a facilitator account and log in', body: credentialsSchema, response: facilitatorResult },
-  logIn: { auth: 'none', status: 200, summary: 'Log in; sets the candor_login cookie', body: credentialsSchema, response: facilitatorResult },
+  logIn: {
+    auth: 'none',
+    status: 200,
+    summary: 'Log in; sets the candor_login cookie, or (with two-step login on) answers { secondFactor: true } and sets the short-lived candor_2fa cookie',
+    body: credentialsSchema,
+    response: z.union([facilitatorResult, z.object({ secondFactor: z.literal(true) })]),
+  },
+  logInSecondStep: {
+    auth: 'none',
+    status: 200,
+    summary: 'The second step of a login (with the candor_2fa cookie): a code from the authenticator app or a recovery code; sets the candor_login cookie',
+    body: secondFactorSchema,
+    response: facilitatorResult,
+  },
+  resetPassword: { auth: 'none', status: 204, summary: 'Reset a forgotten password with a recovery code; every login of the account ends', body: passwordResetSchema },
   logOut: { auth: 'none', status: 204, summary: 'Log out' },
   me: { auth: 'facilitator', status: 200, summary: 'The logged-in facilitator', response: facilitatorResult },
   activity: { auth: 'facilitator', status: 204, summary: 'The facilitator is active in a page: the idle logoff starts again' },
@@ -67,6 +97,10 @@ export const routeTable = {
   changeEmail: { auth: 'facilitator', status: 200, summary: 'Change the email (with the password)', body: emailChangeSchema, response: facilitatorResult },
   exportAccount: { auth: 'facilitator', status: 200, summary: "Everything of the account as one JSON file: its decks, its sessions' summaries, its audit log", files: ['application/json'] },
   deleteAccount: { auth: 'facilitator', status: 204, summary: 'Delete the account (with the password) and everything with it', body: passwordConfirmSchema },
+  totpStatus: { auth: 'facilitator', status: 200, summary: 'Whether two-step login is on, and how many recovery codes are left', response: totpStatusSchema },
+  totpSetup: { auth: 'facilitator', status: 200, summary: 'Start setting up two-step login (with the password): a new secret and its otpauth:// URI; nothing is on yet', body: totpSetupSchema, response: totpSetupResultSchema },
+  totpEnable: { auth: 'facilitator', status: 200, summary: 'Turn two-step login on with a current code; answers ten recovery codes, shown this once', body: totpEnableSchema, response: totpEnabledSchema },
+  totpDisable: { auth: 'facilitator', status: 204, summary: 'Turn two-step login off (with the password and a current code or a recovery code)', body: totpDisableSchema },
   auditLog: { auth: 'facilitator', status: 200, summary: "The account's audit log, newest first (at most 500 events)", response: z.object({ events: z.array(auditEventSchema) }) },
   listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
   createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },

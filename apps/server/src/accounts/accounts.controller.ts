@@ -1,5 +1,21 @@
 import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
-import { routes, uuidSchema, type AuditEvent, type Credentials, type EmailChange, type Facilitator, type LoginInfo, type PasswordChange } from '@candor/shared';
+import {
+  routes,
+  uuidSchema,
+  type AuditEvent,
+  type Credentials,
+  type EmailChange,
+  type Facilitator,
+  type LoginInfo,
+  type PasswordChange,
+  type PasswordReset,
+  type SecondFactor,
+  type TotpDisable,
+  type TotpEnable,
+  type TotpSetup,
+  type TotpSetupResult,
+  type TotpStatus,
+} from '@candor/shared';
 import type { Request, Response } from 'express';
 import { BodyOf, Route } from '../common/route.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
@@ -8,7 +24,8 @@ import { AccountsService, type Login } from './accounts.service.js';
 import { AuditService } from './audit.service.js';
 import { CurrentFacilitator, CurrentLogin } from './auth.guard.js';
 import { deviceName } from './device-name.js';
-import { LOGIN_COOKIE } from './login-cookie.js';
+import { LOGIN_COOKIE, SECOND_STEP_COOKIE } from './login-cookie.js';
+import { TwoFactorService } from './two-factor.service.js';
 
 type FacilitatorResult = { facilitator: Facilitator; idleMinutes: number };
 
@@ -17,6 +34,7 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -34,8 +52,49 @@ export class AccountsController {
     @BodyOf(routes.logIn) body: Credentials,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
+  ): Promise<FacilitatorResult | { secondFactor: true }> {
+    const login = await this.accounts.logIn(body, deviceName(req.get('user-agent')));
+    if ('token' in login) return this.withCookie(res, login);
+    // Only the second step's routes ever see this cookie.
+    res.cookie(SECOND_STEP_COOKIE, login.secondStep, { ...this.cookieOptions(login.expiresAt), path: '/api/auth' });
+    return { secondFactor: true };
+  }
+
+  @Route(routes.logInSecondStep)
+  async logInSecondStep(
+    @BodyOf(routes.logInSecondStep) body: SecondFactor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<FacilitatorResult> {
-    return this.withCookie(res, await this.accounts.logIn(body, deviceName(req.get('user-agent'))));
+    const login = await this.accounts.logInSecondStep((req.cookies as Record<string, string> | undefined)?.[SECOND_STEP_COOKIE], body);
+    res.clearCookie(SECOND_STEP_COOKIE, { path: '/api/auth' });
+    return this.withCookie(res, login);
+  }
+
+  @Route(routes.resetPassword)
+  async resetPassword(@BodyOf(routes.resetPassword) body: PasswordReset): Promise<void> {
+    await this.accounts.resetPassword(body);
+  }
+
+  @Route(routes.totpStatus)
+  totpStatus(@CurrentFacilitator() facilitator: Facilitator): Promise<TotpStatus> {
+    return this.twoFactor.status(facilitator.id);
+  }
+
+  @Route(routes.totpSetup)
+  async totpSetup(@CurrentFacilitator() facilitator: Facilitator, @BodyOf(routes.totpSetup) body: TotpSetup): Promise<TotpSetupResult> {
+    return this.twoFactor.setup(await this.accounts.confirmPassword(facilitator.id, body.password));
+  }
+
+  @Route(routes.totpEnable)
+  async totpEnable(@CurrentFacilitator() facilitator: Facilitator, @BodyOf(routes.totpEnable) body: TotpEnable): Promise<{ recoveryCodes: string[] }> {
+    return { recoveryCodes: await this.twoFactor.enable(facilitator.id, body.code) };
+  }
+
+  @Route(routes.totpDisable)
+  async totpDisable(@CurrentFacilitator() facilitator: Facilitator, @BodyOf(routes.totpDisable) body: TotpDisable): Promise<void> {
+    await this.accounts.confirmPassword(facilitator.id, body.password);
+    await this.twoFactor.disable(facilitator.id, body.code);
   }
 
   @Route(routes.logOut)
@@ -90,13 +149,11 @@ export class AccountsController {
   }
 
   private withCookie(res: Response, login: Login): FacilitatorResult {
-    res.cookie(LOGIN_COOKIE, login.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.secureCookies,
-      expires: login.expiresAt,
-      path: '/',
-    });
+    res.cookie(LOGIN_COOKIE, login.token, { ...this.cookieOptions(login.expiresAt), path: '/' });
     return { facilitator: login.facilitator, idleMinutes: this.accounts.idleMinutes };
+  }
+
+  private cookieOptions(expires: Date) {
+    return { httpOnly: true, sameSite: 'strict' as const, secure: this.config.secureCookies, expires };
   }
 }

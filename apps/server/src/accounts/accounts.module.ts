@@ -8,11 +8,14 @@ import { AuditService } from './audit.service.js';
 import { FacilitatorGuard } from './auth.guard.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
 import { LoginSessionEntity } from './login-session.entity.js';
+import { PendingLoginEntity } from './pending-login.entity.js';
+import { RecoveryCodeEntity } from './recovery-code.entity.js';
+import { TwoFactorService } from './two-factor.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity])],
+  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity])],
   controllers: [AccountsController],
-  providers: [AccountsService, AuditService, FacilitatorGuard, Clock],
+  providers: [AccountsService, AuditService, TwoFactorService, FacilitatorGuard, Clock],
   exports: [AccountsService, AuditService, FacilitatorGuard],
 })
 export class AccountsModule {}

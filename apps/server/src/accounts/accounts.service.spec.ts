@@ -7,6 +7,8 @@ import type { FacilitatorEntity } from './facilitator.entity.js';
 import type { LoginSessionEntity } from './login-session.entity.js';
 import { strictFake } from '../common/strict-fake.js';
 import type { AuditService } from './audit.service.js';
+import type { PendingLoginEntity } from './pending-login.entity.js';
+import type { TwoFactorService } from './two-factor.service.js';
 
 function service(insertFails: Error) {
   const facilitators = strictFake<Repository<FacilitatorEntity>>({
@@ -16,7 +18,8 @@ function service(insertFails: Error) {
   });
   const logins = strictFake<Repository<LoginSessionEntity>>({});
   const audit = strictFake<AuditService>({});
-  return new AccountsService(facilitators, logins, { loginDays: 7 } as Config, audit);
+  const pending = strictFake<Repository<PendingLoginEntity>>({});
+  return new AccountsService(facilitators, logins, pending, { loginDays: 7 } as Config, audit, strictFake<TwoFactorService>({}));
 }
 
 const credentials = { email: 'someone@example.test', password: 'correct horse battery' };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Credentials, Facilitator, LoginInfo } from '@candor/shared';
+import type { Credentials, Facilitator, LoginInfo, PasswordReset, SecondFactor } from '@candor/shared';
 import { hash, verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, Repository } from 'typeorm';
@@ -11,15 +11,22 @@ import { CONFIG, type Config } from '../config/config.js';
 import { AuditService } from './audit.service.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
 import { LoginSessionEntity } from './login-session.entity.js';
+import { PendingLoginEntity } from './pending-login.entity.js';
+import { TwoFactorService } from './two-factor.service.js';
+import type { ThrottledAccount } from '../security/login-limiter.js';
 
 // argon2id (the library's default algorithm) with OWASP's suggested memory and time costs.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 // A login's last activity is written at most this often (a console's requests come in bursts), and
 // never less often than a tenth of the idle time.
 const TOUCH_MS = 30_000;
+// How long a login waits for its second step (the code from the authenticator app).
+const SECOND_STEP_MS = 5 * 60_000;
 
 export type Login = { facilitator: Facilitator; token: string; expiresAt: Date };
 export type Resolved = { facilitator: Facilitator; loginId: string };
+// The password was right and two-step login is on: the candor_2fa cookie's value, until expiresAt.
+export type SecondStep = { secondStep: string; expiresAt: Date };
 
 @Injectable()
 export class AccountsService {
@@ -29,8 +36,10 @@ export class AccountsService {
   constructor(
     @InjectRepository(FacilitatorEntity) private readonly facilitators: Repository<FacilitatorEntity>,
     @InjectRepository(LoginSessionEntity) private readonly logins: Repository<LoginSessionEntity>,
+    @InjectRepository(PendingLoginEntity) private readonly pending: Repository<PendingLoginEntity>,
     @Inject(CONFIG) private readonly config: Config,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   // Logins run on the machine's clock, not on a test's (common/clock.ts): a homework test that moves to
@@ -60,20 +69,60 @@ export class AccountsService {
     return this.startLogin(facilitator, device);
   }
 
-  async logIn({ email, password }: Credentials, device: string): Promise<Login> {
+  async logIn({ email, password }: Credentials, device: string): Promise<Login | SecondStep> {
     const facilitator = await this.facilitators.findOneBy({ email });
     const ok = await verify(facilitator?.passwordHash ?? (await this.dummyHash), password);
     if (!facilitator || !ok) {
       if (facilitator) await this.audit.record(facilitator.id, 'login-failed', device);
       throw new AppError('INVALID_CREDENTIALS', 'The email or the password is not right.');
     }
+    if (facilitator.totpSecret) return this.startSecondStep(facilitator, device);
     await this.audit.record(facilitator.id, 'logged-in', device);
     return this.startLogin(facilitator, device);
   }
 
-  // The login limits refused an account's logins for a while (security/login-limiter.ts).
-  async throttled(email: string): Promise<void> {
+  // The second step: the cookie from the password step and a current code (or a recovery code). A
+  // wrong code is INVALID_CREDENTIALS (401), so that the login limits count it; the pending login
+  // stays for another try until it expires, and the right code uses it up.
+  async logInSecondStep(cookie: string | undefined, factor: SecondFactor): Promise<Login> {
+    const refused = new AppError('INVALID_CREDENTIALS', 'That code is not right.');
+    const [facilitatorId, token] = (cookie ?? '').split('.');
+    if (!facilitatorId || !token || token.length > 64) throw new AppError('UNAUTHENTICATED', 'Please log in again: enter your email and password first.');
+    const now = new Date();
+    const pending = await this.pending.findOne({ where: { tokenHash: hashToken(token) }, relations: { facilitator: true } });
+    if (!pending?.facilitator || pending.facilitatorId !== facilitatorId || pending.expiresAt.getTime() <= now.getTime()) {
+      throw new AppError('UNAUTHENTICATED', 'Please log in again: enter your email and password first.');
+    }
+    const facilitator = pending.facilitator;
+    const ok = 'code' in factor ? await this.twoFactor.useCode(facilitator, factor.code) : await this.twoFactor.useRecoveryCode(facilitator.id, factor.recoveryCode);
+    if (!ok) {
+      await this.audit.record(facilitator.id, 'login-failed', pending.device);
+      throw refused;
+    }
+    // Only the request that deleted the pending login logs in with it.
+    if (!(await this.pending.delete({ tokenHash: pending.tokenHash })).affected) throw new AppError('UNAUTHENTICATED', 'Please log in again.');
+    await this.pending.delete({ facilitatorId: facilitator.id, expiresAt: LessThan(now) });
+    await this.audit.record(facilitator.id, 'logged-in', pending.device);
+    return this.startLogin(facilitator, pending.device);
+  }
+
+  // A forgotten password, reset with a recovery code (there is no email to send a link to). The same
+  // answer for a wrong email and a wrong code, with the same work; every login of the account ends.
+  async resetPassword({ email, recoveryCode, newPassword }: PasswordReset): Promise<void> {
     const facilitator = await this.facilitators.findOneBy({ email });
+    const passwordHash = await hash(newPassword, ARGON2);
+    if (!facilitator || !(await this.twoFactor.useRecoveryCode(facilitator.id, recoveryCode))) {
+      throw new AppError('INVALID_CREDENTIALS', 'The email or the recovery code is not right.');
+    }
+    await this.facilitators.update({ id: facilitator.id }, { passwordHash });
+    await this.logins.delete({ facilitatorId: facilitator.id });
+    await this.pending.delete({ facilitatorId: facilitator.id });
+    await this.audit.record(facilitator.id, 'password-reset');
+  }
+
+  // The login limits refused an account's logins for a while (security/login-limiter.ts).
+  async throttled(account: ThrottledAccount): Promise<void> {
+    const facilitator = await this.facilitators.findOneBy('email' in account ? { email: account.email } : { id: account.facilitatorId });
     if (facilitator) await this.audit.record(facilitator.id, 'login-throttled');
   }
 
@@ -131,6 +180,7 @@ export class AccountsService {
     let ended = 0;
     for (const login of idle) if (!(await this.endIfOver(login, now))) ended += 1;
     ended += (await this.logins.delete({ expiresAt: LessThan(now) })).affected ?? 0;
+    await this.pending.delete({ expiresAt: LessThan(now) });
     return ended;
   }
 
@@ -185,8 +235,8 @@ export class AccountsService {
   }
 
   // Throws INVALID_CREDENTIALS unless this is the account's password.
-  async confirmPassword(facilitatorId: string, password: string): Promise<void> {
-    await this.withPassword(facilitatorId, password);
+  async confirmPassword(facilitatorId: string, password: string): Promise<FacilitatorEntity> {
+    return this.withPassword(facilitatorId, password);
   }
 
   // Deletes the account; its logins, decks, sessions (with every seat and answer) and audit log go with
@@ -219,6 +269,13 @@ export class AccountsService {
 
   private async end(where: { id: string }): Promise<boolean> {
     return ((await this.logins.delete(where)).affected ?? 0) > 0;
+  }
+
+  private async startSecondStep(facilitator: FacilitatorEntity, device: string): Promise<SecondStep> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + SECOND_STEP_MS);
+    await this.pending.insert({ tokenHash: hashToken(token), facilitatorId: facilitator.id, expiresAt, device });
+    return { secondStep: `${facilitator.id}.${token}`, expiresAt };
   }
 
   private async startLogin(facilitator: FacilitatorEntity, device: string): Promise<Login> {

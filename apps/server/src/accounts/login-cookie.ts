@@ -1,4 +1,6 @@
 export const LOGIN_COOKIE = 'candor_login';
+// A login halfway through (two-step login): "<facilitator id>.<token>", for five minutes.
+export const SECOND_STEP_COOKIE = 'candor_2fa';
 
 // Reads one cookie from a raw Cookie header (the socket handshake has no cookie-parser).
 export function readCookie(header: string | undefined, name: string): string | undefined {

@@ -1,6 +1,8 @@
 import { FacilitatorEntity } from '../accounts/facilitator.entity.js';
 import { LoginSessionEntity } from '../accounts/login-session.entity.js';
 import { AuditEventEntity } from '../accounts/audit-event.entity.js';
+import { PendingLoginEntity } from '../accounts/pending-login.entity.js';
+import { RecoveryCodeEntity } from '../accounts/recovery-code.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
@@ -14,6 +16,8 @@ export const ENTITIES = [
   FacilitatorEntity,
   LoginSessionEntity,
   AuditEventEntity,
+  PendingLoginEntity,
+  RecoveryCodeEntity,
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,

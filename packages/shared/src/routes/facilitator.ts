@@ -3,6 +3,8 @@ import type { RouteSpec } from '../route-table.js';
 // What the facilitator's pages call (lazy chunks only).
 export const signUp = 'POST /api/auth/signup' satisfies RouteSpec;
 export const logIn = 'POST /api/auth/login' satisfies RouteSpec;
+export const logInSecondStep = 'POST /api/auth/login/totp' satisfies RouteSpec;
+export const resetPassword = 'POST /api/auth/reset' satisfies RouteSpec;
 export const logOut = 'POST /api/auth/logout' satisfies RouteSpec;
 export const me = 'GET /api/auth/me' satisfies RouteSpec;
 export const activity = 'POST /api/auth/activity' satisfies RouteSpec;
@@ -13,6 +15,10 @@ export const changePassword = 'PUT /api/auth/password' satisfies RouteSpec;
 export const changeEmail = 'PUT /api/auth/email' satisfies RouteSpec;
 export const exportAccount = 'GET /api/auth/export' satisfies RouteSpec;
 export const deleteAccount = 'DELETE /api/auth/account' satisfies RouteSpec;
+export const totpStatus = 'GET /api/auth/totp' satisfies RouteSpec;
+export const totpSetup = 'POST /api/auth/totp/setup' satisfies RouteSpec;
+export const totpEnable = 'POST /api/auth/totp/enable' satisfies RouteSpec;
+export const totpDisable = 'POST /api/auth/totp/disable' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;

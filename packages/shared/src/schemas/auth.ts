@@ -58,6 +58,10 @@ export const AUDIT_ACTIONS = [
   'session-deleted',
   'deck-exported',
   'deck-deleted',
+  'totp-enabled',
+  'totp-disabled',
+  'recovery-code-used',
+  'password-reset',
 ] as const;
 
 export const auditEventSchema = z.object({
@@ -70,3 +74,28 @@ export const auditEventSchema = z.object({
 export type LoginInfo = z.infer<typeof loginInfoSchema>;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+// Two-step login (TOTP, RFC 6238): a 6-digit code from an authenticator app, or one of the ten
+// recovery codes shown once when it was turned on ("abcd-efgh-jkmn-pqrs"; dashes and case do not matter).
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'enter the 6 digits');
+export const recoveryCodeSchema = z.string().trim().min(8).max(40);
+export const totpSetupSchema = passwordConfirmSchema;
+export const totpSetupResultSchema = z.object({ secret: z.string(), uri: z.string() });
+export const totpEnableSchema = z.object({ code: totpCodeSchema }).strict();
+export const totpEnabledSchema = z.object({ recoveryCodes: z.array(z.string()) });
+// Turning it off needs the password and a current code (or a recovery code, when the phone is gone).
+export const totpDisableSchema = z.object({ password: z.string().min(1).max(PASSWORD_LENGTH.max), code: z.union([totpCodeSchema, recoveryCodeSchema]) }).strict();
+export const totpStatusSchema = z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int().nonnegative() });
+export const secondFactorSchema = z.union([z.object({ code: totpCodeSchema }).strict(), z.object({ recoveryCode: recoveryCodeSchema }).strict()]);
+// A forgotten password, reset with a recovery code (no email is sent); every login of the account ends.
+export const passwordResetSchema = z
+  .object({ email: credentialsSchema.shape.email, recoveryCode: recoveryCodeSchema, newPassword: credentialsSchema.shape.password })
+  .strict();
+
+export type TotpSetup = z.infer<typeof totpSetupSchema>;
+export type TotpSetupResult = z.infer<typeof totpSetupResultSchema>;
+export type TotpEnable = z.infer<typeof totpEnableSchema>;
+export type TotpDisable = z.infer<typeof totpDisableSchema>;
+export type TotpStatus = z.infer<typeof totpStatusSchema>;
+export type SecondFactor = z.infer<typeof secondFactorSchema>;
+export type PasswordReset = z.infer<typeof passwordResetSchema>;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
+import '../../i18n/facilitator-texts';
 
 type AuthMode = 'login' | 'signup';
 
@@ -16,6 +17,7 @@ const ROUTES = {
 
 export function AuthPage({ mode }: { mode: AuthMode }) {
   const { t } = useTranslation('auth');
+  const { t: tf } = useTranslation('facilitator');
   const errorText = useErrorText();
   const routes = ROUTES[mode];
   const loggedOffIdle = (useLocation().state as { loggedOff?: string } | null)?.loggedOff === 'idle';
@@ -24,6 +26,8 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   // Kept as caught, so that the message follows a change of language.
   const [error, setError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The password was right and the account has two-step login on: the code comes next.
+  const [secondStep, setSecondStep] = useState(false);
 
   // A refused sign-up says, field by field, what to change (useErrorText); nothing of the schema's own words.
   const messageOf = (caught: unknown): string => (caught instanceof ApiError ? errorText(caught) : t('failed'));
@@ -33,13 +37,20 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
     setBusy(true);
     setError(null);
     try {
-      await call(routes.route, { body: { email, password } });
+      const result = await call(routes.route, { body: { email, password } });
+      if ('secondFactor' in result) {
+        setSecondStep(true);
+        setBusy(false);
+        return;
+      }
       navigate('/console', { replace: true });
     } catch (caught) {
       setError({ caught });
       setBusy(false);
     }
   };
+
+  if (secondStep) return <SecondStep onRestart={() => setSecondStep(false)} />;
 
   return (
     <main className="page narrow">
@@ -83,6 +94,163 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
       <p>
         <Link to={routes.other}>{t(`${mode}.other`)}</Link>
       </p>
+      {mode === 'login' && (
+        <p>
+          <Link to="/reset">{tf('twoStep.forgot')}</Link>
+        </p>
+      )}
+    </main>
+  );
+}
+
+// The login's second step: the code from the authenticator app, or one of the recovery codes.
+function SecondStep({ onRestart }: { onRestart: () => void }) {
+  const { t } = useTranslation('facilitator');
+  const { t: ta } = useTranslation('auth');
+  const [recovery, setRecovery] = useState(false);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<{ caught: unknown } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorText = useErrorText();
+
+  const messageOf = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return ta('failed');
+    if (caught.code === 'INVALID_CREDENTIALS') return t('twoStep.wrong');
+    if (caught.code === 'UNAUTHENTICATED') return t('twoStep.expired');
+    return errorText(caught);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call(apiRoutes.logInSecondStep, { body: recovery ? { recoveryCode: code } : { code: code.replace(/\s/g, '') } });
+      navigate('/console', { replace: true });
+    } catch (caught) {
+      setError({ caught });
+      setBusy(false);
+      if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') onRestart();
+    }
+  };
+
+  return (
+    <main className="page narrow">
+      <h1>{t('twoStep.heading')}</h1>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor="second-step-code">{recovery ? t('twoStep.recoveryCode') : t('twoStep.code')}</label>
+        <input
+          id="second-step-code"
+          key={recovery ? 'recovery' : 'code'}
+          autoComplete="one-time-code"
+          inputMode={recovery ? 'text' : 'numeric'}
+          autoFocus
+          required
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+        {error && (
+          <p className="error" role="alert">
+            {messageOf(error.caught)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('twoStep.submit')}
+        </button>
+      </form>
+      <p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setRecovery(!recovery);
+            setCode('');
+            setError(null);
+          }}
+        >
+          {recovery ? t('twoStep.useCode') : t('twoStep.useRecovery')}
+        </button>
+      </p>
+    </main>
+  );
+}
+
+// A forgotten password, reset with a recovery code (Candor sends no email).
+export function ResetPage() {
+  const { t } = useTranslation('facilitator');
+  const { t: ta } = useTranslation('auth');
+  const errorText = useErrorText();
+  const [fields, setFields] = useState({ email: '', recoveryCode: '', newPassword: '' });
+  const [error, setError] = useState<{ caught: unknown } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value });
+
+  const messageOf = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return ta('failed');
+    return caught.code === 'INVALID_CREDENTIALS' ? t('reset.wrong') : errorText(caught);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call(apiRoutes.resetPassword, { body: fields });
+      setDone(true);
+    } catch (caught) {
+      setError({ caught });
+    }
+    setBusy(false);
+  };
+
+  return (
+    <main className="page narrow">
+      <p>
+        <Link to="/login">{ta('back')}</Link>
+      </p>
+      <h1>{t('reset.title')}</h1>
+      {done ? (
+        <>
+          <p role="status">{t('reset.done')}</p>
+          <p>
+            <Link to="/login">{t('reset.login')}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t('reset.about')}</p>
+          <p className="muted">{t('reset.noCodes')}</p>
+          <form className="card" onSubmit={(event) => void submit(event)} noValidate>
+            <label htmlFor="reset-email">{t('reset.email')}</label>
+            <input id="reset-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
+            <label htmlFor="reset-code">{t('reset.recoveryCode')}</label>
+            <input id="reset-code" autoComplete="off" required value={fields.recoveryCode} onChange={set('recoveryCode')} />
+            <label htmlFor="reset-password">{t('reset.newPassword')}</label>
+            <input
+              id="reset-password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_LENGTH.min}
+              aria-describedby="reset-password-hint"
+              value={fields.newPassword}
+              onChange={set('newPassword')}
+            />
+            <p id="reset-password-hint" className="hint">
+              {t('reset.hint', { min: PASSWORD_LENGTH.min })}
+            </p>
+            {error && (
+              <p className="error" role="alert">
+                {messageOf(error.caught)}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={busy}>
+              {t('reset.submit')}
+            </button>
+          </form>
+        </>
+      )}
     </main>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type JoinQrProps = { url: string; size?: number; className?: string };
+// `alt`: what the code is for, when it is not a join link (the account page's authenticator setup).
+type JoinQrProps = { url: string; size?: number; className?: string; alt?: string };
 
-export function JoinQr({ url, size = 200, className }: JoinQrProps) {
+export function JoinQr({ url, size = 200, className, alt }: JoinQrProps) {
   // Shown on the console and the projector too; its one text lives with the participant's words.
   const { t } = useTranslation('participant');
   const [src, setSrc] = useState<string | null>(null);
@@ -29,5 +30,5 @@ export function JoinQr({ url, size = 200, className }: JoinQrProps) {
 
   const classes = ['qr', className].filter(Boolean).join(' ');
   if (!src) return <div className={`${classes} qr-placeholder`} style={{ width: size, height: size }} aria-hidden="true" />;
-  return <img className={classes} src={src} width={size} height={size} alt={t('joinQr.alt')} />;
+  return <img className={classes} src={src} width={size} height={size} alt={alt ?? t('joinQr.alt')} />;
 }

@@ -10,6 +10,7 @@ import { Homework1796242732806 } from './1796242732806-Homework.js';
 import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
 import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
 import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
+import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AccountSafety1796315133435,
   HomeworkAudience1796315349343,
   SeatReissue1796315596017,
+  TwoFactor1796319876978,
 ];
