@@ -133,8 +133,13 @@ export class LiveBroadcaster {
       this.emit(to, 'progress:updated', progress);
       // An open-text prompt's queue counts its texts as they arrive: the console's count follows on the
       // same timer as the answer count, read after the answers committed (no texts while it is open).
+      // Only the count of a prompt still open: once its texts can be decided, every decision sends the queue
+      // itself, and a timer's read (taken before a decision, sent after it) would put a stale queue on the console.
       const prompt = deck.prompts.find((p) => p.id === progress.promptId);
-      if (mode === 'group' && prompt?.kind === 'text') this.moderation(sessionId, await this.lifecycle.moderationQueue(sessionId, prompt.id));
+      if (mode === 'group' && prompt?.kind === 'text') {
+        const queue = await this.lifecycle.moderationQueue(sessionId, prompt.id);
+        if (queue.items === null) this.moderation(sessionId, queue);
+      }
     } catch (error) {
       this.warn('progress', error);
     }
