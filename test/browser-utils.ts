@@ -27,12 +27,27 @@ export type Browsing = {
   close: () => Promise<void>;
 };
 
+// The packaged Chromium now and then dies while starting on a loaded machine (CI saw a SIGSEGV before the first
+// page): a launch that fails is tried again, twice at most, and said on stderr. A browser that started and then
+// fails a test is never retried; that failure is the test's.
+const LAUNCH_TRIES = 3;
+async function launchChromium(executablePath: string): Promise<Browser> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await chromium.launch({ executablePath, args: ARGS });
+    } catch (error) {
+      if (attempt >= LAUNCH_TRIES) throw error;
+      process.stderr.write(`Chromium did not start (try ${attempt} of ${LAUNCH_TRIES}): ${String(error).split('\n')[0]}\n`);
+    }
+  }
+}
+
 export async function launchBrowser(): Promise<Browsing> {
   mkdirSync(SHOTS, { recursive: true });
   // Found once by global-setup (test/find-chromium.ts): a system or packaged Chromium, never a download.
   const found = inject('chromium');
   if ('error' in found) throw new Error(found.error);
-  const browser: Browser = await chromium.launch({ executablePath: found.path, args: ARGS });
+  const browser = await launchChromium(found.path);
   const contexts: BrowserContext[] = [];
   // The server's Content-Security-Policy must not block anything the client does.
   const violations: string[] = [];

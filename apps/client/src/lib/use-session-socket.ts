@@ -1,7 +1,8 @@
 import type { HandshakeAuth, SessionState, Snapshot } from '@candor/shared';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { reduceSession } from './session-store';
 import { createSocket, type CandorSocket } from './socket';
+import { useLatest } from './use-latest';
 
 // 'refused' means the server turned the handshake down; socket.io will not retry by itself.
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -26,11 +27,7 @@ export function useSessionSocket(auth: HandshakeAuth | null, handlers: SessionSo
   const [socket, setSocket] = useState<CandorSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const handlersRef = useRef(handlers);
-
-  useEffect(() => {
-    handlersRef.current = handlers;
-  });
+  const handlersRef = useLatest(handlers);
 
   // Reconnect only when the identity changes, not when the caller builds a new auth object.
   const authKey = auth ? JSON.stringify(auth) : null;

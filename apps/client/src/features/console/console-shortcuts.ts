@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../../lib/use-latest';
 
 // The live console's single-key shortcuts, so that a facilitator can steer while presenting.
 // The keys are the same in every language: the hint on each button shows which one.
@@ -42,10 +43,7 @@ export function shortcutFor(press: KeyPress): Shortcut | null {
 
 // Listens on the document for the page's lifetime and runs the action that is current at the time of the key press.
 export function useShortcuts(actions: ShortcutActions): void {
-  const latest = useRef(actions);
-  useEffect(() => {
-    latest.current = actions;
-  });
+  const latest = useLatest(actions);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const shortcut = shortcutFor(event);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
 import { firstWords } from '../results/result-format';
+import { useLatest } from '../../lib/use-latest';
 import { isTypingTarget } from './console-shortcuts';
 
 type ModerationPanelProps = {
@@ -124,10 +125,7 @@ export function ModerationPanel({ socket, promptId, phase, k }: ModerationPanelP
     void moderate([item.id], status);
   };
 
-  const latest = useRef({ items, row, busy, decide });
-  useEffect(() => {
-    latest.current = { items, row, busy, decide };
-  });
+  const latest = useLatest({ items, row, busy, decide });
   const hasItems = items !== null && items.length > 0;
   useEffect(() => {
     if (!hasItems) return;

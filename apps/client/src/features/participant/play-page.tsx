@@ -8,6 +8,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { Link } from '../../lib/router';
 import { sendCommand, type CandorSocket, type CommandError } from '../../lib/socket';
+import { useLatest } from '../../lib/use-latest';
 import { useSessionSocket } from '../../lib/use-session-socket';
 import { ResultView } from '../results/result-view';
 import { AnswerForm, inOwnOrder } from '../answer-forms';
@@ -226,11 +227,7 @@ function useCare(socket: CandorSocket | null, onWithdrawn: () => void): Care {
   const [busy, setBusy] = useState(false);
   const [signalFailed, setSignalFailed] = useState(false);
   const [withdrawProblem, setWithdrawProblem] = useState<'offline' | CommandError | null>(null);
-  const withdrawnRef = useRef(onWithdrawn);
-
-  useEffect(() => {
-    withdrawnRef.current = onWithdrawn;
-  });
+  const withdrawnRef = useLatest(onWithdrawn);
 
   const stepOut = useCallback(() => {
     setAway(true);
