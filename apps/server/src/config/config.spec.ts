@@ -28,6 +28,14 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('reads the public URL as an origin, and refuses one with a path or another scheme', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ CANDOR_PUBLIC_URL: 'https://candor.example.org/' }).publicUrl).toBe('https://candor.example.org');
+    expect(loadConfig({ CANDOR_PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+    expect(() => loadConfig({ CANDOR_PUBLIC_URL: 'https://candor.example.org/app' })).toThrow(/CANDOR_PUBLIC_URL: must be an origin only/);
+    expect(() => loadConfig({ CANDOR_PUBLIC_URL: 'ftp://candor.example.org' })).toThrow(/CANDOR_PUBLIC_URL: must start with http: or https:/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -37,6 +37,12 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  // The origin people open Candor at (https://candor.example.org): the links in e-mails and the passkeys' site
+  // are made from it, never from a request's Host header. Unset: no e-mail links, and passkeys on localhost only.
+  CANDOR_PUBLIC_URL: urlWith(['http:', 'https:'])
+    .refine((u) => !URL.canParse(u) || new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin only: scheme, host and port, no path')
+    .transform((u) => new URL(u).origin)
+    .optional(),
   // Where the built client lives; served on the same port when present.
   CANDOR_CLIENT_DIR: z.string().optional(),
   CANDOR_SECURE_COOKIES: z
@@ -97,6 +103,7 @@ export type Config = {
   redisUrl?: string;
   dataDir: string;
   allowedOrigins: string[];
+  publicUrl?: string;
   clientDir?: string;
   secureCookies: boolean;
   loginDays: number;
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     dataDir: resolve(e.CANDOR_DATA_DIR),
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
+    publicUrl: e.CANDOR_PUBLIC_URL,
     clientDir: e.CANDOR_CLIENT_DIR ? resolve(e.CANDOR_CLIENT_DIR) : undefined,
     secureCookies: e.CANDOR_SECURE_COOKIES,
     loginDays: e.CANDOR_LOGIN_DAYS,
