@@ -1,4 +1,5 @@
 import { YNM_CHOICES, type AnswerValue, type Prompt, type YnmChoice, type YnmPrompt } from '@candor/shared';
+import { BlindParty, ynmReveal, ynmSlots, ynmTokens } from '@candor/shared/blind';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateCouple, pairCategory } from './aggregate-couple.js';
@@ -52,6 +53,26 @@ describe(aggregateCouple.name, () => {
         expect(aggregateCouple(prompt, [value(clean(b)), value(clean(a))])).toEqual(reveal);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('is what the blind reveal computes on the two phones, for every pair of answer sheets', { timeout: 120_000 }, () => {
+    const context = { sessionId: 'session', promptId: prompt.id };
+    fc.assert(
+      fc.property(sheet, sheet, (a, b) => {
+        const clean = (s: Sheet) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Record<string, YnmChoice>;
+        const partyA = new BlindParty(context, 'A', ynmTokens(clean(a)), ynmSlots(ids.length));
+        const partyB = new BlindParty(context, 'B', ynmTokens(clean(b)), ynmSlots(ids.length));
+        const [offerA, offerB] = [partyA.offer(partyB.commitment), partyB.offer(partyA.commitment)];
+        expect(partyA.receiveOffer(offerB)).toBe(partyB.receiveOffer(offerA));
+        const [replyA, replyB] = [partyA.reply(), partyB.reply()];
+        const reveal = aggregateCouple(prompt, [value(clean(a)), value(clean(b))]).distribution;
+        if (reveal?.kind !== 'couple') throw new Error('no couple reveal');
+        const expected = { matches: reveal.matches.map((item) => item.id), explore: reveal.explore.map((item) => item.id), notShared: reveal.notShared };
+        expect(ynmReveal(ids, partyA.finish(replyB))).toEqual(expected);
+        expect(ynmReveal(ids, partyB.finish(replyA))).toEqual(expected);
+      }),
+      { numRuns: 40 },
     );
   });
 
