@@ -1,4 +1,4 @@
-import { ERROR_CODES, routes, routeTable, type Ack, type CreatedHomework, type CreatedSession, type Deck, type ErrorCode } from '@candor/shared';
+import { ERROR_CODES, routes, routeTable, type Ack, type CreatedHomework, type CreatedSession, type Deck, type ErrorCode, type SessionState } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BlindParty, ynmSlots } from '@candor/shared/blind';
 import { connect, send, type AckOf, type ClientSocket, type CommandName, type Frame, type PayloadOf } from './live-client.js';
 import {
   allKindsDeck,
@@ -210,6 +211,32 @@ async function handshake(
   if (keepAs) w.sockets[keepAs] = conn;
   else conn.socket.close();
   return { ok: true, data: snapshot };
+}
+
+// A couple's own session with the blind reveal on, both seats taken and its yes/no/maybe list open; its two
+// phones compared (commitments, offers, replies through the server) when `compared`, as blind-reveal.e2e-spec.ts does.
+async function blindCouple(w: World, compared = false): Promise<{ a: ClientSocket; b: ClientSocket; promptId: string; close: () => void }> {
+  const first = (await w.as.anonymous.post('/api/join/couple', { deckId: BUILT_IN, blindReveal: true })).body as { token: string; code: string; sessionId: string };
+  const second = await joinSession(w.url, first.code);
+  const [a, b] = [await connect(w.url, { role: 'participant', token: first.token }), await connect(w.url, { role: 'participant', token: second.token })];
+  const state: Ack<SessionState> = await send(a.socket, 'prompt:open', {});
+  if (!state.ok || state.data.prompt?.kind !== 'ynm') throw new Error('the blind couple has no list open');
+  const { id: promptId, items } = state.data.prompt;
+  if (compared) {
+    const slots = ynmSlots(items.length);
+    const [pa, pb] = [new BlindParty({ sessionId: first.sessionId, promptId }, ['yes:' + items[0].id], slots), new BlindParty({ sessionId: first.sessionId, promptId }, [], slots)];
+    const step = (conn: Conn, message: PayloadOf<'blind:send'>) => send(conn.socket, 'blind:send', message);
+    await step(a, { promptId, step: 'commit', ...pa.commitment });
+    await step(b, { promptId, step: 'commit', ...pb.commitment });
+    const [offerA, offerB] = [pa.offer(pb.commitment), pb.offer(pa.commitment)];
+    await step(a, { promptId, step: 'offer', ...offerA });
+    await step(b, { promptId, step: 'offer', ...offerB });
+    pa.receiveOffer(offerB);
+    pb.receiveOffer(offerA);
+    await step(a, { promptId, step: 'reply', ...pa.reply() });
+    await step(b, { promptId, step: 'reply', ...pb.reply() });
+  }
+  return { a: a.socket, b: b.socket, promptId, close: () => [a, b].forEach((conn) => conn.close()) };
 }
 
 function socketOf(w: World, name: SocketName): ClientSocket {
@@ -1222,6 +1249,95 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
           return send(socketOf(w, 'couple'), 'seat:decline-reclaim', {});
         },
         shape: () => ({ declined: true }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  // The blind couple reveal: a partner's phone in a session with it on; FORBIDDEN for every other seat.
+  'blind:send': {
+    payload: { promptId: 'yes-maybe-no', step: 'commit', commitment: '0'.repeat(64) },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
+      allowed({
+        what: 'in a couple session with the blind reveal',
+        send: async (w) => {
+          const blind = await blindCouple(w);
+          try {
+            return await send(blind.a, 'blind:send', { promptId: blind.promptId, step: 'commit', commitment: 'ab'.repeat(32) });
+          } finally {
+            blind.close();
+          }
+        },
+        shape: () => ({ step: 'commit' }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'blind:sync': {
+    payload: { promptId: 'yes-maybe-no' },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
+      allowed({
+        what: 'in a couple session with the blind reveal',
+        send: async (w) => {
+          const blind = await blindCouple(w, true);
+          try {
+            return await send(blind.b, 'blind:sync', { promptId: blind.promptId });
+          } finally {
+            blind.close();
+          }
+        },
+        shape: () => ({ promptId: 'yes-maybe-no', mine: ['commit', 'offer', 'reply'] }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'blind:restart': {
+    payload: { promptId: 'yes-maybe-no' },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
+      allowed({
+        what: 'in a couple session with the blind reveal',
+        send: async (w) => {
+          const blind = await blindCouple(w, true);
+          try {
+            return await send(blind.a, 'blind:restart', { promptId: blind.promptId });
+          } finally {
+            blind.close();
+          }
+        },
+        shape: () => ({ restarted: true }),
+      }),
+    ],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  },
+  'blind:show': {
+    payload: { promptId: 'yes-maybe-no', matches: [], explore: [] },
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [
+      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
+      allowed({
+        what: 'in a couple session with the blind reveal, once both phones compared',
+        send: async (w) => {
+          const blind = await blindCouple(w, true);
+          try {
+            return await send(blind.a, 'blind:show', { promptId: blind.promptId, matches: [], explore: [] });
+          } finally {
+            blind.close();
+          }
+        },
+        shape: () => ({ shown: false }),
       }),
     ],
     screen: [FORBIDDEN],

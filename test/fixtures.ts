@@ -27,7 +27,7 @@ export type Clients = {
   join: (code: string) => Promise<Seat>;
   // Creates a session over REST and opens its sockets, one after another.
   room: (options?: RoomOptions) => Promise<Room>;
-  couple: (options?: { deckId?: string }) => Promise<CoupleRoom>;
+  couple: (options?: { deckId?: string; blindReveal?: boolean }) => Promise<CoupleRoom>;
   closeAll: () => void;
 };
 
@@ -55,8 +55,8 @@ export function liveClients(url: string, facilitator: Facilitator): Clients {
       for (let i = 0; i < phones; i += 1) seats.push(await join(session.state.code));
       return { session, sessionId: session.state.id, code: session.state.code, host, screen, phones: seats };
     },
-    couple: async ({ deckId = 'consent-and-boundaries' } = {}) => {
-      const session = await createSession(facilitator, { mode: 'couple', deckId });
+    couple: async ({ deckId = 'consent-and-boundaries', blindReveal } = {}) => {
+      const session = await createSession(facilitator, { mode: 'couple', deckId, ...(blindReveal ? { blindReveal } : {}) });
       const host = await clients.host(session.state.id);
       const partners = [await join(session.state.code), await join(session.state.code)];
       return { session, sessionId: session.state.id, code: session.state.code, host, partners };

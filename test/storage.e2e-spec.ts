@@ -60,6 +60,9 @@ describe('storage', () => {
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.
       expect(await columnsOf('seat_reclaims')).toEqual(['attempts', 'code_hash', 'expires_at', 'id', 'session_id', 'status', 'token_hash']);
+      // A blind couple reveal's messages: blinded points a seat sent for its partner (or the reveal it showed), no answer.
+      expect(await columnsOf('blind_messages')).toEqual(['created_at', 'message', 'participant_id', 'prompt_id', 'session_id', 'step']);
+      expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['blind_reveal']));
     } finally {
       await dataSource.destroy();
     }

@@ -35,8 +35,8 @@ function seeded(seed: string): RandomSource {
 
 // Two honest phones, with the server relaying every message unchanged.
 function exchange(tokensA: string[], tokensB: string[], slots: number, seed = 'run') {
-  const a = new BlindParty(CONTEXT, 'A', tokensA, slots, seeded(`${seed}:A`));
-  const b = new BlindParty(CONTEXT, 'B', tokensB, slots, seeded(`${seed}:B`));
+  const a = new BlindParty(CONTEXT, tokensA, slots, seeded(`${seed}:A`));
+  const b = new BlindParty(CONTEXT, tokensB, slots, seeded(`${seed}:B`));
   const offerA = a.offer(b.commitment);
   const offerB = b.offer(a.commitment);
   const codeA = a.receiveOffer(offerB);
@@ -66,15 +66,15 @@ describe('the blind couple reveal', () => {
 
   it('sends as many points whatever was answered, each one a different valid point', () => {
     const slots = ynmSlots(5);
-    const none = new BlindParty(CONTEXT, 'A', [], slots).offer({ commitment: '0'.repeat(64) });
-    const all = new BlindParty(CONTEXT, 'A', ynmTokens({ a: 'yes', b: 'yes', c: 'yes', d: 'yes', e: 'yes' }), slots).offer({ commitment: '0'.repeat(64) });
+    const none = new BlindParty(CONTEXT, [], slots).offer({ commitment: '0'.repeat(64) });
+    const all = new BlindParty(CONTEXT, ynmTokens({ a: 'yes', b: 'yes', c: 'yes', d: 'yes', e: 'yes' }), slots).offer({ commitment: '0'.repeat(64) });
     for (const offer of [none, all]) {
       expect(offer.points).toHaveLength(slots);
       expect(new Set(offer.points).size).toBe(slots);
       for (const point of offer.points) expect(point).toMatch(/^[0-9a-f]{64}$/);
     }
     // The same answers blind differently each time: the server cannot tell two exchanges' tokens apart.
-    const again = new BlindParty(CONTEXT, 'A', ynmTokens({ a: 'yes', b: 'yes', c: 'yes', d: 'yes', e: 'yes' }), slots).offer({ commitment: '0'.repeat(64) });
+    const again = new BlindParty(CONTEXT, ynmTokens({ a: 'yes', b: 'yes', c: 'yes', d: 'yes', e: 'yes' }), slots).offer({ commitment: '0'.repeat(64) });
     expect(again.points.filter((p) => all.points.includes(p))).toEqual([]);
   });
 
@@ -124,10 +124,10 @@ describe('the blind couple reveal', () => {
     const slots = ynmSlots(3);
     let differed = 0;
     for (let run = 0; run < 20; run += 1) {
-      const a = new BlindParty(CONTEXT, 'A', ynmTokens({ kiss: 'yes', hold: 'maybe' }), slots, seeded(`mitm:${run}:A`));
-      const b = new BlindParty(CONTEXT, 'B', ynmTokens({ kiss: 'maybe' }), slots, seeded(`mitm:${run}:B`));
-      const fakeB = new BlindParty(CONTEXT, 'B', everything, slots, seeded(`mitm:${run}:fakeB`));
-      const fakeA = new BlindParty(CONTEXT, 'A', everything, slots, seeded(`mitm:${run}:fakeA`));
+      const a = new BlindParty(CONTEXT, ynmTokens({ kiss: 'yes', hold: 'maybe' }), slots, seeded(`mitm:${run}:A`));
+      const b = new BlindParty(CONTEXT, ynmTokens({ kiss: 'maybe' }), slots, seeded(`mitm:${run}:B`));
+      const fakeB = new BlindParty(CONTEXT, everything, slots, seeded(`mitm:${run}:fakeB`));
+      const fakeA = new BlindParty(CONTEXT, everything, slots, seeded(`mitm:${run}:fakeA`));
       // A and the fake B.
       const offerA = a.offer(fakeB.commitment);
       const codeA = a.receiveOffer(fakeB.offer(a.commitment));
@@ -143,8 +143,8 @@ describe('the blind couple reveal', () => {
 
   it('refuses an offer that is not the one committed to, a reply with another order, and points that are not points', () => {
     const slots = 4;
-    const a = new BlindParty(CONTEXT, 'A', ['yes:kiss'], slots);
-    const b = new BlindParty(CONTEXT, 'B', ['yes:kiss'], slots);
+    const a = new BlindParty(CONTEXT, ['yes:kiss'], slots);
+    const b = new BlindParty(CONTEXT, ['yes:kiss'], slots);
     const offerB = b.offer(a.commitment);
     a.offer(b.commitment);
     const swapped = { ...offerB, points: [offerB.points[1], offerB.points[0], ...offerB.points.slice(2)] };
@@ -165,18 +165,18 @@ describe('the blind couple reveal', () => {
   });
 
   it('keeps to the order of the messages', () => {
-    const a = new BlindParty(CONTEXT, 'A', [], 2);
-    const b = new BlindParty(CONTEXT, 'B', [], 2);
+    const a = new BlindParty(CONTEXT, [], 2);
+    const b = new BlindParty(CONTEXT, [], 2);
     expect(() => a.receiveOffer(b.offer(a.commitment))).toThrow(expect.objectContaining({ reason: 'order' }));
     expect(() => a.reply()).toThrow(expect.objectContaining({ reason: 'order' }));
     a.offer(b.commitment);
-    expect(() => a.offer(new BlindParty(CONTEXT, 'B', [], 2).commitment)).toThrow(expect.objectContaining({ reason: 'order' }));
-    expect(() => new BlindParty(CONTEXT, 'A', ['a', 'b', 'c'], 2)).toThrow(/do not fit/);
+    expect(() => a.offer(new BlindParty(CONTEXT, [], 2).commitment)).toThrow(expect.objectContaining({ reason: 'order' }));
+    expect(() => new BlindParty(CONTEXT, ['a', 'b', 'c'], 2)).toThrow(/do not fit/);
   });
 
   it('binds the exchange to its session and prompt', () => {
-    const a = new BlindParty(CONTEXT, 'A', ['yes:kiss'], 2);
-    const b = new BlindParty({ ...CONTEXT, promptId: 'other' }, 'B', ['yes:kiss'], 2);
+    const a = new BlindParty(CONTEXT, ['yes:kiss'], 2);
+    const b = new BlindParty({ ...CONTEXT, promptId: 'other' }, ['yes:kiss'], 2);
     a.offer(b.commitment);
     // B's commitment covers B's context: under A's, the offer does not match it.
     expect(() => a.receiveOffer(b.offer(a.commitment))).toThrow(expect.objectContaining({ reason: 'commitment' }));

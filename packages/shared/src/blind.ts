@@ -31,7 +31,6 @@ export const PAIRING_CODE_DIGITS = 6;
 // A point is 32 bytes, 64 hex characters.
 export const BLIND_POINT_HEX_LENGTH = 64;
 
-export type BlindSeat = 'A' | 'B';
 // What the exchange is about: both phones must agree on it, and every hash includes it.
 export type BlindContext = { sessionId: string; promptId: string };
 
@@ -100,10 +99,11 @@ function shuffled<T>(items: T[], random: RandomSource): T[] {
 }
 
 const offerBytes = (offer: BlindOffer) => framed(utf8(offer.key), ...offer.points.map(utf8));
-const commitmentOf = (context: BlindContext, seat: BlindSeat, offer: BlindOffer) =>
-  bytesToHex(sha256(framed(contextBytes(context), utf8('commit'), utf8(seat), offerBytes(offer))));
+const commitmentOf = (context: BlindContext, offer: BlindOffer) => bytesToHex(sha256(framed(contextBytes(context), utf8('commit'), offerBytes(offer))));
 
-// One phone's side of one prompt's exchange. Call in order: commitment, then offer() once the partner's
+// One phone's side of one prompt's exchange. The two sides are alike: where an order is needed (the
+// transcript, whose reply is whose), the smaller commitment goes first, so no phone needs to know its seat.
+// Call in order: commitment, then offer() once the partner's
 // commitment is in, then receiveOffer() with the partner's offer (it gives the pairing code to show),
 // then, once the person has confirmed the code, reply(), then finish() with the partner's reply.
 export class BlindParty {
@@ -121,7 +121,6 @@ export class BlindParty {
 
   constructor(
     private readonly context: BlindContext,
-    private readonly seat: BlindSeat,
     tokens: readonly string[],
     private readonly length: number,
     random: RandomSource = randomBytes,
@@ -136,17 +135,14 @@ export class BlindParty {
     const order = shuffled<{ token: string | null; point: GroupElement }>([...real, ...padding], random);
     this.slots = order.map((slot) => slot.token);
     this.myOffer = { key: Point.BASE.multiply(this.keySecret).toHex(), points: order.map((slot) => slot.point.toHex()) };
-    this.commitment = { commitment: commitmentOf(context, seat, this.myOffer) };
-  }
-
-  private get peerSeat(): BlindSeat {
-    return this.seat === 'A' ? 'B' : 'A';
+    this.commitment = { commitment: commitmentOf(context, this.myOffer) };
   }
 
   // My first message, sent only after the partner has committed to theirs.
   offer(peer: BlindCommitment): BlindOffer {
     if (typeof peer?.commitment !== 'string' || !/^[0-9a-f]{64}$/.test(peer.commitment)) throw new BlindProtocolError('shape', 'not a commitment');
     if (this.peerCommitment !== null && this.peerCommitment !== peer.commitment) throw new BlindProtocolError('order', 'the partner committed twice');
+    if (peer.commitment === this.commitment.commitment) throw new BlindProtocolError('commitment', 'that is this phone’s own commitment');
     this.peerCommitment = peer.commitment;
     return this.myOffer;
   }
@@ -157,11 +153,11 @@ export class BlindParty {
     if (!Array.isArray(peer?.points) || peer.points.length !== this.length) throw new BlindProtocolError('shape', `an offer must have ${this.length} points`);
     const peerKey = decodePoint(peer.key);
     this.peerPoints = peer.points.map(decodePoint);
-    if (commitmentOf(this.context, this.peerSeat, peer) !== this.peerCommitment) {
+    if (commitmentOf(this.context, peer) !== this.peerCommitment) {
       throw new BlindProtocolError('commitment', 'the offer does not match the commitment');
     }
     this.peerOffer = { key: peer.key, points: [...peer.points] };
-    const [a, b] = this.seat === 'A' ? [this.myOffer, this.peerOffer] : [this.peerOffer, this.myOffer];
+    const [a, b] = this.mineFirst ? [this.myOffer, this.peerOffer] : [this.peerOffer, this.myOffer];
     const transcript = sha256(framed(contextBytes(this.context), utf8('transcript'), offerBytes(a), offerBytes(b)));
     const shared = peerKey.multiply(this.keySecret).toBytes();
     this.macKey = sha256(framed(utf8('mac key'), shared, transcript));
@@ -171,13 +167,19 @@ export class BlindParty {
     return this.pairing;
   }
 
+  private get mineFirst(): boolean {
+    return this.commitment.commitment < (this.peerCommitment ?? '');
+  }
+
   get pairingCode(): string | null {
     return this.pairing;
   }
 
-  private macOf(from: BlindSeat, points: string[]): string {
+  // A reply's MAC names whose it is: the first (smaller) commitment's phone, or the second's.
+  private macOf(fromMe: boolean, points: string[]): string {
     if (!this.macKey) throw new BlindProtocolError('order', 'no offer yet');
-    return bytesToHex(hmac(sha256, this.macKey, framed(utf8('reply'), utf8(from), ...points.map(utf8))));
+    const first = fromMe === this.mineFirst;
+    return bytesToHex(hmac(sha256, this.macKey, framed(utf8('reply'), utf8(first ? 'first' : 'second'), ...points.map(utf8))));
   }
 
   // The partner's points raised to my secret: under both secrets. Computed once, for the reply and the finish.
@@ -193,7 +195,7 @@ export class BlindParty {
   reply(): BlindReply {
     if (!this.peerOffer) throw new BlindProtocolError('order', 'a reply before the offer');
     const points = this.theirsUnderBoth();
-    return { points, mac: this.macOf(this.seat, points) };
+    return { points, mac: this.macOf(true, points) };
   }
 
   // The partner's reply: my points under both secrets. Gives the tokens both phones hold.
@@ -202,7 +204,7 @@ export class BlindParty {
     if (!Array.isArray(peer?.points) || peer.points.length !== this.length || typeof peer.mac !== 'string') {
       throw new BlindProtocolError('shape', `a reply must have ${this.length} points and a MAC`);
     }
-    if (!equalBytes(utf8(this.macOf(this.peerSeat, peer.points)), utf8(peer.mac))) throw new BlindProtocolError('mac', 'the reply is not the partner’s');
+    if (!equalBytes(utf8(this.macOf(false, peer.points)), utf8(peer.mac))) throw new BlindProtocolError('mac', 'the reply is not the partner’s');
     peer.points.forEach(decodePoint);
     const theirs = new Set(this.theirsUnderBoth());
     const shared: string[] = [];

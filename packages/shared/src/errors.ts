@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'RECLAIM_PENDING',
   'WRONG_CODE',
   'RECLAIM_VOID',
+  // The blind couple reveal (docs/privacy.md): this prompt's answers stay on the phones; the two phones' reveals differ.
+  'BLIND_REVEAL',
+  'BLIND_MISMATCH',
   'INTERNAL',
 ] as const;
 

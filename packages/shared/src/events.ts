@@ -21,6 +21,7 @@ import type {
   TalkAlone,
 } from './schemas/session.js';
 import type { ConfirmReclaim, ReclaimUpdated } from './schemas/seats.js';
+import type { BlindMessages, BlindSend, BlindShow, BlindSync } from './schemas/blind.js';
 
 // The protocol version checked at the handshake is PROTOCOL_VERSION in rules.ts.
 
@@ -83,6 +84,14 @@ export interface ClientToServerEvents {
   'seat:confirm-reclaim': Command<ConfirmReclaim, { moved: true }>;
   // The same partner: "that is not my partner's phone"; the request ends.
   'seat:decline-reclaim': Command<EmptyPayload, { declined: true }>;
+  // A partner in a session with the blind reveal on, for the open yes/no/maybe prompt (issue 15,
+  // @candor/shared/blind): one step of the comparison, kept and passed on to the partner's phone
+  // (blind:message); the partner's messages so far (for a phone that reconnects); starting again; and
+  // showing the reveal the phone computed to the therapist, which happens once both phones sent the same.
+  'blind:send': Command<BlindSend, { step: BlindSend['step'] }>;
+  'blind:sync': Command<BlindSync, BlindMessages>;
+  'blind:restart': Command<BlindSync, { restarted: true }>;
+  'blind:show': Command<BlindShow, { shown: boolean }>;
   // Facilitator only.
   'prompt:open': Command<PromptOpen, SessionState>;
   'prompt:close': Command<EmptyPayload, SessionState>;
@@ -124,6 +133,10 @@ export interface ServerToClientEvents {
   // A coalesced live result of the open prompt (groups with live results on): to facilitators and screens,
   // and to participants when the facilitator shows it on phones (see liveResultSchema).
   'results:live': (payload: LiveResult) => void;
+  // To the other partner's phone only: a step of the blind comparison (as its partner sent it).
+  'blind:message': (payload: BlindSend) => void;
+  // To both partners' phones: the prompt's blind comparison starts again from the first step.
+  'blind:restarted': (payload: BlindSync) => void;
   // To a self-run couple's partners only: a new phone asks to take a seat (pending), or that ended.
   'reclaim:updated': (payload: ReclaimUpdated) => void;
   // To the session's facilitators only: the open-text queue changed.

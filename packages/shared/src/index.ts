@@ -7,6 +7,7 @@ export * from './schemas/answer.js';
 export * from './schemas/result.js';
 export * from './schemas/session.js';
 export * from './schemas/seats.js';
+export * from './schemas/blind.js';
 export * from './schemas/auth.js';
 export * from './state-language.js';
 export * as routes from './routes/index.js';

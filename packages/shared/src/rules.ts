@@ -62,6 +62,12 @@ export function revealPolicyOf(prompt: { kind: PromptKind; reveal?: RevealPolicy
   }
 }
 
+// In a couple session with the blind reveal on (issue 15, blind.ts), these prompts are compared on the two
+// phones and their answers never reach the server: yes/no/maybe lists under mutual-only.
+export function isBlindPrompt(prompt: { kind: PromptKind; reveal?: RevealPolicy }): boolean {
+  return prompt.kind === 'ynm' && revealPolicyOf(prompt) === 'mutual-only';
+}
+
 // The longest text of each field of a deck, in characters (titles and labels also need one).
 export const DECK_TEXT_MAX = {
   deckTitle: 200,

@@ -30,6 +30,7 @@ const state = {
   liveResults: false,
   livePhones: false,
   selfRun: false,
+  blindReveal: false,
   version: 4,
   homework: null,
 } as SessionState;

@@ -245,6 +245,7 @@ describe(localizeSessionState.name, () => {
     liveResults: false,
     livePhones: false,
     selfRun: false,
+    blindReveal: false,
     version: 4,
     homework: null,
   };

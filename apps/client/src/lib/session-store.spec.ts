@@ -23,6 +23,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     liveResults: false,
     livePhones: false,
     selfRun: false,
+    blindReveal: false,
     version: 4,
     homework: null,
     ...overrides,

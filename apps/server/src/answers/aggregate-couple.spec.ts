@@ -61,8 +61,8 @@ describe(aggregateCouple.name, () => {
     fc.assert(
       fc.property(sheet, sheet, (a, b) => {
         const clean = (s: Sheet) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Record<string, YnmChoice>;
-        const partyA = new BlindParty(context, 'A', ynmTokens(clean(a)), ynmSlots(ids.length));
-        const partyB = new BlindParty(context, 'B', ynmTokens(clean(b)), ynmSlots(ids.length));
+        const partyA = new BlindParty(context, ynmTokens(clean(a)), ynmSlots(ids.length));
+        const partyB = new BlindParty(context, ynmTokens(clean(b)), ynmSlots(ids.length));
         const [offerA, offerB] = [partyA.offer(partyB.commitment), partyB.offer(partyA.commitment)];
         expect(partyA.receiveOffer(offerB)).toBe(partyB.receiveOffer(offerA));
         const [replyA, replyB] = [partyA.reply(), partyB.reply()];

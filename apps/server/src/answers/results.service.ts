@@ -51,6 +51,11 @@ export class ResultsService {
       .upsert({ sessionId: session.id, promptId: result.promptId, position: index, result }, ['sessionId', 'promptId']);
   }
 
+  // A result computed elsewhere (a blind couple reveal: on the two phones), stored as released.
+  async keep(tx: EntityManager, sessionId: string, index: number, result: PromptResult): Promise<void> {
+    await tx.getRepository(PromptResultEntity).upsert({ sessionId, promptId: result.promptId, position: index, result }, ['sessionId', 'promptId']);
+  }
+
   // Every released result computed again (after a withdrawal took answers away).
   async restoreAll(tx: EntityManager, session: ResultSession): Promise<void> {
     const released = await tx.getRepository(PromptResultEntity).find({ where: { sessionId: session.id }, select: { position: true } });

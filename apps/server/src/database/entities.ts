@@ -11,6 +11,7 @@ import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
 import { SeatReclaimEntity } from '../sessions/seat-reclaim.entity.js';
 import { PromptResultEntity } from '../answers/prompt-result.entity.js';
+import { BlindMessageEntity } from '../sessions/blind-message.entity.js';
 
 export const ENTITIES = [
   FacilitatorEntity,
@@ -26,4 +27,5 @@ export const ENTITIES = [
   PromptResultEntity,
   DeckEntity,
   TextReviewEntity,
+  BlindMessageEntity,
 ];

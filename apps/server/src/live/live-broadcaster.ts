@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  type BlindSend,
   type ClientToServerEvents,
   type LiveResult,
   type ModerationQueue,
@@ -195,6 +196,15 @@ export class LiveBroadcaster {
     if (!this.server) return;
     const target = except.length > 0 ? this.server.to(room).except(except) : this.server.to(room);
     (target.emit as (event: E, payload: Parameters<ServerToClientEvents[E]>[0]) => boolean)(event, payload);
+  }
+
+  // A step of a blind comparison, to the other partner's phone only (never the therapist or a screen).
+  blindMessage(sessionId: string, partnerId: string, message: BlindSend): void {
+    this.emit(rooms.seat(sessionId, partnerId), 'blind:message', message);
+  }
+
+  blindRestarted(sessionId: string, promptId: string): void {
+    this.emit(rooms.role(sessionId, 'participant'), 'blind:restarted', { promptId });
   }
 
   // A join for this session was refused by a limit: its facilitators only, never who or from where.

@@ -3,6 +3,10 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSock
 import {
   answerFinishSchema,
   answerSubmitSchema,
+  blindPromptOf,
+  blindSendSchema,
+  blindShowSchema,
+  blindSyncSchema,
   confirmReclaimSchema,
   emptyPayloadSchema,
   handshakeAuthSchema,
@@ -31,6 +35,7 @@ import { AnswersService } from '../answers/answers.service.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
 import { CONFIG, type Config } from '../config/config.js';
+import { BlindRevealService, type BlindRelay } from '../sessions/blind-reveal.service.js';
 import { CoupleRevealService } from '../sessions/couple-reveal.service.js';
 import { HomeworkService } from '../sessions/homework.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
@@ -72,6 +77,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly lifecycle: SessionLifecycleService,
     private readonly participation: ParticipationService,
     private readonly coupleReveal: CoupleRevealService,
+    private readonly blindReveal: BlindRevealService,
     private readonly homework: HomeworkService,
     private readonly seatMoves: SeatMovesService,
     private readonly answers: AnswersService,
@@ -87,7 +93,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       const input = parseInput(answerSubmitSchema, body);
       // Order is kept: answers that found no copy wait for the one load, and it is cached before
       // any later message is read.
-      const { deck, homework } = this.states.cachedInfo(seat.sessionId) ?? (await this.states.infoOf(seat.sessionId));
+      const { deck, homework, blindReveal } = this.states.cachedInfo(seat.sessionId) ?? (await this.states.infoOf(seat.sessionId));
+      refuseBlind(blindReveal, deck, input.promptId);
       // Homework: any prompt until the close; nobody else hears of it (no counts, no timing).
       if (homework) return this.homework.submit(seat, deck, input);
       const receipt = await this.answers.submit(seat, deck, input);
@@ -97,6 +104,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     'answer:finish': async (socket, body) => {
       const seat = participant(socket);
       const input = parseInput(answerFinishSchema, body);
+      const { deck, blindReveal } = await this.states.infoOf(seat.sessionId);
+      refuseBlind(blindReveal, deck, input.promptId);
       this.broadcast.state((await this.coupleReveal.finish(seat, input)).state);
       return input;
     },
@@ -147,6 +156,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       parseInput(emptyPayloadSchema, body);
       await this.seatMoves.decline(seat);
       return { declined: true as const };
+    },
+    // The blind couple reveal: the server keeps and passes on messages it cannot read.
+    'blind:send': async (socket, body) => {
+      const seat = participant(socket);
+      const input = parseInput(blindSendSchema, body);
+      this.relay(seat.sessionId, await this.blindReveal.send(seat, input), input);
+      return { step: input.step };
+    },
+    'blind:sync': (socket, body) => this.blindReveal.sync(participant(socket), parseInput(blindSyncSchema, body).promptId),
+    'blind:restart': async (socket, body) => {
+      const seat = participant(socket);
+      const { promptId } = parseInput(blindSyncSchema, body);
+      this.relay(seat.sessionId, await this.blindReveal.restart(seat, promptId));
+      this.broadcast.blindRestarted(seat.sessionId, promptId);
+      return { restarted: true as const };
+    },
+    'blind:show': async (socket, body) => {
+      const seat = participant(socket);
+      const { state, shown } = await this.blindReveal.show(seat, parseInput(blindShowSchema, body));
+      if (state) this.broadcast.state(state);
+      return { shown };
     },
     'prompt:open': (socket, body) => this.command(socket, { type: 'open', ...parseInput(promptOpenSchema, body) }),
     'prompt:close': (socket, body) => this.command(socket, (parseInput(emptyPayloadSchema, body), { type: 'close' })),
@@ -290,6 +320,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     return seat?.participantId === data.participantId;
   }
 
+  private relay(sessionId: string, { partnerId, state }: BlindRelay, message?: Parameters<ServerToClientEvents['blind:message']>[0]): void {
+    if (message && partnerId) this.broadcast.blindMessage(sessionId, partnerId, message);
+    if (state) this.broadcast.state(state);
+  }
+
   private async command(socket: LiveSocket, command: SessionCommand): Promise<SessionState> {
     const state = await this.lifecycle.applyAs(socket.data, command);
     this.broadcast.state(state);
@@ -364,6 +399,14 @@ const ackLogger = new Logger(LiveGateway.name);
 function participant(socket: LiveSocket): Participant {
   if (socket.data.role !== 'participant') throw new AppError('FORBIDDEN', 'Only the participant can do this.');
   return socket.data;
+}
+
+// In a session with the blind reveal on, a yes/no/maybe list under mutual-only is compared on the phones:
+// its answers are never taken, not even once.
+function refuseBlind(blindReveal: boolean, deck: Parameters<typeof blindPromptOf>[0], promptId: string): void {
+  if (blindReveal && blindPromptOf(deck, promptId)) {
+    throw new AppError('BLIND_REVEAL', 'In this session your answers to this question stay on your phone.');
+  }
 }
 
 function facilitator(socket: LiveSocket): Extract<SocketData, { role: 'facilitator' }> {

@@ -117,6 +117,8 @@ export class HomeworkService {
       paused: false,
       liveResults: false,
       livePhones: false,
+      // Homework compares on the server for now: the blind reveal is live only (docs/privacy.md).
+      blindReveal: false,
       liveChanges: 0,
       participantCount: 0,
       liveSentAt: null,

@@ -70,6 +70,11 @@ export class LiveSessionEntity {
   @Column('boolean', { name: 'live_results', default: false })
   liveResults: boolean;
 
+  // A couple session whose yes/no/maybe lists are compared on the two phones (issue 15): their answers never
+  // reach the server, only blinded points (blind_messages) and, if the couple shows it, the reveal.
+  @Column('boolean', { name: 'blind_reveal', default: false })
+  blindReveal: boolean;
+
   // With live results on, the phones are shown them too.
   @Column('boolean', { name: 'live_phones', default: false })
   livePhones: boolean;

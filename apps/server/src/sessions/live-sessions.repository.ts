@@ -17,6 +17,7 @@ export type StateRow = {
   paused: boolean;
   live_results: boolean;
   live_phones: boolean;
+  blind_reveal: boolean;
   live_result: PromptResult | null;
   facilitator_id: string | null;
   participants: number;
@@ -118,8 +119,8 @@ export class LiveSessionsRepository {
   }
 
   // What never changes in a session: its deck copy, mode, schedule and owner.
-  findFixed(id: string): Promise<Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule'> | null> {
-    return this.repo().findOne({ where: { id }, select: { id: true, deck: true, mode: true, facilitatorId: true, schedule: true } });
+  findFixed(id: string): Promise<Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule' | 'blindReveal'> | null> {
+    return this.repo().findOne({ where: { id }, select: { id: true, deck: true, mode: true, facilitatorId: true, schedule: true, blindReveal: true } });
   }
 
   listByFacilitator(facilitatorId: string, limit: number): Promise<LiveSessionEntity[]> {
@@ -164,7 +165,7 @@ export class LiveSessionsRepository {
   stateRows(ids: string[], manager: EntityManager = this.db.manager): Promise<StateRow[]> {
     return manager.query(
       `SELECT s.id, s.code, s.mode, s.k, s.phase, s.prompt_index, s.prompt_id, s.version, s.paused,
-              s.live_results, s.live_phones, s.live_result, s.facilitator_id,
+              s.live_results, s.live_phones, s.blind_reveal, s.live_result, s.facilitator_id,
               s.participant_count AS participants, ${ANSWERED} AS answered, ${FINISHED} AS finished,
               s.schedule, s.closes_at, s.audience,
               CASE WHEN s.schedule = 'homework' THEN

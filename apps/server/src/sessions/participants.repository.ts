@@ -139,6 +139,12 @@ export class ParticipantsRepository {
     await tx.query('UPDATE participants SET finished_prompt_id = NULL WHERE session_id = $1', [sessionId]);
   }
 
+  // A couple's other seat, if it is taken.
+  async partnerOf(tx: EntityManager, sessionId: string, participantId: string): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query('SELECT id FROM participants WHERE session_id = $1 AND id <> $2 LIMIT 1', [sessionId, participantId]);
+    return rows[0]?.id ?? null;
+  }
+
   async finishedCount(tx: EntityManager, sessionId: string, promptId: string): Promise<number> {
     const rows: { n: number }[] = await tx.query('SELECT count(*)::int AS n FROM participants WHERE session_id = $1 AND finished_prompt_id = $2', [
       sessionId,

@@ -5,6 +5,7 @@ import type { ModerationService } from '../answers/moderation.service.js';
 import type { ResultsService } from '../answers/results.service.js';
 import { strictFake } from '../common/strict-fake.js';
 import type { DecksService } from '../decks/decks.service.js';
+import type { BlindMessagesRepository } from './blind-messages.repository.js';
 import type { LiveSessionEntity } from './live-session.entity.js';
 import type { LiveSessionsRepository, SessionChange } from './live-sessions.repository.js';
 import type { ParticipantsRepository } from './participants.repository.js';
@@ -31,6 +32,7 @@ function serviceWith(changes: SessionChange[], session: Partial<LiveSessionEntit
     strictFake<ResultsService>(),
     strictFake<ModerationService>(),
     strictFake<DecksService>(),
+    strictFake<BlindMessagesRepository>(),
   );
 }
 

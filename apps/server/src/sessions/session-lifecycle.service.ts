@@ -24,6 +24,7 @@ import { AppError } from '../common/app-error.js';
 import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { DecksService } from '../decks/decks.service.js';
+import { BlindMessagesRepository } from './blind-messages.repository.js';
 import { newJoinCode } from './join-code.js';
 import type { LiveSessionEntity } from './live-session.entity.js';
 import { LiveSessionsRepository } from './live-sessions.repository.js';
@@ -52,6 +53,7 @@ export class SessionLifecycleService {
     private readonly results: ResultsService,
     private readonly moderation: ModerationService,
     private readonly decks: DecksService,
+    private readonly blindMessages: BlindMessagesRepository,
   ) {}
 
   async create(facilitatorId: string, input: CreateSession): Promise<CreatedSession> {
@@ -63,14 +65,15 @@ export class SessionLifecycleService {
       // Couples are two people: the group threshold does not apply, the reveal policies do.
       k: input.mode === 'couple' ? 2 : input.k,
       liveResults: input.mode === 'group' && input.liveResults,
+      blindReveal: input.mode === 'couple' && input.blindReveal,
     });
     return { ...(await this.view(session)), screenToken };
   }
 
   // A couple on their own: one partner starts from a built-in deck and shares the code.
-  async createForCouple(deckId: string): Promise<JoinResult> {
+  async createForCouple(deckId: string, blindReveal = false): Promise<JoinResult> {
     const deck = this.decks.builtIn(deckId);
-    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false });
+    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false, blindReveal });
     return this.seats.join(session.code);
   }
 
@@ -80,6 +83,7 @@ export class SessionLifecycleService {
     mode: SessionMode;
     k: number;
     liveResults: boolean;
+    blindReveal: boolean;
   }): Promise<{ session: LiveSessionEntity; screenToken: string }> {
     const screenToken = newToken();
     for (let attempt = 0; ; attempt += 1) {
@@ -174,8 +178,9 @@ export class SessionLifecycleService {
         if (await this.results.isReleased(tx, sessionId, prompt.id)) {
           throw new AppError('ANSWERS_LOCKED', 'These answers have been revealed and are locked: this prompt cannot be opened again.');
         }
-        // A prompt opened starts with nobody finished.
+        // A prompt opened starts with nobody finished, and a blind comparison from the start.
         await this.participants.clearFinished(tx, sessionId);
+        if (session.blindReveal) await this.blindMessages.remove(tx, sessionId, prompt.id);
       }
       if (prompt && command.type === 'release') await this.results.store(tx, session, next.promptIndex ?? 0);
       // With live results on, closing sends the final count at once (not waiting for the coalescing).

@@ -14,7 +14,7 @@ import { ParticipantsRepository, type SeatWithAnswers } from './participants.rep
 
 const INFO_CACHE_SIZE = 500;
 
-export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean; homework: boolean };
+export type SessionInfo = { deck: Deck; mode: SessionMode; selfRun: boolean; homework: boolean; blindReveal: boolean };
 
 // A participant's own seat as read at the handshake, for their first snapshot.
 export type OwnSeat = Pick<SeatWithAnswers, 'myAnswers' | 'finishedPromptId' | 'shuffleSeed'>;
@@ -72,11 +72,17 @@ export class SessionStateService {
     return this.remember(session);
   }
 
-  private remember(session: Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule'>): SessionInfo {
+  private remember(session: Pick<LiveSessionEntity, 'id' | 'deck' | 'mode' | 'facilitatorId' | 'schedule' | 'blindReveal'>): SessionInfo {
     const known = this.infos.get(session.id);
     if (known) return known;
     if (this.infos.size >= INFO_CACHE_SIZE) this.infos.delete(this.infos.keys().next().value as string);
-    const info = { deck: session.deck, mode: session.mode, selfRun: session.facilitatorId === null, homework: session.schedule === 'homework' };
+    const info = {
+      deck: session.deck,
+      mode: session.mode,
+      selfRun: session.facilitatorId === null,
+      homework: session.schedule === 'homework',
+      blindReveal: session.blindReveal,
+    };
     this.infos.set(session.id, info);
     return info;
   }
@@ -227,6 +233,7 @@ function toState(row: StateRow, deck: Deck, now: Date): SessionState {
     liveResults: row.live_results,
     livePhones: row.live_phones,
     selfRun: row.facilitator_id === null,
+    blindReveal: row.blind_reveal,
     version: row.version,
     homework:
       row.schedule === 'homework' && row.closes_at

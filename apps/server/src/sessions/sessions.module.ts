@@ -4,6 +4,9 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { AnswersModule } from '../answers/answers.module.js';
 import { DecksModule } from '../decks/decks.module.js';
 import { Clock } from '../common/clock.js';
+import { BlindMessageEntity } from './blind-message.entity.js';
+import { BlindMessagesRepository } from './blind-messages.repository.js';
+import { BlindRevealService } from './blind-reveal.service.js';
 import { CoupleRevealService } from './couple-reveal.service.js';
 import { HomeworkSeatEntity } from './homework-seat.entity.js';
 import { HomeworkController } from './homework.controller.js';
@@ -28,7 +31,7 @@ import { SessionsController } from './sessions.controller.js';
 
 // Live sessions and their seats: REST for setting up and reading, services the live gateway calls.
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity, SeatReclaimEntity]), AccountsModule, AnswersModule, DecksModule],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity, SeatReclaimEntity, BlindMessageEntity]), AccountsModule, AnswersModule, DecksModule],
   controllers: [SessionsController, JoinController, HomeworkController, SeatMovesController],
   providers: [
     LiveSessionsRepository,
@@ -38,6 +41,8 @@ import { SessionsController } from './sessions.controller.js';
     SessionLifecycleService,
     ParticipationService,
     CoupleRevealService,
+    BlindMessagesRepository,
+    BlindRevealService,
     LiveResultsService,
     RetentionService,
     Clock,
@@ -46,6 +51,6 @@ import { SessionsController } from './sessions.controller.js';
     SeatMovesRepository,
     SeatMovesService,
   ],
-  exports: [HomeworkService, SeatMovesService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, LiveResultsService],
+  exports: [HomeworkService, SeatMovesService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, BlindRevealService, LiveResultsService],
 })
 export class SessionsModule {}

@@ -21,8 +21,12 @@ export const createSessionSchema = z
     k: kThresholdSchema.default(K_DEFAULT),
     // Off by default: results stay hidden while a prompt is open until the facilitator releases them.
     liveResults: z.boolean().default(false),
+    // Couples only: the yes/no/maybe lists are compared on the two phones, and the server never holds
+    // those answers (issue 15, docs/privacy.md "The blind reveal").
+    blindReveal: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((s) => !s.blindReveal || s.mode === 'couple', { path: ['blindReveal'], message: 'the blind reveal is for couple sessions only' });
 
 // Homework (issue 14): a deck answered at home, each person on their own phone and at their own pace,
 // until a date the facilitator chooses. For a couple (two private links; the reveal comes when both have
@@ -70,7 +74,7 @@ export const homeworkStateSchema = z.object({
 });
 
 // A couple can start a session on their own from a built-in deck, without a facilitator account.
-export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
+export const createCoupleSessionSchema = z.object({ deckId: slugSchema, blindReveal: z.boolean().default(false) }).strict();
 
 // Live results (groups): shown on the console and the screen while a prompt is open; `livePhones` shows them
 // on the participants' phones too. Either or both, never nothing.
@@ -109,6 +113,8 @@ export const sessionStateSchema = z.object({
   livePhones: z.boolean(),
   // A couple's own session, with no facilitator: either partner moves it on.
   selfRun: z.boolean(),
+  // A couple session whose yes/no/maybe lists are compared on the phones (isBlindPrompt); false for groups.
+  blindReveal: z.boolean(),
   // Grows with every change of phase or prompt; clients ignore anything older than what they hold.
   version: z.number().int(),
   // A homework session's close and finished seats; null for a live session.

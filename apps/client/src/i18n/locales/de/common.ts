@@ -29,6 +29,8 @@ export const common: Translation<typeof en> = {
     RECLAIM_PENDING: 'Gerade wird schon ein Platz dieser Sitzung auf ein neues Handy umgezogen. Bitte versuche es in ein paar Minuten noch einmal.',
     WRONG_CODE: 'Das ist nicht der Code, der auf dem neuen Handy steht.',
     RECLAIM_VOID: 'Dieser Umzug ist nicht mehr offen. Fang auf dem neuen Handy neu an.',
+    BLIND_REVEAL: 'In dieser Sitzung bleiben deine Antworten zu dieser Liste auf deinem Handy: eure beiden Handys vergleichen sie.',
+    BLIND_MISMATCH: 'Eure beiden Handys sind auf verschiedene Ergebnisse gekommen. Fangt den Vergleich noch einmal an.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
     NETWORK: 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal.',
     TIMEOUT: 'Der Server hat nicht rechtzeitig geantwortet. Bitte versuche es noch einmal.',

@@ -29,6 +29,8 @@ export const common = {
     RECLAIM_PENDING: 'Someone is already moving a seat of this session to a new phone. Please try again in a few minutes.',
     WRONG_CODE: 'That code is not the one shown on the new phone.',
     RECLAIM_VOID: 'This move is no longer open. Start again on the new phone.',
+    BLIND_REVEAL: 'In this session your answers to this list stay on your phone: your two phones compare them.',
+    BLIND_MISMATCH: 'Your two phones worked out different results. Start the comparison again.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     NETWORK: 'Could not reach the server. Check your connection and try again.',
     TIMEOUT: 'The server did not answer in time. Please try again.',
