@@ -28,6 +28,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
   const [k, setK] = useState(String(K_DEFAULT));
   const [mode, setMode] = useState<SessionMode>('group');
   const [liveResults, setLiveResults] = useState(false);
+  const [blindReveal, setBlindReveal] = useState(false);
   const [error, setError] = useState<{ failure: ApiError | null; kInvalid?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const { t, i18n } = useTranslation('facilitator');
@@ -49,7 +50,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
     setError(null);
     try {
       // A couple session has two seats and no k; live results are for groups only.
-      const body: Partial<CreateSession> & { deckId: string } = mode === 'couple' ? { deckId, mode } : { deckId, mode, k: kValue, liveResults };
+      const body: Partial<CreateSession> & { deckId: string } = mode === 'couple' ? { deckId, mode, blindReveal } : { deckId, mode, k: kValue, liveResults };
       const created = await call(routes.createSession, { body });
       rememberScreenToken(created.state.id, created.screenToken);
       navigate(`/console/sessions/${created.state.id}`);
@@ -148,7 +149,16 @@ export const ConsolePage = withQueries(function ConsolePage() {
             </p>
           </>
         ) : (
-          <p className="hint">{t('console.start.coupleHint')}</p>
+          <>
+            <p className="hint">{t('console.start.coupleHint')}</p>
+            <label className="check">
+              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="blind-hint" />
+              <span>{t('console.start.blindReveal')}</span>
+            </label>
+            <p id="blind-hint" className="hint">
+              {t('console.start.blindHint')}
+            </p>
+          </>
         )}
         {error && (
           <p className="error" role="alert">

@@ -1,5 +1,5 @@
 import type { Prompt, SessionState, Snapshot } from '@candor/shared';
-import { PROTOCOL_VERSION } from '@candor/shared/rules';
+import { isBlindPrompt, PROTOCOL_VERSION } from '@candor/shared/rules';
 import type { TFunction } from 'i18next';
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import { useKeptReveals, type KeptReveal } from './kept-reveals';
 const loadWhatWeShared = () => import('./what-we-shared-view');
 const WhatWeShared = lazy(() => loadWhatWeShared().then((m) => ({ default: m.WhatWeShared })));
 // A self-run couple's partner asked to confirm a seat moving to a new phone: rare, so loaded on demand.
+const BlindCompare = lazy(() => import('./blind-compare').then((m) => ({ default: m.BlindCompare })));
 const ReclaimConfirm = lazy(() => import('./seat-move').then((m) => ({ default: m.ReclaimConfirm })));
 
 // The seat's own seed for its shuffled order, from its snapshot (the same on every phone the seat moves to).
@@ -352,7 +353,16 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
         );
       break;
     case 'open':
-      body = state.prompt ? <OpenPrompt key={state.prompt.id} prompt={state.prompt} state={state} sync={sync} finishing={finishing} /> : null;
+      body = state.prompt ? (
+        <OpenPrompt
+          key={state.prompt.id}
+          prompt={state.prompt}
+          state={state}
+          sync={sync}
+          finishing={finishing}
+          blind={state.blindReveal ? { socket, selfRun } : undefined}
+        />
+      ) : null;
       break;
     case 'closed':
       body = (
@@ -423,10 +433,13 @@ function useFinishing(
   return { mine, partner: state.finished - (mine ? 1 : 0) > 0, busy, problem, set };
 }
 
-type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; finishing?: Finishing };
+// A couple session with the blind reveal on: its lists are compared on the phones (blind-compare.tsx).
+type BlindMode = { socket: CandorSocket | null; selfRun: boolean };
+type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; finishing?: Finishing; blind?: BlindMode };
 
-function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
+function OpenPrompt({ prompt, state, sync, finishing, blind }: OpenPromptProps) {
   const couple = finishing !== undefined;
+  const compared = blind !== undefined && prompt.kind === 'ynm' && isBlindPrompt(prompt);
   const { t } = useTranslation('participant');
   const pending = latestPending(sync.queue, prompt.id);
   const latest = pending?.value ?? sync.saved[prompt.id];
@@ -475,9 +488,11 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
           >
             {t('play.gate.show')}
           </button>
-          <button type="button" onClick={() => submit({ kind: 'pass' })}>
-            {t('form.pass')}
-          </button>
+          {!compared && (
+            <button type="button" onClick={() => submit({ kind: 'pass' })}>
+              {t('form.pass')}
+            </button>
+          )}
         </div>
         {latest?.kind === 'pass' && (
           <p className="save-status" aria-live="polite">
@@ -500,21 +515,29 @@ function OpenPrompt({ prompt, state, sync, finishing }: OpenPromptProps) {
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
-      {couple && <RevealNote prompt={prompt} />}
-      {!couple && state.liveResults && (
-        <p className="hint" data-testid="live-results-note">
-          {t(state.livePhones ? 'play.liveResultsPhones' : 'play.liveResults', { k: state.k })}
-        </p>
+      {compared && ordered.kind === 'ynm' && prompt.kind === 'ynm' ? (
+        <Suspense fallback={null}>
+          <BlindCompare prompt={ordered} shown={prompt} state={state} socket={blind.socket} selfRun={blind.selfRun} />
+        </Suspense>
+      ) : (
+        <>
+          {couple && <RevealNote prompt={prompt} />}
+          {!couple && state.liveResults && (
+            <p className="hint" data-testid="live-results-note">
+              {t(state.livePhones ? 'play.liveResultsPhones' : 'play.liveResults', { k: state.k })}
+            </p>
+          )}
+          <AnswerForm prompt={ordered} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
+          {/* A phone gets a live result only when the facilitator shows them on phones. */}
+          {!couple && state.liveResults && state.result && (
+            <section aria-labelledby="live-totals-heading" className="card live-totals" data-testid="phone-live-result">
+              <h2 id="live-totals-heading">{t('play.liveTotals')}</h2>
+              <ResultView prompt={prompt} result={state.result} headingLevel={3} />
+            </section>
+          )}
+          {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
+        </>
       )}
-      <AnswerForm prompt={ordered} latest={latest} pending={pending !== undefined} onSubmit={submit} context={couple ? 'couple' : 'group'} />
-      {/* A phone gets a live result only when the facilitator shows them on phones. */}
-      {!couple && state.liveResults && state.result && (
-        <section aria-labelledby="live-totals-heading" className="card live-totals" data-testid="phone-live-result">
-          <h2 id="live-totals-heading">{t('play.liveTotals')}</h2>
-          <ResultView prompt={prompt} result={state.result} headingLevel={3} />
-        </section>
-      )}
-      {finishing && <FinishControl prompt={prompt} saved={sync.saved[prompt.id]} pending={pending !== undefined} finishing={finishing} />}
     </section>
   );
 }

@@ -144,6 +144,9 @@ export const facilitator: Translation<typeof en> = {
         'Standardmäßig aus: Ergebnisse erscheinen, wenn du sie freigibst. Wenn an, erscheinen sie schon, während eine Frage offen ist – höchstens einmal pro Sekunde aktualisiert und erst, wenn sich mindestens 3 Antworten geändert haben. Du kannst das während der Sitzung ändern.',
       coupleHint:
         'Zwei Plätze; eine dritte Person mit dem Code wird abgewiesen. Jede Frage wird aufgelöst, sobald beide Partner*innen sagen, dass sie fertig sind, nach ihrer Auflösungsregel (bei Ja-/Vielleicht-/Nein-Listen nur Übereinstimmungen, was ein Gespräch lohnt und wie viele Punkte ihr nicht teilt).',
+      blindReveal: 'Ja-/Vielleicht-/Nein-Listen auf den Handys der beiden vergleichen (blinde Auflösung)',
+      blindHint:
+        'Ihre Antworten zu diesen Listen erreichen Candors Server nie: Die beiden Handys vergleichen sie, beide prüfen einen sechsstelligen Code auf beiden Handys, und du siehst die Auflösung nur, wenn beide sie zeigen wollen.',
       promptCount_one: '{{count}} Frage',
       promptCount_other: '{{count}} Fragen',
       contentNote: 'Inhaltshinweis: {{note}}',

@@ -9,7 +9,8 @@ import { homework } from './homework';
 import { participant } from './participant';
 import { results } from './results';
 import { screen } from './screen';
+import { blind } from './blind';
 import { seatmove } from './seat-move';
 import { solo } from './solo';
 
-export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo, homework, seatmove };
+export const de: Translation<typeof en> = { common, home, auth, participant, facilitator, decks, results, screen, solo, homework, seatmove, blind };

@@ -146,6 +146,9 @@ export const facilitator = {
         'Off by default: results appear when you release them. When on, they show while a question is open, updating at most once a second and only after at least 3 answers changed. You can change this during the session.',
       coupleHint:
         'Two seats; a third person with the code is turned away. Each prompt is revealed once both partners say they are finished with it, under its reveal policy (yes / maybe / no lists: only matches, things worth exploring, and how many items are not shared).',
+      blindReveal: 'Compare yes / maybe / no lists on the partners’ phones (blind reveal)',
+      blindHint:
+        'Their answers to those lists never reach Candor’s server: the two phones compare them, the partners check a six-digit code on both, and you see the reveal only if both choose to show it.',
       promptCount_one: '{{count}} prompt',
       promptCount_other: '{{count}} prompts',
       contentNote: 'Content note: {{note}}',

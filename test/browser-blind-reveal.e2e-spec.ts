@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
+import type { RunningServer } from './utils.js';
+
+// Every socket.io event a page sent, with its payload as text (42<ack id>["name", payload]).
+function recordSent(page: Page): { event: string; text: string }[] {
+  const sent: { event: string; text: string }[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => {
+      const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+      const match = /^42\d*(\[.*)$/s.exec(text);
+      if (match) sent.push({ event: (JSON.parse(match[1]) as [string])[0], text: match[1] });
+    });
+  });
+  return sent;
+}
+
+describe('the blind couple reveal in the browser', () => {
+  let server: RunningServer;
+  let browsing: Browsing;
+
+  test.beforeAll(({ server: running, browsing: opened }) => {
+    server = running;
+    browsing = opened;
+  });
+
+  it('two phones compare a list with a pairing code, and the therapist sees the reveal only once both show it', async () => {
+    const therapist = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(therapist, server.url, 'blind');
+    await therapist.getByRole('radio', { name: 'Couple' }).check();
+    await therapist.getByLabel('Compare yes / maybe / no lists on the partners’ phones (blind reveal)').check();
+    await therapist.getByRole('button', { name: 'Start session: Consent and boundaries' }).click();
+    await therapist.waitForURL('**/console/sessions/*');
+    const code = (await therapist.locator('.join-code').textContent())?.trim() ?? '';
+
+    const phones: Page[] = [];
+    const sent: { event: string; text: string }[][] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const phone = await browsing.newPage(PHONE);
+      sent.push(recordSent(phone));
+      await phone.goto(`${server.url}/j/${code}`);
+      await phone.getByLabel('I have read this and want to join').check();
+      await phone.getByRole('button', { name: 'Join session' }).click();
+      phones.push(phone);
+    }
+    await therapist.getByTestId('joined').getByText('2').waitFor();
+    const open = therapist.getByRole('button', { name: 'Open next prompt', exact: true });
+    await expect.poll(() => open.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await open.click();
+    await therapist.getByTestId('phase').getByText('Prompt open').waitFor();
+
+    const answers = [
+      { Hugs: 'Yes', Kissing: 'Yes', Cuddling: 'Maybe', Massage: 'No' },
+      { Hugs: 'Yes', Kissing: 'Maybe', Cuddling: 'No', Massage: 'Yes' },
+    ];
+    for (const [i, phone] of phones.entries()) {
+      await phone.getByRole('button', { name: 'Show the question' }).click();
+      await phone.getByText('Your answers to this list stay on this phone').waitFor();
+      for (const [item, choice] of Object.entries(answers[i])) {
+        await phone.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
+      }
+      await phone.getByRole('button', { name: 'Save answers' }).click();
+      await phone.getByRole('button', { name: 'I’m finished: compare on our phones' }).click();
+    }
+    // Both phones show the same six-digit code; the partners check it in the room.
+    const codes = await Promise.all(phones.map(async (phone) => (await phone.getByTestId('pairing-code').textContent())?.replace(/\s/g, '')));
+    expect(codes[0]).toMatch(/^\d{6}$/);
+    expect(codes[1]).toBe(codes[0]);
+    await browsing.shot(phones[0], 'blind-pairing-code');
+    for (const phone of phones) await phone.getByRole('button', { name: 'Our codes are the same' }).click();
+
+    // Each phone worked out the same reveal: Hugs a match, Kissing worth exploring, the rest not shared.
+    for (const phone of phones) {
+      const result = phone.getByTestId('blind-result');
+      await result.getByRole('heading', { name: 'What your phones found' }).waitFor();
+      await result.getByText('Hugs').waitFor();
+      await result.getByText('Kissing').waitFor();
+      await expect(result.getByText('Cuddling').count()).resolves.toBe(0);
+      await expect(result.getByText('Massage').count()).resolves.toBe(0);
+    }
+    await browsing.shot(phones[1], 'blind-result');
+    // Nothing reached the therapist yet.
+    await expect(therapist.getByText('Hugs').count()).resolves.toBe(0);
+
+    // Both choose to show it: the therapist's console shows the reveal.
+    await phones[0].getByRole('button', { name: 'Show it to our therapist' }).click();
+    await phones[0].getByText('You chose to show it').waitFor();
+    await expect(therapist.getByText('Kissing').count()).resolves.toBe(0);
+    await phones[1].getByRole('button', { name: 'Show it to our therapist' }).click();
+    await therapist.getByTestId('phase').getByText('Results released').waitFor();
+    await therapist.getByText('Hugs').first().waitFor();
+    await therapist.getByText('Kissing').first().waitFor();
+
+    // No phone ever sent an answer to the list: only blind steps, points in hex.
+    for (const frames of sent) {
+      expect(frames.filter((frame) => frame.event === 'answer:submit')).toEqual([]);
+      const steps = frames.filter((frame) => frame.event === 'blind:send').map((frame) => (JSON.parse(frame.text) as [string, { step: string }])[1].step);
+      expect(steps).toEqual(['commit', 'offer', 'reply']);
+      for (const frame of frames.filter((f) => f.event === 'blind:send')) {
+        for (const choice of ['"yes"', '"maybe"', '"no"', '"pass"', 'hugs', 'kissing']) expect(frame.text).not.toContain(choice);
+      }
+    }
+  });
+});
