@@ -213,18 +213,20 @@ async function handshake(
   return { ok: true, data: snapshot };
 }
 
-// A couple's own session with the blind reveal on, both seats taken and its yes/no/maybe list open; its two
+// A couple session of the owner's with the blind reveal on, both seats taken and its yes/no/maybe list open; its two
 // phones compared (commitments, offers, replies through the server) when `compared`, as blind-reveal.e2e-spec.ts does.
 async function blindCouple(w: World, compared = false): Promise<{ a: ClientSocket; b: ClientSocket; promptId: string; close: () => void }> {
-  const first = (await w.as.anonymous.post('/api/join/couple', { deckId: BUILT_IN, blindReveal: true })).body as { token: string; code: string; sessionId: string };
-  const second = await joinSession(w.url, first.code);
+  const created = (await w.as.owner.post('/api/sessions', { deckId: BUILT_IN, mode: 'couple', blindReveal: true })).body as CreatedSession;
+  const [first, second] = [await joinSession(w.url, created.state.code), await joinSession(w.url, created.state.code)];
   const [a, b] = [await connect(w.url, { role: 'participant', token: first.token }), await connect(w.url, { role: 'participant', token: second.token })];
-  const state: Ack<SessionState> = await send(a.socket, 'prompt:open', {});
+  const therapist = await connect(w.url, { role: 'facilitator', sessionId: created.state.id }, w.owner.cookie);
+  const state: Ack<SessionState> = await send(therapist.socket, 'prompt:open', {});
+  therapist.close();
   if (!state.ok || state.data.prompt?.kind !== 'ynm') throw new Error('the blind couple has no list open');
   const { id: promptId, items } = state.data.prompt;
   if (compared) {
     const slots = ynmSlots(items.length);
-    const [pa, pb] = [new BlindParty({ sessionId: first.sessionId, promptId }, ['yes:' + items[0].id], slots), new BlindParty({ sessionId: first.sessionId, promptId }, [], slots)];
+    const [pa, pb] = [new BlindParty({ sessionId: created.state.id, promptId }, ['yes:' + items[0].id], slots), new BlindParty({ sessionId: created.state.id, promptId }, [], slots)];
     const step = (conn: Conn, message: PayloadOf<'blind:send'>) => send(conn.socket, 'blind:send', message);
     await step(a, { promptId, step: 'commit', ...pa.commitment });
     await step(b, { promptId, step: 'commit', ...pb.commitment });

@@ -71,9 +71,11 @@ export class SessionLifecycleService {
   }
 
   // A couple on their own: one partner starts from a built-in deck and shares the code.
-  async createForCouple(deckId: string, blindReveal = false): Promise<JoinResult> {
+  // (Not with the blind reveal yet: a couple on their own moves on only from a closed or revealed prompt, and a
+  // list compared on the phones stays open unless they show it.)
+  async createForCouple(deckId: string): Promise<JoinResult> {
     const deck = this.decks.builtIn(deckId);
-    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false, blindReveal });
+    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false, blindReveal: false });
     return this.seats.join(session.code);
   }
 

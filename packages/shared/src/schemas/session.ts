@@ -74,7 +74,7 @@ export const homeworkStateSchema = z.object({
 });
 
 // A couple can start a session on their own from a built-in deck, without a facilitator account.
-export const createCoupleSessionSchema = z.object({ deckId: slugSchema, blindReveal: z.boolean().default(false) }).strict();
+export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
 
 // Live results (groups): shown on the console and the screen while a prompt is open; `livePhones` shows them
 // on the participants' phones too. Either or both, never nothing.
