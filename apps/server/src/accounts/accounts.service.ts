@@ -210,6 +210,7 @@ export class AccountsService {
     for (const login of idle) if (!(await this.endIfOver(login, now))) ended += 1;
     ended += (await this.logins.delete({ expiresAt: LessThan(now) })).affected ?? 0;
     await this.pending.delete({ expiresAt: LessThan(now) });
+    await this.passkeys.deleteExpiredChallenges();
     return ended;
   }
 

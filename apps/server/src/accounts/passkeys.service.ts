@@ -200,6 +200,11 @@ export class PasskeysService {
     await this.audit.record(facilitatorId, 'passkey-used', key.name);
   }
 
+  // The retention sweep's part: challenges nobody answered in time.
+  async deleteExpiredChallenges(): Promise<void> {
+    await this.challenges.delete({ expiresAt: LessThan(new Date()) });
+  }
+
   // Only the newest challenge of a login (or a pending login) works: an older one is replaced.
   private async keepChallenge(challenge: string, facilitatorId: string, purpose: 'register' | 'login', boundTo: string): Promise<void> {
     const now = new Date();
