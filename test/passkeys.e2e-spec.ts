@@ -229,6 +229,22 @@ describe('passkeys', () => {
     expect((await request(server.url).post('/api/auth/login/passkey/options').set('Cookie', gPending)).body.code).toBe('INVALID_TRANSITION');
   });
 
+  test('wrong passkey answers count under the login limits per account: past ten, the right one waits too', async ({ server }) => {
+    const f = await signUp(server.url);
+    const key = new SoftAuthenticator(originOf(server.url));
+    expect((await addPasskey(f, key)).status).toBe(201);
+    const pending = await passwordStep(server.url, f.email);
+    // A passkey of no account is refused before the challenge is looked at: the challenge stays live.
+    const challenge = await loginOptions(server.url, pending);
+    const stranger = new SoftAuthenticator(originOf(server.url));
+    for (let i = 0; i < 10; i += 1) expect((await withPasskey(server.url, pending, stranger.assert(challenge))).status).toBe(401);
+    expect((await request(server.url).post('/api/auth/login/passkey/options').set('Cookie', pending)).status).toBe(429);
+    const held = await withPasskey(server.url, pending, key.assert(challenge));
+    expect(held.status).toBe(429);
+    expect(held.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await auditOf(f)).map((e) => e.action)).toContain('login-throttled');
+  });
+
   test('with CANDOR_PUBLIC_URL the passkeys are that site’s, and answers from localhost are refused', async () => {
     const site = 'https://candor.example.org';
     const server = await startServer({ env: { CANDOR_PUBLIC_URL: site } });
