@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BlindParty, ynmSlots } from '@candor/shared/blind';
+import { challengeOf, SoftAuthenticator } from './webauthn-authenticator.js';
 import { connect, send, type AckOf, type ClientSocket, type CommandName, type Frame, type PayloadOf } from './live-client.js';
 import {
   allKindsDeck,
@@ -170,6 +171,21 @@ async function twoStepAccount(url: string): Promise<Facilitator & { secret: stri
   const secret = ((await f.api.post('/api/auth/totp/setup').send({ password: PASSWORD })).body as { secret: string }).secret;
   const enabled = await f.api.post('/api/auth/totp/enable').send({ code: await totpCode(secret, 0) });
   return { ...f, secret, recoveryCodes: (enabled.body as { recoveryCodes: string[] }).recoveryCodes };
+}
+// A facilitator made for a passkey row, with a passkey made in node (test/webauthn-authenticator.ts).
+async function passkeyAccount(url: string): Promise<Facilitator & { key: SoftAuthenticator; passkeyId: string }> {
+  const f = await signUp(url);
+  const key = new SoftAuthenticator(`http://localhost:${new URL(url).port}`);
+  const options = await f.api.post('/api/auth/passkeys/options').send({ password: PASSWORD });
+  const added = await f.api.post('/api/auth/passkeys').send({ name: 'Laptop', credential: key.register(challengeOf(options.body)) });
+  expect(added.status).toBe(201);
+  return { ...f, key, passkeyId: (added.body as { passkey: { id: string } }).passkey.id };
+}
+// The password step of such an account: its candor_2fa cookie.
+async function passkeyPending(url: string, email: string): Promise<string> {
+  const first = await request(url).post('/api/auth/login').send({ email, password: PASSWORD });
+  expect(first.body).toEqual({ secondFactor: true });
+  return secondStepCookie(first)!;
 }
 const secondStepCookie = (res: Response) =>
   setCookies(res)
@@ -459,6 +475,106 @@ const REST: RestRow[] = [
     owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/totp').then((r) => expect(r.body.enabled).toBe(false)) })],
     other: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/totp').then((r) => expect(r.body.enabled).toBe(false)) })],
     anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/auth/passkeys',
+    status: 200,
+    call: (as) => as.get('/api/auth/passkeys'),
+    owner: [ok({ shape: () => ({ passkeys: [] }) })],
+    other: [ok({ shape: () => ({ passkeys: [] }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/passkeys/options',
+    status: 200,
+    // A challenge for the caller's own login only: nothing is added yet.
+    call: (as) => as.post('/api/auth/passkeys/options', { password: PASSWORD }),
+    owner: [ok({ shape: (w) => ({ options: { rp: { id: 'localhost' }, user: { name: w.owner.email } } }) })],
+    other: [ok({ shape: (w) => ({ options: { rp: { id: 'localhost' }, user: { name: w.other.email } } }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/passkeys',
+    status: 201,
+    // On an account made for it (the walk's two accounts log in by password alone), answering its own challenge.
+    call: async (as, w, c) => {
+      const key = new SoftAuthenticator(`http://localhost:${new URL(w.url).port}`);
+      if (c.role === 'anonymous') return as.post('/api/auth/passkeys', { name: 'Laptop', credential: key.register('bWFkZS11cA') });
+      const f = await signUp(w.url);
+      c.cookie = f.cookie;
+      const options = await f.api.post('/api/auth/passkeys/options').send({ password: PASSWORD });
+      return f.api.post('/api/auth/passkeys').send({ name: 'Laptop', credential: key.register(challengeOf(options.body)) });
+    },
+    owner: [ok({ shape: () => ({ passkey: { name: 'Laptop' } }), check: (res) => expect(res.body.recoveryCodes).toHaveLength(10) })],
+    other: [ok({ shape: () => ({ passkey: { name: 'Laptop' } }), check: (res) => expect(res.body.recoveryCodes).toHaveLength(10) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/auth/passkeys/:passkeyId',
+    status: 204,
+    // The owner removes a passkey of an account of their own; another facilitator cannot remove it.
+    call: async (as, w, c) => {
+      const f = await passkeyAccount(w.url);
+      c.cookie = f.cookie;
+      return (c.role === 'owner' ? http(w.url, f.cookie) : as).delete(`/api/auth/passkeys/${f.passkeyId}`).send({ password: PASSWORD });
+    },
+    owner: [ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/passkeys').then((r) => expect(r.body.passkeys).toEqual([])) })],
+    other: [{ verdict: 404, code: 'NOT_FOUND', check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/passkeys').then((r) => expect(r.body.passkeys).toHaveLength(1)) }],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/recovery-codes',
+    status: 200,
+    // On an account of their own with a second factor on (the walk's two have none).
+    call: async (as, w, c) => {
+      if (c.role === 'anonymous') return as.post('/api/auth/recovery-codes', { password: PASSWORD });
+      const f = await twoStepAccount(w.url);
+      c.old = f.recoveryCodes[0];
+      c.email = f.email;
+      return f.api.post('/api/auth/recovery-codes').send({ password: PASSWORD });
+    },
+    ...(() => {
+      const renewed = ok({
+        check: async (res, w, c) => {
+          expect(res.body.recoveryCodes).toHaveLength(10);
+          expect((await request(w.url).post('/api/auth/reset').send({ email: c.email, recoveryCode: c.old, newPassword: 'a brand new password' })).status).toBe(401);
+        },
+      });
+      return { owner: [renewed], other: [renewed], anonymous: [unauthenticated] };
+    })(),
+  },
+  {
+    route: 'GET /api/auth/login/factors',
+    status: 200,
+    // Anyone, at the second step of a login of their own (the candor_2fa cookie of a right password).
+    call: async (_as, w) => {
+      const f = await passkeyAccount(w.url);
+      return request(w.url).get('/api/auth/login/factors').set('Cookie', await passkeyPending(w.url, f.email));
+    },
+    ...everyone([ok({ shape: () => ({ totp: false, passkey: true }) })]),
+  },
+  {
+    route: 'POST /api/auth/login/passkey/options',
+    status: 200,
+    call: async (_as, w, c) => {
+      const f = await passkeyAccount(w.url);
+      c.credentialId = f.key.id;
+      return request(w.url).post('/api/auth/login/passkey/options').set('Cookie', await passkeyPending(w.url, f.email));
+    },
+    ...everyone([ok({ shape: (_w, c) => ({ options: { rpId: 'localhost', allowCredentials: [{ id: c.credentialId }] } }) })]),
+  },
+  {
+    route: 'POST /api/auth/login/passkey',
+    status: 200,
+    // Anyone finishes a login of their own: an account with a passkey, its password, then the passkey.
+    call: async (_as, w, c) => {
+      const f = await passkeyAccount(w.url);
+      c.email = f.email;
+      const pending = await passkeyPending(w.url, f.email);
+      const options = await request(w.url).post('/api/auth/login/passkey/options').set('Cookie', pending);
+      return request(w.url).post('/api/auth/login/passkey').set('Cookie', pending).send({ credential: f.key.assert(challengeOf(options.body)) });
+    },
+    ...everyone([ok({ shape: (_w, c) => ({ facilitator: { email: c.email } }), check: (res) => expect(loginCookie(res)).toBeDefined() })]),
   },
   {
     route: 'GET /api/decks',

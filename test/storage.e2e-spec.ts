@@ -56,6 +56,9 @@ describe('storage', () => {
       expect(await columnsOf('facilitators')).toEqual(['created_at', 'email', 'id', 'password_hash', 'totp_last_step', 'totp_pending_secret', 'totp_secret']);
       expect(await columnsOf('recovery_codes')).toEqual(['code_hash', 'facilitator_id']);
       expect(await columnsOf('pending_logins')).toEqual(['device', 'expires_at', 'facilitator_id', 'token_hash']);
+      // Passkeys: a public key and its counter, no secret; a WebAuthn challenge only as a hash, with what it is bound to.
+      expect(await columnsOf('passkeys')).toEqual(['counter', 'created_at', 'credential_id', 'facilitator_id', 'id', 'last_used_at', 'name', 'public_key', 'transports']);
+      expect(await columnsOf('webauthn_challenges')).toEqual(['bound_to', 'challenge_hash', 'expires_at', 'facilitator_id', 'purpose']);
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.

@@ -17,6 +17,18 @@ import {
   totpSetupSchema,
   totpStatusSchema,
 } from './schemas/auth.js';
+import {
+  passkeyAddedSchema,
+  passkeyAddSchema,
+  passkeyInfoSchema,
+  passkeyLoginSchema,
+  passkeyOptionsRequestSchema,
+  passkeyRemoveSchema,
+  recoveryCodesRenewSchema,
+  recoveryCodesSchema,
+  secondStepFactorsSchema,
+  webauthnOptionsSchema,
+} from './schemas/passkeys.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -101,6 +113,43 @@ export const routeTable = {
   totpSetup: { auth: 'facilitator', status: 200, summary: 'Start setting up two-step login (with the password): a new secret and its otpauth:// URI; nothing is on yet', body: totpSetupSchema, response: totpSetupResultSchema },
   totpEnable: { auth: 'facilitator', status: 200, summary: 'Turn two-step login on with a current code; answers ten recovery codes, shown this once', body: totpEnableSchema, response: totpEnabledSchema },
   totpDisable: { auth: 'facilitator', status: 204, summary: 'Turn two-step login off (with the password and a current code or a recovery code)', body: totpDisableSchema },
+  listPasskeys: { auth: 'facilitator', status: 200, summary: "The account's passkeys (name, added, last used)", response: z.object({ passkeys: z.array(passkeyInfoSchema) }) },
+  passkeyOptions: {
+    auth: 'facilitator',
+    status: 200,
+    summary: 'Start adding a passkey (with the password): the options for navigator.credentials.create(), with a challenge for this login that works once, for five minutes',
+    body: passkeyOptionsRequestSchema,
+    response: webauthnOptionsSchema,
+  },
+  addPasskey: {
+    auth: 'facilitator',
+    status: 201,
+    summary: "Add a passkey: its name and the browser's answer to the options; answers ten recovery codes (shown this once) when it is the account's first second factor",
+    body: passkeyAddSchema,
+    response: passkeyAddedSchema,
+  },
+  removePasskey: { auth: 'facilitator', status: 204, summary: 'Remove one of your passkeys (with the password); with the last second factor the recovery codes go too', body: passkeyRemoveSchema },
+  renewRecoveryCodes: {
+    auth: 'facilitator',
+    status: 200,
+    summary: 'A new set of ten recovery codes (with the password; only with a second factor on): the old ones stop working, the new ones are shown this once',
+    body: recoveryCodesRenewSchema,
+    response: recoveryCodesSchema,
+  },
+  secondStepFactors: { auth: 'none', status: 200, summary: "What a login's second step can use (with the candor_2fa cookie): a code from the app, a passkey", response: secondStepFactorsSchema },
+  passkeyLoginOptions: {
+    auth: 'none',
+    status: 200,
+    summary: "The second step with a passkey (with the candor_2fa cookie): the options for navigator.credentials.get(), with a challenge for this pending login that works once",
+    response: webauthnOptionsSchema,
+  },
+  logInWithPasskey: {
+    auth: 'none',
+    status: 200,
+    summary: "The second step with a passkey (with the candor_2fa cookie): the browser's answer to the options; sets the candor_login cookie",
+    body: passkeyLoginSchema,
+    response: facilitatorResult,
+  },
   auditLog: { auth: 'facilitator', status: 200, summary: "The account's audit log, newest first (at most 500 events)", response: z.object({ events: z.array(auditEventSchema) }) },
   listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
   createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },

@@ -11,11 +11,15 @@ import { LoginSessionEntity } from './login-session.entity.js';
 import { PendingLoginEntity } from './pending-login.entity.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { PasskeyEntity } from './passkey.entity.js';
+import { PasskeysController } from './passkeys.controller.js';
+import { PasskeysService } from './passkeys.service.js';
+import { WebauthnChallengeEntity } from './webauthn-challenge.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity])],
-  controllers: [AccountsController],
-  providers: [AccountsService, AuditService, TwoFactorService, FacilitatorGuard, Clock],
+  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity, PasskeyEntity, WebauthnChallengeEntity])],
+  controllers: [AccountsController, PasskeysController],
+  providers: [AccountsService, AuditService, TwoFactorService, PasskeysService, FacilitatorGuard, Clock],
   exports: [AccountsService, AuditService, FacilitatorGuard],
 })
 export class AccountsModule {}

@@ -9,6 +9,7 @@ import { strictFake } from '../common/strict-fake.js';
 import type { AuditService } from './audit.service.js';
 import type { PendingLoginEntity } from './pending-login.entity.js';
 import type { TwoFactorService } from './two-factor.service.js';
+import type { PasskeysService } from './passkeys.service.js';
 
 function service(insertFails: Error) {
   const facilitators = strictFake<Repository<FacilitatorEntity>>({
@@ -19,7 +20,7 @@ function service(insertFails: Error) {
   const logins = strictFake<Repository<LoginSessionEntity>>({});
   const audit = strictFake<AuditService>({});
   const pending = strictFake<Repository<PendingLoginEntity>>({});
-  return new AccountsService(facilitators, logins, pending, { loginDays: 7 } as Config, audit, strictFake<TwoFactorService>({}));
+  return new AccountsService(facilitators, logins, pending, { loginDays: 7 } as Config, audit, strictFake<TwoFactorService>({}), strictFake<PasskeysService>({}));
 }
 
 const credentials = { email: 'someone@example.test', password: 'correct horse battery' };

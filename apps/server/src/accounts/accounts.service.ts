@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Credentials, Facilitator, LoginInfo, PasswordReset, SecondFactor } from '@candor/shared';
+import type { Credentials, Facilitator, LoginInfo, PasskeyAssertion, PasswordReset, SecondFactor, SecondStepFactors } from '@candor/shared';
 import { hash, verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, Repository } from 'typeorm';
@@ -13,6 +13,7 @@ import { FacilitatorEntity } from './facilitator.entity.js';
 import { LoginSessionEntity } from './login-session.entity.js';
 import { PendingLoginEntity } from './pending-login.entity.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { PasskeysService } from './passkeys.service.js';
 import type { ThrottledAccount } from '../security/login-limiter.js';
 
 // argon2id (the library's default algorithm) with OWASP's suggested memory and time costs.
@@ -40,6 +41,7 @@ export class AccountsService {
     @Inject(CONFIG) private readonly config: Config,
     private readonly audit: AuditService,
     private readonly twoFactor: TwoFactorService,
+    private readonly passkeys: PasskeysService,
   ) {}
 
   // Logins run on the machine's clock, not on a test's (common/clock.ts): a homework test that moves to
@@ -76,7 +78,7 @@ export class AccountsService {
       if (facilitator) await this.audit.record(facilitator.id, 'login-failed', device);
       throw new AppError('INVALID_CREDENTIALS', 'The email or the password is not right.');
     }
-    if (facilitator.totpSecret) return this.startSecondStep(facilitator, device);
+    if (facilitator.totpSecret || (await this.passkeys.has(facilitator.id))) return this.startSecondStep(facilitator, device);
     await this.audit.record(facilitator.id, 'logged-in', device);
     return this.startLogin(facilitator, device);
   }
@@ -104,6 +106,33 @@ export class AccountsService {
     await this.pending.delete({ facilitatorId: facilitator.id, expiresAt: LessThan(now) });
     await this.audit.record(facilitator.id, 'logged-in', pending.device);
     return this.startLogin(facilitator, pending.device);
+  }
+
+  // What the second step of this pending login can use: the app's code (with its recovery codes), a passkey.
+  async secondStepFactors(cookie: string | undefined): Promise<SecondStepFactors> {
+    const pending = await this.pendingOf(cookie);
+    return { totp: pending.facilitator!.totpSecret !== null, passkey: await this.passkeys.has(pending.facilitatorId) };
+  }
+
+  // The options for the browser's passkey prompt, with a challenge bound to this pending login.
+  async passkeyLoginOptions(cookie: string | undefined): Promise<Record<string, unknown>> {
+    const pending = await this.pendingOf(cookie);
+    return { ...(await this.passkeys.loginOptions(pending.facilitatorId, pending.tokenHash)) };
+  }
+
+  // The second step with a passkey: as with a code, a refused answer is INVALID_CREDENTIALS (counted by
+  // the login limits) and the pending login stays for another try; a right one uses it up.
+  async logInWithPasskey(cookie: string | undefined, credential: PasskeyAssertion): Promise<Login> {
+    const pending = await this.pendingOf(cookie);
+    try {
+      await this.passkeys.verifyLogin(pending.facilitatorId, pending.tokenHash, credential);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') await this.audit.record(pending.facilitatorId, 'login-failed', pending.device);
+      throw error;
+    }
+    if (!(await this.pending.delete({ tokenHash: pending.tokenHash })).affected) throw new AppError('UNAUTHENTICATED', 'Please log in again.');
+    await this.audit.record(pending.facilitatorId, 'logged-in', pending.device);
+    return this.startLogin(pending.facilitator!, pending.device);
   }
 
   // A forgotten password, reset with a recovery code (there is no email to send a link to). The same
@@ -181,6 +210,7 @@ export class AccountsService {
     for (const login of idle) if (!(await this.endIfOver(login, now))) ended += 1;
     ended += (await this.logins.delete({ expiresAt: LessThan(now) })).affected ?? 0;
     await this.pending.delete({ expiresAt: LessThan(now) });
+    await this.passkeys.deleteExpiredChallenges();
     return ended;
   }
 
@@ -234,6 +264,11 @@ export class AccountsService {
     return { email: facilitator.email, createdAt: facilitator.createdAt.toISOString() };
   }
 
+  // The account's row (a passkey's add needs to know whether TOTP is on).
+  facilitatorOf(facilitatorId: string): Promise<FacilitatorEntity> {
+    return this.facilitators.findOneByOrFail({ id: facilitatorId });
+  }
+
   // Throws INVALID_CREDENTIALS unless this is the account's password.
   async confirmPassword(facilitatorId: string, password: string): Promise<FacilitatorEntity> {
     return this.withPassword(facilitatorId, password);
@@ -269,6 +304,16 @@ export class AccountsService {
 
   private async end(where: { id: string }): Promise<boolean> {
     return ((await this.logins.delete(where)).affected ?? 0) > 0;
+  }
+
+  // The pending login of a candor_2fa cookie, if it is live (with its facilitator).
+  private async pendingOf(cookie: string | undefined): Promise<PendingLoginEntity> {
+    const [facilitatorId, token] = (cookie ?? '').split('.');
+    const again = new AppError('UNAUTHENTICATED', 'Please log in again: enter your email and password first.');
+    if (!facilitatorId || !token || token.length > 64) throw again;
+    const pending = await this.pending.findOne({ where: { tokenHash: hashToken(token) }, relations: { facilitator: true } });
+    if (!pending?.facilitator || pending.facilitatorId !== facilitatorId || pending.expiresAt.getTime() <= Date.now()) throw again;
+    return pending;
   }
 
   private async startSecondStep(facilitator: FacilitatorEntity, device: string): Promise<SecondStep> {

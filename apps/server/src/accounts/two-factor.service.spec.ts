@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { strictFake } from '../common/strict-fake.js';
 import type { AuditService } from './audit.service.js';
 import type { FacilitatorEntity } from './facilitator.entity.js';
+import type { PasskeyEntity } from './passkey.entity.js';
 import type { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { hashRecoveryCode, TwoFactorService } from './two-factor.service.js';
 
@@ -21,7 +22,7 @@ function service(affected: number) {
   };
   const facilitators = strictFake<Repository<FacilitatorEntity>>({ createQueryBuilder: () => builder });
   const codes = strictFake<Repository<RecoveryCodeEntity>>({});
-  return { twoFactor: new TwoFactorService(facilitators, codes, strictFake<AuditService>({})), updates };
+  return { twoFactor: new TwoFactorService(facilitators, codes, strictFake<AuditService>({}), strictFake<Repository<PasskeyEntity>>({})), updates };
 }
 
 const account = (secret: string, totpLastStep: number | null) => ({ id: 'f', totpSecret: secret, totpLastStep }) as FacilitatorEntity;

@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error.js';
 import { hashToken } from '../common/tokens.js';
 import { AuditService } from './audit.service.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
+import { PasskeyEntity } from './passkey.entity.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 
 const ISSUER = 'Candor';
@@ -24,6 +25,7 @@ export class TwoFactorService {
     @InjectRepository(FacilitatorEntity) private readonly facilitators: Repository<FacilitatorEntity>,
     @InjectRepository(RecoveryCodeEntity) private readonly recoveryCodes: Repository<RecoveryCodeEntity>,
     private readonly audit: AuditService,
+    @InjectRepository(PasskeyEntity) private readonly passkeys: Repository<PasskeyEntity>,
   ) {}
 
   async status(facilitatorId: string): Promise<TotpStatus> {
@@ -52,7 +54,8 @@ export class TwoFactorService {
       .where('id = :id AND totp_secret IS NULL AND totp_pending_secret = :pending', { id: facilitatorId, pending: facilitator.totpPendingSecret })
       .execute();
     if (!result.affected) throw new AppError('INVALID_TRANSITION', 'Two-step login changed meanwhile. Reload the page.');
-    const codes = await this.newRecoveryCodes(facilitatorId);
+    // One set of recovery codes per account: with a passkey on already, the account has its codes.
+    const codes = (await this.passkeys.existsBy({ facilitatorId })) ? [] : await this.newRecoveryCodes(facilitatorId);
     await this.audit.record(facilitatorId, 'totp-enabled');
     return codes;
   }
@@ -64,7 +67,7 @@ export class TwoFactorService {
     const ok = /^\d{6}$/.test(code) ? await this.useCode(facilitator, code) : await this.useRecoveryCode(facilitatorId, code);
     if (!ok) throw new AppError('WRONG_CODE', 'That code is not right.');
     await this.facilitators.update({ id: facilitatorId }, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
-    await this.recoveryCodes.delete({ facilitatorId });
+    await this.dropRecoveryCodesWithoutFactor(facilitatorId);
     await this.audit.record(facilitatorId, 'totp-disabled');
   }
 
@@ -89,6 +92,29 @@ export class TwoFactorService {
     if (!result.affected) return false;
     await this.audit.record(facilitatorId, 'recovery-code-used');
     return true;
+  }
+
+  // The account's first second factor (a passkey) is on: its recovery codes, shown once.
+  startRecoveryCodes(facilitatorId: string): Promise<string[]> {
+    return this.newRecoveryCodes(facilitatorId);
+  }
+
+  // The last second factor went: the recovery codes go with it (they would be a way around nothing).
+  async dropRecoveryCodesWithoutFactor(facilitatorId: string): Promise<void> {
+    if (!(await this.hasFactor(facilitatorId))) await this.recoveryCodes.delete({ facilitatorId });
+  }
+
+  // A new set replaces the old one (every old code stops working); only while a second factor is on.
+  async renewRecoveryCodes(facilitatorId: string): Promise<string[]> {
+    if (!(await this.hasFactor(facilitatorId))) throw new AppError('INVALID_TRANSITION', 'Recovery codes come with two-step login or a passkey: turn one on first.');
+    const codes = await this.newRecoveryCodes(facilitatorId);
+    await this.audit.record(facilitatorId, 'recovery-codes-renewed');
+    return codes;
+  }
+
+  private async hasFactor(facilitatorId: string): Promise<boolean> {
+    const facilitator = await this.facilitators.findOneByOrFail({ id: facilitatorId });
+    return facilitator.totpSecret !== null || (await this.passkeys.existsBy({ facilitatorId }));
   }
 
   private async stepOf(secret: string, code: string, after: number | null): Promise<number | null> {

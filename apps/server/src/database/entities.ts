@@ -3,6 +3,8 @@ import { LoginSessionEntity } from '../accounts/login-session.entity.js';
 import { AuditEventEntity } from '../accounts/audit-event.entity.js';
 import { PendingLoginEntity } from '../accounts/pending-login.entity.js';
 import { RecoveryCodeEntity } from '../accounts/recovery-code.entity.js';
+import { PasskeyEntity } from '../accounts/passkey.entity.js';
+import { WebauthnChallengeEntity } from '../accounts/webauthn-challenge.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
@@ -19,6 +21,8 @@ export const ENTITIES = [
   AuditEventEntity,
   PendingLoginEntity,
   RecoveryCodeEntity,
+  PasskeyEntity,
+  WebauthnChallengeEntity,
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,

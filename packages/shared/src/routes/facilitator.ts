@@ -19,6 +19,14 @@ export const totpStatus = 'GET /api/auth/totp' satisfies RouteSpec;
 export const totpSetup = 'POST /api/auth/totp/setup' satisfies RouteSpec;
 export const totpEnable = 'POST /api/auth/totp/enable' satisfies RouteSpec;
 export const totpDisable = 'POST /api/auth/totp/disable' satisfies RouteSpec;
+export const listPasskeys = 'GET /api/auth/passkeys' satisfies RouteSpec;
+export const passkeyOptions = 'POST /api/auth/passkeys/options' satisfies RouteSpec;
+export const addPasskey = 'POST /api/auth/passkeys' satisfies RouteSpec;
+export const removePasskey = 'DELETE /api/auth/passkeys/:passkeyId' satisfies RouteSpec;
+export const renewRecoveryCodes = 'POST /api/auth/recovery-codes' satisfies RouteSpec;
+export const secondStepFactors = 'GET /api/auth/login/factors' satisfies RouteSpec;
+export const passkeyLoginOptions = 'POST /api/auth/login/passkey/options' satisfies RouteSpec;
+export const logInWithPasskey = 'POST /api/auth/login/passkey' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;

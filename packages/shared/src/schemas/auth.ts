@@ -62,6 +62,10 @@ export const AUDIT_ACTIONS = [
   'totp-disabled',
   'recovery-code-used',
   'password-reset',
+  'passkey-added',
+  'passkey-removed',
+  'passkey-used',
+  'recovery-codes-renewed',
 ] as const;
 
 export const auditEventSchema = z.object({

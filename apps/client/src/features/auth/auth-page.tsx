@@ -1,6 +1,8 @@
 import { PASSWORD_LENGTH } from '@candor/shared/rules';
 import * as apiRoutes from '@candor/shared/routes';
-import { useState, type FormEvent } from 'react';
+import type { PasskeyAssertion, SecondStepFactors } from '@candor/shared';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
@@ -103,17 +105,29 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   );
 }
 
-// The login's second step: the code from the authenticator app, or one of the recovery codes.
+// The login's second step: a passkey, the code from the authenticator app, or one of the recovery codes
+// (what the account has on: GET /api/auth/login/factors). @simplewebauthn/browser loads only for a passkey.
 function SecondStep({ onRestart }: { onRestart: () => void }) {
   const { t } = useTranslation('facilitator');
   const { t: ta } = useTranslation('auth');
+  const { t: tc } = useTranslation();
+  const [factors, setFactors] = useState<SecondStepFactors | null>(null);
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<{ caught: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
 
+  useEffect(() => {
+    call(apiRoutes.secondStepFactors).then(setFactors, (caught: unknown) => {
+      if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') onRestart();
+      else setFactors({ totp: true, passkey: false });
+    });
+  }, [onRestart]);
+
   const messageOf = (caught: unknown): string => {
+    if (caught instanceof Error && (caught.name === 'NotAllowedError' || caught.name === 'AbortError')) return t('twoStep.passkeyCancelled');
+    if (caught instanceof PasskeyRefused) return t('twoStep.passkeyWrong');
     if (!(caught instanceof ApiError)) return ta('failed');
     if (caught.code === 'INVALID_CREDENTIALS') return t('twoStep.wrong');
     if (caught.code === 'UNAUTHENTICATED') return t('twoStep.expired');
@@ -134,9 +148,52 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
     }
   };
 
+  const withPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { options } = await call(apiRoutes.passkeyLoginOptions);
+      const { startAuthentication } = await import('@simplewebauthn/browser');
+      const credential = await startAuthentication({ optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON });
+      try {
+        await call(apiRoutes.logInWithPasskey, { body: { credential: credential as PasskeyAssertion } });
+      } catch (caught) {
+        throw caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS' ? new PasskeyRefused() : caught;
+      }
+      navigate('/console', { replace: true });
+    } catch (caught) {
+      setError({ caught });
+      setBusy(false);
+      if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') onRestart();
+    }
+  };
+
+  if (!factors) {
+    return (
+      <main className="page narrow">
+        <h1>{t('twoStep.heading')}</h1>
+        <p role="status">{tc('loading')}</p>
+      </main>
+    );
+  }
+  const codeForm = factors.totp || recovery;
   return (
     <main className="page narrow">
       <h1>{t('twoStep.heading')}</h1>
+      {factors.passkey && (
+        <div className="card">
+          <p>{t('twoStep.passkeyAbout')}</p>
+          <button type="button" className={codeForm ? undefined : 'primary'} disabled={busy} onClick={() => void withPasskey()}>
+            {t('twoStep.usePasskey')}
+          </button>
+          {error && !codeForm && (
+            <p className="error" role="alert">
+              {messageOf(error.caught)}
+            </p>
+          )}
+        </div>
+      )}
+      {codeForm && (
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="second-step-code">{recovery ? t('twoStep.recoveryCode') : t('twoStep.code')}</label>
         <input
@@ -158,6 +215,7 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
           {t('twoStep.submit')}
         </button>
       </form>
+      )}
       <p>
         <button
           type="button"
@@ -168,12 +226,15 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
             setError(null);
           }}
         >
-          {recovery ? t('twoStep.useCode') : t('twoStep.useRecovery')}
+          {recovery ? (factors.totp ? t('twoStep.useCode') : t('twoStep.hideRecovery')) : t('twoStep.useRecovery')}
         </button>
       </p>
     </main>
   );
 }
+
+// The server refused a passkey's answer (another account's, a copy's, an old one).
+class PasskeyRefused extends Error {}
 
 // A forgotten password, reset with a recovery code (Candor sends no email).
 export function ResetPage() {

@@ -8,6 +8,7 @@ import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteAccountForm, EmailForm, OwnDataSection, PasswordForm } from './account-forms';
 import { TwoFactorSection } from './two-factor-section';
+import { PasskeysSection, RecoveryCodesSection } from './passkeys-section';
 import '../../i18n/facilitator-texts';
 
 const when = (iso: string, language: string | undefined) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -84,6 +85,8 @@ export const AccountPage = withQueries(function AccountPage() {
       </section>
 
       <TwoFactorSection onChanged={() => void audit.refetch()} />
+      <PasskeysSection onChanged={() => void audit.refetch()} />
+      <RecoveryCodesSection onChanged={() => void audit.refetch()} />
       <PasswordForm />
       <EmailForm onChanged={() => void Promise.all([me.refetch(), audit.refetch()])} />
       <OwnDataSection onDownloaded={() => void audit.refetch()} />

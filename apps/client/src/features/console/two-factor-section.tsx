@@ -116,7 +116,8 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
             void run(async () => {
               const enabled = await call(routes.totpEnable, { body: { code: value('totp-code').replace(/\s/g, '') } });
               setSetup(null);
-              setCodes(enabled.recoveryCodes);
+              // With a passkey on already the account keeps its recovery codes: none new to show.
+              setCodes(enabled.recoveryCodes.length > 0 ? enabled.recoveryCodes : null);
               await status.refetch();
               onChanged();
               return undefined;

@@ -11,6 +11,7 @@ import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
 import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
 import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
+import { Passkeys1796346889361 } from './1796346889361-Passkeys.js';
 import { BlindReveal1796347312057 } from './1796347312057-BlindReveal.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   HomeworkAudience1796315349343,
   SeatReissue1796315596017,
   TwoFactor1796319876978,
+  Passkeys1796346889361,
   BlindReveal1796347312057,
 ];
