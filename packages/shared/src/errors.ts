@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'RECLAIM_PENDING',
   'WRONG_CODE',
   'RECLAIM_VOID',
+  // Links sent by e-mail (docs/security.md, "Password reset and e-mail by e-mail").
+  'MAIL_NOT_CONFIGURED',
+  'MAIL_NOT_SENT',
+  'LINK_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -8,14 +8,18 @@ import { AuditService } from './audit.service.js';
 import { FacilitatorGuard } from './auth.guard.js';
 import { FacilitatorEntity } from './facilitator.entity.js';
 import { LoginSessionEntity } from './login-session.entity.js';
+import { MailLinksController } from './mail-links.controller.js';
+import { MailLinksService } from './mail-links.service.js';
+import { MailTokenEntity } from './mail-token.entity.js';
+import { Mailer } from '../mail/mailer.js';
 import { PendingLoginEntity } from './pending-login.entity.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { TwoFactorService } from './two-factor.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity])],
-  controllers: [AccountsController],
-  providers: [AccountsService, AuditService, TwoFactorService, FacilitatorGuard, Clock],
+  imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity, MailTokenEntity])],
+  controllers: [AccountsController, MailLinksController],
+  providers: [AccountsService, AuditService, TwoFactorService, FacilitatorGuard, Clock, MailLinksService, Mailer],
   exports: [AccountsService, AuditService, FacilitatorGuard],
 })
 export class AccountsModule {}

@@ -3,6 +3,7 @@ import { LoginSessionEntity } from '../accounts/login-session.entity.js';
 import { AuditEventEntity } from '../accounts/audit-event.entity.js';
 import { PendingLoginEntity } from '../accounts/pending-login.entity.js';
 import { RecoveryCodeEntity } from '../accounts/recovery-code.entity.js';
+import { MailTokenEntity } from '../accounts/mail-token.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   AuditEventEntity,
   PendingLoginEntity,
   RecoveryCodeEntity,
+  MailTokenEntity,
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,

@@ -19,6 +19,13 @@ export const totpStatus = 'GET /api/auth/totp' satisfies RouteSpec;
 export const totpSetup = 'POST /api/auth/totp/setup' satisfies RouteSpec;
 export const totpEnable = 'POST /api/auth/totp/enable' satisfies RouteSpec;
 export const totpDisable = 'POST /api/auth/totp/disable' satisfies RouteSpec;
+// Links by e-mail (with CANDOR_SMTP_URL): a forgotten password, and a change of address.
+export const authOptions = 'GET /api/auth/options' satisfies RouteSpec;
+export const requestReset = 'POST /api/auth/forgot' satisfies RouteSpec;
+export const resetLink = 'POST /api/auth/reset/link' satisfies RouteSpec;
+export const resetByMail = 'POST /api/auth/reset/mail' satisfies RouteSpec;
+export const emailStatus = 'GET /api/auth/email' satisfies RouteSpec;
+export const confirmEmail = 'POST /api/auth/email/confirm' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;
