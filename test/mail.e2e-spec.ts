@@ -85,7 +85,7 @@ describe('password reset by e-mail', () => {
     expect((await logIn(server.url, f.email, NEW_PASSWORD)).status).toBe(200);
 
     const events = await auditOf(server.url, f.email, NEW_PASSWORD);
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['password-reset-requested', 'password-reset']));
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['password-reset-requested', 'password-reset-by-email']));
     expect(JSON.stringify(events)).not.toContain(token);
   });
 
@@ -160,8 +160,8 @@ describe('password reset by e-mail', () => {
   test('writes the mail in the language of the page that asked', async ({ server }) => {
     const f = await signUp(server.url);
     const { mail } = await resetMail(server.url, f.email, 'de');
-    expect(mail.subject).toBe('Ihr Candor-Passwort zurücksetzen');
-    expect(mail.text).toContain('Wenn Sie das nicht waren');
+    expect(mail.subject).toBe('Dein Candor-Passwort zurücksetzen');
+    expect(mail.text).toContain('Wenn du das nicht warst');
   });
 
   test('limits the reset mails one address gets', async ({ server }) => {

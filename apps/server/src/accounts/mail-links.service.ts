@@ -74,7 +74,7 @@ export class MailLinksService {
     if (facilitator.totpSecret) {
       const ok = code !== undefined && (/^\d{6}$/.test(code) ? await this.twoFactor.useCode(facilitator, code) : await this.twoFactor.useRecoveryCode(facilitator.id, code));
       if (!ok) {
-        await this.audit.record(facilitator.id, 'login-failed', 'reset link');
+        await this.audit.record(facilitator.id, 'login-failed');
         throw new AppError('INVALID_CREDENTIALS', 'Two-step login is on: enter the current code from your app, or a recovery code.');
       }
     }
@@ -84,7 +84,7 @@ export class MailLinksService {
     await this.logins.delete({ facilitatorId: facilitator.id });
     await this.pending.delete({ facilitatorId: facilitator.id });
     await this.tokens.delete({ facilitatorId: facilitator.id, purpose: 'password-reset' });
-    await this.audit.record(facilitator.id, 'password-reset', 'e-mail');
+    await this.audit.record(facilitator.id, 'password-reset-by-email');
   }
 
   // A new password (changed, or reset by recovery code) voids the reset links sent before.

@@ -17,12 +17,12 @@ describe(mailText.name, () => {
 
   it('says that a code is needed too when two-step login is on', () => {
     expect(mailText('password-reset', 'en', { link: LINK, minutes: 30, twoStep: true }).text).toContain('Two-step login is on');
-    expect(mailText('password-reset', 'de', { link: LINK, minutes: 30, twoStep: true }).text).toContain('Anmeldung in zwei Schritten an');
+    expect(mailText('password-reset', 'de', { link: LINK, minutes: 30, twoStep: true }).text).toContain('Zwei-Schritt-Anmeldung an');
   });
 
   it('writes German when the language is German, hours as words', () => {
     const mail = mailText('email-confirm', 'de', { link: LINK, minutes: 24 * 60 });
-    expect(mail.subject).toBe('Bestätigen Sie Ihre neue E-Mail-Adresse für Candor');
+    expect(mail.subject).toBe('Bestätige deine neue E-Mail-Adresse für Candor');
     expect(mail.text).toContain('innerhalb von 24 Stunden');
     expect(mail.html).toContain('<html lang="de">');
     expect(mailText('email-confirm', 'en', { link: LINK, minutes: 60 }).text).toContain('within an hour');

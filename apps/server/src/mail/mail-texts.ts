@@ -49,30 +49,30 @@ const TEXTS: Record<MailLanguage, Record<MailKind, Words>> = {
   },
   de: {
     'password-reset': {
-      subject: 'Ihr Candor-Passwort zurücksetzen',
+      subject: 'Dein Candor-Passwort zurücksetzen',
       paragraphs: ({ link, minutes, twoStep }) => [
         'Jemand hat darum gebeten, das Passwort des Candor-Kontos mit dieser E-Mail-Adresse zurückzusetzen.',
-        `Um ein neues Passwort zu wählen, öffnen Sie diesen Link innerhalb von ${duration(minutes, 'de')}. Er funktioniert einmal:`,
+        `Um ein neues Passwort zu wählen, öffne diesen Link innerhalb von ${duration(minutes, 'de')}. Er funktioniert einmal:`,
         link,
-        ...(twoStep ? ['Für dieses Konto ist die Anmeldung in zwei Schritten an: Sie brauchen zusätzlich einen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes.'] : []),
-        'Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren: Ihr Passwort bleibt, wie es ist, und niemand wird angemeldet. Wenn es wieder vorkommt, schalten Sie auf Ihrer Kontoseite die Anmeldung in zwei Schritten ein.',
+        ...(twoStep ? ['Für dieses Konto ist die Zwei-Schritt-Anmeldung an: Du brauchst zusätzlich einen Code aus deiner Authenticator-App oder einen deiner Wiederherstellungscodes.'] : []),
+        'Wenn du das nicht warst, kannst du diese E-Mail ignorieren: Dein Passwort bleibt, wie es ist, und niemand wird angemeldet. Wenn es wieder vorkommt, schalte auf deiner Kontoseite die Zwei-Schritt-Anmeldung ein.',
       ],
     },
     'email-confirm': {
-      subject: 'Bestätigen Sie Ihre neue E-Mail-Adresse für Candor',
+      subject: 'Bestätige deine neue E-Mail-Adresse für Candor',
       paragraphs: ({ link, minutes }) => [
         'Ein Candor-Konto möchte ab jetzt diese E-Mail-Adresse verwenden.',
-        `Um sie zu bestätigen, öffnen Sie diesen Link innerhalb von ${duration(minutes, 'de')}. Bis dahin behält das Konto seine alte Adresse:`,
+        `Um sie zu bestätigen, öffne diesen Link innerhalb von ${duration(minutes, 'de')}. Bis dahin behält das Konto seine alte Adresse:`,
         link,
-        'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Es ändert sich nichts.',
+        'Wenn du das nicht warst, ignoriere diese E-Mail: Es ändert sich nichts.',
       ],
     },
     'email-notice': {
-      subject: 'Die E-Mail-Adresse Ihres Candor-Kontos wird geändert',
+      subject: 'Die E-Mail-Adresse deines Candor-Kontos wird geändert',
       paragraphs: ({ link }) => [
-        'Jemand, der in Ihrem Candor-Konto angemeldet ist, möchte dessen E-Mail-Adresse ändern. Sie ändert sich erst, wenn die neue Adresse aus ihrem eigenen Postfach bestätigt wurde.',
-        'Wenn Sie das waren, ist nichts zu tun.',
-        'Wenn nicht, melden Sie sich jetzt an, ändern Sie Ihr Passwort (das beendet auch jede andere Anmeldung) und prüfen Sie die Anmeldungen und das Protokoll auf Ihrer Kontoseite:',
+        'Jemand, der in deinem Candor-Konto angemeldet ist, möchte dessen E-Mail-Adresse ändern. Sie ändert sich erst, wenn die neue Adresse aus ihrem eigenen Postfach bestätigt wurde.',
+        'Wenn du das warst, ist nichts zu tun.',
+        'Wenn nicht, melde dich jetzt an, ändere dein Passwort (das beendet auch jede andere Anmeldung) und prüfe die Anmeldungen und das Protokoll auf deiner Kontoseite:',
         link,
       ],
     },

@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'recovery-code-used',
   'password-reset',
   'password-reset-requested',
+  'password-reset-by-email',
   'email-change-requested',
 ] as const;
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
+import { useMailOption } from './mail-pages';
 import '../../i18n/facilitator-texts';
 
 type AuthMode = 'login' | 'signup';
@@ -20,7 +21,10 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   const { t: tf } = useTranslation('facilitator');
   const errorText = useErrorText();
   const routes = ROUTES[mode];
-  const loggedOffIdle = (useLocation().state as { loggedOff?: string } | null)?.loggedOff === 'idle';
+  const arrival = useLocation().state as { loggedOff?: string; passwordReset?: boolean } | null;
+  const loggedOffIdle = arrival?.loggedOff === 'idle';
+  // With mail, a forgotten password gets a link by e-mail; without, the reset by recovery code.
+  const mail = useMailOption();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Kept as caught, so that the message follows a change of language.
@@ -63,6 +67,11 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
           {t('loggedOffIdle')}
         </p>
       )}
+      {arrival?.passwordReset && (
+        <p className="notice" role="status">
+          {tf('mailReset.done')}
+        </p>
+      )}
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="email">{t('email')}</label>
         <input id="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
@@ -96,7 +105,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
       </p>
       {mode === 'login' && (
         <p>
-          <Link to="/reset">{tf('twoStep.forgot')}</Link>
+          <Link to={mail ? '/forgot' : '/reset'}>{tf('twoStep.forgot')}</Link>
         </p>
       )}
     </main>
@@ -178,6 +187,7 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
 // A forgotten password, reset with a recovery code (Candor sends no email).
 export function ResetPage() {
   const { t } = useTranslation('facilitator');
+  const mail = useMailOption();
   const { t: ta } = useTranslation('auth');
   const errorText = useErrorText();
   const [fields, setFields] = useState({ email: '', recoveryCode: '', newPassword: '' });
@@ -220,7 +230,13 @@ export function ResetPage() {
       ) : (
         <>
           <p>{t('reset.about')}</p>
-          <p className="muted">{t('reset.noCodes')}</p>
+          {mail ? (
+            <p>
+              <Link to="/forgot">{t('reset.byMail')}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t('reset.noCodes')}</p>
+          )}
           <form className="card" onSubmit={(event) => void submit(event)} noValidate>
             <label htmlFor="reset-email">{t('reset.email')}</label>
             <input id="reset-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
