@@ -73,6 +73,7 @@ describe('storage', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ CANDOR_ALLOWED_ORIGINS: 'https://ok.example, not-an-origin' }, 'CANDOR_ALLOWED_ORIGINS'],
     [{ CANDOR_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' }, 'CANDOR_TEST_CLOCK_FILE: a test clock is refused in production'],
+    [{ CANDOR_SMTP_URL: 'smtp://127.0.0.1:2525' }, 'CANDOR_SMTP_URL: needs CANDOR_PUBLIC_URL too'],
   ])('refuses to start with a bad setting (%o)', (env, message) => {
     const run = spawnSync(process.execPath, [SERVER_ENTRY], {
       env: { PATH: process.env.PATH, ...env },
