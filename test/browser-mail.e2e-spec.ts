@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, describe, expect } from 'vitest';
 import { DESKTOP, test } from './browser-utils.js';
 import { linkOf, startMailbox } from './mailbox.js';
+import { randomUUID } from 'node:crypto';
 import { signUp } from './utils.js';
 
 // A forgotten password in the browser, with the mail read from a real SMTP server (test/mailbox.ts).
@@ -53,5 +54,34 @@ describe('password reset by e-mail in the browser', () => {
     await page.goto(`${server.url}${link.slice(PUBLIC_URL.length)}`);
     await page.getByRole('alert').getByText('This link has expired or has been used already.').waitFor();
     await page.getByRole('link', { name: 'Ask for a new link' }).waitFor();
+  });
+
+  test('account page: a new address waits for its link, which the confirmation page applies', async ({ server, browsing }) => {
+    const { newPage, shot } = browsing;
+    const f = await signUp(server.url);
+    const next = `moved-${randomUUID()}@example.test`;
+    const page = await newPage(DESKTOP);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(f.email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/console');
+    await page.goto(`${server.url}/console/account`);
+    await page.locator('#new-email').fill(next);
+    await page.locator('#email-password').fill('correct horse battery');
+    const after = mailbox.received.length;
+    await page.getByRole('button', { name: 'Change email' }).click();
+    await page.getByRole('status').getByText(`We sent a link to ${next}.`).waitFor();
+    await page.getByRole('status').getByText(`Waiting for confirmation: ${next} becomes your email`).waitFor();
+    await shot(page, 'mail-email-pending');
+    expect((await f.api.get('/api/auth/me')).body.facilitator.email).toBe(f.email);
+
+    const { link } = linkOf(await mailbox.next(next, { after }));
+    expect(link.startsWith(`${PUBLIC_URL}/confirm-email#token=`)).toBe(true);
+    await page.goto(`${server.url}${link.slice(PUBLIC_URL.length)}`);
+    await page.getByRole('button', { name: 'Confirm the new address' }).click();
+    await page.getByRole('status').getByText(`Your e-mail address is now ${next}.`).waitFor();
+    expect((await f.api.get('/api/auth/me')).body.facilitator.email).toBe(next);
+    expect((await f.api.get('/api/auth/email')).body).toEqual({ email: next, pending: null });
   });
 });
