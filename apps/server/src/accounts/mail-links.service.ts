@@ -54,7 +54,9 @@ export class MailLinksService {
   // response, so neither the answer nor its timing says whether the address has an account.
   requestReset(email: string, language: MailLanguage | undefined): void {
     this.requireMail();
-    void this.sendReset(email, language).catch((error: unknown) => this.log.warn(`A reset link was not sent: ${(error as { code?: string }).code ?? 'error'}`));
+    setImmediate(() => {
+      void this.sendReset(email, language).catch((error: unknown) => this.log.warn(`A reset link was not sent: ${(error as { code?: string }).code ?? 'error'}`));
+    });
   }
 
   // Whether a reset link still works, and whether its account's two-step login asks for a code too.
