@@ -36,7 +36,8 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.use('/api/join', ...joinLimiter(limits, redis, (code, seconds) => notifier.refused(code, seconds)));
   const accounts = app.get(AccountsService);
   const loginLimits = { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress };
-  // One limiter for the login, its second step (/api/auth/login/totp) and the reset by recovery code.
+  // One limiter for the login, its second step (/api/auth/login/totp), the reset by recovery code and, by its
+  // prefix, the reset by a mailed link (/api/auth/reset/link and /mail: wrong two-step codes count by address).
   app.use(['/api/auth/login', '/api/auth/reset'], loginLimiter(loginLimits, redis, (account) => void accounts.throttled(account).catch(() => undefined)));
   // Reset e-mails asked for (/api/auth/forgot; the link's own routes are under /api/auth/reset, above).
   app.use('/api/auth/forgot', mailLimiter({ perEmail: MAILS_PER_EMAIL, perAddress: config.loginFailuresPerAddress }, redis));
