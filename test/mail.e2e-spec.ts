@@ -155,6 +155,12 @@ describe('password reset by e-mail', () => {
     expect((await resetWith(server.url, { token, newPassword: NEW_PASSWORD, code: recoveryCodes[0] })).status).toBe(204);
     expect((await f.api.get('/api/auth/me')).status).toBe(401);
     expect((await logIn(server.url, f.email, NEW_PASSWORD)).body).toEqual({ secondFactor: true });
+
+    // Whoever holds the mailbox cannot guess codes: a link takes three wrong ones, then it is void.
+    const { token: guessed } = await resetMail(server.url, f.email);
+    for (let i = 0; i < 3; i += 1) expect((await resetWith(server.url, { token: guessed, newPassword: 'a guessed passphrase', code: `wrong-code-${i}` })).status).toBe(401);
+    expect((await request(server.url).post('/api/auth/reset/link').send({ token: guessed })).body.code).toBe('LINK_INVALID');
+    expect((await resetWith(server.url, { token: guessed, newPassword: 'a guessed passphrase', code: recoveryCodes[1] })).body.code).toBe('LINK_INVALID');
   });
 
   test('writes the mail in the language of the page that asked', async ({ server }) => {

@@ -56,8 +56,8 @@ describe('storage', () => {
       expect(await columnsOf('facilitators')).toEqual(['created_at', 'email', 'id', 'password_hash', 'totp_last_step', 'totp_pending_secret', 'totp_secret']);
       expect(await columnsOf('recovery_codes')).toEqual(['code_hash', 'facilitator_id']);
       expect(await columnsOf('pending_logins')).toEqual(['device', 'expires_at', 'facilitator_id', 'token_hash']);
-      // A mailed link: only its hash, what it is for, the new address of an e-mail change, and when it expires.
-      expect(await columnsOf('mail_tokens')).toEqual(['email', 'expires_at', 'facilitator_id', 'purpose', 'token_hash']);
+      // A mailed link: only its hash, what it is for, the new address of an e-mail change, when it expires, and wrong codes given with it.
+      expect(await columnsOf('mail_tokens')).toEqual(['attempts', 'email', 'expires_at', 'facilitator_id', 'purpose', 'token_hash']);
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.

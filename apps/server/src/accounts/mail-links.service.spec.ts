@@ -96,7 +96,7 @@ describe(MailLinksService.name, () => {
     const recorded: string[] = [];
     const link = { tokenHash: hashToken(TOKEN), facilitatorId: 'f1', purpose: 'password-reset', email: null, expiresAt: new Date(NOW.getTime() + 60_000), facilitator: { id: 'f1', totpSecret: 'SECRET' } };
     const links = service({
-      tokens: { findOne: () => Promise.resolve(link) },
+      tokens: { findOne: () => Promise.resolve(link), increment: () => Promise.resolve(), delete: () => Promise.resolve({ affected: 0 }) },
       twoFactor: { useCode: () => Promise.resolve(false) },
       audit: { record: (_id: string, action: string) => (recorded.push(action), Promise.resolve()) },
     });

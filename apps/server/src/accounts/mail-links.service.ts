@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EmailStatus, Facilitator, MailLanguage, PasswordResetByMail, PendingEmail, ResetLink } from '@candor/shared';
 import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { pgCode, UNIQUE_VIOLATION } from '../common/pg-error.js';
@@ -23,6 +23,8 @@ import { TwoFactorService } from './two-factor.service.js';
 // logins keep the machine's.
 export const RESET_MINUTES = 30;
 export const EMAIL_CHANGE_MINUTES = 24 * 60;
+// Wrong two-step codes a reset link takes before it is void: whoever holds the mailbox cannot guess on.
+export const CODE_TRIES = 3;
 
 const invalidLink = () => new AppError('LINK_INVALID', 'This link has expired or has been used already. Ask for a new one.');
 
@@ -68,7 +70,7 @@ export class MailLinksService {
 
   // The new password from a reset link. With two-step login on, the mailbox alone is not enough: a
   // current code or a recovery code too (a wrong one is INVALID_CREDENTIALS, counted by the login
-  // limits, and the link stays). Only the request that deletes the link resets with it.
+  // limits, and the link stays for CODE_TRIES wrong codes in all). Only the request that deletes the link resets with it.
   async resetByMail({ token, newPassword, code }: PasswordResetByMail): Promise<void> {
     this.requireMail();
     const link = await this.valid(token, 'password-reset');
@@ -76,6 +78,8 @@ export class MailLinksService {
     if (facilitator.totpSecret) {
       const ok = code !== undefined && (/^\d{6}$/.test(code) ? await this.twoFactor.useCode(facilitator, code) : await this.twoFactor.useRecoveryCode(facilitator.id, code));
       if (!ok) {
+        await this.tokens.increment({ tokenHash: link.tokenHash }, 'attempts', 1);
+        await this.tokens.delete({ tokenHash: link.tokenHash, attempts: MoreThanOrEqual(CODE_TRIES) });
         await this.audit.record(facilitator.id, 'login-failed');
         throw new AppError('INVALID_CREDENTIALS', 'Two-step login is on: enter the current code from your app, or a recovery code.');
       }

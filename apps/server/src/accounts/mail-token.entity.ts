@@ -28,4 +28,8 @@ export class MailTokenEntity {
 
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt: Date;
+
+  // Wrong two-step codes given with this reset link: at three it is void (a mailbox alone cannot guess codes).
+  @Column('integer', { default: 0 })
+  attempts: number;
 }
