@@ -184,7 +184,7 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
   );
 }
 
-// A forgotten password, reset with a recovery code (Candor sends no email).
+// A forgotten password, reset with a recovery code (the way without e-mail; with it, mail-pages.tsx offers a link too).
 export function ResetPage() {
   const { t } = useTranslation('facilitator');
   const mail = useMailOption();
