@@ -102,7 +102,7 @@ describe('password reset by e-mail', () => {
     expect(mailbox.to(unknown)).toEqual([]);
   });
 
-  test('refuses an expired link, an older link once a newer one is sent, and a link sent before a password change', async ({ server }) => {
+  test('refuses an expired link, an older link once a newer one is sent, and links sent before a password change', async ({ server }) => {
     const f = await signUp(server.url);
     const { token: expiring } = await resetMail(server.url, f.email);
     // 29 minutes after it was sent, the link still works; after 30 it does not.
@@ -116,9 +116,16 @@ describe('password reset by e-mail', () => {
     const { token: newer } = await resetMail(server.url, f.email);
     expect((await request(server.url).post('/api/auth/reset/link').send({ token: older })).body.code).toBe('LINK_INVALID');
     expect((await request(server.url).post('/api/auth/reset/link').send({ token: newer })).status).toBe(200);
-    // The password changed meanwhile: the link sent before is void.
+    // A new address waits too.
+    const next = `waiting-${randomUUID()}@example.test`;
+    const after = mailbox.received.length;
+    expect((await f.api.put('/api/auth/email').send({ email: next, password: PASSWORD })).status).toBe(200);
+    const { token: confirmation } = linkOf(await mailbox.next(next, { after }));
+    // The password changed meanwhile: the links sent before are void, the new address's too.
     expect((await f.api.put('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
     expect((await resetWith(server.url, { token: newer, newPassword: 'yet another passphrase' })).body.code).toBe('LINK_INVALID');
+    expect((await request(server.url).post('/api/auth/email/confirm').send({ token: confirmation })).body.code).toBe('LINK_INVALID');
+    expect((await f.api.get('/api/auth/email')).body).toEqual({ email: f.email, pending: null });
     expect((await logIn(server.url, f.email, NEW_PASSWORD)).status).toBe(200);
   });
 

@@ -89,14 +89,16 @@ export class MailLinksService {
     await this.facilitators.update({ id: facilitator.id }, { passwordHash });
     await this.logins.delete({ facilitatorId: facilitator.id });
     await this.pending.delete({ facilitatorId: facilitator.id });
-    await this.tokens.delete({ facilitatorId: facilitator.id, purpose: 'password-reset' });
+    // A new address asked for with a stolen login must not outlive the owner's new password either.
+    await this.tokens.delete({ facilitatorId: facilitator.id });
     await this.audit.record(facilitator.id, 'password-reset-by-email');
   }
 
-  // A new password (changed, or reset by recovery code) voids the reset links sent before.
+  // A new password (changed, or reset by recovery code) voids every link sent before: the reset links, and a
+  // new address waiting for its confirmation (asked for, perhaps, with the login the new password shuts out).
   async passwordChanged(account: { facilitatorId: string } | { email: string }): Promise<void> {
     const facilitatorId = 'facilitatorId' in account ? account.facilitatorId : (await this.facilitators.findOneBy({ email: account.email }))?.id;
-    if (facilitatorId) await this.tokens.delete({ facilitatorId, purpose: 'password-reset' });
+    if (facilitatorId) await this.tokens.delete({ facilitatorId });
   }
 
   // With mail, a new address waits for a link sent to it, and the old address hears of it. The
