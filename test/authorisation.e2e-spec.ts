@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BlindParty, ynmSlots } from '@candor/shared/blind';
 import { challengeOf, SoftAuthenticator } from './webauthn-authenticator.js';
 import { connect, send, type AckOf, type ClientSocket, type CommandName, type Frame, type PayloadOf } from './live-client.js';
+import { linkOf, startMailbox, type Mailbox } from './mailbox.js';
 import {
   allKindsDeck,
   createSession,
@@ -77,6 +79,8 @@ type World = {
   };
   // The server's clock runs ahead by what this file holds (CANDOR_TEST_CLOCK_FILE).
   clockFile: string;
+  // The SMTP server the server mails its links to (CANDOR_SMTP_URL).
+  mailbox: Mailbox;
 };
 
 type RestCase = {
@@ -88,7 +92,7 @@ type RestCase = {
   shape?: (w: World, c: Ctx) => object;
   check?: (res: Response, w: World, c: Ctx) => unknown;
 };
-type RestRow = { route: string; status: 200 | 201 | 204; call: (as: Http, w: World, c: Ctx) => PromiseLike<Response> } & Record<
+type RestRow = { route: string; status: 200 | 201 | 202 | 204; call: (as: Http, w: World, c: Ctx) => PromiseLike<Response> } & Record<
   RestRole,
   RestCase[]
 >;
@@ -191,6 +195,12 @@ const secondStepCookie = (res: Response) =>
   setCookies(res)
     .find((c) => c.startsWith('candor_2fa='))
     ?.split(';')[0];
+// Asks for a reset link for this account's email, and reads its token from the mail.
+async function resetToken(w: World, email: string): Promise<string> {
+  const after = w.mailbox.received.length;
+  expect((await request(w.url).post('/api/auth/forgot').send({ email })).status).toBe(202);
+  return linkOf(await w.mailbox.next(email, { after })).token;
+}
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 const homeworkBody = (w: World, audience: 'couple' | 'client') => ({ deckId: w.ownDeck.id, audience, closesAt: inDays(1) });
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
@@ -575,6 +585,62 @@ const REST: RestRow[] = [
       return request(w.url).post('/api/auth/login/passkey').set('Cookie', pending).send({ credential: f.key.assert(challengeOf(options.body)) });
     },
     ...everyone([ok({ shape: (_w, c) => ({ facilitator: { email: c.email } }), check: (res) => expect(loginCookie(res)).toBeDefined() })]),
+  },
+  {
+    route: 'GET /api/auth/options',
+    status: 200,
+    call: (as) => as.get('/api/auth/options'),
+    ...everyone([ok({ shape: () => ({ mail: true }) })]),
+  },
+  {
+    route: 'POST /api/auth/forgot',
+    status: 202,
+    // Anyone asks for a reset link; it goes to the account's own address (an account made for it).
+    call: async (as, w, c) => {
+      const f = await signUp(w.url);
+      c.email = f.email;
+      c.after = String(w.mailbox.received.length);
+      return as.post('/api/auth/forgot', { email: f.email });
+    },
+    ...everyone([ok({ check: (_res, w, c) => w.mailbox.next(c.email, { after: Number(c.after) }).then((mail) => expect(mail.subject).toBe('Reset your Candor password')) })]),
+  },
+  {
+    route: 'POST /api/auth/reset/link',
+    status: 200,
+    call: async (as, w) => as.post('/api/auth/reset/link', { token: await resetToken(w, (await signUp(w.url)).email) }),
+    ...everyone([ok({ shape: () => ({ twoStep: false }) })]),
+  },
+  {
+    route: 'POST /api/auth/reset/mail',
+    status: 204,
+    // Anyone with a mailed link sets the password of its account (made for it); its logins end.
+    call: async (as, w, c) => {
+      const f = await signUp(w.url);
+      c.cookie = f.cookie;
+      return as.post('/api/auth/reset/mail', { token: await resetToken(w, f.email), newPassword: 'a brand new password' });
+    },
+    ...everyone([ok({ check: (_res, w, c) => http(w.url, c.cookie).get('/api/auth/me').then((r) => expect(r.status).toBe(401)) })]),
+  },
+  {
+    route: 'GET /api/auth/email',
+    status: 200,
+    call: (as) => as.get('/api/auth/email'),
+    owner: [ok({ shape: (w) => ({ email: w.owner.email, pending: null }) })],
+    other: [ok({ shape: (w) => ({ email: w.other.email, pending: null }) })],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/auth/email/confirm',
+    status: 200,
+    // Anyone with the link mailed to an account's new address (an account made for it) confirms it.
+    call: async (as, w, c) => {
+      const f = await signUp(w.url);
+      c.email = `confirmed-${randomUUID()}@example.test`;
+      const after = w.mailbox.received.length;
+      expect((await f.api.put('/api/auth/email').send({ email: c.email, password: PASSWORD })).body.pending).toMatchObject({ email: c.email });
+      return as.post('/api/auth/email/confirm', { token: linkOf(await w.mailbox.next(c.email, { after })).token });
+    },
+    ...everyone([ok({ shape: (_w, c) => ({ email: c.email }) })]),
   },
   {
     route: 'GET /api/decks',
@@ -1656,14 +1722,31 @@ function documentedTables() {
 
 // --- the walk ------------------------------------------------------------------------------------
 
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
 describe('the authorisation table', () => {
   let server: RunningServer;
+  let mailbox: Mailbox;
   let w: World;
 
   beforeAll(async () => {
     const clockFile = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
     writeFileSync(clockFile, '0');
-    server = await startServer({ env: { CANDOR_TEST_CLOCK_FILE: clockFile } });
+    mailbox = await startMailbox();
+    // The public URL is the server's own localhost origin: the mailed links' site, and the passkeys' (RP ID localhost).
+    const port = await freePort();
+    server = await startServer({
+      env: { PORT: String(port), CANDOR_TEST_CLOCK_FILE: clockFile, CANDOR_SMTP_URL: mailbox.url, CANDOR_PUBLIC_URL: `http://localhost:${port}` },
+    });
     const [owner, other] = await Promise.all([signUp(server.url), signUp(server.url)]);
     const ownDeck = ((await owner.api.post('/api/decks/import').send(allKindsDeck())).body as { deck: Deck }).deck;
     const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;
@@ -1693,6 +1776,7 @@ describe('the authorisation table', () => {
       sockets: {},
       made: { spareLogin: {} },
       clockFile,
+      mailbox,
     };
     for (const [name, token] of [
       ['couple', w.coupleSeat],
@@ -1705,6 +1789,7 @@ describe('the authorisation table', () => {
   afterAll(async () => {
     for (const conn of Object.values(w?.sockets ?? {})) conn.socket.close();
     await server?.stop();
+    await mailbox?.close();
   });
 
   it('has a row for every route of the route table and every socket event, with the outcomes docs/security.md lists', async () => {

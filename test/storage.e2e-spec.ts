@@ -59,6 +59,8 @@ describe('storage', () => {
       // Passkeys: a public key and its counter, no secret; a WebAuthn challenge only as a hash, with what it is bound to.
       expect(await columnsOf('passkeys')).toEqual(['counter', 'created_at', 'credential_id', 'facilitator_id', 'id', 'last_used_at', 'name', 'public_key', 'transports']);
       expect(await columnsOf('webauthn_challenges')).toEqual(['bound_to', 'challenge_hash', 'expires_at', 'facilitator_id', 'purpose']);
+      // A mailed link: only its hash, what it is for, the new address of an e-mail change, when it expires, and wrong codes given with it.
+      expect(await columnsOf('mail_tokens')).toEqual(['attempts', 'email', 'expires_at', 'facilitator_id', 'purpose', 'token_hash']);
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.
@@ -77,6 +79,7 @@ describe('storage', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ CANDOR_ALLOWED_ORIGINS: 'https://ok.example, not-an-origin' }, 'CANDOR_ALLOWED_ORIGINS'],
     [{ CANDOR_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' }, 'CANDOR_TEST_CLOCK_FILE: a test clock is refused in production'],
+    [{ CANDOR_SMTP_URL: 'smtp://127.0.0.1:2525' }, 'CANDOR_SMTP_URL: needs CANDOR_PUBLIC_URL too'],
   ])('refuses to start with a bad setting (%o)', (env, message) => {
     const run = spawnSync(process.execPath, [SERVER_ENTRY], {
       env: { PATH: process.env.PATH, ...env },

@@ -11,6 +11,10 @@ import { Link, matchPath, useLocation } from './lib/router';
 // chart library (see results/chart-figure.tsx). The phone's first load is the home, join and play pages.
 const AuthPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.AuthPage })));
 const ResetPage = lazy(() => import('./features/auth/auth-page').then((m) => ({ default: m.ResetPage })));
+// Links by e-mail (with CANDOR_SMTP_URL): asking for a reset link, the reset link itself, a new address's confirmation.
+const ForgotPage = lazy(() => import('./features/auth/mail-pages').then((m) => ({ default: m.ForgotPage })));
+const MailResetPage = lazy(() => import('./features/auth/mail-pages').then((m) => ({ default: m.MailResetPage })));
+const ConfirmEmailPage = lazy(() => import('./features/auth/mail-pages').then((m) => ({ default: m.ConfirmEmailPage })));
 const ConsolePage = lazy(() => import('./features/console/console-page').then((m) => ({ default: m.ConsolePage })));
 const AccountPage = lazy(() => import('./features/console/account-page').then((m) => ({ default: m.AccountPage })));
 const LiveConsolePage = lazy(() => import('./features/console/live-console-page').then((m) => ({ default: m.LiveConsolePage })));
@@ -97,10 +101,30 @@ function Page({ path, hash }: { path: string; hash: string }) {
         <AuthPage key="login" mode="login" />
       </Lazy>
     );
+  // A reset link from an e-mail carries its token after '#' (never in a server log); without one, the reset by recovery code.
+  const linkToken = /^#token=[A-Za-z0-9_-]+$/.test(hash) ? hash.slice('#token='.length) : '';
+  if (path === '/reset' && linkToken)
+    return (
+      <Lazy>
+        <MailResetPage key={linkToken} token={linkToken} />
+      </Lazy>
+    );
   if (path === '/reset')
     return (
       <Lazy>
         <ResetPage />
+      </Lazy>
+    );
+  if (path === '/forgot')
+    return (
+      <Lazy>
+        <ForgotPage />
+      </Lazy>
+    );
+  if (path === '/confirm-email')
+    return (
+      <Lazy>
+        <ConfirmEmailPage key={linkToken} token={linkToken} />
       </Lazy>
     );
   if (path === '/signup')

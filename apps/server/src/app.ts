@@ -14,11 +14,14 @@ import { JoinsLimitedNotifier } from './live/joins-limited.notifier.js';
 import { applyHttpSecurity } from './security/http-security.js';
 import { joinLimiter } from './security/join-limiter.js';
 import { loginLimiter } from './security/login-limiter.js';
+import { mailLimiter } from './security/mail-limiter.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { joinRoute } from './sessions/join-route.js';
 import { SeatsService } from './sessions/seats.service.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
+// Reset e-mails per address typed in 15 minutes: enough for a mail that went to spam, too few to flood a mailbox.
+const MAILS_PER_EMAIL = 5;
 
 export async function createApp(config: Config): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -33,8 +36,11 @@ export async function createApp(config: Config): Promise<NestExpressApplication>
   app.use('/api/join', ...joinLimiter(limits, redis, (code, seconds) => notifier.refused(code, seconds)));
   const accounts = app.get(AccountsService);
   const loginLimits = { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress };
-  // One limiter for the login, its second step (/api/auth/login/totp) and the reset by recovery code.
+  // One limiter for the login, its second step (/api/auth/login/totp), the reset by recovery code and, by its
+  // prefix, the reset by a mailed link (/api/auth/reset/link and /mail: wrong two-step codes count by address).
   app.use(['/api/auth/login', '/api/auth/reset'], loginLimiter(loginLimits, redis, (account) => void accounts.throttled(account).catch(() => undefined)));
+  // Reset e-mails asked for (/api/auth/forgot; the link's own routes are under /api/auth/reset, above).
+  app.use('/api/auth/forgot', mailLimiter({ perEmail: MAILS_PER_EMAIL, perAddress: config.loginFailuresPerAddress }, redis));
   app.use('/api/join', joinRoute(app.get(SeatsService)));
   // The client's files, compressed: a phone on a slow line downloads a third of the bytes. API answers stay
   // uncompressed (they are small, and compressing what mixes secrets with input invites BREACH-style guessing).

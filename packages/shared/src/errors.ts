@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   // The blind couple reveal (docs/privacy.md): this prompt's answers stay on the phones; the two phones' reveals differ.
   'BLIND_REVEAL',
   'BLIND_MISMATCH',
+  // Links sent by e-mail (docs/security.md, "Password reset and e-mail by e-mail").
+  'MAIL_NOT_CONFIGURED',
+  'MAIL_NOT_SENT',
+  'LINK_INVALID',
   'INTERNAL',
 ] as const;
 

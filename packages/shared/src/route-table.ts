@@ -2,8 +2,16 @@ import { z } from 'zod';
 import type * as routes from './routes/index.js';
 import {
   auditEventSchema,
+  authOptionsSchema,
   credentialsSchema,
-  emailChangeSchema,
+  emailChangeRequestSchema,
+  emailConfirmedSchema,
+  emailStatusSchema,
+  mailLinkSchema,
+  passwordResetByMailSchema,
+  passwordResetRequestSchema,
+  pendingEmailSchema,
+  resetLinkSchema,
   facilitatorSchema,
   loginInfoSchema,
   passwordChangeSchema,
@@ -68,7 +76,7 @@ type RouteMeta = {
   // 'facilitator': only with a login cookie (FacilitatorGuard); 'none': anyone, and the route itself
   // decides what the caller may see (a seat token, a join code).
   auth: 'none' | 'facilitator';
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   summary: string;
   body?: z.ZodType;
   query?: Record<string, z.ZodType>;
@@ -106,7 +114,13 @@ export const routeTable = {
   listLogins: { auth: 'facilitator', status: 200, summary: "The account's logins (browsers), newest activity first", response: z.object({ logins: z.array(loginInfoSchema) }) },
   endLogin: { auth: 'facilitator', status: 204, summary: 'End one of your logins (that browser is logged out at once)' },
   changePassword: { auth: 'facilitator', status: 204, summary: 'Change the password (with the current one); every other login ends', body: passwordChangeSchema },
-  changeEmail: { auth: 'facilitator', status: 200, summary: 'Change the email (with the password)', body: emailChangeSchema, response: facilitatorResult },
+  changeEmail: {
+    auth: 'facilitator',
+    status: 200,
+    summary: 'Change the email (with the password); with mail configured, the new address gets a link to confirm it (`pending`) and the old one a notice',
+    body: emailChangeRequestSchema,
+    response: facilitatorResult.extend({ pending: pendingEmailSchema.optional() }),
+  },
   exportAccount: { auth: 'facilitator', status: 200, summary: "Everything of the account as one JSON file: its decks, its sessions' summaries, its audit log", files: ['application/json'] },
   deleteAccount: { auth: 'facilitator', status: 204, summary: 'Delete the account (with the password) and everything with it', body: passwordConfirmSchema },
   totpStatus: { auth: 'facilitator', status: 200, summary: 'Whether two-step login is on, and how many recovery codes are left', response: totpStatusSchema },
@@ -150,6 +164,22 @@ export const routeTable = {
     body: passkeyLoginSchema,
     response: facilitatorResult,
   },
+  authOptions: { auth: 'none', status: 200, summary: 'How a forgotten password is reset here: by e-mail (`mail: true`, CANDOR_SMTP_URL set) or by recovery code', response: authOptionsSchema },
+  requestReset: {
+    auth: 'none',
+    status: 202,
+    summary: 'Ask for a reset link by e-mail; the same answer whether or not the address has an account (409 MAIL_NOT_CONFIGURED without mail)',
+    body: passwordResetRequestSchema,
+  },
+  resetLink: { auth: 'none', status: 200, summary: 'Whether a reset link still works, and whether it needs a two-step code too', body: mailLinkSchema, response: resetLinkSchema },
+  resetByMail: {
+    auth: 'none',
+    status: 204,
+    summary: 'Set a new password with a reset link (and a code when two-step login is on); the link is used up and every login of the account ends',
+    body: passwordResetByMailSchema,
+  },
+  emailStatus: { auth: 'facilitator', status: 200, summary: "The account's email, and a change waiting for its confirmation", response: emailStatusSchema },
+  confirmEmail: { auth: 'none', status: 200, summary: 'Confirm a new email address with the link mailed to it; the address changes now', body: mailLinkSchema, response: emailConfirmedSchema },
   auditLog: { auth: 'facilitator', status: 200, summary: "The account's audit log, newest first (at most 500 events)", response: z.object({ events: z.array(auditEventSchema) }) },
   listDecks: { auth: 'facilitator', status: 200, summary: 'The deck library', response: z.object({ decks: z.array(deckSummarySchema) }) },
   createDeck: { auth: 'facilitator', status: 201, summary: 'Copy a deck ({ copyOf }) or create one ({ deck }) of your own', body: createDeckSchema, response: deckResult },

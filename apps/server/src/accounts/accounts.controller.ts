@@ -4,11 +4,12 @@ import {
   uuidSchema,
   type AuditEvent,
   type Credentials,
-  type EmailChange,
+  type EmailChangeRequest,
   type Facilitator,
   type LoginInfo,
   type PasswordChange,
   type PasswordReset,
+  type PendingEmail,
   type SecondFactor,
   type TotpDisable,
   type TotpEnable,
@@ -25,6 +26,7 @@ import { AuditService } from './audit.service.js';
 import { CurrentFacilitator, CurrentLogin } from './auth.guard.js';
 import { deviceName } from './device-name.js';
 import { LOGIN_COOKIE, SECOND_STEP_COOKIE } from './login-cookie.js';
+import { MailLinksService } from './mail-links.service.js';
 import { TwoFactorService } from './two-factor.service.js';
 
 type FacilitatorResult = { facilitator: Facilitator; idleMinutes: number };
@@ -36,6 +38,7 @@ export class AccountsController {
     private readonly audit: AuditService,
     private readonly twoFactor: TwoFactorService,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly mailLinks: MailLinksService,
   ) {}
 
   @Route(routes.signUp)
@@ -74,6 +77,7 @@ export class AccountsController {
   @Route(routes.resetPassword)
   async resetPassword(@BodyOf(routes.resetPassword) body: PasswordReset): Promise<void> {
     await this.accounts.resetPassword(body);
+    await this.mailLinks.passwordChanged({ email: body.email });
   }
 
   @Route(routes.totpStatus)
@@ -136,10 +140,18 @@ export class AccountsController {
     @BodyOf(routes.changePassword) body: PasswordChange,
   ): Promise<void> {
     await this.accounts.changePassword(facilitator.id, loginId, body.currentPassword, body.newPassword);
+    await this.mailLinks.passwordChanged({ facilitatorId: facilitator.id });
   }
 
   @Route(routes.changeEmail)
-  async changeEmail(@CurrentFacilitator() facilitator: Facilitator, @BodyOf(routes.changeEmail) body: EmailChange): Promise<FacilitatorResult> {
+  async changeEmail(
+    @CurrentFacilitator() facilitator: Facilitator,
+    @BodyOf(routes.changeEmail) body: EmailChangeRequest,
+  ): Promise<FacilitatorResult & { pending?: PendingEmail }> {
+    // With mail, the new address confirms itself first (mail-links.service.ts); without, it applies at once.
+    if (this.mailLinks.configured) {
+      return { ...(await this.mailLinks.requestEmailChange(facilitator.id, body.password, body.email, body.language)), idleMinutes: this.accounts.idleMinutes };
+    }
     return { facilitator: await this.accounts.changeEmail(facilitator.id, body.password, body.email), idleMinutes: this.accounts.idleMinutes };
   }
 

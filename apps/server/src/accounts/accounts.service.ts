@@ -17,7 +17,7 @@ import { PasskeysService } from './passkeys.service.js';
 import type { ThrottledAccount } from '../security/login-limiter.js';
 
 // argon2id (the library's default algorithm) with OWASP's suggested memory and time costs.
-const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 // A login's last activity is written at most this often (a console's requests come in bursts), and
 // never less often than a tenth of the idle time.
 const TOUCH_MS = 30_000;

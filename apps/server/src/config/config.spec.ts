@@ -36,6 +36,29 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ CANDOR_PUBLIC_URL: 'ftp://candor.example.org' })).toThrow(/CANDOR_PUBLIC_URL: must start with http: or https:/);
   });
 
+  it('reads the SMTP URL and the sender, with a sender made from the public URL by default', () => {
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({}).mailFrom).toBeUndefined();
+    const config = loadConfig({ CANDOR_SMTP_URL: 'smtp://user:secret@mail.example.org:587', CANDOR_PUBLIC_URL: 'https://candor.example.org' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://user:secret@mail.example.org:587', mailFrom: 'Candor <no-reply@candor.example.org>' });
+    expect(loadConfig({ CANDOR_SMTP_URL: 'smtps://mail.example.org', CANDOR_PUBLIC_URL: 'https://candor.example.org', CANDOR_MAIL_FROM: 'praxis@example.org' }).mailFrom).toBe('praxis@example.org');
+    expect(
+      loadConfig({ CANDOR_SMTP_URL: 'smtp://mail.example.org', CANDOR_PUBLIC_URL: 'https://candor.example.org', CANDOR_MAIL_FROM: 'Praxis Candor <praxis@example.org>' }).mailFrom,
+    ).toBe('Praxis Candor <praxis@example.org>');
+  });
+
+  it('refuses an SMTP URL without a public URL, of another scheme, and a sender that is not an address', () => {
+    expect(() => loadConfig({ CANDOR_SMTP_URL: 'smtp://mail.example.org' })).toThrow(/CANDOR_SMTP_URL: needs CANDOR_PUBLIC_URL too/);
+    expect(() => loadConfig({ CANDOR_SMTP_URL: 'http://mail.example.org', CANDOR_PUBLIC_URL: 'https://candor.example.org' })).toThrow(
+      /CANDOR_SMTP_URL: must start with smtp: or smtps:/,
+    );
+    for (const bad of ['no-reply', 'Candor <no-reply>', 'a@b@c', 'Candor no-reply@example.org>']) {
+      expect(() => loadConfig({ CANDOR_SMTP_URL: 'smtp://mail.example.org', CANDOR_PUBLIC_URL: 'https://candor.example.org', CANDOR_MAIL_FROM: bad }), bad).toThrow(
+        /CANDOR_MAIL_FROM: must be an address/,
+      );
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -43,6 +43,16 @@ const envSchema = z.object({
     .refine((u) => !URL.canParse(u) || new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin only: scheme, host and port, no path')
     .transform((u) => new URL(u).origin)
     .optional(),
+  // Where e-mails go out (smtp://user:pass@host:587, or smtps:// for TLS from the start). Unset: no e-mail is sent,
+  // passwords are reset with a recovery code, and a new e-mail address applies at once. Needs CANDOR_PUBLIC_URL.
+  CANDOR_SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
+  // The sender of those e-mails: an address, or a name with it ("Candor <no-reply@candor.example.org>").
+  // Default: Candor <no-reply@the host of CANDOR_PUBLIC_URL>.
+  CANDOR_MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address (no-reply@example.org) or a name and an address (Candor <no-reply@example.org>)')
+    .optional(),
   // Where the built client lives; served on the same port when present.
   CANDOR_CLIENT_DIR: z.string().optional(),
   CANDOR_SECURE_COOKIES: z
@@ -94,6 +104,9 @@ const envSchema = z.object({
 }).refine((e) => !(e.CANDOR_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
   path: ['CANDOR_TEST_CLOCK_FILE'],
   message: 'a test clock is refused in production (NODE_ENV=production)',
+}).refine((e) => !e.CANDOR_SMTP_URL || e.CANDOR_PUBLIC_URL, {
+  path: ['CANDOR_SMTP_URL'],
+  message: 'needs CANDOR_PUBLIC_URL too: the links in e-mails are made from it (never from a request\'s Host)',
 });
 
 export type Config = {
@@ -104,6 +117,9 @@ export type Config = {
   dataDir: string;
   allowedOrigins: string[];
   publicUrl?: string;
+  // Both set, or neither: mail is sent only with an SMTP URL (and then always from mailFrom).
+  smtpUrl?: string;
+  mailFrom?: string;
   clientDir?: string;
   secureCookies: boolean;
   loginDays: number;
@@ -140,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.CANDOR_DATA_DIR),
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
     publicUrl: e.CANDOR_PUBLIC_URL,
+    smtpUrl: e.CANDOR_SMTP_URL,
+    mailFrom: e.CANDOR_SMTP_URL && e.CANDOR_PUBLIC_URL ? (e.CANDOR_MAIL_FROM ?? `Candor <no-reply@${new URL(e.CANDOR_PUBLIC_URL).hostname}>`) : undefined,
     clientDir: e.CANDOR_CLIENT_DIR ? resolve(e.CANDOR_CLIENT_DIR) : undefined,
     secureCookies: e.CANDOR_SECURE_COOKIES,
     loginDays: e.CANDOR_LOGIN_DAYS,

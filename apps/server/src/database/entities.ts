@@ -5,6 +5,7 @@ import { PendingLoginEntity } from '../accounts/pending-login.entity.js';
 import { RecoveryCodeEntity } from '../accounts/recovery-code.entity.js';
 import { PasskeyEntity } from '../accounts/passkey.entity.js';
 import { WebauthnChallengeEntity } from '../accounts/webauthn-challenge.entity.js';
+import { MailTokenEntity } from '../accounts/mail-token.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   RecoveryCodeEntity,
   PasskeyEntity,
   WebauthnChallengeEntity,
+  MailTokenEntity,
   LiveSessionEntity,
   ParticipantEntity,
   HomeworkSeatEntity,

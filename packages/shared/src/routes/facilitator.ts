@@ -27,6 +27,13 @@ export const renewRecoveryCodes = 'POST /api/auth/recovery-codes' satisfies Rout
 export const secondStepFactors = 'GET /api/auth/login/factors' satisfies RouteSpec;
 export const passkeyLoginOptions = 'POST /api/auth/login/passkey/options' satisfies RouteSpec;
 export const logInWithPasskey = 'POST /api/auth/login/passkey' satisfies RouteSpec;
+// Links by e-mail (with CANDOR_SMTP_URL): a forgotten password, and a change of address.
+export const authOptions = 'GET /api/auth/options' satisfies RouteSpec;
+export const requestReset = 'POST /api/auth/forgot' satisfies RouteSpec;
+export const resetLink = 'POST /api/auth/reset/link' satisfies RouteSpec;
+export const resetByMail = 'POST /api/auth/reset/mail' satisfies RouteSpec;
+export const emailStatus = 'GET /api/auth/email' satisfies RouteSpec;
+export const confirmEmail = 'POST /api/auth/email/confirm' satisfies RouteSpec;
 
 export const listDecks = 'GET /api/decks' satisfies RouteSpec;
 export const createDeck = 'POST /api/decks' satisfies RouteSpec;

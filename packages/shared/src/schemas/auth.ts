@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'passkey-removed',
   'passkey-used',
   'recovery-codes-renewed',
+  'password-reset-requested',
+  'password-reset-by-email',
+  'email-change-requested',
 ] as const;
 
 export const auditEventSchema = z.object({
@@ -103,3 +106,34 @@ export type TotpDisable = z.infer<typeof totpDisableSchema>;
 export type TotpStatus = z.infer<typeof totpStatusSchema>;
 export type SecondFactor = z.infer<typeof secondFactorSchema>;
 export type PasswordReset = z.infer<typeof passwordResetSchema>;
+
+// Links by e-mail (with CANDOR_SMTP_URL): a forgotten password, and a new address confirmed from its mailbox.
+// `language`: the page's, for the words of the mail (English when it is not given).
+export const MAIL_LANGUAGES = ['en', 'de'] as const;
+export const mailLanguageSchema = z.enum(MAIL_LANGUAGES);
+// A link's token: 32 random bytes, base64url (43 characters).
+export const mailTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a link of ours');
+export const authOptionsSchema = z.object({ mail: z.boolean() });
+export const passwordResetRequestSchema = z.object({ email: credentialsSchema.shape.email, language: mailLanguageSchema.optional() }).strict();
+export const mailLinkSchema = z.object({ token: mailTokenSchema }).strict();
+// What the reset page needs to know of its link: whether the account's two-step login asks for a code too.
+export const resetLinkSchema = z.object({ twoStep: z.boolean() });
+// The new password from a reset link; with two-step login on, a current code or a recovery code too.
+export const passwordResetByMailSchema = z
+  .object({ token: mailTokenSchema, newPassword: credentialsSchema.shape.password, code: z.union([totpCodeSchema, recoveryCodeSchema]).optional() })
+  .strict();
+// With mail, a change of address waits for the new address to confirm it.
+export const pendingEmailSchema = z.object({ email: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export const emailStatusSchema = z.object({ email: z.string(), pending: pendingEmailSchema.nullable() });
+export const emailChangeRequestSchema = emailChangeSchema.extend({ language: mailLanguageSchema.optional() }).strict();
+export const emailConfirmedSchema = z.object({ email: z.string() });
+
+export type MailLanguage = z.infer<typeof mailLanguageSchema>;
+export type AuthOptions = z.infer<typeof authOptionsSchema>;
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+export type MailLink = z.infer<typeof mailLinkSchema>;
+export type ResetLink = z.infer<typeof resetLinkSchema>;
+export type PasswordResetByMail = z.infer<typeof passwordResetByMailSchema>;
+export type PendingEmail = z.infer<typeof pendingEmailSchema>;
+export type EmailStatus = z.infer<typeof emailStatusSchema>;
+export type EmailChangeRequest = z.infer<typeof emailChangeRequestSchema>;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
+import { useMailOption } from './mail-pages';
 import '../../i18n/facilitator-texts';
 
 type AuthMode = 'login' | 'signup';
@@ -22,7 +23,10 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   const { t: tf } = useTranslation('facilitator');
   const errorText = useErrorText();
   const routes = ROUTES[mode];
-  const loggedOffIdle = (useLocation().state as { loggedOff?: string } | null)?.loggedOff === 'idle';
+  const arrival = useLocation().state as { loggedOff?: string; passwordReset?: boolean } | null;
+  const loggedOffIdle = arrival?.loggedOff === 'idle';
+  // With mail, a forgotten password gets a link by e-mail; without, the reset by recovery code.
+  const mail = useMailOption();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Kept as caught, so that the message follows a change of language.
@@ -65,6 +69,11 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
           {t('loggedOffIdle')}
         </p>
       )}
+      {arrival?.passwordReset && (
+        <p className="notice" role="status">
+          {tf('mailReset.done')}
+        </p>
+      )}
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="email">{t('email')}</label>
         <input id="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
@@ -98,7 +107,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
       </p>
       {mode === 'login' && (
         <p>
-          <Link to="/reset">{tf('twoStep.forgot')}</Link>
+          <Link to={mail ? '/forgot' : '/reset'}>{tf('twoStep.forgot')}</Link>
         </p>
       )}
     </main>
@@ -236,9 +245,10 @@ function SecondStep({ onRestart }: { onRestart: () => void }) {
 // The server refused a passkey's answer (another account's, a copy's, an old one).
 class PasskeyRefused extends Error {}
 
-// A forgotten password, reset with a recovery code (Candor sends no email).
+// A forgotten password, reset with a recovery code (the way without e-mail; with it, mail-pages.tsx offers a link too).
 export function ResetPage() {
   const { t } = useTranslation('facilitator');
+  const mail = useMailOption();
   const { t: ta } = useTranslation('auth');
   const errorText = useErrorText();
   const [fields, setFields] = useState({ email: '', recoveryCode: '', newPassword: '' });
@@ -281,7 +291,13 @@ export function ResetPage() {
       ) : (
         <>
           <p>{t('reset.about')}</p>
-          <p className="muted">{t('reset.noCodes')}</p>
+          {mail ? (
+            <p>
+              <Link to="/forgot">{t('reset.byMail')}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t('reset.noCodes')}</p>
+          )}
           <form className="card" onSubmit={(event) => void submit(event)} noValidate>
             <label htmlFor="reset-email">{t('reset.email')}</label>
             <input id="reset-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />

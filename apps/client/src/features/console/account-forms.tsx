@@ -74,19 +74,27 @@ export function PasswordForm() {
   );
 }
 
-export function EmailForm({ onChanged }: { onChanged: () => void }) {
-  const { t } = useTranslation('facilitator');
+// With mail, a new address changes only once the link sent to it is opened: the form says so, and so does
+// the line above it while a change waits (`pending`, from GET /api/auth/email).
+export function EmailForm({ onChanged, pending }: { onChanged: () => void; pending?: { email: string; expiresAt: string } | null }) {
+  const { t, i18n } = useTranslation('facilitator');
   return (
     <AccountForm
       id="email"
       heading={t('account.email.heading')}
       submit={t('account.email.submit')}
       onSubmit={async () => {
-        await call(routes.changeEmail, { body: { email: value('new-email'), password: value('email-password') } });
+        const language = i18n.language.startsWith('de') ? 'de' : 'en';
+        const changed = await call(routes.changeEmail, { body: { email: value('new-email'), password: value('email-password'), language } });
         onChanged();
-        return t('account.email.done');
+        return changed.pending ? t('account.email.sent', { email: changed.pending.email }) : t('account.email.done');
       }}
     >
+      {pending && (
+        <p className="notice" role="status">
+          {t('account.email.pending', { email: pending.email, until: new Date(pending.expiresAt).toLocaleString(i18n.language) })}
+        </p>
+      )}
       <label htmlFor="new-email">{t('account.email.new')}</label>
       <input id="new-email" type="email" autoComplete="email" required />
       <label htmlFor="email-password">{t('account.email.password')}</label>

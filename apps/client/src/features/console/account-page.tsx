@@ -21,6 +21,7 @@ export const AccountPage = withQueries(function AccountPage() {
   const me = useQuery(routeQuery(routes.me));
   const logins = useQuery(routeQuery(routes.listLogins));
   const audit = useQuery(routeQuery(routes.auditLog));
+  const emailStatus = useQuery(routeQuery(routes.emailStatus));
   const failed = useLoginRedirect(me.error ?? logins.error ?? audit.error);
   const end = useMutation({
     mutationFn: (login: LoginInfo) => call(routes.endLogin, { params: { loginId: login.id } }),
@@ -88,7 +89,7 @@ export const AccountPage = withQueries(function AccountPage() {
       <PasskeysSection onChanged={() => void audit.refetch()} />
       <RecoveryCodesSection onChanged={() => void audit.refetch()} />
       <PasswordForm />
-      <EmailForm onChanged={() => void Promise.all([me.refetch(), audit.refetch()])} />
+      <EmailForm pending={emailStatus.data?.pending} onChanged={() => void Promise.all([me.refetch(), audit.refetch(), emailStatus.refetch()])} />
       <OwnDataSection onDownloaded={() => void audit.refetch()} />
 
       <section className="card" aria-labelledby="audit-heading">

@@ -13,6 +13,7 @@ import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
 import { Passkeys1796346889361 } from './1796346889361-Passkeys.js';
 import { BlindReveal1796347312057 } from './1796347312057-BlindReveal.js';
+import { MailTokens1796348731156 } from './1796348731156-MailTokens.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TwoFactor1796319876978,
   Passkeys1796346889361,
   BlindReveal1796347312057,
+  MailTokens1796348731156,
 ];
