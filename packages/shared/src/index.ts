@@ -8,6 +8,7 @@ export * from './schemas/result.js';
 export * from './schemas/session.js';
 export * from './schemas/seats.js';
 export * from './schemas/auth.js';
+export * from './schemas/access.js';
 export * from './state-language.js';
 export * as routes from './routes/index.js';
 export * from './route-table.js';

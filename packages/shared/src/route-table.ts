@@ -17,6 +17,7 @@ import {
   totpSetupSchema,
   totpStatusSchema,
 } from './schemas/auth.js';
+import { accessChangeSchema, accessEntrySchema, accessInviteSchema, accessListSchema } from './schemas/access.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -168,6 +169,16 @@ export const routeTable = {
     body: seatLinkSchema,
     response: seatLinkResultSchema,
   },
+  listAccess: { auth: 'facilitator', status: 200, summary: "Who else has access to one of your sessions, and with which role (the owner only)", response: accessListSchema },
+  giveAccess: {
+    auth: 'facilitator',
+    status: 201,
+    summary: "Give another account access to one of your sessions by its email, as a co-runner or a viewer (again: a new role); 404 for an address without an account",
+    body: accessInviteSchema,
+    response: accessEntrySchema,
+  },
+  changeAccess: { auth: 'facilitator', status: 200, summary: "Change the role of an account with access to one of your sessions", body: accessChangeSchema, response: accessEntrySchema },
+  removeAccess: { auth: 'facilitator', status: 204, summary: "Remove an account's access to one of your sessions, or leave a session shared with you (your own account id); its consoles are closed" },
   claimSeat: {
     auth: 'none',
     status: 201,

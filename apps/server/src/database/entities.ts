@@ -10,6 +10,7 @@ import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
 import { SeatReclaimEntity } from '../sessions/seat-reclaim.entity.js';
+import { SessionAccessEntity } from '../sessions/session-access.entity.js';
 import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 
 export const ENTITIES = [
@@ -22,6 +23,7 @@ export const ENTITIES = [
   ParticipantEntity,
   HomeworkSeatEntity,
   SeatReclaimEntity,
+  SessionAccessEntity,
   AnswerEntity,
   PromptResultEntity,
   DeckEntity,

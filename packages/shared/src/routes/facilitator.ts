@@ -41,3 +41,9 @@ export const homeworkInvites = 'POST /api/sessions/:id/homework-invites' satisfi
 export const releaseHomework = 'POST /api/sessions/:id/homework-release' satisfies RouteSpec;
 export const sessionSeats = 'GET /api/sessions/:id/seats' satisfies RouteSpec;
 export const seatLink = 'POST /api/sessions/:id/seat-link' satisfies RouteSpec;
+
+// Co-facilitators: who else may run or view a session (the owner manages it; an invitee may leave).
+export const listAccess = 'GET /api/sessions/:id/access' satisfies RouteSpec;
+export const giveAccess = 'POST /api/sessions/:id/access' satisfies RouteSpec;
+export const changeAccess = 'PUT /api/sessions/:id/access/:accountId' satisfies RouteSpec;
+export const removeAccess = 'DELETE /api/sessions/:id/access/:accountId' satisfies RouteSpec;

@@ -62,6 +62,11 @@ export const AUDIT_ACTIONS = [
   'totp-disabled',
   'recovery-code-used',
   'password-reset',
+  // Co-facilitators: on the owner's log and on the invitee's (the other account's email as the detail).
+  'access-given',
+  'access-changed',
+  'access-removed',
+  'access-left',
 ] as const;
 
 export const auditEventSchema = z.object({

@@ -11,6 +11,7 @@ import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
 import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
 import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
+import { SessionAccess1796346884086 } from './1796346884086-SessionAccess.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   HomeworkAudience1796315349343,
   SeatReissue1796315596017,
   TwoFactor1796319876978,
+  SessionAccess1796346884086,
 ];
