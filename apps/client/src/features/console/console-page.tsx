@@ -1,4 +1,4 @@
-import type { CreateSession, SessionMode, SessionState } from '@candor/shared';
+import type { CreateSession, SessionAccess, SessionMode, SessionState } from '@candor/shared';
 import { K_DEFAULT, K_MAX, K_MIN } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -186,8 +186,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
           <p className="muted">{t('console.sessions.none')}</p>
         ) : (
           <ul className="session-list">
-            {liveSessions.map(({ state, createdAt }) => (
-              <SessionRow key={state.id} state={state} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
+            {liveSessions.map(({ state, createdAt, access }) => (
+              <SessionRow key={state.id} state={state} access={access} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}
@@ -200,8 +200,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
           <p className="muted">{th('console.none')}</p>
         ) : (
           <ul className="session-list">
-            {homework.map(({ state }) => (
-              <HomeworkRow key={state.id} state={state} onDeleted={() => void sessions.refetch()} />
+            {homework.map(({ state, access }) => (
+              <HomeworkRow key={state.id} state={state} access={access} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}
@@ -211,8 +211,9 @@ export const ConsolePage = withQueries(function ConsolePage() {
 });
 
 // One session in the list: where it stands, its summary, and deleting it (asked about first: it takes the
-// answers and results with it, for good).
-function SessionRow({ state, when, onDeleted }: { state: SessionState; when: string; onDeleted: () => void }) {
+// answers and results with it, for good). A session shared with this account says so, with its role, and
+// only its owner may delete it.
+function SessionRow({ state, access, when, onDeleted }: { state: SessionState; access: SessionAccess; when: string; onDeleted: () => void }) {
   const { t } = useTranslation('facilitator');
   return (
     <li>
@@ -226,7 +227,13 @@ function SessionRow({ state, when, onDeleted }: { state: SessionState; when: str
       <Link to={`/console/sessions/${state.id}/summary`} aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}>
         {t('console.sessions.summary')}
       </Link>{' '}
-      <DeleteSession sessionId={state.id} label={`${state.title} (${when})`} onDeleted={onDeleted} />
+      {access === 'owner' ? (
+        <DeleteSession sessionId={state.id} label={`${state.title} (${when})`} onDeleted={onDeleted} />
+      ) : (
+        <span className="badge" data-testid="shared-role">
+          {t(access === 'co-run' ? 'console.sessions.sharedCoRun' : 'console.sessions.sharedView')}
+        </span>
+      )}
     </li>
   );
 }
