@@ -1,4 +1,4 @@
-import type { SessionState } from '@candor/shared';
+import type { SessionAccess, SessionState } from '@candor/shared';
 import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useQuery } from '@tanstack/react-query';
@@ -81,6 +81,21 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
   }, [refusal]);
 
+  // The owner changing a co-runner's or a viewer's role closes their console, which connects again: the
+  // role is read again then (a removed one's console is refused and says so).
+  const [accessNow, setAccessNow] = useState<SessionAccess | null>(null);
+  const wasConnected = useRef(false);
+  useEffect(() => {
+    if (status !== 'connected') return;
+    if (wasConnected.current) {
+      call(routes.getSession, { params: { id: sessionId } }).then(
+        (session) => setAccessNow(session.access),
+        () => undefined,
+      );
+    }
+    wasConnected.current = true;
+  }, [status, sessionId]);
+
   const send = async (command: (target: CandorSocket) => Promise<CommandResult<SessionState>>) => {
     if (!socket) return;
     setBusy(true);
@@ -98,7 +113,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
 
   const connected = status === 'connected';
   // A viewer follows the session: every control stays off (the server refuses a viewer's commands anyway).
-  const access = stored.data?.access;
+  const access = accessNow ?? stored.data?.access;
   const viewing = access === 'view';
   const ready = connected && !busy && !viewing;
   // Each control's button and its key share one action: the same handler, enabled under the same rule.
