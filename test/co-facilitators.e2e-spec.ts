@@ -33,10 +33,18 @@ describe('co-facilitators', () => {
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
     const rows = await accessOf(owner, session.state.id);
     expect(rows.map((r) => [r.email, r.role])).toEqual([[invitee.email, 'co-run']]);
-    // Given once; the others only set the role it had.
-    const given = (await auditOf(owner)).filter((e) => e.action === 'access-given' && e.detail?.includes(invitee.email));
-    expect(given).toHaveLength(1);
-    expect((await auditOf(invitee)).filter((e) => e.action === 'access-given')).toHaveLength(1);
+    // Given once; the others found the role it had already, and changed nothing.
+    const logged = (await auditOf(owner)).filter((e) => e.action.startsWith('access-') && e.detail?.includes(invitee.email));
+    expect(logged.map((e) => e.action)).toEqual(['access-given']);
+    expect((await auditOf(invitee)).filter((e) => e.action.startsWith('access-')).map((e) => e.action)).toEqual(['access-given']);
+    // Given again with other roles, at once: still one row, with one of them.
+    const again = await Promise.all(
+      (['view', 'co-run', 'view'] as const).map((role) => owner.api.post(`/api/sessions/${session.state.id}/access`).send({ email: invitee.email, role })),
+    );
+    expect(again.map((a) => a.status)).toEqual([201, 201, 201]);
+    const after = await accessOf(owner, session.state.id);
+    expect(after).toHaveLength(1);
+    expect(['view', 'co-run']).toContain(after[0].role);
   });
 
   test("refuses the co-runner's commands from the owner's removal on, and closes its console", async ({ server, facilitator: owner, clients }) => {

@@ -38,16 +38,18 @@ export class SessionAccessRepository {
   }
 
   // Gives access, or a new role to an account that has it: one statement, so two invites of the same
-  // account at once leave one row, and only the one that inserted it says `given` (xmax is 0 only for a
-  // row this statement inserted). A SELECT over it: rows on PostgreSQL and on PGlite alike.
-  async upsert(sessionId: string, facilitatorId: string, role: AccessRole, invitedBy: string): Promise<{ given: boolean }> {
+  // account at once leave one row. 'given': this statement inserted it (xmax is 0 only for a row the
+  // statement inserted); 'changed': it had another role; 'same': it had this role already. A SELECT over
+  // it: rows on PostgreSQL and on PGlite alike.
+  async upsert(sessionId: string, facilitatorId: string, role: AccessRole, invitedBy: string): Promise<'given' | 'changed' | 'same'> {
     const rows: { given: boolean }[] = await this.db.query(
       `WITH up AS (INSERT INTO session_access (session_id, facilitator_id, role, invited_by) VALUES ($1, $2, $3, $4)
-                   ON CONFLICT (session_id, facilitator_id) DO UPDATE SET role = EXCLUDED.role RETURNING (xmax = 0) AS given)
+                   ON CONFLICT (session_id, facilitator_id) DO UPDATE SET role = EXCLUDED.role WHERE session_access.role <> EXCLUDED.role
+                   RETURNING (xmax = 0) AS given)
        SELECT given FROM up`,
       [sessionId, facilitatorId, role, invitedBy],
     );
-    return { given: Boolean(rows[0]?.given) };
+    return rows.length === 0 ? 'same' : rows[0].given ? 'given' : 'changed';
   }
 
   // A new role for an account that has access; false if it has none.

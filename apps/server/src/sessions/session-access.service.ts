@@ -40,15 +40,21 @@ export class SessionAccessService {
     const accountId = rows[0]?.id;
     if (!accountId) throw new AppError('NOT_FOUND', 'There is no Candor account with this email. Ask them to sign up first.');
     if (accountId === ownerId) throw new AppError('INVALID_PAYLOAD', 'This is your own session: you have every right in it already.');
-    const { given } = await this.repo.upsert(sessionId, accountId, role, ownerId);
-    await this.recordBoth(ownerId, accountId, given ? 'access-given' : 'access-changed', `${session.deck.title} (${session.code}), ${role}`);
-    if (!given) this.changed.next({ sessionId, facilitatorId: accountId });
-    this.logger.log(`session ${sessionId}: access ${given ? 'given' : 'changed'} (${role})`);
+    // Given again with the role it has: nothing changes, nothing is logged.
+    const outcome = await this.repo.upsert(sessionId, accountId, role, ownerId);
+    if (outcome !== 'same') {
+      await this.recordBoth(ownerId, accountId, outcome === 'given' ? 'access-given' : 'access-changed', `${session.deck.title} (${session.code}), ${role}`);
+      if (outcome === 'changed') this.changed.next({ sessionId, facilitatorId: accountId });
+      this.logger.log(`session ${sessionId}: access ${outcome} (${role})`);
+    }
     return this.entry(sessionId, accountId);
   }
 
   async change(ownerId: string, sessionId: string, accountId: string, role: AccessRole): Promise<AccessEntry> {
     const session = await this.lifecycle.owned(ownerId, sessionId);
+    const before = await this.repo.roleOf(sessionId, accountId);
+    if (!before) throw noAccess();
+    if (before === role) return this.entry(sessionId, accountId);
     if (!(await this.repo.setRole(sessionId, accountId, role))) throw noAccess();
     await this.recordBoth(ownerId, accountId, 'access-changed', `${session.deck.title} (${session.code}), ${role}`);
     this.changed.next({ sessionId, facilitatorId: accountId });
