@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../accounts/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { pgCode } from '../common/pg-error.js';
 import { SessionAccessRepository } from './session-access.repository.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 
@@ -41,7 +42,11 @@ export class SessionAccessService {
     if (!accountId) throw new AppError('NOT_FOUND', 'There is no Candor account with this email. Ask them to sign up first.');
     if (accountId === ownerId) throw new AppError('INVALID_PAYLOAD', 'This is your own session: you have every right in it already.');
     // Given again with the role it has: nothing changes, nothing is logged.
-    const outcome = await this.repo.upsert(sessionId, accountId, role, ownerId);
+    const outcome = await this.repo.upsert(sessionId, accountId, role, ownerId).catch((error: unknown) => {
+      // The session (or the account) was deleted meanwhile.
+      if (pgCode(error) === FOREIGN_KEY_VIOLATION) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+      throw error;
+    });
     if (outcome !== 'same') {
       await this.recordBoth(ownerId, accountId, outcome === 'given' ? 'access-given' : 'access-changed', `${session.deck.title} (${session.code}), ${role}`);
       if (outcome === 'changed') this.changed.next({ sessionId, facilitatorId: accountId });
@@ -89,6 +94,9 @@ export class SessionAccessService {
     await this.audit.record(otherId, action, `${what}: ${emailOf(ownerId)}`);
   }
 }
+
+// PostgreSQL's SQLSTATE for a row whose referenced row is gone.
+const FOREIGN_KEY_VIOLATION = '23503';
 
 function noAccess(): AppError {
   return new AppError('NOT_FOUND', 'This account has no access to this session.');
