@@ -140,6 +140,23 @@ describe('co-facilitators', () => {
     expect((await invitee.api.get(`/api/sessions/${c.state.id}`)).body).toMatchObject({ code: 'SESSION_NOT_FOUND' });
   });
 
+  test("lists one's own sessions and the shared ones together, newest first, each with its role", async ({ server, facilitator: owner }) => {
+    const colleague = await signUp(server.url);
+    const first = await createSession(owner);
+    const theirs = await createSession(colleague);
+    const second = await createSession(owner);
+    const unshared = await createSession(owner);
+    await shareSession(owner, first.state.id, colleague, 'view');
+    await shareSession(owner, second.state.id, colleague, 'co-run');
+    const listed = ((await colleague.api.get('/api/sessions')).body as { sessions: FacilitatorSession[] }).sessions;
+    expect(listed.map((s) => [s.state.id, s.access])).toEqual([
+      [second.state.id, 'co-run'],
+      [theirs.state.id, 'owner'],
+      [first.state.id, 'view'],
+    ]);
+    expect(listed.map((s) => s.state.id)).not.toContain(unshared.state.id);
+  });
+
   test('refuses sharing with oneself and a role that is none', async ({ server, facilitator: owner }) => {
     const session = await createSession(owner);
     const self = await owner.api.post(`/api/sessions/${session.state.id}/access`).send({ email: owner.email, role: 'view' });
