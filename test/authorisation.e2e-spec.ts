@@ -12,6 +12,7 @@ import {
   createSession,
   joinSession,
   ROOT,
+  shareDeck,
   shareSession,
   signUp,
   startServer,
@@ -462,9 +463,9 @@ const REST_ROWS: RestRowInput[] = [
     call: (as) => as.get('/api/decks'),
     owner: [ok({ check: (res, w) => library(res, w.ownDeck, w.otherDeck) })],
     other: [ok({ check: (res, w) => library(res, w.otherDeck, w.ownDeck) })],
-    // Their own decks only: the owner's decks are not shared with the sessions.
-    coRunner: [ok({ check: (res, w) => library(res, undefined, w.ownDeck) })],
-    viewer: [ok({ check: (res, w) => library(res, undefined, w.ownDeck) })],
+    // The owner's deck shared with them, marked with their role; nobody else's.
+    coRunner: [ok({ check: (res, w) => sharedLibrary(res, w, 'co-run') })],
+    viewer: [ok({ check: (res, w) => sharedLibrary(res, w, 'view') })],
     anonymous: [unauthenticated],
   },
   {
@@ -476,6 +477,15 @@ const REST_ROWS: RestRowInput[] = [
       notFound('DECK_NOT_FOUND'),
       ok({ what: 'a built-in deck', call: (as) => as.get(`/api/decks/${BUILT_IN}`), shape: () => ({ deck: { id: BUILT_IN } }) }),
     ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          ok({ what: 'shared with them', check: (res, w) => expect(res.body).toEqual({ deck: w.ownDeck }) }),
+          notFound('DECK_NOT_FOUND', { what: "another's", call: (as, w) => as.get(`/api/decks/${w.otherDeck.id}`) }),
+        ],
+      ]),
+    ),
     anonymous: [unauthenticated],
   },
   {
@@ -518,7 +528,8 @@ const REST_ROWS: RestRowInput[] = [
         role,
         [
           ok({ what: 'a copy of a built-in deck', call: (as) => as.post('/api/decks', { copyOf: BUILT_IN }), check: (res) => expect(res.body.deck.id).toMatch(/^u-/) }),
-          notFound('DECK_NOT_FOUND', { what: "a copy of the owner's deck (decks are not shared)" }),
+          ok({ what: 'a copy of the deck shared with them', check: (res, w) => copyOf(res, w.ownDeck) }),
+          notFound('DECK_NOT_FOUND', { what: "a copy of another's deck", call: (as, w) => as.post('/api/decks', { copyOf: w.otherDeck.id }) }),
         ],
       ]),
     ),
@@ -543,6 +554,9 @@ const REST_ROWS: RestRowInput[] = [
       forbidden({ what: 'a built-in deck', call: (as, w) => as.put(`/api/decks/${BUILT_IN}`, inputOf(w.ownDeck)) }),
     ],
     other: [notFound('DECK_NOT_FOUND')],
+    // Shared with them: they may read it, not change it.
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
@@ -572,6 +586,8 @@ const REST_ROWS: RestRowInput[] = [
         },
       }),
     ],
+    coRunner: [ok({ shape: (w) => ({ format: 'candor-deck', version: 1, deck: w.ownDeck }) })],
+    viewer: [ok({ shape: (w) => ({ format: 'candor-deck', version: 1, deck: w.ownDeck }) })],
     other: [
       notFound('DECK_NOT_FOUND'),
       ok({
@@ -580,6 +596,95 @@ const REST_ROWS: RestRowInput[] = [
         shape: () => ({ format: 'candor-deck', version: 1, deck: { id: BUILT_IN } }),
       }),
     ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/decks/:deckId/access',
+    status: 200,
+    call: (as, w) => as.get(`/api/decks/${w.ownDeck.id}/access`),
+    owner: [
+      ok({
+        check: (res, w) =>
+          expect((res.body.access as { accountId: string; role: string }[]).map((a) => [a.accountId, a.role])).toEqual([
+            [w.coRunner.id, 'co-run'],
+            [w.viewer.id, 'view'],
+          ]),
+      }),
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/decks/:deckId/access',
+    status: 201,
+    // Refused: sharing the owner's deck with the other facilitator.
+    call: (as, w) => as.post(`/api/decks/${w.ownDeck.id}/access`, { email: w.other.email, role: 'view' }),
+    owner: [
+      ok({
+        what: 'their new deck, with the co-runner',
+        call: (as, w) => as.post(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access`, { email: w.coRunner.email, role: 'view' }),
+        shape: (w) => ({ accountId: w.coRunner.id, role: 'view' }),
+        check: async (_res, w) => expect((await w.as.coRunner.get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ deck: { id: w.made.newDeck?.id } }),
+      }),
+      { verdict: 404, code: 'NOT_FOUND', what: 'an address without an account', call: (as, w) => as.post(`/api/decks/${w.ownDeck.id}/access`, { email: newEmail(), role: 'view' }) },
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'PUT /api/decks/:deckId/access/:accountId',
+    status: 200,
+    // Refused: making the viewer a co-runner.
+    call: (as, w) => as.put(`/api/decks/${w.ownDeck.id}/access/${w.viewer.id}`, { role: 'co-run' }),
+    owner: [
+      ok({
+        what: 'the co-runner may run their new deck too',
+        call: (as, w) => as.put(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access/${w.coRunner.id}`, { role: 'co-run' }),
+        shape: () => ({ role: 'co-run' }),
+      }),
+      { verdict: 404, code: 'NOT_FOUND', what: 'an account without access', call: (as, w) => as.put(`/api/decks/${w.ownDeck.id}/access/${randomUUID()}`, { role: 'view' }) },
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/decks/:deckId/access/:accountId',
+    status: 204,
+    // Refused: the co-runner removing the viewer, and anyone else removing the co-runner.
+    call: (as, w, c) => as.delete(`/api/decks/${w.ownDeck.id}/access/${c.role === 'coRunner' ? w.viewer.id : w.coRunner.id}`),
+    owner: [
+      ok({
+        what: "the co-runner's, of their new deck",
+        call: (as, w) => as.delete(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access/${w.coRunner.id}`),
+        check: async (_res, w) => expect((await w.as.coRunner.get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ code: 'DECK_NOT_FOUND' }),
+      }),
+    ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          forbidden({ what: "another's" }),
+          ok({
+            what: 'their own: they leave',
+            call: async (as: Http, w: World, c: Ctx) => {
+              const own = accountOf(w, c.role) as Facilitator & { id: string };
+              const deck = need(w.made.newDeck, 'the new deck').id;
+              await shareDeck(w.owner, deck, own, role === 'coRunner' ? 'co-run' : 'view');
+              return as.delete(`/api/decks/${deck}/access/${own.id}`);
+            },
+            check: async (_res: Response, w: World, c: Ctx) =>
+              expect((await asRole(w, c).get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ code: 'DECK_NOT_FOUND' }),
+          }),
+        ],
+      ]),
+    ),
+    other: [notFound('DECK_NOT_FOUND')],
     anonymous: [unauthenticated],
   },
   {
@@ -628,7 +733,11 @@ const REST_ROWS: RestRowInput[] = [
         role,
         [
           ok({ what: 'a built-in deck', call: (as) => as.post('/api/sessions', { deckId: BUILT_IN }), shape: () => ({ state: { phase: 'lobby' }, access: 'owner' }) }),
-          notFound('DECK_NOT_FOUND', { what: "the owner's deck (decks are not shared)" }),
+          // The deck shared with them: a co-runner starts a session of their own; a viewer may not.
+          role === 'coRunner'
+            ? ok({ what: 'the deck shared with them', shape: (w) => ({ state: { title: w.ownDeck.title, phase: 'lobby' }, access: 'owner' }) })
+            : forbidden({ what: 'the deck shared with them' }),
+          notFound('DECK_NOT_FOUND', { what: "another's deck", call: (as, w) => as.post('/api/sessions', { deckId: w.otherDeck.id }) }),
         ],
       ]),
     ),
@@ -799,6 +908,9 @@ const REST_ROWS: RestRowInput[] = [
     ],
     // The owner's deck is not theirs.
     other: [notFound('DECK_NOT_FOUND')],
+    // The owner's deck shared with them: a co-runner assigns homework of their own from it; a viewer may not.
+    coRunner: [ok({ shape: () => ({ state: { mode: 'couple', phase: 'open' }, access: 'owner' }) })],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
@@ -1134,6 +1246,8 @@ const REST_ROWS: RestRowInput[] = [
       forbidden({ what: 'a built-in deck', call: (as) => as.delete(`/api/decks/${BUILT_IN}`) }),
     ],
     other: [notFound('DECK_NOT_FOUND')],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
@@ -1182,6 +1296,13 @@ function library(res: Response, own: Deck | undefined, notOwn: Deck) {
   expect(decks.filter((d) => d.builtIn).map((d) => d.id)).toContain(BUILT_IN);
   if (own) expect(decks.filter((d) => !d.builtIn).map((d) => d.id)).toContain(own.id);
   expect(ids(decks)).not.toContain(notOwn.id);
+}
+
+function sharedLibrary(res: Response, w: World, role: 'co-run' | 'view') {
+  const decks = res.body.decks as { id: string; builtIn: boolean; shared?: string }[];
+  expect(decks.filter((d) => d.builtIn).map((d) => d.id)).toContain(BUILT_IN);
+  expect(decks.find((d) => d.id === w.ownDeck.id)).toMatchObject({ builtIn: false, shared: role });
+  expect(ids(decks)).not.toContain(w.otherDeck.id);
 }
 
 function copyOf(res: Response, source: Deck) {
@@ -1702,6 +1823,9 @@ describe('the authorisation table', () => {
     await shareSession(owner, facilitated.state.id, coRunner, 'co-run');
     await shareSession(owner, facilitated.state.id, viewer, 'view');
     await shareSession(owner, coSession.state.id, coRunner, 'co-run');
+    // The owner's deck too: the co-runner may start sessions from it, the viewer read and copy it.
+    await shareDeck(owner, ownDeck.id, coRunner, 'co-run');
+    await shareDeck(owner, ownDeck.id, viewer, 'view');
     w = {
       url: server.url,
       owner,
@@ -1780,6 +1904,8 @@ describe('the authorisation table', () => {
         w.as.coRunner.get('/api/sessions'),
         w.as.viewer.get('/api/sessions'),
         w.as.owner.get(`/api/sessions/${w.session.state.id}/access`),
+        w.as.owner.get(`/api/decks/${w.ownDeck.id}/access`),
+        w.as.coRunner.get('/api/decks'),
         w.as.owner.get('/api/decks'),
         w.as.other.get('/api/decks'),
         w.as.owner.get(`/api/decks/${w.ownDeck.id}`),

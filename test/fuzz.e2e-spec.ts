@@ -144,6 +144,8 @@ describe('hostile payloads', () => {
       // Co-facilitators, on the owner's real session (an account id without access for the change).
       ['post', `/api/sessions/${sessionId}/access`, true],
       ['put', `/api/sessions/${sessionId}/access/00000000-0000-4000-8000-000000000000`, true],
+      ['post', '/api/decks/u-nosuchdeck0000/access', true],
+      ['put', '/api/decks/u-nosuchdeck0000/access/00000000-0000-4000-8000-000000000000', true],
     ];
     const sessionsBefore = ((await owner.api.get('/api/sessions')).body as { sessions: unknown[] }).sessions.length;
     const decksBefore = ((await owner.api.get('/api/decks')).body as { decks: unknown[] }).decks.length;

@@ -61,6 +61,7 @@ describe('storage', () => {
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.
       // Co-facilitators: which account may run or view which session, given by whom and when; nothing of a participant.
       expect(await columnsOf('session_access')).toEqual(['created_at', 'facilitator_id', 'invited_by', 'role', 'session_id']);
+      expect(await columnsOf('deck_access')).toEqual(['created_at', 'deck_id', 'facilitator_id', 'invited_by', 'role']);
       expect(await columnsOf('seat_reclaims')).toEqual(['attempts', 'code_hash', 'expires_at', 'id', 'session_id', 'status', 'token_hash']);
     } finally {
       await dataSource.destroy();

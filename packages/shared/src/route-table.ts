@@ -178,6 +178,16 @@ export const routeTable = {
     response: accessEntrySchema,
   },
   changeAccess: { auth: 'facilitator', status: 200, summary: "Change the role of an account with access to one of your sessions", body: accessChangeSchema, response: accessEntrySchema },
+  listDeckAccess: { auth: 'facilitator', status: 200, summary: 'Who else has access to one of your decks, and with which role (the owner only)', response: accessListSchema },
+  giveDeckAccess: {
+    auth: 'facilitator',
+    status: 201,
+    summary: 'Give another account access to one of your decks by its email: a co-runner may start sessions from it, a viewer read and copy it; 404 for an address without an account',
+    body: accessInviteSchema,
+    response: accessEntrySchema,
+  },
+  changeDeckAccess: { auth: 'facilitator', status: 200, summary: 'Change the role of an account with access to one of your decks', body: accessChangeSchema, response: accessEntrySchema },
+  removeDeckAccess: { auth: 'facilitator', status: 204, summary: "Remove an account's access to one of your decks, or leave a deck shared with you (your own account id)" },
   removeAccess: { auth: 'facilitator', status: 204, summary: "Remove an account's access to one of your sessions, or leave a session shared with you (your own account id); its consoles are closed" },
   claimSeat: {
     auth: 'none',

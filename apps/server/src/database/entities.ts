@@ -6,6 +6,7 @@ import { RecoveryCodeEntity } from '../accounts/recovery-code.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
+import { DeckAccessEntity } from '../decks/deck-access.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
@@ -27,5 +28,6 @@ export const ENTITIES = [
   AnswerEntity,
   PromptResultEntity,
   DeckEntity,
+  DeckAccessEntity,
   TextReviewEntity,
 ];

@@ -64,7 +64,7 @@ export class HomeworkService {
   ) {}
 
   async create(facilitatorId: string, input: CreateHomework): Promise<CreatedHomework> {
-    const deck = await this.decks.get(facilitatorId, input.deckId);
+    const deck = await this.decks.get(facilitatorId, input.deckId, 'run');
     const closesAt = new Date(input.closesAt);
     const now = this.clock.now().getTime();
     if (closesAt.getTime() < now + MIN_AHEAD_MS || closesAt.getTime() > now + HOMEWORK_MAX_DAYS * DAY_MS) {

@@ -62,7 +62,7 @@ export class SessionLifecycleService {
   ) {}
 
   async create(facilitatorId: string, input: CreateSession): Promise<CreatedSession> {
-    const deck = await this.decks.get(facilitatorId, input.deckId);
+    const deck = await this.decks.get(facilitatorId, input.deckId, 'run');
     const { session, screenToken } = await this.insert({
       facilitatorId,
       deck,

@@ -47,3 +47,7 @@ export const listAccess = 'GET /api/sessions/:id/access' satisfies RouteSpec;
 export const giveAccess = 'POST /api/sessions/:id/access' satisfies RouteSpec;
 export const changeAccess = 'PUT /api/sessions/:id/access/:accountId' satisfies RouteSpec;
 export const removeAccess = 'DELETE /api/sessions/:id/access/:accountId' satisfies RouteSpec;
+export const listDeckAccess = 'GET /api/decks/:deckId/access' satisfies RouteSpec;
+export const giveDeckAccess = 'POST /api/decks/:deckId/access' satisfies RouteSpec;
+export const changeDeckAccess = 'PUT /api/decks/:deckId/access/:accountId' satisfies RouteSpec;
+export const removeDeckAccess = 'DELETE /api/decks/:deckId/access/:accountId' satisfies RouteSpec;

@@ -12,6 +12,7 @@ import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.
 import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
 import { SessionAccess1796346884086 } from './1796346884086-SessionAccess.js';
+import { DeckAccess1796349450683 } from './1796349450683-DeckAccess.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SeatReissue1796315596017,
   TwoFactor1796319876978,
   SessionAccess1796346884086,
+  DeckAccess1796349450683,
 ];
