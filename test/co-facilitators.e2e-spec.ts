@@ -157,6 +157,35 @@ describe('co-facilitators', () => {
     expect(listed.map((s) => s.state.id)).not.toContain(unshared.state.id);
   });
 
+  test('a shared deck: a co-runner starts a session of their own from it, a viewer copies it; its rows go with the deck and the accounts', async ({ server, facilitator: owner }) => {
+    const deck = ((await owner.api.post('/api/decks').send({ copyOf: 'consent-and-boundaries' })).body as { deck: { id: string; title: string } }).deck;
+    const [runner, reader] = await Promise.all([signUp(server.url), signUp(server.url)]);
+    // Two invitations at once: one row.
+    const both = await Promise.all([0, 1].map(() => owner.api.post(`/api/decks/${deck.id}/access`).send({ email: runner.email, role: 'co-run' })));
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    await owner.api.post(`/api/decks/${deck.id}/access`).send({ email: reader.email, role: 'view' });
+    const rows = (await owner.api.get(`/api/decks/${deck.id}/access`)).body as { access: AccessEntry[] };
+    expect(rows.access.map((a) => [a.email, a.role]).sort()).toEqual([[reader.email, 'view'], [runner.email, 'co-run']].sort());
+
+    const started = await runner.api.post('/api/sessions').send({ deckId: deck.id });
+    expect(started.body).toMatchObject({ access: 'owner', state: { title: deck.title } });
+    // The session is the co-runner's own: the deck's owner does not see it.
+    expect((await owner.api.get(`/api/sessions/${started.body.state.id as string}`)).body).toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    expect((await reader.api.post('/api/sessions').send({ deckId: deck.id })).body).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await reader.api.post('/api/decks').send({ copyOf: deck.id })).status).toBe(201);
+    const { id: _id, ...input } = ((await reader.api.get(`/api/decks/${deck.id}`)).body as { deck: { id: string } }).deck;
+    expect((await reader.api.put(`/api/decks/${deck.id}`).send({ ...input, title: 'mine now' })).body).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await auditOf(reader))[0]).toMatchObject({ action: 'access-given', detail: expect.stringContaining(owner.email) });
+
+    // The reader's account goes: its row goes; the deck goes: every row goes.
+    expect((await reader.api.delete('/api/auth/account').send({ password: PASSWORD })).status).toBe(204);
+    expect(((await owner.api.get(`/api/decks/${deck.id}/access`)).body as { access: AccessEntry[] }).access.map((a) => a.email)).toEqual([runner.email]);
+    expect((await owner.api.delete(`/api/decks/${deck.id}`)).status).toBe(204);
+    expect(((await runner.api.get('/api/decks')).body as { decks: { id: string }[] }).decks.map((d) => d.id)).not.toContain(deck.id);
+    // The co-runner's session keeps its own copy of the deck.
+    expect((await runner.api.get(`/api/sessions/${started.body.state.id as string}`)).status).toBe(200);
+  });
+
   test('refuses sharing with oneself and a role that is none', async ({ server, facilitator: owner }) => {
     const session = await createSession(owner);
     const self = await owner.api.post(`/api/sessions/${session.state.id}/access`).send({ email: owner.email, role: 'view' });
