@@ -79,4 +79,32 @@ describe('co-facilitators in the browser', () => {
     await colleague.getByRole('heading', { name: 'Your sessions' }).waitFor();
     expect(await colleague.locator('.session-list li', { hasText: 'Consent and boundaries' }).count()).toBe(0);
   });
+
+  it('the owner shares a deck from the library; the colleague finds it shared with them and starts a session of their own from it', async () => {
+    const colleague = await browsing.newPage(DESKTOP);
+    const colleagueEmail = `deck-colleague-${Date.now()}@example.test`;
+    await signUpAs(colleague, colleagueEmail);
+    const owner = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(owner, server.url, 'deck-owner');
+    await owner.goto(`${server.url}/console/decks`);
+    await owner.getByRole('button', { name: 'Duplicate: Consent and boundaries' }).click();
+    const mine = owner.locator('.deck-list li', { hasText: 'Consent and boundaries (copy)' });
+    await mine.getByRole('button', { name: 'Share Consent and boundaries (copy)' }).click();
+    const panel = mine.getByRole('region', { name: 'People with access' });
+    await panel.getByLabel('Their email (the one of their Candor account)').fill(colleagueEmail);
+    await panel.getByLabel('Role', { exact: true }).selectOption('co-run');
+    await panel.getByRole('button', { name: 'Give access' }).click();
+    await panel.getByRole('status').getByText(`${colleagueEmail} has access now.`).waitFor();
+
+    await colleague.goto(`${server.url}/console/decks`);
+    const shared = colleague.getByTestId('shared-deck').filter({ hasText: 'Consent and boundaries (copy)' });
+    await shared.getByText('Shared with you: you may start sessions from it').waitFor();
+    expect(await shared.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
+    await colleague.goto(`${server.url}/console`);
+    await colleague.getByRole('button', { name: 'Start session: Consent and boundaries (copy)' }).click();
+    await colleague.waitForURL('**/console/sessions/*');
+    await colleague.getByTestId('phase').getByText('Lobby: waiting to start').waitFor();
+    // Their own session: theirs to share.
+    await colleague.getByRole('region', { name: 'People with access' }).waitFor();
+  });
 });

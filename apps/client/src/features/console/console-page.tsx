@@ -87,6 +87,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
     );
   }
 
+  // A deck shared with this account only to read starts nothing (the deck library lists it).
+  const runnable = data.decks.filter((deck) => deck.shared !== 'view');
   const localized = data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) }));
   const liveSessions = localized.filter((session) => !session.state.homework);
   const homework = localized.filter((session) => session.state.homework);
@@ -160,7 +162,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
           </p>
         )}
         <ul className="deck-list">
-          {data.decks.map((summary) => localizeDeckSummary(summary, language)).map((deck) => (
+          {runnable.map((summary) => localizeDeckSummary(summary, language)).map((deck) => (
             <li key={deck.id} className="deck">
               <h3>{deck.title}</h3>
               {deck.description && <p>{deck.description}</p>}
@@ -178,7 +180,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
         </ul>
       </section>
 
-      <HomeworkAssign decks={data.decks.map((summary) => localizeDeckSummary(summary, language))} />
+      <HomeworkAssign decks={runnable.map((summary) => localizeDeckSummary(summary, language))} />
 
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">{t('console.sessions.heading')}</h2>
