@@ -16,6 +16,8 @@ import {
   createSession,
   joinSession,
   ROOT,
+  shareDeck,
+  shareSession,
   signUp,
   startServer,
   type Facilitator,
@@ -33,14 +35,15 @@ import {
 const PASSWORD = 'correct horse battery';
 const BUILT_IN = 'consent-and-boundaries';
 
-// Over REST, participants and screens carry no cookie: their column is the anonymous one.
-const REST_ROLES = ['owner', 'other', 'anonymous'] as const;
-const SOCKET_ROLES = ['owner', 'other', 'participant', 'screen', 'anonymous'] as const;
+// Over REST, participants and screens carry no cookie: their column is the anonymous one. The co-runner
+// and the viewer are accounts the owner gave access to the walked sessions (docs/security.md, "Co-facilitators").
+const REST_ROLES = ['owner', 'coRunner', 'viewer', 'other', 'anonymous'] as const;
+const SOCKET_ROLES = ['owner', 'coRunner', 'viewer', 'other', 'participant', 'screen', 'anonymous'] as const;
 type RestRole = (typeof REST_ROLES)[number];
 type SocketRole = (typeof SOCKET_ROLES)[number];
 
 type Conn = { socket: ClientSocket; frames: Frame[] };
-type SocketName = 'owner' | 'participant' | 'participant2' | 'participant3' | 'screen' | 'couple' | 'facilitatedCouple' | 'homework';
+type SocketName = 'owner' | 'coRunner' | 'coRunnerSide' | 'viewer' | 'participant' | 'participant2' | 'participant3' | 'screen' | 'couple' | 'facilitatedCouple' | 'homework';
 type Http = ReturnType<typeof http>;
 // Per case: the caller's role, and what a call hands on to its check.
 type Ctx = { role: string; [key: string]: string };
@@ -49,6 +52,9 @@ type World = {
   url: string;
   owner: Facilitator;
   other: Facilitator;
+  // Given access by the owner to the walked session, the couple session and the homework: as co-runner and as viewer.
+  coRunner: Facilitator & { id: string };
+  viewer: Facilitator & { id: string };
   as: Record<RestRole, Http>;
   // The owner's deck (the all-kinds fixture, imported): the session of the socket walk runs it.
   ownDeck: Deck;
@@ -63,6 +69,8 @@ type World = {
   // The couple's own session's code (both its seats are taken) and the couple session the owner runs.
   coupleCode: string;
   facilitatedCouple: CreatedSession;
+  // A second group session of the owner that the co-runner runs from lobby to ended (the owner runs the first).
+  coSession: CreatedSession;
   sockets: Partial<Record<SocketName, Conn>>;
   // Made by allowed cells, used by later ones.
   made: {
@@ -76,6 +84,7 @@ type World = {
     clientHomework?: CreatedHomework;
     seatInvite?: string;
     reclaim?: { reclaimId: string; token: string };
+    invitee?: { accountId: string; cookie: string };
   };
   // The server's clock runs ahead by what this file holds (CANDOR_TEST_CLOCK_FILE).
   clockFile: string;
@@ -96,6 +105,9 @@ type RestRow = { route: string; status: 200 | 201 | 202 | 204; call: (as: Http, 
   RestRole,
   RestCase[]
 >;
+// A row as written: without co-runner or viewer cells it gives them the other facilitator's (outside the
+// sessions shared with them they are facilitators like any other; the cells' calls act as the caller's role).
+type RestRowInput = Omit<RestRow, 'coRunner' | 'viewer'> & Partial<Pick<RestRow, 'coRunner' | 'viewer'>>;
 
 // A row per command of the contract, and one for the handshake. A command's payloads and the data of
 // its ack are typed by events.ts.
@@ -114,6 +126,8 @@ type SocketCase<E extends SocketEvent = SocketEvent> = {
 };
 // 'none': no socket to send it from (docs: "—"); the handshake row refuses those roles.
 type SocketRow<E extends SocketEvent = SocketEvent> = { payload?: Payload<E> } & Record<SocketRole, SocketCase<E>[] | 'none'>;
+// A row as written: without co-runner or viewer cells it gives them the owner's (refusals sent from their own sockets).
+type SocketRowInput<E extends SocketEvent = SocketEvent> = Omit<SocketRow<E>, 'coRunner' | 'viewer'> & Partial<Pick<SocketRow<E>, 'coRunner' | 'viewer'>>;
 
 // --- helpers -------------------------------------------------------------------------------------
 
@@ -135,20 +149,30 @@ const notFound = (code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUND', more: Omit<RestC
   ...more,
 });
 const forbidden = (more: Omit<RestCase, 'verdict' | 'code'> = {}): RestCase => ({ verdict: 403, code: 'FORBIDDEN', ...more });
-const everyone = (cell: RestCase[]) => ({ owner: cell, other: cell, anonymous: cell });
-// Owner-only: the owner's cell, 404 for another facilitator, 401 without a login.
-const ownerOnly = (owner: RestCase[], code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUND') => ({
+const everyone = (cell: RestCase[]) => ({ owner: cell, coRunner: cell, viewer: cell, other: cell, anonymous: cell });
+// A session's route: the owner's, the co-runner's and the viewer's cells, 404 for another facilitator, 401 without a login.
+const ownerOnly = (owner: RestCase[], code: 'DECK_NOT_FOUND' | 'SESSION_NOT_FOUND', coRunner: RestCase[] = [forbidden()], viewer: RestCase[] = [forbidden()]) => ({
   owner,
+  coRunner,
+  viewer,
   other: [notFound(code)],
   anonymous: [unauthenticated],
 });
 
+// A session's route whose cells are the same for the owner, a co-runner and a viewer (the same aggregates),
+// and one the co-runner shares with the owner (the viewer is refused).
+const sharedAlike = (cells: RestCase[], code: 'SESSION_NOT_FOUND') => ownerOnly(cells, code, cells, cells);
+const runnable = (cells: RestCase[], code: 'SESSION_NOT_FOUND') => ownerOnly(cells, code, cells);
+
 const allowed = <E extends SocketEvent>(more: Omit<SocketCase<E>, 'verdict'> = {}): SocketCase<E> => ({ verdict: 'ok', ...more });
 const FORBIDDEN = { verdict: 'FORBIDDEN' } as const;
-// Group facilitator commands: only the owner's socket may send them.
-const facilitatorOnly = <E extends CommandName>(owner: SocketCase<E>[], payload?: Payload<E>): SocketRow<E> => ({
+// Group facilitator commands: only the owner's and a co-runner's sockets may send them (the co-runner's the
+// owner's cells again unless told), a viewer's is refused.
+const facilitatorOnly = <E extends CommandName>(owner: SocketCase<E>[], payload?: Payload<E>, coRunner: SocketCase<E>[] = owner): SocketRow<E> => ({
   payload,
   owner,
+  coRunner,
+  viewer: [FORBIDDEN],
   other: 'none',
   participant: [FORBIDDEN],
   screen: [FORBIDDEN],
@@ -205,7 +229,9 @@ const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).
 const homeworkBody = (w: World, audience: 'couple' | 'client') => ({ deckId: w.ownDeck.id, audience, closesAt: inDays(1) });
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 const sessionIds = (res: Response) => (res.body.sessions as CreatedSession[]).map((s) => s.state.id);
-const accountOf = (w: World, role: string) => (role === 'owner' ? w.owner : w.other);
+const accountOf = (w: World, role: string): Facilitator => ({ owner: w.owner, coRunner: w.coRunner, viewer: w.viewer })[role] ?? w.other;
+const asRole = (w: World, c: Ctx) => w.as[c.role as RestRole];
+const accessOf = (res: Response, id: string) => (res.body.sessions as { state: { id: string }; access: string }[]).find((s) => s.state.id === id)?.access;
 
 // The first frame of an event that a socket recorded (connect() records from the first frame on),
 // from the index `since` on.
@@ -283,7 +309,7 @@ async function labelled(label: unknown[], work: () => Promise<unknown>): Promise
 // --- the table -----------------------------------------------------------------------------------
 
 // REST rows, in the order the allowed walk takes them (deletions last).
-const REST: RestRow[] = [
+const REST_ROWS: RestRowInput[] = [
   {
     route: 'POST /api/auth/signup',
     status: 201,
@@ -334,7 +360,7 @@ const REST: RestRow[] = [
     status: 200,
     call: (as) => as.get('/api/auth/me'),
     owner: [ok({ shape: (w) => ({ facilitator: { email: w.owner.email } }) })],
-    other: [ok({ shape: (w) => ({ facilitator: { email: w.other.email } }) })],
+    other: [ok({ shape: (w, c) => ({ facilitator: { email: accountOf(w, c.role).email } }) })],
     anonymous: [unauthenticated],
   },
   {
@@ -350,8 +376,8 @@ const REST: RestRow[] = [
     status: 200,
     call: (as) => as.get('/api/auth/logins'),
     // Each sees their own logins, the one they ask with marked; nobody sees another account's.
-    owner: [ok({ check: (res, w) => ownLogins(res, w, 'owner') })],
-    other: [ok({ check: (res, w) => ownLogins(res, w, 'other') })],
+    owner: [ok({ check: (res, w, c) => ownLogins(res, w, c.role) })],
+    other: [ok({ check: (res, w, c) => ownLogins(res, w, c.role) })],
     anonymous: [unauthenticated],
   },
   {
@@ -383,7 +409,7 @@ const REST: RestRow[] = [
     // Each to the same password again (the walk logs in with it later): only the caller's account changes.
     call: (as) => as.put('/api/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD }),
     owner: [ok({ check: (_res, w) => w.as.owner.get('/api/auth/me').then((r) => expect(r.status).toBe(200)) })],
-    other: [ok({ check: (_res, w) => w.as.other.get('/api/auth/me').then((r) => expect(r.status).toBe(200)) })],
+    other: [ok({ check: (_res, w, c) => asRole(w, c).get('/api/auth/me').then((r) => expect(r.status).toBe(200)) })],
     anonymous: [unauthenticated],
   },
   {
@@ -391,7 +417,7 @@ const REST: RestRow[] = [
     status: 200,
     call: (as, w, c) => as.put('/api/auth/email', { email: c.role === 'anonymous' ? 'nobody@example.test' : accountOf(w, c.role).email, password: PASSWORD }),
     owner: [ok({ shape: (w) => ({ facilitator: { email: w.owner.email } }) })],
-    other: [ok({ shape: (w) => ({ facilitator: { email: w.other.email } }) })],
+    other: [ok({ shape: (w, c) => ({ facilitator: { email: accountOf(w, c.role).email } }) })],
     anonymous: [unauthenticated],
   },
   {
@@ -500,7 +526,7 @@ const REST: RestRow[] = [
     // A challenge for the caller's own login only: nothing is added yet.
     call: (as) => as.post('/api/auth/passkeys/options', { password: PASSWORD }),
     owner: [ok({ shape: (w) => ({ options: { rp: { id: 'localhost' }, user: { name: w.owner.email } } }) })],
-    other: [ok({ shape: (w) => ({ options: { rp: { id: 'localhost' }, user: { name: w.other.email } } }) })],
+    other: [ok({ shape: (w, c) => ({ options: { rp: { id: 'localhost' }, user: { name: accountOf(w, c.role).email } } }) })],
     anonymous: [unauthenticated],
   },
   {
@@ -626,7 +652,7 @@ const REST: RestRow[] = [
     status: 200,
     call: (as) => as.get('/api/auth/email'),
     owner: [ok({ shape: (w) => ({ email: w.owner.email, pending: null }) })],
-    other: [ok({ shape: (w) => ({ email: w.other.email, pending: null }) })],
+    other: [ok({ shape: (w, c) => ({ email: accountOf(w, c.role).email, pending: null }) })],
     anonymous: [unauthenticated],
   },
   {
@@ -648,6 +674,9 @@ const REST: RestRow[] = [
     call: (as) => as.get('/api/decks'),
     owner: [ok({ check: (res, w) => library(res, w.ownDeck, w.otherDeck) })],
     other: [ok({ check: (res, w) => library(res, w.otherDeck, w.ownDeck) })],
+    // The owner's deck shared with them, marked with their role; nobody else's.
+    coRunner: [ok({ check: (res, w) => sharedLibrary(res, w, 'co-run') })],
+    viewer: [ok({ check: (res, w) => sharedLibrary(res, w, 'view') })],
     anonymous: [unauthenticated],
   },
   {
@@ -659,6 +688,15 @@ const REST: RestRow[] = [
       notFound('DECK_NOT_FOUND'),
       ok({ what: 'a built-in deck', call: (as) => as.get(`/api/decks/${BUILT_IN}`), shape: () => ({ deck: { id: BUILT_IN } }) }),
     ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          ok({ what: 'shared with them', check: (res, w) => expect(res.body).toEqual({ deck: w.ownDeck }) }),
+          notFound('DECK_NOT_FOUND', { what: "another's", call: (as, w) => as.get(`/api/decks/${w.otherDeck.id}`) }),
+        ],
+      ]),
+    ),
     anonymous: [unauthenticated],
   },
   {
@@ -696,6 +734,16 @@ const REST: RestRow[] = [
       }),
       notFound('DECK_NOT_FOUND', { what: "a copy of another's deck" }),
     ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          ok({ what: 'a copy of a built-in deck', call: (as) => as.post('/api/decks', { copyOf: BUILT_IN }), check: (res) => expect(res.body.deck.id).toMatch(/^u-/) }),
+          ok({ what: 'a copy of the deck shared with them', check: (res, w) => copyOf(res, w.ownDeck) }),
+          notFound('DECK_NOT_FOUND', { what: "a copy of another's deck", call: (as, w) => as.post('/api/decks', { copyOf: w.otherDeck.id }) }),
+        ],
+      ]),
+    ),
     anonymous: [unauthenticated],
   },
   {
@@ -717,6 +765,9 @@ const REST: RestRow[] = [
       forbidden({ what: 'a built-in deck', call: (as, w) => as.put(`/api/decks/${BUILT_IN}`, inputOf(w.ownDeck)) }),
     ],
     other: [notFound('DECK_NOT_FOUND')],
+    // Shared with them: they may read it, not change it.
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
@@ -746,6 +797,8 @@ const REST: RestRow[] = [
         },
       }),
     ],
+    coRunner: [ok({ shape: (w) => ({ format: 'candor-deck', version: 1, deck: w.ownDeck }) })],
+    viewer: [ok({ shape: (w) => ({ format: 'candor-deck', version: 1, deck: w.ownDeck }) })],
     other: [
       notFound('DECK_NOT_FOUND'),
       ok({
@@ -754,6 +807,95 @@ const REST: RestRow[] = [
         shape: () => ({ format: 'candor-deck', version: 1, deck: { id: BUILT_IN } }),
       }),
     ],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'GET /api/decks/:deckId/access',
+    status: 200,
+    call: (as, w) => as.get(`/api/decks/${w.ownDeck.id}/access`),
+    owner: [
+      ok({
+        check: (res, w) =>
+          expect((res.body.access as { accountId: string; role: string }[]).map((a) => [a.accountId, a.role])).toEqual([
+            [w.coRunner.id, 'co-run'],
+            [w.viewer.id, 'view'],
+          ]),
+      }),
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'POST /api/decks/:deckId/access',
+    status: 201,
+    // Refused: sharing the owner's deck with the other facilitator.
+    call: (as, w) => as.post(`/api/decks/${w.ownDeck.id}/access`, { email: w.other.email, role: 'view' }),
+    owner: [
+      ok({
+        what: 'their new deck, with the co-runner',
+        call: (as, w) => as.post(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access`, { email: w.coRunner.email, role: 'view' }),
+        shape: (w) => ({ accountId: w.coRunner.id, role: 'view' }),
+        check: async (_res, w) => expect((await w.as.coRunner.get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ deck: { id: w.made.newDeck?.id } }),
+      }),
+      { verdict: 404, code: 'NOT_FOUND', what: 'an address without an account', call: (as, w) => as.post(`/api/decks/${w.ownDeck.id}/access`, { email: newEmail(), role: 'view' }) },
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'PUT /api/decks/:deckId/access/:accountId',
+    status: 200,
+    // Refused: making the viewer a co-runner.
+    call: (as, w) => as.put(`/api/decks/${w.ownDeck.id}/access/${w.viewer.id}`, { role: 'co-run' }),
+    owner: [
+      ok({
+        what: 'the co-runner may run their new deck too',
+        call: (as, w) => as.put(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access/${w.coRunner.id}`, { role: 'co-run' }),
+        shape: () => ({ role: 'co-run' }),
+      }),
+      { verdict: 404, code: 'NOT_FOUND', what: 'an account without access', call: (as, w) => as.put(`/api/decks/${w.ownDeck.id}/access/${randomUUID()}`, { role: 'view' }) },
+    ],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
+    other: [notFound('DECK_NOT_FOUND')],
+    anonymous: [unauthenticated],
+  },
+  {
+    route: 'DELETE /api/decks/:deckId/access/:accountId',
+    status: 204,
+    // Refused: the co-runner removing the viewer, and anyone else removing the co-runner.
+    call: (as, w, c) => as.delete(`/api/decks/${w.ownDeck.id}/access/${c.role === 'coRunner' ? w.viewer.id : w.coRunner.id}`),
+    owner: [
+      ok({
+        what: "the co-runner's, of their new deck",
+        call: (as, w) => as.delete(`/api/decks/${need(w.made.newDeck, 'the new deck').id}/access/${w.coRunner.id}`),
+        check: async (_res, w) => expect((await w.as.coRunner.get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ code: 'DECK_NOT_FOUND' }),
+      }),
+    ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          forbidden({ what: "another's" }),
+          ok({
+            what: 'their own: they leave',
+            call: async (as: Http, w: World, c: Ctx) => {
+              const own = accountOf(w, c.role) as Facilitator & { id: string };
+              const deck = need(w.made.newDeck, 'the new deck').id;
+              await shareDeck(w.owner, deck, own, role === 'coRunner' ? 'co-run' : 'view');
+              return as.delete(`/api/decks/${deck}/access/${own.id}`);
+            },
+            check: async (_res: Response, w: World, c: Ctx) =>
+              expect((await asRole(w, c).get(`/api/decks/${w.made.newDeck?.id}`)).body).toMatchObject({ code: 'DECK_NOT_FOUND' }),
+          }),
+        ],
+      ]),
+    ),
+    other: [notFound('DECK_NOT_FOUND')],
     anonymous: [unauthenticated],
   },
   {
@@ -797,6 +939,19 @@ const REST: RestRow[] = [
       }),
       notFound('DECK_NOT_FOUND', { what: "another's deck" }),
     ],
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          ok({ what: 'a built-in deck', call: (as) => as.post('/api/sessions', { deckId: BUILT_IN }), shape: () => ({ state: { phase: 'lobby' }, access: 'owner' }) }),
+          // The deck shared with them: a co-runner starts a session of their own; a viewer may not.
+          role === 'coRunner'
+            ? ok({ what: 'the deck shared with them', shape: (w) => ({ state: { title: w.ownDeck.title, phase: 'lobby' }, access: 'owner' }) })
+            : forbidden({ what: 'the deck shared with them' }),
+          notFound('DECK_NOT_FOUND', { what: "another's deck", call: (as, w) => as.post('/api/sessions', { deckId: w.otherDeck.id }) }),
+        ],
+      ]),
+    ),
     anonymous: [unauthenticated],
   },
   {
@@ -809,6 +964,24 @@ const REST: RestRow[] = [
           const mine = sessionIds(res);
           expect(mine).toEqual(expect.arrayContaining([w.session.state.id, need(w.made.fresh, 'the fresh session').state.id]));
           expect(mine).not.toContain(need(w.made.otherSession, "the other's session").state.id);
+          expect(accessOf(res, w.session.state.id)).toBe('owner');
+        },
+      }),
+    ],
+    // The sessions shared with them, marked with their role.
+    coRunner: [
+      ok({
+        check: (res, w) => {
+          expect([accessOf(res, w.session.state.id), accessOf(res, w.facilitatedCouple.state.id)]).toEqual(['co-run', 'co-run']);
+          expect(sessionIds(res)).not.toContain(need(w.made.otherSession, "the other's session").state.id);
+        },
+      }),
+    ],
+    viewer: [
+      ok({
+        check: (res, w) => {
+          expect([accessOf(res, w.session.state.id), accessOf(res, w.facilitatedCouple.state.id)]).toEqual(['view', 'view']);
+          expect(sessionIds(res)).not.toContain(w.coSession.state.id);
         },
       }),
     ],
@@ -831,18 +1004,21 @@ const REST: RestRow[] = [
       [
         ok({
           // After the socket walk: ended, with the one released result.
-          shape: (w) => ({ state: { id: w.session.state.id, phase: 'ended' }, results: [{ promptId: 'one-word' }] }),
+          shape: (w) => ({ state: { id: w.session.state.id, phase: 'ended' }, results: [{ promptId: 'one-word' }], access: 'owner' }),
           check: (res) => expect(res.body.results).toHaveLength(1),
         }),
       ],
       'SESSION_NOT_FOUND',
+      // The same session and results, with their own role.
+      [ok({ shape: (w) => ({ state: { id: w.session.state.id, phase: 'ended' }, results: [{ promptId: 'one-word' }], access: 'co-run' }) })],
+      [ok({ shape: (w) => ({ state: { id: w.session.state.id, phase: 'ended' }, results: [{ promptId: 'one-word' }], access: 'view' }) })],
     ),
   },
   {
     route: 'GET /api/sessions/:id/summary',
     status: 200,
     call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/summary`),
-    ...ownerOnly(
+    ...sharedAlike(
       [
         ok({
           shape: (w) => ({
@@ -863,7 +1039,7 @@ const REST: RestRow[] = [
     route: 'GET /api/sessions/:id/export',
     status: 200,
     call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/export?format=json`),
-    ...ownerOnly(
+    ...sharedAlike(
       [
         ok({
           what: 'as JSON',
@@ -895,7 +1071,7 @@ const REST: RestRow[] = [
     route: 'POST /api/sessions/:id/screen-link',
     status: 201,
     call: (as, w) => as.post(`/api/sessions/${w.session.state.id}/screen-link`),
-    ...ownerOnly(
+    ...runnable(
       [
         ok({
           // The new token opens a presenter socket; the old one no longer does.
@@ -924,9 +1100,12 @@ const REST: RestRow[] = [
       ok({
         what: "a couple's",
         shape: () => ({ state: { mode: 'couple', phase: 'open', homework: { audience: 'couple', finished: [false, false] } }, results: [] }),
-        check: (res, w) => {
+        check: async (res, w) => {
           expect(res.body.invites).toEqual([expect.any(String), expect.any(String)]);
           w.made.homework = res.body;
+          // Shared with the co-runner and the viewer, for the homework rows below.
+          await shareSession(w.owner, res.body.state.id, w.coRunner, 'co-run');
+          await shareSession(w.owner, res.body.state.id, w.viewer, 'view');
         },
       }),
       ok({
@@ -940,13 +1119,16 @@ const REST: RestRow[] = [
     ],
     // The owner's deck is not theirs.
     other: [notFound('DECK_NOT_FOUND')],
+    // The owner's deck shared with them: a co-runner assigns homework of their own from it; a viewer may not.
+    coRunner: [ok({ shape: () => ({ state: { mode: 'couple', phase: 'open' }, access: 'owner' }) })],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
     route: 'POST /api/sessions/:id/homework-invites',
     status: 201,
     call: (as, w) => as.post(`/api/sessions/${w.made.homework?.state.id ?? w.session.state.id}/homework-invites`),
-    ...ownerOnly(
+    ...runnable(
       [
         ok({
           check: (res, w) => {
@@ -970,6 +1152,22 @@ const REST: RestRow[] = [
     },
     owner: [ok({ shape: (w) => ({ sessionId: w.made.homework?.state.id, token: expect.any(String) }) })],
     other: [ok({ shape: (w) => ({ sessionId: w.made.homework?.state.id }) })],
+    // Anyone opens a link of their own: here one client's homework the owner assigns for it.
+    ...Object.fromEntries(
+      (['coRunner', 'viewer'] as const).map((role) => [
+        role,
+        [
+          ok({
+            call: async (as, w, c) => {
+              const hw = (await w.as.owner.post('/api/homework', homeworkBody(w, 'client'))).body as CreatedHomework;
+              c.sessionId = hw.state.id;
+              return as.post('/api/homework/claim', { invite: hw.invites[0], consent: true });
+            },
+            shape: (_w, c) => ({ sessionId: c.sessionId, token: expect.any(String) }),
+          }),
+        ],
+      ]),
+    ),
     anonymous: [
       { verdict: 401, code: 'UNAUTHENTICATED', what: 'an unknown or opened link', call: (as) => as.post('/api/homework/claim', { invite: 'x'.repeat(32), consent: true }) },
       ok({
@@ -1002,19 +1200,32 @@ const REST: RestRow[] = [
         }),
       ],
       'SESSION_NOT_FOUND',
+      [
+        ok({
+          // A couple's homework of the owner's, shared with the co-runner, who reveals it once it has closed.
+          call: async (as, w) => {
+            const hw = (await w.as.owner.post('/api/homework', homeworkBody(w, 'couple'))).body as CreatedHomework;
+            await shareSession(w.owner, hw.state.id, w.coRunner, 'co-run');
+            writeFileSync(w.clockFile, String(2 * 24 * 3600 * 1000));
+            return as.post(`/api/sessions/${hw.state.id}/homework-release`);
+          },
+          shape: () => ({ state: { phase: 'released', homework: { closed: true } }, access: 'co-run' }),
+          check: (_res, w) => writeFileSync(w.clockFile, '0'),
+        }),
+      ],
     ),
   },
   {
     route: 'GET /api/sessions/:id/seats',
     status: 200,
     call: (as, w) => as.get(`/api/sessions/${w.facilitatedCouple.state.id}/seats`),
-    ...ownerOnly([ok({ shape: () => ({ seats: [{ seat: 1, opened: true }] }) })], 'SESSION_NOT_FOUND'),
+    ...runnable([ok({ shape: () => ({ seats: [{ seat: 1, opened: true }] }) })], 'SESSION_NOT_FOUND'),
   },
   {
     route: 'POST /api/sessions/:id/seat-link',
     status: 201,
     call: (as, w) => as.post(`/api/sessions/${w.facilitatedCouple.state.id}/seat-link`, { seat: 1 }),
-    ...ownerOnly(
+    ...runnable(
       [
         ok({
           shape: (w) => ({ seat: 1, path: `/s/${w.facilitatedCouple.state.id}` }),
@@ -1026,6 +1237,108 @@ const REST: RestRow[] = [
         }),
       ],
       'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'GET /api/sessions/:id/access',
+    status: 200,
+    call: (as, w) => as.get(`/api/sessions/${w.session.state.id}/access`),
+    ...ownerOnly(
+      [
+        ok({
+          check: (res, w) =>
+            expect((res.body.access as { accountId: string; email: string; role: string }[]).map((a) => [a.accountId, a.email, a.role])).toEqual(
+              expect.arrayContaining([
+                [w.coRunner.id, w.coRunner.email, 'co-run'],
+                [w.viewer.id, w.viewer.email, 'view'],
+              ]),
+            ),
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'POST /api/sessions/:id/access',
+    status: 201,
+    // Refused: giving the other facilitator (an account that exists) access.
+    call: (as, w) => as.post(`/api/sessions/${w.session.state.id}/access`, { email: w.other.email, role: 'co-run' }),
+    ...ownerOnly(
+      [
+        ok({
+          what: 'an account, as viewer',
+          call: async (as, w, c) => {
+            const invitee = await signUp(w.url);
+            c.cookie = invitee.cookie;
+            c.email = invitee.email;
+            return as.post(`/api/sessions/${w.session.state.id}/access`, { email: invitee.email.toUpperCase(), role: 'view' });
+          },
+          shape: (_w, c) => ({ email: c.email, role: 'view', accountId: expect.any(String) }),
+          check: async (res, w, c) => {
+            w.made.invitee = { accountId: res.body.accountId, cookie: c.cookie };
+            // They see it now, as a viewer, and their audit log says who gave it.
+            expect((await http(w.url, c.cookie).get(`/api/sessions/${w.session.state.id}`)).body).toMatchObject({ access: 'view' });
+            const events = (await http(w.url, c.cookie).get('/api/auth/audit')).body.events as { action: string; detail: string }[];
+            expect(events[0]).toMatchObject({ action: 'access-given', detail: expect.stringContaining(w.owner.email) });
+          },
+        }),
+        { verdict: 404, code: 'NOT_FOUND', what: 'an address without an account', call: (as, w) => as.post(`/api/sessions/${w.session.state.id}/access`, { email: newEmail(), role: 'view' }) },
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'PUT /api/sessions/:id/access/:accountId',
+    status: 200,
+    // Refused: making the viewer a co-runner.
+    call: (as, w) => as.put(`/api/sessions/${w.session.state.id}/access/${w.viewer.id}`, { role: 'co-run' }),
+    ...ownerOnly(
+      [
+        ok({
+          what: 'the new viewer becomes a co-runner',
+          call: (as, w) => as.put(`/api/sessions/${w.session.state.id}/access/${need(w.made.invitee, 'the invitee').accountId}`, { role: 'co-run' }),
+          shape: () => ({ role: 'co-run' }),
+          check: async (_res, w) =>
+            expect((await http(w.url, w.made.invitee?.cookie).get(`/api/sessions/${w.session.state.id}`)).body).toMatchObject({ access: 'co-run' }),
+        }),
+        { verdict: 404, code: 'NOT_FOUND', what: 'an account without access', call: (as, w) => as.put(`/api/sessions/${w.session.state.id}/access/${randomUUID()}`, { role: 'view' }) },
+      ],
+      'SESSION_NOT_FOUND',
+    ),
+  },
+  {
+    route: 'DELETE /api/sessions/:id/access/:accountId',
+    status: 204,
+    // Refused: the co-runner removing the viewer, and anyone else removing the co-runner.
+    call: (as, w, c) => as.delete(`/api/sessions/${w.session.state.id}/access/${c.role === 'coRunner' ? w.viewer.id : w.coRunner.id}`),
+    ...ownerOnly(
+      [
+        ok({
+          what: "the invitee's",
+          call: (as, w) => as.delete(`/api/sessions/${w.session.state.id}/access/${need(w.made.invitee, 'the invitee').accountId}`),
+          check: async (_res, w) =>
+            expect((await http(w.url, w.made.invitee?.cookie).get(`/api/sessions/${w.session.state.id}`)).body).toMatchObject({ code: 'SESSION_NOT_FOUND' }),
+        }),
+      ],
+      'SESSION_NOT_FOUND',
+      ...(['co-run', 'view'] as const).map((role) => [
+        forbidden({ what: "another's" }),
+        ok({
+          what: 'their own: they leave',
+          // A session shared with them for this.
+          call: async (as: Http, w: World, c: Ctx) => {
+            const own = accountOf(w, c.role) as Facilitator & { id: string };
+            const fresh = need(w.made.fresh, 'the fresh session').state.id;
+            await shareSession(w.owner, fresh, own, role);
+            return as.delete(`/api/sessions/${fresh}/access/${own.id}`);
+          },
+          check: async (_res: Response, w: World, c: Ctx) => {
+            expect((await asRole(w, c).get(`/api/sessions/${w.made.fresh?.state.id}`)).body).toMatchObject({ code: 'SESSION_NOT_FOUND' });
+            const events = (await w.as.owner.get('/api/auth/audit')).body.events as { action: string; detail: string }[];
+            expect(events[0]).toMatchObject({ action: 'access-left', detail: expect.stringContaining(accountOf(w, c.role).email) });
+          },
+        }),
+      ]) as [RestCase[], RestCase[]],
     ),
   },
   {
@@ -1144,6 +1457,8 @@ const REST: RestRow[] = [
       forbidden({ what: 'a built-in deck', call: (as) => as.delete(`/api/decks/${BUILT_IN}`) }),
     ],
     other: [notFound('DECK_NOT_FOUND')],
+    coRunner: [forbidden()],
+    viewer: [forbidden()],
     anonymous: [unauthenticated],
   },
   {
@@ -1181,17 +1496,24 @@ function loggedOut(res: Response, w: World, c: Ctx) {
   ]);
 }
 
-function ownLogins(res: Response, w: World, role: 'owner' | 'other') {
+function ownLogins(res: Response, w: World, role: string) {
   const logins = res.body.logins as { current: boolean }[];
   expect(logins.filter((l) => l.current)).toHaveLength(1);
-  expect(JSON.stringify(res.body)).not.toContain(accountOf(w, role === 'owner' ? 'other' : 'owner').email);
+  for (const someone of REST_ROLES.filter((r) => r !== role && r !== 'anonymous')) expect(JSON.stringify(res.body)).not.toContain(accountOf(w, someone).email);
 }
 
-function library(res: Response, own: Deck, notOwn: Deck) {
+function library(res: Response, own: Deck | undefined, notOwn: Deck) {
   const decks = res.body.decks as { id: string; builtIn: boolean }[];
   expect(decks.filter((d) => d.builtIn).map((d) => d.id)).toContain(BUILT_IN);
-  expect(decks.filter((d) => !d.builtIn).map((d) => d.id)).toContain(own.id);
+  if (own) expect(decks.filter((d) => !d.builtIn).map((d) => d.id)).toContain(own.id);
   expect(ids(decks)).not.toContain(notOwn.id);
+}
+
+function sharedLibrary(res: Response, w: World, role: 'co-run' | 'view') {
+  const decks = res.body.decks as { id: string; builtIn: boolean; shared?: string }[];
+  expect(decks.filter((d) => d.builtIn).map((d) => d.id)).toContain(BUILT_IN);
+  expect(decks.find((d) => d.id === w.ownDeck.id)).toMatchObject({ builtIn: false, shared: role });
+  expect(ids(decks)).not.toContain(w.otherDeck.id);
 }
 
 function copyOf(res: Response, source: Deck) {
@@ -1227,8 +1549,9 @@ const stepOut = (away: boolean): SocketCase<'participant:step-out'> =>
   });
 
 // A couple's homework both partners finished (so revealed), shown from its owner's console.
-async function showInRevealedHomework(w: World): Promise<Ack<unknown>> {
+async function showInRevealedHomework(w: World, c: Ctx): Promise<Ack<unknown>> {
   const hw = (await w.as.owner.post('/api/homework', homeworkBody(w, 'couple'))).body as CreatedHomework;
+  if (c.role === 'coRunner') await shareSession(w.owner, hw.state.id, w.coRunner, 'co-run');
   const partners = [];
   for (const invite of hw.invites) {
     const { token } = (await w.as.anonymous.post('/api/homework/claim', { invite, consent: true })).body as { token: string };
@@ -1236,7 +1559,7 @@ async function showInRevealedHomework(w: World): Promise<Ack<unknown>> {
   }
   for (const p of partners) await send(p.socket, 'answer:submit', { promptId: 'comfort', clientId: randomUUID(), value: { kind: 'scale', value: 3 } });
   for (const p of partners) await send(p.socket, 'homework:finish', { finished: true });
-  const console = await connect(w.url, { role: 'facilitator', sessionId: hw.state.id }, w.owner.cookie);
+  const console = await connect(w.url, { role: 'facilitator', sessionId: hw.state.id }, accountOf(w, c.role).cookie);
   try {
     return await send(console.socket, 'homework:show', { promptId: 'comfort' });
   } finally {
@@ -1244,13 +1567,37 @@ async function showInRevealedHomework(w: World): Promise<Ack<unknown>> {
   }
 }
 
+// The co-runner's turn at a command that moves a session: in the second session, which it runs itself from
+// its own console (the owner's moves the walked one), lobby → open → closed → released → ended.
+function coRunning<E extends 'prompt:open' | 'prompt:close' | 'results:release' | 'session:end'>(_event: E, state: object, payload?: Payload<E>): SocketCase<E>[] {
+  return [allowed<E>({ what: 'in the session it runs', from: 'coRunnerSide', ...(payload ? { payload: () => payload } : {}), shape: (w) => ({ id: w.coSession.state.id, ...state }) })];
+}
+
 // Socket rows, in the order the allowed walk takes them: it runs the owner's group session from
 // lobby to ended, and a couple's own session from lobby to ended.
-const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
+const SOCKET_INPUT: { [E in SocketEvent]: SocketRowInput<E> } = {
   handshake: {
     owner: [
       allowed({
         send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }, w.owner.cookie, 'owner'),
+        shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'lobby' } }),
+      }),
+    ],
+    coRunner: [
+      allowed({
+        what: 'the walked session',
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }, w.coRunner.cookie, 'coRunner'),
+        shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'lobby' } }),
+      }),
+      allowed({
+        what: 'the session it runs itself',
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.coSession.state.id }, w.coRunner.cookie, 'coRunnerSide'),
+        shape: (w) => ({ role: 'facilitator', state: { id: w.coSession.state.id, phase: 'lobby' } }),
+      }),
+    ],
+    viewer: [
+      allowed({
+        send: (w) => handshake(w, { role: 'facilitator', sessionId: w.session.state.id }, w.viewer.cookie, 'viewer'),
         shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'lobby' } }),
       }),
     ],
@@ -1309,12 +1656,16 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     { liveResults: true },
   ),
   'prompt:open': {
-    ...facilitatorOnly([
-      allowed({
-        payload: () => ({ promptId: 'one-word' }),
-        shape: () => ({ phase: 'open', prompt: { id: 'one-word' }, selfRun: false }),
-      }),
-    ]),
+    ...facilitatorOnly(
+      [
+        allowed({
+          payload: () => ({ promptId: 'one-word' }),
+          shape: () => ({ phase: 'open', prompt: { id: 'one-word' }, selfRun: false }),
+        }),
+      ],
+      undefined,
+      coRunning('prompt:open', { phase: 'open', prompt: { id: 'one-word' } }, { promptId: 'one-word' }),
+    ),
     participant: [
       FORBIDDEN,
       { verdict: 'FORBIDDEN', what: 'in a couple session a facilitator runs', from: 'facilitatedCouple' },
@@ -1376,6 +1727,11 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
       { verdict: 'INVALID_TRANSITION', what: 'in a live session' },
       allowed({ what: "in a couple's revealed homework", send: showInRevealedHomework, shape: () => ({ phase: 'released', prompt: { id: 'comfort' }, result: { promptId: 'comfort' } }) }),
     ],
+    coRunner: [
+      { verdict: 'INVALID_TRANSITION', what: 'in a live session' },
+      allowed({ what: "in a couple's revealed homework shared with them", send: showInRevealedHomework, shape: () => ({ phase: 'released', prompt: { id: 'comfort' } }) }),
+    ],
+    viewer: [FORBIDDEN],
     other: 'none',
     participant: [FORBIDDEN],
     screen: [FORBIDDEN],
@@ -1530,6 +1886,14 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
   'session:sync': {
     payload: {},
     owner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],
+    coRunner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],
+    // The state as the screen has it; nothing of a seat.
+    viewer: [
+      allowed({
+        shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }),
+        check: (data) => expect(data).not.toHaveProperty('myAnswers'),
+      }),
+    ],
     other: 'none',
     // Their own answers, and nobody else's.
     participant: [
@@ -1547,7 +1911,7 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     ],
     anonymous: 'none',
   },
-  'prompt:close': facilitatorOnly([allowed({ shape: () => ({ phase: 'closed', prompt: { id: 'one-word' } }) })]),
+  'prompt:close': facilitatorOnly([allowed({ shape: () => ({ phase: 'closed', prompt: { id: 'one-word' } }) })], undefined, coRunning('prompt:close', { phase: 'closed' })),
   'moderation:list': facilitatorOnly(
     [
       allowed({
@@ -1596,7 +1960,11 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
       check: (data) => expect([...(data as { distribution: { texts: string[] } }).distribution.texts].sort()).toEqual([...TEXTS].sort()),
     }),
   ]),
-  'results:release': facilitatorOnly([allowed({ shape: () => ({ phase: 'released', result: { promptId: 'one-word' } }) })]),
+  'results:release': facilitatorOnly(
+    [allowed({ shape: () => ({ phase: 'released', result: { promptId: 'one-word' } }) })],
+    undefined,
+    coRunning('results:release', { phase: 'released', result: { promptId: 'one-word' } }),
+  ),
   'participant:withdraw': {
     payload: {},
     owner: [FORBIDDEN],
@@ -1618,7 +1986,7 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
     anonymous: 'none',
   },
   'session:end': {
-    ...facilitatorOnly([allowed({ shape: (w) => ({ id: w.session.state.id, phase: 'ended' }) })]),
+    ...facilitatorOnly([allowed({ shape: (w) => ({ id: w.session.state.id, phase: 'ended' }) })], undefined, coRunning('session:end', { phase: 'ended' })),
     participant: [
       FORBIDDEN,
       { verdict: 'FORBIDDEN', what: 'in a couple session a facilitator runs', from: 'facilitatedCouple' },
@@ -1631,6 +1999,11 @@ const SOCKET: { [E in SocketEvent]: SocketRow<E> } = {
   },
 };
 
+const REST: RestRow[] = REST_ROWS.map((row) => ({ ...row, coRunner: row.coRunner ?? row.other, viewer: row.viewer ?? row.other }));
+
+const SOCKET = Object.fromEntries(
+  Object.entries(SOCKET_INPUT).map(([event, row]: [string, SocketRowInput]) => [event, { ...row, coRunner: row.coRunner ?? row.owner, viewer: row.viewer ?? row.owner }]),
+) as { [E in SocketEvent]: SocketRow<E> };
 const SOCKET_ROWS = Object.entries(SOCKET) as [SocketEvent, SocketRow][];
 
 async function runRest(w: World, row: RestRow, role: RestRole, cell: RestCase): Promise<void> {
@@ -1747,7 +2120,7 @@ describe('the authorisation table', () => {
     server = await startServer({
       env: { PORT: String(port), CANDOR_TEST_CLOCK_FILE: clockFile, CANDOR_SMTP_URL: mailbox.url, CANDOR_PUBLIC_URL: `http://localhost:${port}` },
     });
-    const [owner, other] = await Promise.all([signUp(server.url), signUp(server.url)]);
+    const [owner, other, coRunnerAccount, viewerAccount] = await Promise.all([signUp(server.url), signUp(server.url), signUp(server.url), signUp(server.url)]);
     const ownDeck = ((await owner.api.post('/api/decks/import').send(allKindsDeck())).body as { deck: Deck }).deck;
     const otherDeck = ((await other.api.post('/api/decks').send({ copyOf: 'workshop-check-in' })).body as { deck: Deck }).deck;
     const session = await createSession(owner, 3, ownDeck.id);
@@ -1760,11 +2133,29 @@ describe('the authorisation table', () => {
     // A client's homework seat, for homework:finish.
     const homework = (await owner.api.post('/api/homework').send({ deckId: ownDeck.id, audience: 'client', closesAt: inDays(3) })).body as CreatedHomework;
     const homeworkSeat = (await request(server.url).post('/api/homework/claim').send({ invite: homework.invites[0], consent: true })).body as { token: string };
+    // The co-runner and the viewer: given the walked session and the couple session; the co-runner a second group session too.
+    const coSession = await createSession(owner, 3, ownDeck.id);
+    const coRunner = { ...coRunnerAccount, id: await shareSession(owner, session.state.id, coRunnerAccount, 'co-run') };
+    const viewer = { ...viewerAccount, id: await shareSession(owner, session.state.id, viewerAccount, 'view') };
+    await shareSession(owner, facilitated.state.id, coRunner, 'co-run');
+    await shareSession(owner, facilitated.state.id, viewer, 'view');
+    await shareSession(owner, coSession.state.id, coRunner, 'co-run');
+    // The owner's deck too: the co-runner may start sessions from it, the viewer read and copy it.
+    await shareDeck(owner, ownDeck.id, coRunner, 'co-run');
+    await shareDeck(owner, ownDeck.id, viewer, 'view');
     w = {
       url: server.url,
       owner,
       other,
-      as: { owner: http(server.url, owner.cookie), other: http(server.url, other.cookie), anonymous: http(server.url) },
+      coRunner,
+      viewer,
+      as: {
+        owner: http(server.url, owner.cookie),
+        coRunner: http(server.url, coRunner.cookie),
+        viewer: http(server.url, viewer.cookie),
+        other: http(server.url, other.cookie),
+        anonymous: http(server.url),
+      },
       ownDeck,
       otherDeck,
       session,
@@ -1773,6 +2164,7 @@ describe('the authorisation table', () => {
       facilitatedCoupleSeat: facilitatedSeat.token,
       coupleCode: couple.code,
       facilitatedCouple: facilitated,
+      coSession,
       sockets: {},
       made: { spareLogin: {} },
       clockFile,
@@ -1810,8 +2202,8 @@ describe('the authorisation table', () => {
     expect([...described].sort()).toEqual([...table.keys()].sort());
 
     const docs = documentedTables();
-    expect(docs.restHeader).toEqual(['route', 'owner', 'other facilitator', 'participant / screen / anonymous']);
-    expect(docs.socketHeader).toEqual(['', 'owner', 'other facilitator', 'participant', 'screen', 'anonymous']);
+    expect(docs.restHeader).toEqual(['route', 'owner', 'co-runner', 'viewer', 'other facilitator', 'participant / screen / anonymous']);
+    expect(docs.socketHeader).toEqual(['', 'owner', 'co-runner', 'viewer', 'other facilitator', 'participant', 'screen', 'anonymous']);
     expect(docs.rest).toEqual(
       Object.fromEntries(REST.map((row) => [row.route, Object.fromEntries(REST_ROLES.map((r) => [r, restOutcomes(row[r])]))])),
     );
@@ -1828,6 +2220,11 @@ describe('the authorisation table', () => {
         w.as.owner.get(`/api/sessions/${w.session.state.id}`),
         w.as.owner.get('/api/sessions'),
         w.as.other.get('/api/sessions'),
+        w.as.coRunner.get('/api/sessions'),
+        w.as.viewer.get('/api/sessions'),
+        w.as.owner.get(`/api/sessions/${w.session.state.id}/access`),
+        w.as.owner.get(`/api/decks/${w.ownDeck.id}/access`),
+        w.as.coRunner.get('/api/decks'),
         w.as.owner.get('/api/decks'),
         w.as.other.get('/api/decks'),
         w.as.owner.get(`/api/decks/${w.ownDeck.id}`),
@@ -1860,6 +2257,8 @@ describe('the authorisation table', () => {
     w.sockets.owner = await connect(w.url, { role: 'facilitator', sessionId: w.session.state.id }, w.owner.cookie);
     w.sockets.participant = await connect(w.url, { role: 'participant', token: w.seats[0] });
     w.sockets.screen = await connect(w.url, { role: 'screen', token: w.session.screenToken });
+    w.sockets.coRunner = await connect(w.url, { role: 'facilitator', sessionId: w.session.state.id }, w.coRunner.cookie);
+    w.sockets.viewer = await connect(w.url, { role: 'facilitator', sessionId: w.session.state.id }, w.viewer.cookie);
     let walked = 0;
     for (const [event, row] of SOCKET_ROWS) {
       for (const role of SOCKET_ROLES) {
@@ -1878,7 +2277,7 @@ describe('the authorisation table', () => {
       await stateOf('facilitatedCouple'),
     ]).toEqual(before);
     expect(before[0]).toMatchObject({ state: { phase: 'lobby', paused: false, liveResults: false } });
-    for (const name of ['owner', 'participant', 'screen'] as const) {
+    for (const name of ['owner', 'participant', 'screen', 'coRunner', 'viewer'] as const) {
       w.sockets[name]?.socket.close();
       delete w.sockets[name];
     }
@@ -1902,6 +2301,11 @@ describe('the authorisation table', () => {
     // was allowed to someone: the walk took the session from lobby to ended.
     expect([...walked].sort()).toEqual(Object.keys(SOCKET).sort());
     expect(cells).toBeGreaterThanOrEqual(walked.size);
+    // The viewer's console heard the session as the screen does, and none of the facilitators' own events.
+    const heard = new Set(need(w.sockets.viewer, 'the viewer socket').frames.map((f) => f.event));
+    expect(heard).toContain('session:updated');
+    for (const own of ['moderation:updated', 'stepout:updated', 'talkalone:updated', 'joins:limited']) expect([own, heard.has(own)]).toEqual([own, false]);
+    expect(need(w.sockets.owner, 'the owner socket').frames.map((f) => f.event)).toContain('stepout:updated');
   });
 
   it('allows every REST cell the table allows, deleting last', async () => {

@@ -157,6 +157,11 @@ describe('hostile payloads', () => {
       ['put', '/api/auth/password', true],
       ['put', '/api/auth/email', true],
       ['delete', '/api/auth/account', true],
+      // Co-facilitators, on the owner's real session (an account id without access for the change).
+      ['post', `/api/sessions/${sessionId}/access`, true],
+      ['put', `/api/sessions/${sessionId}/access/00000000-0000-4000-8000-000000000000`, true],
+      ['post', '/api/decks/u-nosuchdeck0000/access', true],
+      ['put', '/api/decks/u-nosuchdeck0000/access/00000000-0000-4000-8000-000000000000', true],
     ];
     const sessionsBefore = ((await owner.api.get('/api/sessions')).body as { sessions: unknown[] }).sessions.length;
     const decksBefore = ((await owner.api.get('/api/decks')).body as { decks: unknown[] }).decks.length;
@@ -174,6 +179,7 @@ describe('hostile payloads', () => {
     expect((await request(server.url).get('/api/health')).status).toBe(200);
     expect(((await owner.api.get('/api/sessions')).body as { sessions: unknown[] }).sessions.length).toBe(sessionsBefore);
     expect(((await owner.api.get('/api/decks')).body as { decks: unknown[] }).decks.length).toBe(decksBefore);
+    expect((await owner.api.get(`/api/sessions/${sessionId}/access`)).body).toEqual({ access: [] });
     expect(server.output()).not.toMatch(/ERROR/);
   });
 });

@@ -64,6 +64,9 @@ describe('storage', () => {
       // A homework's audience and a group homework's one link (the hash of its invitation).
       expect(await columnsOf('live_sessions')).toEqual(expect.arrayContaining(['audience', 'closes_at', 'group_invite_hash', 'schedule']));
       // A self-run couple's new phone asking for a seat: hashes, a count and an expiry; nothing of the phone.
+      // Co-facilitators: which account may run or view which session, given by whom and when; nothing of a participant.
+      expect(await columnsOf('session_access')).toEqual(['created_at', 'facilitator_id', 'invited_by', 'role', 'session_id']);
+      expect(await columnsOf('deck_access')).toEqual(['created_at', 'deck_id', 'facilitator_id', 'invited_by', 'role']);
       expect(await columnsOf('seat_reclaims')).toEqual(['attempts', 'code_hash', 'expires_at', 'id', 'session_id', 'status', 'token_hash']);
       // A blind couple reveal's messages: blinded points a seat sent for its partner (or the reveal it showed), no answer.
       expect(await columnsOf('blind_messages')).toEqual(['created_at', 'message', 'participant_id', 'prompt_id', 'session_id', 'step']);

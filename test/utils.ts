@@ -159,3 +159,17 @@ export function expectOk<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`command failed: ${ack.error.code} ${ack.error.message}`);
   return ack.data;
 }
+
+// Co-facilitators: the owner gives another account access to a session; answers that account's id.
+export async function shareSession(owner: Facilitator, sessionId: string, invitee: Facilitator, role: 'co-run' | 'view'): Promise<string> {
+  const res = await owner.api.post(`/api/sessions/${sessionId}/access`).send({ email: invitee.email, role });
+  if (res.status !== 201) throw new Error(`sharing failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accountId: string }).accountId;
+}
+
+// The owner shares a deck with another account; answers that account's id.
+export async function shareDeck(owner: Facilitator, deckId: string, invitee: Facilitator, role: 'co-run' | 'view'): Promise<string> {
+  const res = await owner.api.post(`/api/decks/${deckId}/access`).send({ email: invitee.email, role });
+  if (res.status !== 201) throw new Error(`sharing the deck failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accountId: string }).accountId;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
+import type { SessionAccess } from './schemas/access.js';
 import type { AnswerReceipt, AnswerSubmit } from './schemas/answer.js';
 import type { PromptResult } from './schemas/result.js';
 import { slugSchema } from './schemas/common.js';
@@ -162,6 +163,9 @@ export type SocketData =
       facilitatorId: string;
       // The login its cookie belongs to: the socket ends with it (log out, idle logoff, ended elsewhere).
       loginId: string;
+      // The session's owner, or an account the owner gave access to (as read at the handshake; each
+      // command of a co-runner or a viewer reads it again).
+      access: SessionAccess;
     };
 
 // The payload type and the acknowledgement's data type of a command.

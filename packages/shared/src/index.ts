@@ -10,6 +10,7 @@ export * from './schemas/seats.js';
 export * from './schemas/blind.js';
 export * from './schemas/auth.js';
 export * from './schemas/passkeys.js';
+export * from './schemas/access.js';
 export * from './state-language.js';
 export * as routes from './routes/index.js';
 export * from './route-table.js';

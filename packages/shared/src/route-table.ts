@@ -37,6 +37,7 @@ import {
   secondStepFactorsSchema,
   webauthnOptionsSchema,
 } from './schemas/passkeys.js';
+import { accessChangeSchema, accessEntrySchema, accessInviteSchema, accessListSchema } from './schemas/access.js';
 import { createDeckSchema, deckFileSchema, deckInputSchema, deckSchema, deckSummarySchema } from './schemas/deck.js';
 import {
   createCoupleSessionSchema,
@@ -247,6 +248,26 @@ export const routeTable = {
     body: seatLinkSchema,
     response: seatLinkResultSchema,
   },
+  listAccess: { auth: 'facilitator', status: 200, summary: "Who else has access to one of your sessions, and with which role (the owner only)", response: accessListSchema },
+  giveAccess: {
+    auth: 'facilitator',
+    status: 201,
+    summary: "Give another account access to one of your sessions by its email, as a co-runner or a viewer (again: a new role); 404 for an address without an account",
+    body: accessInviteSchema,
+    response: accessEntrySchema,
+  },
+  changeAccess: { auth: 'facilitator', status: 200, summary: "Change the role of an account with access to one of your sessions", body: accessChangeSchema, response: accessEntrySchema },
+  listDeckAccess: { auth: 'facilitator', status: 200, summary: 'Who else has access to one of your decks, and with which role (the owner only)', response: accessListSchema },
+  giveDeckAccess: {
+    auth: 'facilitator',
+    status: 201,
+    summary: 'Give another account access to one of your decks by its email: a co-runner may start sessions from it, a viewer read and copy it; 404 for an address without an account',
+    body: accessInviteSchema,
+    response: accessEntrySchema,
+  },
+  changeDeckAccess: { auth: 'facilitator', status: 200, summary: 'Change the role of an account with access to one of your decks', body: accessChangeSchema, response: accessEntrySchema },
+  removeDeckAccess: { auth: 'facilitator', status: 204, summary: "Remove an account's access to one of your decks, or leave a deck shared with you (your own account id)" },
+  removeAccess: { auth: 'facilitator', status: 204, summary: "Remove an account's access to one of your sessions, or leave a session shared with you (your own account id); its consoles are closed" },
   claimSeat: {
     auth: 'none',
     status: 201,

@@ -47,7 +47,7 @@ describe(Route.name, () => {
 
   it('finds the controllers of every feature', () => {
     expect(new Set(mapped.map((m) => m.controller))).toEqual(
-      new Set(['AccountsController', 'PasskeysController', 'MailLinksController', 'DecksController', 'DeckFormatController', 'SessionsController', 'JoinController', 'HomeworkController', 'SeatMovesController', 'OwnDataController', 'HealthController', 'OpenApiController']),
+      new Set(['AccountsController', 'PasskeysController', 'MailLinksController', 'DecksController', 'DeckFormatController', 'SessionsController', 'JoinController', 'HomeworkController', 'SeatMovesController', 'SessionAccessController', 'DeckAccessController', 'OwnDataController', 'HealthController', 'OpenApiController']),
     );
   });
 

@@ -9,10 +9,12 @@ import { MailTokenEntity } from '../accounts/mail-token.entity.js';
 import { AnswerEntity } from '../answers/answer.entity.js';
 import { TextReviewEntity } from '../answers/text-review.entity.js';
 import { DeckEntity } from '../decks/deck.entity.js';
+import { DeckAccessEntity } from '../decks/deck-access.entity.js';
 import { LiveSessionEntity } from '../sessions/live-session.entity.js';
 import { ParticipantEntity } from '../sessions/participant.entity.js';
 import { HomeworkSeatEntity } from '../sessions/homework-seat.entity.js';
 import { SeatReclaimEntity } from '../sessions/seat-reclaim.entity.js';
+import { SessionAccessEntity } from '../sessions/session-access.entity.js';
 import { PromptResultEntity } from '../answers/prompt-result.entity.js';
 import { BlindMessageEntity } from '../sessions/blind-message.entity.js';
 
@@ -29,9 +31,11 @@ export const ENTITIES = [
   ParticipantEntity,
   HomeworkSeatEntity,
   SeatReclaimEntity,
+  SessionAccessEntity,
   AnswerEntity,
   PromptResultEntity,
   DeckEntity,
+  DeckAccessEntity,
   TextReviewEntity,
   BlindMessageEntity,
 ];

@@ -12,16 +12,18 @@ import {
   type Deck,
   type DeckFile,
   type DeckInput,
+  type AccessRole,
   type DeckSummary,
 } from '@candor/shared';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/parse.js';
+import { DeckAccessEntity } from './deck-access.entity.js';
 import { DeckEntity } from './deck.entity.js';
 import { BUILT_IN_DECKS } from './library/index.js';
 
-const summary = (deck: Deck, builtIn: boolean): DeckSummary => ({
+const summary = (deck: Deck, builtIn: boolean, shared?: AccessRole): DeckSummary => ({
   id: deck.id,
   title: deck.title,
   language: deck.language,
@@ -30,7 +32,13 @@ const summary = (deck: Deck, builtIn: boolean): DeckSummary => ({
   translations: deck.translations,
   promptCount: deck.prompts.length,
   builtIn,
+  ...(shared ? { shared } : {}),
 });
+
+// What a call needs of a deck: 'read' (owner, co-runner, viewer), 'run' (start a session or homework from
+// it: owner, co-runner), 'own' (edit, delete, share: the owner).
+export type DeckNeed = 'read' | 'run' | 'own';
+const DECK_MAY: Record<DeckNeed, readonly (AccessRole | 'owner')[]> = { read: ['owner', 'co-run', 'view'], run: ['owner', 'co-run'], own: ['owner'] };
 
 const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200);
 
@@ -42,11 +50,20 @@ function newDeckId(): string {
 
 @Injectable()
 export class DecksService {
-  constructor(@InjectRepository(DeckEntity) private readonly decks: Repository<DeckEntity>) {}
+  constructor(
+    @InjectRepository(DeckEntity) private readonly decks: Repository<DeckEntity>,
+    @InjectRepository(DeckAccessEntity) private readonly access: Repository<DeckAccessEntity>,
+  ) {}
 
+  // The built-in library, the facilitator's own decks, then the decks shared with them (marked with the role).
   async list(ownerId: string): Promise<DeckSummary[]> {
     const own = await this.decks.find({ where: { ownerId }, order: { updatedAt: 'DESC' } });
-    return [...BUILT_IN_DECKS.map((d) => summary(d, true)), ...own.map((d) => summary(d.deck, false))];
+    const shared = await this.access.find({ where: { facilitatorId: ownerId }, relations: { deck: true }, order: { createdAt: 'DESC' } });
+    return [
+      ...BUILT_IN_DECKS.map((d) => summary(d, true)),
+      ...own.map((d) => summary(d.deck, false)),
+      ...shared.flatMap((a) => (a.deck ? [summary(a.deck.deck, false, a.role)] : [])),
+    ];
   }
 
   // The facilitator's own decks, whole (the account's export).
@@ -60,11 +77,23 @@ export class DecksService {
     return deck;
   }
 
-  // A built-in deck, or one of the facilitator's own; another facilitator's deck is "not found".
-  async get(ownerId: string, deckId: string): Promise<Deck> {
+  // A built-in deck, one of the facilitator's own, or one shared with them whose role allows `need`;
+  // another facilitator's deck is "not found".
+  async get(ownerId: string, deckId: string, need: DeckNeed = 'read'): Promise<Deck> {
     const builtIn = BUILT_IN_DECKS.find((d) => d.id === deckId);
     if (builtIn) return builtIn;
-    return (await this.owned(ownerId, deckId)).deck;
+    return (await this.permitted(ownerId, deckId, need)).deck;
+  }
+
+  // The caller's access to a stored deck: FORBIDDEN when it is shared with them with too small a role.
+  async permitted(callerId: string, deckId: string, need: DeckNeed): Promise<DeckEntity & { access: AccessRole | 'owner' }> {
+    const row = await this.decks.findOneBy({ id: deckId });
+    const access: AccessRole | 'owner' | null = !row ? null : row.ownerId === callerId ? 'owner' : ((await this.access.findOne({ where: { deckId, facilitatorId: callerId }, select: { role: true } }))?.role ?? null);
+    if (!row || !access) throw new AppError('DECK_NOT_FOUND', 'There is no deck with this id in your library.');
+    if (!DECK_MAY[need].includes(access)) {
+      throw new AppError('FORBIDDEN', access === 'view' ? 'You can read this deck and copy it, not run it.' : "Only the deck's owner can do this.");
+    }
+    return Object.assign(row, { access });
   }
 
   async create(ownerId: string, input: CreateDeck): Promise<Deck> {
@@ -122,9 +151,7 @@ export class DecksService {
     return deck;
   }
 
-  private async owned(ownerId: string, deckId: string): Promise<DeckEntity> {
-    const row = await this.decks.findOneBy({ id: deckId });
-    if (!row || row.ownerId !== ownerId) throw new AppError('DECK_NOT_FOUND', 'There is no deck with this id in your library.');
-    return row;
+  private owned(ownerId: string, deckId: string): Promise<DeckEntity> {
+    return this.permitted(ownerId, deckId, 'own');
   }
 }

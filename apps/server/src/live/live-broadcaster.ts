@@ -30,10 +30,18 @@ export const rooms = {
   seat: (id: string, participantId: string) => `session:${id}:seat:${participantId}`,
   // Participants whose page is in this language (from the handshake).
   language: (id: string, language: string) => `session:${id}:language:${language}`,
+  // One account's consoles of a session (to close them when its access changes).
+  account: (id: string, facilitatorId: string) => `session:${id}:account:${facilitatorId}`,
 };
 
 // The rooms a socket belongs to, by who it is.
 export function roomsOf(data: SocketData): string[] {
+  // A viewer's console hears what the room's screen hears: never the facilitators' own events (the
+  // moderation queue, step-outs, talk-alone requests, join limits).
+  if (data.role === 'facilitator') {
+    const console = data.access === 'view' ? rooms.role(data.sessionId, 'screen') : rooms.role(data.sessionId, 'facilitator');
+    return [rooms.session(data.sessionId), console, rooms.account(data.sessionId, data.facilitatorId)];
+  }
   const own = [rooms.session(data.sessionId), rooms.role(data.sessionId, data.role)];
   if (data.role !== 'participant') return own;
   const seat = [...own, rooms.seat(data.sessionId, data.participantId)];

@@ -41,10 +41,11 @@ import { HomeworkService } from '../sessions/homework.service.js';
 import { ParticipationService } from '../sessions/participation.service.js';
 import { SeatMovesService } from '../sessions/seat-moves.service.js';
 import { SeatsService } from '../sessions/seats.service.js';
+import { SessionAccessService } from '../sessions/session-access.service.js';
 import { SessionLifecycleService, type SettingsChange } from '../sessions/session-lifecycle.service.js';
 import { SessionStateService, type OwnSeat } from '../sessions/session-state.service.js';
 import type { SessionCommand } from '../sessions/session-transitions.js';
-import { LiveBroadcaster, roomsOf, type LiveServer } from './live-broadcaster.js';
+import { LiveBroadcaster, rooms, roomsOf, type LiveServer } from './live-broadcaster.js';
 import { toErrorBody } from './socket-error.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -83,6 +84,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     private readonly answers: AnswersService,
     private readonly accounts: AccountsService,
     private readonly broadcast: LiveBroadcaster,
+    private readonly access: SessionAccessService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -213,6 +215,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   afterInit(server: LiveServer): void {
     this.broadcast.attach(server);
     this.bindCommands(server);
+    // A co-runner's or a viewer's access changed or ended: their consoles close, on every instance.
+    this.access.changed.subscribe(({ sessionId, facilitatorId }) => server.in(rooms.account(sessionId, facilitatorId)).disconnectSockets(true));
     const every = Math.min(LOGIN_SWEEP_MAX_SECONDS, this.config.retentionSweepSeconds) * 1000;
     this.loginSweep = setInterval(() => void this.endLoggedOut(server).catch((error: unknown) => this.logger.warn(`login sweep failed: ${toErrorBody(error).code}`)), every);
     this.loginSweep.unref();
@@ -236,7 +240,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   // observable layers: a third of the server's CPU time per answer (docs/performance.md).
   private bindCommands(server: LiveServer): void {
     const listeners = Object.entries(this.handlers).map(([event, handler]: [string, (socket: LiveSocket, body: unknown) => Promise<unknown>]) => {
-      const track = (socket: LiveSocket, body: unknown) => this.track(() => this.loggedIn(socket).then(() => handler(socket, body)));
+      const track = (socket: LiveSocket, body: unknown) =>
+        this.track(() =>
+          this.loggedIn(socket)
+            .then(() => this.mayCommand(socket, event))
+            .then(() => handler(socket, body)),
+        );
       const listener = function (this: LiveSocket, ...args: unknown[]): void {
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Ack<unknown>) => void) : undefined;
         // One payload object per event; extra arguments arrive as an array, which no schema accepts.
@@ -281,7 +290,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
         }
       }
       // A console that (re)connects learns at once how many are stepped out, not at the next change.
-      if (data.role === 'facilitator') {
+      if (data.role === 'facilitator' && data.access !== 'view') {
         socket.emit('stepout:updated', { away: await this.participation.awayCount(data.sessionId) });
         if ((await this.states.infoOf(data.sessionId)).mode === 'couple') {
           socket.emit('talkalone:updated', { asking: await this.participation.talkAloneCount(data.sessionId) });
@@ -298,6 +307,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
     if (socket.data.role !== 'facilitator' || (await this.accounts.touch(socket.data.loginId))) return;
     setImmediate(() => socket.disconnect(true));
     throw new AppError('UNAUTHENTICATED', 'You have been logged out. Please log in again.');
+  }
+
+  // A co-runner's or a viewer's console: its access is read again for every command, so that a command
+  // sent after the owner removed it (or made a co-runner a viewer) is refused, on any instance. A viewer
+  // may only ask for the state again. Without access any more, the socket closes.
+  private async mayCommand(socket: LiveSocket, event: string): Promise<void> {
+    const data = socket.data;
+    if (data.role !== 'facilitator' || data.access === 'owner') return;
+    const now = await this.lifecycle.accessNow(data.sessionId, data.facilitatorId);
+    if (!now) {
+      setImmediate(() => socket.disconnect(true));
+      throw new AppError('FORBIDDEN', 'Your access to this session has been removed.');
+    }
+    if (now === 'view' && event !== 'session:sync') throw new AppError('FORBIDDEN', 'You can view this session, not run it.');
   }
 
   // A console left open on a laptop whose login ended (idle, or ended from another browser) stops
@@ -358,8 +381,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       case 'facilitator': {
         const login = await this.accounts.resolve(readCookie(socket.handshake.headers.cookie, LOGIN_COOKIE));
         if (!login) throw new AppError('UNAUTHENTICATED', 'Please log in first.');
-        await this.lifecycle.owned(login.facilitator.id, auth.sessionId);
-        return { role: 'facilitator', sessionId: auth.sessionId, facilitatorId: login.facilitator.id, loginId: login.loginId };
+        const { access } = await this.lifecycle.permitted(login.facilitator.id, auth.sessionId, 'read');
+        return { role: 'facilitator', sessionId: auth.sessionId, facilitatorId: login.facilitator.id, loginId: login.loginId, access };
       }
     }
   }

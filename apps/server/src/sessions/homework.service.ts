@@ -64,7 +64,7 @@ export class HomeworkService {
   ) {}
 
   async create(facilitatorId: string, input: CreateHomework): Promise<CreatedHomework> {
-    const deck = await this.decks.get(facilitatorId, input.deckId);
+    const deck = await this.decks.get(facilitatorId, input.deckId, 'run');
     const closesAt = new Date(input.closesAt);
     const now = this.clock.now().getTime();
     if (closesAt.getTime() < now + MIN_AHEAD_MS || closesAt.getTime() > now + HOMEWORK_MAX_DAYS * DAY_MS) {
@@ -194,6 +194,7 @@ export class HomeworkService {
   // saved. A group's is released the same way (only after the close: nobody sees anything while it is open).
   async release(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
     const owned = await this.ownedHomework(facilitatorId, sessionId);
+    const { access } = await this.lifecycle.permitted(facilitatorId, sessionId, 'run');
     // Anything but a couple's or a group's (a client's) is never revealed.
     if (owned.audience !== 'couple' && owned.audience !== 'group') {
       throw new AppError('INVALID_TRANSITION', "A client's homework is never revealed: only the client sees their answers.");
@@ -216,7 +217,7 @@ export class HomeworkService {
     });
     this.logger.log(`homework ${sessionId}: released by the facilitator after its close`);
     this.revealed.next(state);
-    return this.lifecycle.view(await this.sessions.getById(sessionId));
+    return this.lifecycle.view(await this.sessions.getById(sessionId), access);
   }
 
   // Talking a result through: one prompt's stored result (or none) becomes the state's prompt and result,
@@ -261,7 +262,7 @@ export class HomeworkService {
   }
 
   private async ownedHomework(facilitatorId: string, sessionId: string): Promise<LiveSessionEntity> {
-    const session = await this.lifecycle.owned(facilitatorId, sessionId);
+    const session = (await this.lifecycle.permitted(facilitatorId, sessionId, 'run')).session;
     if (session.schedule !== 'homework') throw new AppError('INVALID_TRANSITION', 'This is a live session, not homework.');
     return session;
   }

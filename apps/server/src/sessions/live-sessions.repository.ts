@@ -127,6 +127,12 @@ export class LiveSessionsRepository {
     return this.repo().find({ where: { facilitatorId }, order: { createdAt: 'DESC' }, take: limit });
   }
 
+  // An account's own sessions and the ones shared with it, newest first.
+  listVisible(facilitatorId: string, sharedIds: string[], limit: number): Promise<LiveSessionEntity[]> {
+    const where = sharedIds.length ? [{ facilitatorId }, { id: In(sharedIds) }] : { facilitatorId };
+    return this.repo().find({ where, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   async idByScreenTokenHash(hash: string): Promise<string | null> {
     return (await this.repo().findOne({ where: { screenTokenHash: hash }, select: { id: true } }))?.id ?? null;
   }

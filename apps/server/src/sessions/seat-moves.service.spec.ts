@@ -33,13 +33,16 @@ function service(
   session?: Partial<LiveSessionEntity>,
 ) {
   const lifecycle = strictFake<SessionLifecycleService>({
-    owned: () =>
+    permitted: () =>
       Promise.resolve({
-        id: "s",
-        schedule: "live",
-        mode: "couple",
-        endedAt: null,
-        ...session,
+        session: {
+          id: "s",
+          schedule: "live",
+          mode: "couple",
+          endedAt: null,
+          ...session,
+        },
+        access: "owner",
       }),
   });
   const moves = new SeatMovesService(

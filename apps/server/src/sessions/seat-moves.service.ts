@@ -52,7 +52,7 @@ export class SeatMovesService {
 
   async seats(facilitatorId: string, sessionId: string): Promise<SessionSeats> {
     const session = this.withSeats(
-      await this.lifecycle.owned(facilitatorId, sessionId),
+      (await this.lifecycle.permitted(facilitatorId, sessionId, 'run')).session,
     );
     return { seats: await this.repo.seats(session.id) };
   }
@@ -63,7 +63,7 @@ export class SeatMovesService {
     seat: number,
   ): Promise<SeatLinkResult> {
     const session = this.withSeats(
-      await this.lifecycle.owned(facilitatorId, sessionId),
+      (await this.lifecycle.permitted(facilitatorId, sessionId, 'run')).session,
     );
     const homework = session.schedule === "homework";
     if (!homework && session.endedAt)

@@ -10,10 +10,11 @@ import type { LiveSessionEntity } from './live-session.entity.js';
 import type { LiveSessionsRepository, SessionChange } from './live-sessions.repository.js';
 import type { ParticipantsRepository } from './participants.repository.js';
 import type { SeatsService } from './seats.service.js';
+import type { SessionAccessRepository } from './session-access.repository.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import type { SessionStateService } from './session-state.service.js';
 
-function serviceWith(changes: SessionChange[], session: Partial<LiveSessionEntity> = {}) {
+function serviceWith(changes: SessionChange[], session: Partial<LiveSessionEntity> = {}, roles: Record<string, 'co-run' | 'view'> = {}) {
   const row = { id: 's', phase: 'open', mode: 'group', liveResult: { promptId: 'p' }, ...session } as LiveSessionEntity;
   const sessions = strictFake<LiveSessionsRepository>({
     findById: () => Promise.resolve(row),
@@ -33,6 +34,7 @@ function serviceWith(changes: SessionChange[], session: Partial<LiveSessionEntit
     strictFake<ModerationService>(),
     strictFake<DecksService>(),
     strictFake<BlindMessagesRepository>(),
+    strictFake<SessionAccessRepository>({ roleOf: (_s: string, facilitatorId: string) => Promise.resolve(roles[facilitatorId] ?? null) }),
   );
 }
 
@@ -61,5 +63,28 @@ describe(SessionLifecycleService.name, () => {
   it('lets only the facilitator move a facilitated session', async () => {
     const service = serviceWith([]);
     await expect(service.applyAs({ role: 'screen', sessionId: 's' }, { type: 'close' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("lets the owner do everything, a co-runner run and read, a viewer read, and nobody else know of the session", async () => {
+    const service = serviceWith([], { facilitatorId: 'owner' }, { runner: 'co-run', viewer: 'view' });
+    const outcome = (who: string, need: 'read' | 'run' | 'own') =>
+      service.permitted(who, 's', need).then(
+        ({ access }) => access,
+        (error: { code: string }) => error.code,
+      );
+    const table = await Promise.all(
+      ['owner', 'runner', 'viewer', 'stranger'].map(async (who) => [who, await outcome(who, 'read'), await outcome(who, 'run'), await outcome(who, 'own')]),
+    );
+    expect(table).toEqual([
+      ['owner', 'owner', 'owner', 'owner'],
+      ['runner', 'co-run', 'co-run', 'FORBIDDEN'],
+      ['viewer', 'view', 'FORBIDDEN', 'FORBIDDEN'],
+      ['stranger', 'SESSION_NOT_FOUND', 'SESSION_NOT_FOUND', 'SESSION_NOT_FOUND'],
+    ]);
+  });
+
+  it("shares no couple's own session (it has no owner)", async () => {
+    const service = serviceWith([], { facilitatorId: null }, { runner: 'co-run' });
+    await expect(service.permitted('runner', 's', 'read')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
   });
 });

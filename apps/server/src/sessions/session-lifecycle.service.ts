@@ -11,6 +11,7 @@ import type {
   ModerationQueue,
   PromptResult,
   SessionMode,
+  SessionAccess,
   SessionState,
   SessionSummary,
   SocketData,
@@ -29,9 +30,14 @@ import { newJoinCode } from './join-code.js';
 import type { LiveSessionEntity } from './live-session.entity.js';
 import { LiveSessionsRepository } from './live-sessions.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import { SessionAccessRepository } from './session-access.repository.js';
 import { SeatsService } from './seats.service.js';
 import { SessionStateService } from './session-state.service.js';
 import { transition, type SessionCommand } from './session-transitions.js';
+
+// What a call needs: 'read' (the owner, a co-runner or a viewer), 'run' (the owner or a co-runner), 'own'.
+export type AccessNeed = 'read' | 'run' | 'own';
+const MAY: Record<AccessNeed, readonly SessionAccess[]> = { read: ['owner', 'co-run', 'view'], run: ['owner', 'co-run'], own: ['owner'] };
 
 // What a facilitator may change while a session runs.
 export type SettingsChange = { paused?: boolean; liveResults?: boolean; livePhones?: boolean };
@@ -54,10 +60,11 @@ export class SessionLifecycleService {
     private readonly moderation: ModerationService,
     private readonly decks: DecksService,
     private readonly blindMessages: BlindMessagesRepository,
+    private readonly access: SessionAccessRepository,
   ) {}
 
   async create(facilitatorId: string, input: CreateSession): Promise<CreatedSession> {
-    const deck = await this.decks.get(facilitatorId, input.deckId);
+    const deck = await this.decks.get(facilitatorId, input.deckId, 'run');
     const { session, screenToken } = await this.insert({
       facilitatorId,
       deck,
@@ -121,30 +128,58 @@ export class SessionLifecycleService {
     }
   }
 
-  // The newest 100 for the console's list; all of them for the account's export and deletion.
+  // The newest 100 of the account's own sessions; all of them for the account's export and deletion.
   async listFor(facilitatorId: string, limit = 100): Promise<FacilitatorSession[]> {
     const rows = await this.sessions.listByFacilitator(facilitatorId, limit);
     return Promise.all(rows.map((s) => this.view(s)));
   }
 
+  // The console's list: the account's own sessions and those shared with it (marked with its role), the
+  // newest 100 together. Two reads: the shared ids by their index, then the sessions.
+  async listVisibleTo(facilitatorId: string, limit = 100): Promise<FacilitatorSession[]> {
+    const shared = await this.access.sharedWith(facilitatorId);
+    const rows = await this.sessions.listVisible(facilitatorId, [...shared.keys()], limit);
+    return Promise.all(rows.map((s) => this.view(s, s.facilitatorId === facilitatorId ? 'owner' : (shared.get(s.id) ?? 'view'))));
+  }
+
   async getFor(facilitatorId: string, sessionId: string): Promise<FacilitatorSession> {
-    return this.view(await this.owned(facilitatorId, sessionId));
+    const { session, access } = await this.permitted(facilitatorId, sessionId, 'read');
+    return this.view(session, access);
   }
 
   async rotateScreenToken(facilitatorId: string, sessionId: string): Promise<string> {
-    const session = await this.owned(facilitatorId, sessionId);
+    const { session } = await this.permitted(facilitatorId, sessionId, 'run');
     const screenToken = newToken();
     await this.sessions.setScreenTokenHash(session.id, hashToken(screenToken));
     return screenToken;
   }
 
-  // Another facilitator's session answers exactly like a missing one.
-  async owned(facilitatorId: string, sessionId: string): Promise<LiveSessionEntity> {
+  // The caller's access to a session. A session neither theirs nor shared with them answers exactly like
+  // a missing one; one shared with them whose role does not allow this is FORBIDDEN (they know it is there).
+  async permitted(facilitatorId: string, sessionId: string, need: AccessNeed): Promise<{ session: LiveSessionEntity; access: SessionAccess }> {
     const session = await this.sessions.findById(sessionId);
-    if (!session || session.facilitatorId !== facilitatorId) {
-      throw new AppError('SESSION_NOT_FOUND', 'There is no session with this id in your account.');
+    const access: SessionAccess | null = !session
+      ? null
+      : session.facilitatorId === facilitatorId
+        ? 'owner'
+        : session.facilitatorId === null
+          ? null
+          : await this.access.roleOf(sessionId, facilitatorId);
+    if (!session || !access) throw new AppError('SESSION_NOT_FOUND', 'There is no session with this id in your account.');
+    if (!MAY[need].includes(access)) {
+      throw new AppError('FORBIDDEN', access === 'view' ? 'You can view this session, not run it.' : 'Only the session\'s owner can do this.');
     }
-    return session;
+    return { session, access };
+  }
+
+  // The owner's own session (FORBIDDEN for an account it is shared with).
+  async owned(facilitatorId: string, sessionId: string): Promise<LiveSessionEntity> {
+    return (await this.permitted(facilitatorId, sessionId, 'own')).session;
+  }
+
+  // The role a co-runner's or a viewer's console has now (null once it has none): read again for each command.
+  accessNow(sessionId: string, facilitatorId: string): Promise<SessionAccess | null> {
+    return this.access.roleOf(sessionId, facilitatorId);
   }
 
   // A command from a socket. Who may move a session: its facilitator; in a couple session the couple
@@ -265,7 +300,7 @@ export class SessionLifecycleService {
   }
 
   async summary(facilitatorId: string, sessionId: string): Promise<SessionSummary> {
-    const session = await this.owned(facilitatorId, sessionId);
+    const { session } = await this.permitted(facilitatorId, sessionId, 'read');
     return {
       id: session.id,
       title: session.deck.title,
@@ -278,9 +313,10 @@ export class SessionLifecycleService {
     };
   }
 
-  // A session as its facilitator sees it.
-  async view(session: LiveSessionEntity): Promise<FacilitatorSession> {
+  // A session as its facilitator sees it (a co-runner and a viewer see the same).
+  async view(session: LiveSessionEntity, access: SessionAccess = 'owner'): Promise<FacilitatorSession> {
     return {
+      access,
       state: await this.states.stateOf(session, this.db.manager),
       results: await this.results.released(session.id),
       createdAt: session.createdAt.toISOString(),

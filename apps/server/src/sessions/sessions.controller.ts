@@ -34,7 +34,7 @@ export class SessionsController {
 
   @Route(routes.listSessions)
   async list(@CurrentFacilitator() facilitator: Facilitator): Promise<{ sessions: FacilitatorSession[] }> {
-    return { sessions: await this.sessions.listFor(facilitator.id) };
+    return { sessions: await this.sessions.listVisibleTo(facilitator.id) };
   }
 
   @Route(routes.getSession)

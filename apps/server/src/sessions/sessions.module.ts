@@ -25,14 +25,18 @@ import { SeatMovesRepository } from './seat-moves.repository.js';
 import { SeatMovesService } from './seat-moves.service.js';
 import { SeatReclaimEntity } from './seat-reclaim.entity.js';
 import { SeatsService } from './seats.service.js';
+import { SessionAccessController } from './session-access.controller.js';
+import { SessionAccessEntity } from './session-access.entity.js';
+import { SessionAccessRepository } from './session-access.repository.js';
+import { SessionAccessService } from './session-access.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionStateService } from './session-state.service.js';
 import { SessionsController } from './sessions.controller.js';
 
 // Live sessions and their seats: REST for setting up and reading, services the live gateway calls.
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity, SeatReclaimEntity, BlindMessageEntity]), AccountsModule, AnswersModule, DecksModule],
-  controllers: [SessionsController, JoinController, HomeworkController, SeatMovesController],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, ParticipantEntity, HomeworkSeatEntity, SeatReclaimEntity, BlindMessageEntity, SessionAccessEntity]), AccountsModule, AnswersModule, DecksModule],
+  controllers: [SessionsController, JoinController, HomeworkController, SeatMovesController, SessionAccessController],
   providers: [
     LiveSessionsRepository,
     ParticipantsRepository,
@@ -50,7 +54,9 @@ import { SessionsController } from './sessions.controller.js';
     HomeworkService,
     SeatMovesRepository,
     SeatMovesService,
+    SessionAccessRepository,
+    SessionAccessService,
   ],
-  exports: [HomeworkService, SeatMovesService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, BlindRevealService, LiveResultsService],
+  exports: [SessionAccessService, HomeworkService, SeatMovesService, SessionStateService, SeatsService, SessionLifecycleService, ParticipationService, CoupleRevealService, BlindRevealService, LiveResultsService],
 })
 export class SessionsModule {}

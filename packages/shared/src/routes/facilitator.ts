@@ -56,3 +56,13 @@ export const homeworkInvites = 'POST /api/sessions/:id/homework-invites' satisfi
 export const releaseHomework = 'POST /api/sessions/:id/homework-release' satisfies RouteSpec;
 export const sessionSeats = 'GET /api/sessions/:id/seats' satisfies RouteSpec;
 export const seatLink = 'POST /api/sessions/:id/seat-link' satisfies RouteSpec;
+
+// Co-facilitators: who else may run or view a session (the owner manages it; an invitee may leave).
+export const listAccess = 'GET /api/sessions/:id/access' satisfies RouteSpec;
+export const giveAccess = 'POST /api/sessions/:id/access' satisfies RouteSpec;
+export const changeAccess = 'PUT /api/sessions/:id/access/:accountId' satisfies RouteSpec;
+export const removeAccess = 'DELETE /api/sessions/:id/access/:accountId' satisfies RouteSpec;
+export const listDeckAccess = 'GET /api/decks/:deckId/access' satisfies RouteSpec;
+export const giveDeckAccess = 'POST /api/decks/:deckId/access' satisfies RouteSpec;
+export const changeDeckAccess = 'PUT /api/decks/:deckId/access/:accountId' satisfies RouteSpec;
+export const removeDeckAccess = 'DELETE /api/decks/:deckId/access/:accountId' satisfies RouteSpec;

@@ -69,6 +69,11 @@ export const AUDIT_ACTIONS = [
   'password-reset-requested',
   'password-reset-by-email',
   'email-change-requested',
+  // Co-facilitators: on the owner's log and on the invitee's (the other account's email as the detail).
+  'access-given',
+  'access-changed',
+  'access-removed',
+  'access-left',
 ] as const;
 
 export const auditEventSchema = z.object({

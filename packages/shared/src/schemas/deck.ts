@@ -219,7 +219,8 @@ export const deckSchema = z.object({
 
 export const deckSummarySchema = deckSchema
   .pick({ id: true, title: true, language: true, description: true, contentNote: true, translations: true })
-  .extend({ promptCount: z.number().int(), builtIn: z.boolean() });
+  // `shared`: a deck another account gave this one access to, with that role (schemas/access.ts).
+  .extend({ promptCount: z.number().int(), builtIn: z.boolean(), shared: z.enum(['co-run', 'view']).optional() });
 
 // The file format for exporting and importing decks (see DECK_FORMAT_VERSION).
 export const deckFileSchema = z

@@ -4,6 +4,7 @@ import { K_DEFAULT, MODERATE_MANY_MAX } from '../rules.js';
 import { joinCodeSchema, kThresholdSchema, slugSchema, uuidSchema } from './common.js';
 import { deckSchema, deckTranslationSchema, languageTagSchema, promptSchema } from './deck.js';
 import { promptResultSchema } from './result.js';
+import { sessionAccessSchema } from './access.js';
 
 export const SESSION_MODES = ['group', 'couple'] as const;
 export const sessionModeSchema = z.enum(SESSION_MODES);
@@ -129,6 +130,8 @@ export const facilitatorSessionSchema = z.object({
   // The deck's description (for the facilitator only, e.g. a quiz's answer key) and its translations.
   deckDescription: deckSchema.shape.description,
   deckDescriptionTranslations: z.record(languageTagSchema, z.string()).optional(),
+  // The caller's own access: 'owner', or the role the owner gave them (schemas/access.ts).
+  access: sessionAccessSchema,
 });
 
 export const createdSessionSchema = facilitatorSessionSchema.extend({

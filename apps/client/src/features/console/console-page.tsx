@@ -1,4 +1,4 @@
-import type { CreateSession, SessionMode, SessionState } from '@candor/shared';
+import type { CreateSession, SessionAccess, SessionMode, SessionState } from '@candor/shared';
 import { K_DEFAULT, K_MAX, K_MIN } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -88,6 +88,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
     );
   }
 
+  // A deck shared with this account only to read starts nothing (the deck library lists it).
+  const runnable = data.decks.filter((deck) => deck.shared !== 'view');
   const localized = data.sessions.map((session) => ({ ...session, state: localizeDeckSummary(session.state, language) }));
   const liveSessions = localized.filter((session) => !session.state.homework);
   const homework = localized.filter((session) => session.state.homework);
@@ -170,7 +172,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
           </p>
         )}
         <ul className="deck-list">
-          {data.decks.map((summary) => localizeDeckSummary(summary, language)).map((deck) => (
+          {runnable.map((summary) => localizeDeckSummary(summary, language)).map((deck) => (
             <li key={deck.id} className="deck">
               <h3>{deck.title}</h3>
               {deck.description && <p>{deck.description}</p>}
@@ -188,7 +190,7 @@ export const ConsolePage = withQueries(function ConsolePage() {
         </ul>
       </section>
 
-      <HomeworkAssign decks={data.decks.map((summary) => localizeDeckSummary(summary, language))} />
+      <HomeworkAssign decks={runnable.map((summary) => localizeDeckSummary(summary, language))} />
 
       <section aria-labelledby="sessions-heading" className="card">
         <h2 id="sessions-heading">{t('console.sessions.heading')}</h2>
@@ -196,8 +198,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
           <p className="muted">{t('console.sessions.none')}</p>
         ) : (
           <ul className="session-list">
-            {liveSessions.map(({ state, createdAt }) => (
-              <SessionRow key={state.id} state={state} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
+            {liveSessions.map(({ state, createdAt, access }) => (
+              <SessionRow key={state.id} state={state} access={access} when={formatDate(createdAt, i18n.resolvedLanguage)} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}
@@ -210,8 +212,8 @@ export const ConsolePage = withQueries(function ConsolePage() {
           <p className="muted">{th('console.none')}</p>
         ) : (
           <ul className="session-list">
-            {homework.map(({ state }) => (
-              <HomeworkRow key={state.id} state={state} onDeleted={() => void sessions.refetch()} />
+            {homework.map(({ state, access }) => (
+              <HomeworkRow key={state.id} state={state} access={access} onDeleted={() => void sessions.refetch()} />
             ))}
           </ul>
         )}
@@ -221,8 +223,9 @@ export const ConsolePage = withQueries(function ConsolePage() {
 });
 
 // One session in the list: where it stands, its summary, and deleting it (asked about first: it takes the
-// answers and results with it, for good).
-function SessionRow({ state, when, onDeleted }: { state: SessionState; when: string; onDeleted: () => void }) {
+// answers and results with it, for good). A session shared with this account says so, with its role, and
+// only its owner may delete it.
+function SessionRow({ state, access, when, onDeleted }: { state: SessionState; access: SessionAccess; when: string; onDeleted: () => void }) {
   const { t } = useTranslation('facilitator');
   return (
     <li>
@@ -236,7 +239,13 @@ function SessionRow({ state, when, onDeleted }: { state: SessionState; when: str
       <Link to={`/console/sessions/${state.id}/summary`} aria-label={t('console.sessions.summaryLabel', { title: state.title, code: state.code })}>
         {t('console.sessions.summary')}
       </Link>{' '}
-      <DeleteSession sessionId={state.id} label={`${state.title} (${when})`} onDeleted={onDeleted} />
+      {access === 'owner' ? (
+        <DeleteSession sessionId={state.id} label={`${state.title} (${when})`} onDeleted={onDeleted} />
+      ) : (
+        <span className="badge" data-testid="shared-role">
+          {t(access === 'co-run' ? 'console.sessions.sharedCoRun' : 'console.sessions.sharedView')}
+        </span>
+      )}
     </li>
   );
 }

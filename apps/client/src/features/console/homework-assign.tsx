@@ -1,4 +1,4 @@
-import type { DeckSummary, HomeworkAudience, SessionState } from '@candor/shared';
+import type { DeckSummary, HomeworkAudience, SessionAccess, SessionState } from '@candor/shared';
 import { HOMEWORK_MAX_DAYS } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useState, type FormEvent } from 'react';
@@ -116,8 +116,9 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
 
 // One homework in the console's list: where it stands (open until…, finished n of 2, closed, revealed), linked to
 // its own page rather than the live console. Only "finished" flags: never a count of answers.
-export function HomeworkRow({ state, onDeleted }: { state: SessionState; onDeleted: () => void }) {
+export function HomeworkRow({ state, access = 'owner', onDeleted }: { state: SessionState; access?: SessionAccess; onDeleted: () => void }) {
   const { t, i18n } = useTranslation('homework');
+  const { t: tf } = useTranslation('facilitator');
   const homework = state.homework;
   if (!homework) return null;
   const finished = homework.finished.filter(Boolean).length;
@@ -137,7 +138,13 @@ export function HomeworkRow({ state, onDeleted }: { state: SessionState; onDelet
           ? t('console.groupCount', { opened: state.participants, finished: state.finished })
           : t('console.finishedCount', { finished, total: homework.finished.length })}{' '}
       </span>
-      <DeleteSession sessionId={state.id} label={state.title} onDeleted={onDeleted} />
+      {access === 'owner' ? (
+        <DeleteSession sessionId={state.id} label={state.title} onDeleted={onDeleted} />
+      ) : (
+        <span className="badge" data-testid="shared-role">
+          {tf(access === 'co-run' ? 'console.sessions.sharedCoRun' : 'console.sessions.sharedView')}
+        </span>
+      )}
     </li>
   );
 }

@@ -18,6 +18,7 @@ import { JoinQr } from '../join-links/join-qr';
 import { ResultView } from '../results/result-view';
 import type { HomeworkHandover } from './homework-assign';
 import { HomeworkTalkThrough } from './homework-talk-through';
+import { AccessPanel } from './access-panel';
 import { SeatsPanel } from './seats-panel';
 import { formatShort } from './homework-assign';
 import '../../i18n/facilitator-texts';
@@ -66,6 +67,8 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
 
   // The reveal came (both finished): read its results.
   const revealed = state?.phase === 'released';
+  // A viewer of a homework shared with them reads it: no links, no release, no talking through.
+  const viewing = stored.data?.access === 'view';
   const refetched = useRef(false);
   const { refetch } = stored;
   const haveResults = (stored.data?.results.length ?? 0) > 0;
@@ -137,7 +140,7 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
         {couple && !revealed && !homework.closed && <p className="hint">{t('page.waitingReveal')}</p>}
       </section>
 
-      {!homework.closed && !revealed && (
+      {!homework.closed && !revealed && !viewing && (
         <section aria-labelledby="links-heading" className="card">
           <h2 id="links-heading">{t('page.links.heading')}</h2>
           {invites && (
@@ -168,9 +171,9 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
       )}
 
       {/* A lost phone: a new link for a seat (the old phone stops working at once); a group's seats cannot be told apart. */}
-      {!group && !homework.closed && !revealed && <SeatsPanel sessionId={sessionId} audience={couple ? 'couple' : 'client'} />}
+      {!group && !homework.closed && !revealed && !viewing && <SeatsPanel sessionId={sessionId} audience={couple ? 'couple' : 'client'} />}
 
-      {shown && homework.closed && !revealed && (
+      {shown && homework.closed && !revealed && !viewing && (
         <section aria-labelledby="release-heading" className="card">
           <h2 id="release-heading">{t('page.release.button')}</h2>
           <p className="hint">{group ? t('page.release.hintGroup') : t('page.release.hint')}</p>
@@ -211,7 +214,9 @@ export const HomeworkConsolePage = withQueries(function HomeworkConsolePage({ se
       )}
 
       {/* After the reveal or the release: a question's result on a presenter screen, and a group's texts to read. */}
-      {shown && revealed && <HomeworkTalkThrough sessionId={sessionId} />}
+      {shown && revealed && !viewing && <HomeworkTalkThrough sessionId={sessionId} />}
+
+      {stored.data?.access === 'owner' && <AccessPanel sessionId={sessionId} />}
     </main>
   );
 });

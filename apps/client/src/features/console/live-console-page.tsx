@@ -1,4 +1,4 @@
-import type { SessionState } from '@candor/shared';
+import type { SessionAccess, SessionState } from '@candor/shared';
 import { PROTOCOL_VERSION } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
 import { useQuery } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { ResultView } from '../results/result-view';
 import { SHORTCUTS, useShortcuts, type Shortcut, type ShortcutAction } from './console-shortcuts';
 import { ModerationPanel } from './moderation-panel';
 import { ResultPreview } from './result-preview';
+import { AccessPanel } from './access-panel';
 import { SeatsPanel } from './seats-panel';
 import { forgetScreenToken, rememberScreenToken, screenTokenFor } from './screen-tokens';
 import '../../i18n/facilitator-texts';
@@ -80,6 +81,21 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
     if (refusal?.code === 'UNAUTHENTICATED') navigate('/login', { replace: true });
   }, [refusal]);
 
+  // The owner changing a co-runner's or a viewer's role closes their console, which connects again: the
+  // role is read again then (a removed one's console is refused and says so).
+  const [accessNow, setAccessNow] = useState<SessionAccess | null>(null);
+  const wasConnected = useRef(false);
+  useEffect(() => {
+    if (status !== 'connected') return;
+    if (wasConnected.current) {
+      call(routes.getSession, { params: { id: sessionId } }).then(
+        (session) => setAccessNow(session.access),
+        () => undefined,
+      );
+    }
+    wasConnected.current = true;
+  }, [status, sessionId]);
+
   const send = async (command: (target: CandorSocket) => Promise<CommandResult<SessionState>>) => {
     if (!socket) return;
     setBusy(true);
@@ -96,7 +112,10 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   const setLivePhones = (livePhones: boolean) => send((target) => sendCommand(target, 'session:settings', { livePhones }));
 
   const connected = status === 'connected';
-  const ready = connected && !busy;
+  // A viewer follows the session: every control stays off (the server refuses a viewer's commands anyway).
+  const access = accessNow ?? stored.data?.access;
+  const viewing = access === 'view';
+  const ready = connected && !busy && !viewing;
   // Each control's button and its key share one action: the same handler, enabled under the same rule.
   const enabled = state ? enabledControls(state, ready, confirmEnd) : null;
   const actions: Record<Shortcut, ShortcutAction> = {
@@ -173,7 +192,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
             </p>
           )}
           <JoinQr url={joinUrl(state.code)} size={180} />
-          <PresenterLink sessionId={state.id} />
+          {!viewing && <PresenterLink sessionId={state.id} />}
         </section>
       )}
     </>
@@ -277,7 +296,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
   // closing and release (live results off), the facilitator's own preview, which the room does not see.
   const resultsPanel = (
     <>
-      {state.phase === 'closed' && state.mode === 'group' && !state.liveResults && (
+      {state.phase === 'closed' && state.mode === 'group' && !state.liveResults && !viewing && (
         <ResultPreview socket={socket} prompt={state.prompt} version={state.version} />
       )}
       {state.phase === 'released' && state.result && (
@@ -309,6 +328,11 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
           {t('live.reconnecting')}
         </p>
       )}
+      {viewing && (
+        <p className="banner" role="status" data-testid="view-only">
+          {t('live.viewOnly')}
+        </p>
+      )}
 
       {away !== null && away > 0 && state.phase !== 'ended' && (
         // Someone needs a moment: it has to stand out, wherever the facilitator is looking.
@@ -331,7 +355,7 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
         <>
           {runPanel}
           {resultsPanel}
-          {state.mode === 'group' && state.prompt?.kind === 'text' && (
+          {state.mode === 'group' && state.prompt?.kind === 'text' && !viewing && (
             <ModerationPanel socket={socket} promptId={state.prompt.id} phase={state.phase} k={state.k} />
           )}
           <div className="console-grid">{joinPanel}</div>
@@ -344,7 +368,10 @@ export const LiveConsolePage = withQueries(function LiveConsolePage({ sessionId 
       )}
 
       {/* A couple's seats, each with a new link for a lost phone (a group's seats cannot be told apart). */}
-      {state.mode === 'couple' && state.phase !== 'ended' && <SeatsPanel sessionId={state.id} refresh={state.participants} />}
+      {state.mode === 'couple' && state.phase !== 'ended' && !viewing && <SeatsPanel sessionId={state.id} refresh={state.participants} />}
+
+      {/* Who else may run or watch this session: its owner's to manage. */}
+      {access === 'owner' && <AccessPanel sessionId={state.id} />}
 
       <PrivacySettings state={state} ready={ready} onLiveResults={(on) => void setLiveResults(on)} onLivePhones={(on) => void setLivePhones(on)} />
 

@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
+import { AccessPanel } from '../console/access-panel';
 import { describeIssue, newPromptDraft, promptDefaults, promptFromDraft } from './deck-draft';
 import '../../i18n/facilitator-texts';
 
@@ -28,6 +29,8 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  // The own deck whose "People with access" is open.
+  const [sharing, setSharing] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const ownHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -126,7 +129,8 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
     );
   }
 
-  const own = decks?.filter((deck) => !deck.builtIn) ?? [];
+  const own = decks?.filter((deck) => !deck.builtIn && !deck.shared) ?? [];
+  const shared = decks?.filter((deck) => deck.shared) ?? [];
   const builtIn = decks?.filter((deck) => deck.builtIn) ?? [];
 
   return (
@@ -208,13 +212,40 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
                         <button type="button" className="danger-outline" disabled={busy} aria-label={t('library.deleteLabel', { title: deck.title })} onClick={() => setConfirmDelete(deck.id)}>
                           {t('library.delete')}
                         </button>
+                        <button type="button" aria-expanded={sharing === deck.id} aria-label={t('library.shareLabel', { title: deck.title })} onClick={() => setSharing(sharing === deck.id ? null : deck.id)}>
+                          {t('library.share')}
+                        </button>
                       </div>
                     )}
+                    {sharing === deck.id && <AccessPanel deckId={deck.id} />}
                   </li>
                 ))}
               </ul>
             )}
           </section>
+
+          {shared.length > 0 && (
+            // Decks other accounts shared with this one: read, copy and export; their owner's to change.
+            <section aria-labelledby="shared-heading" className="card">
+              <h2 id="shared-heading">{t('library.sharedHeading')}</h2>
+              <ul className="deck-list">
+                {shared.map((deck) => (
+                  <li key={deck.id} className="deck" data-testid="shared-deck">
+                    <DeckInfo deck={deck} />
+                    <p className="badge">{t(deck.shared === 'co-run' ? 'library.sharedCoRun' : 'library.sharedView')}</p>
+                    <div className="controls">
+                      <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
+                        {t('library.duplicate')}
+                      </button>
+                      <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
+                        {t('library.export')}
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <section aria-labelledby="builtin-heading" className="card">
             <h2 id="builtin-heading">{t('library.builtInHeading')}</h2>

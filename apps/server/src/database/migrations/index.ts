@@ -14,6 +14,8 @@ import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
 import { Passkeys1796346889361 } from './1796346889361-Passkeys.js';
 import { BlindReveal1796347312057 } from './1796347312057-BlindReveal.js';
 import { MailTokens1796348731156 } from './1796348731156-MailTokens.js';
+import { SessionAccess1796346884086 } from './1796346884086-SessionAccess.js';
+import { DeckAccess1796349450683 } from './1796349450683-DeckAccess.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   Passkeys1796346889361,
   BlindReveal1796347312057,
   MailTokens1796348731156,
+  SessionAccess1796346884086,
+  DeckAccess1796349450683,
 ];
