@@ -11,7 +11,7 @@ const OBSERVER_KEYS = new Set([
   'role', 'state', 'id', 'code', 'title', 'mode', 'k', 'phase', 'promptIndex', 'promptCount', 'prompt',
   'participants', 'answered', 'finished', 'result', 'version', 'kind', 'body', 'contentNote', 'items', 'options', 'label',
   'category', 'sessionId', 'promptId', 'respondents', 'passed', 'distribution', 'yes', 'maybe', 'no', 'pass',
-  'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'livePhones', 'selfRun',
+  'withheld', 'group', 'polarisation', 'consensus', 'split', 'mostMaybe', 'count', 'share', 'paused', 'liveResults', 'livePhones', 'selfRun', 'blindReveal',
   'translations', 'away', 'homework',
 ]);
 
