@@ -293,6 +293,34 @@ async function blindCouple(w: World, compared = false): Promise<{ a: ClientSocke
   return { a: a.socket, b: b.socket, promptId, close: () => [a, b].forEach((conn) => conn.close()) };
 }
 
+type BlindCommand = 'blind:send' | 'blind:sync' | 'blind:restart' | 'blind:show';
+type BlindCouple = Awaited<ReturnType<typeof blindCouple>>;
+// A blind-reveal command's row: allowed to a partner of a couple session with it on (compared first when
+// `compared`), in a session of its own so that the walk's sessions are untouched.
+function blindRow<E extends BlindCommand>(
+  payload: Payload<E>,
+  compared: boolean,
+  sendFrom: (blind: BlindCouple) => Promise<Ack<unknown>>,
+  shape: () => object,
+): SocketRowInput<E> {
+  const sendInOwn = async (w: World) => {
+    const blind = await blindCouple(w, compared);
+    try {
+      return await sendFrom(blind);
+    } finally {
+      blind.close();
+    }
+  };
+  return {
+    payload,
+    owner: [FORBIDDEN],
+    other: 'none',
+    participant: [{ verdict: 'FORBIDDEN', what: 'without the blind reveal' }, allowed<E>({ what: 'in a couple session with the blind reveal', send: sendInOwn, shape })],
+    screen: [FORBIDDEN],
+    anonymous: 'none',
+  };
+}
+
 function socketOf(w: World, name: SocketName): ClientSocket {
   return need(w.sockets[name], `the ${name} socket`).socket;
 }
@@ -1795,94 +1823,25 @@ const SOCKET_INPUT: { [E in SocketEvent]: SocketRowInput<E> } = {
     anonymous: 'none',
   },
   // The blind couple reveal: a partner's phone in a session with it on; FORBIDDEN for every other seat.
-  'blind:send': {
-    payload: { promptId: 'yes-maybe-no', step: 'commit', commitment: '0'.repeat(64) },
-    owner: [FORBIDDEN],
-    other: 'none',
-    participant: [
-      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
-      allowed({
-        what: 'in a couple session with the blind reveal',
-        send: async (w) => {
-          const blind = await blindCouple(w);
-          try {
-            return await send(blind.a, 'blind:send', { promptId: blind.promptId, step: 'commit', commitment: 'ab'.repeat(32) });
-          } finally {
-            blind.close();
-          }
-        },
-        shape: () => ({ step: 'commit' }),
-      }),
-    ],
-    screen: [FORBIDDEN],
-    anonymous: 'none',
-  },
-  'blind:sync': {
-    payload: { promptId: 'yes-maybe-no' },
-    owner: [FORBIDDEN],
-    other: 'none',
-    participant: [
-      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
-      allowed({
-        what: 'in a couple session with the blind reveal',
-        send: async (w) => {
-          const blind = await blindCouple(w, true);
-          try {
-            return await send(blind.b, 'blind:sync', { promptId: blind.promptId });
-          } finally {
-            blind.close();
-          }
-        },
-        shape: () => ({ promptId: 'yes-maybe-no', mine: ['commit', 'offer', 'reply'] }),
-      }),
-    ],
-    screen: [FORBIDDEN],
-    anonymous: 'none',
-  },
-  'blind:restart': {
-    payload: { promptId: 'yes-maybe-no' },
-    owner: [FORBIDDEN],
-    other: 'none',
-    participant: [
-      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
-      allowed({
-        what: 'in a couple session with the blind reveal',
-        send: async (w) => {
-          const blind = await blindCouple(w, true);
-          try {
-            return await send(blind.a, 'blind:restart', { promptId: blind.promptId });
-          } finally {
-            blind.close();
-          }
-        },
-        shape: () => ({ restarted: true }),
-      }),
-    ],
-    screen: [FORBIDDEN],
-    anonymous: 'none',
-  },
-  'blind:show': {
-    payload: { promptId: 'yes-maybe-no', matches: [], explore: [] },
-    owner: [FORBIDDEN],
-    other: 'none',
-    participant: [
-      { verdict: 'FORBIDDEN', what: 'without the blind reveal' },
-      allowed({
-        what: 'in a couple session with the blind reveal, once both phones compared',
-        send: async (w) => {
-          const blind = await blindCouple(w, true);
-          try {
-            return await send(blind.a, 'blind:show', { promptId: blind.promptId, matches: [], explore: [] });
-          } finally {
-            blind.close();
-          }
-        },
-        shape: () => ({ shown: false }),
-      }),
-    ],
-    screen: [FORBIDDEN],
-    anonymous: 'none',
-  },
+  'blind:send': blindRow(
+    { promptId: 'yes-maybe-no', step: 'commit', commitment: '0'.repeat(64) },
+    false,
+    (blind) => send(blind.a, 'blind:send', { promptId: blind.promptId, step: 'commit', commitment: 'ab'.repeat(32) }),
+    () => ({ step: 'commit' }),
+  ),
+  'blind:sync': blindRow(
+    { promptId: 'yes-maybe-no' },
+    true,
+    (blind) => send(blind.b, 'blind:sync', { promptId: blind.promptId }),
+    () => ({ promptId: 'yes-maybe-no', mine: ['commit', 'offer', 'reply'] }),
+  ),
+  'blind:restart': blindRow({ promptId: 'yes-maybe-no' }, true, (blind) => send(blind.a, 'blind:restart', { promptId: blind.promptId }), () => ({ restarted: true })),
+  'blind:show': blindRow(
+    { promptId: 'yes-maybe-no', matches: [], explore: [] },
+    true,
+    (blind) => send(blind.a, 'blind:show', { promptId: blind.promptId, matches: [], explore: [] }),
+    () => ({ shown: false }),
+  ),
   'session:sync': {
     payload: {},
     owner: [allowed({ shape: (w) => ({ role: 'facilitator', state: { id: w.session.state.id, phase: 'open', answered: 3 } }) })],
