@@ -11,10 +11,10 @@ import { AccountSafety1796315133435 } from './1796315133435-AccountSafety.js';
 import { HomeworkAudience1796315349343 } from './1796315349343-HomeworkAudience.js';
 import { SeatReissue1796315596017 } from './1796315596017-SeatReissue.js';
 import { TwoFactor1796319876978 } from './1796319876978-TwoFactor.js';
+import { SessionAccess1796346884086 } from './1796346884086-SessionAccess.js';
 import { Passkeys1796346889361 } from './1796346889361-Passkeys.js';
 import { BlindReveal1796347312057 } from './1796347312057-BlindReveal.js';
 import { MailTokens1796348731156 } from './1796348731156-MailTokens.js';
-import { SessionAccess1796346884086 } from './1796346884086-SessionAccess.js';
 import { DeckAccess1796349450683 } from './1796349450683-DeckAccess.js';
 
 // Every migration, oldest first. Landed migrations are never edited.
@@ -32,9 +32,9 @@ export const MIGRATIONS = [
   HomeworkAudience1796315349343,
   SeatReissue1796315596017,
   TwoFactor1796319876978,
+  SessionAccess1796346884086,
   Passkeys1796346889361,
   BlindReveal1796347312057,
   MailTokens1796348731156,
-  SessionAccess1796346884086,
   DeckAccess1796349450683,
 ];
