@@ -22,6 +22,8 @@ import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { bytesToHex, bytesToNumberLE, concatBytes, equalBytes, randomBytes } from '@noble/curves/utils.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import type { YnmPrompt } from './schemas/deck.js';
+import type { CoupleResult, PromptResult } from './schemas/result.js';
 
 const Point = ristretto255.Point;
 type GroupElement = InstanceType<typeof Point>;
@@ -242,4 +244,19 @@ export function ynmReveal(itemIds: readonly string[], shared: readonly string[])
   const matches = itemIds.filter((id) => set.has(`yes:${id}`));
   const explore = itemIds.filter((id) => set.has(`open:${id}`) && !set.has(`yes:${id}`));
   return { matches, explore, notShared: itemIds.length - matches.length - explore.length };
+}
+
+// A blind reveal as a stored result, in the shape aggregateCouple gives a couple's mutual-only list: what the
+// phone shows, and what the server keeps once both phones showed the same one. Items in the prompt's order.
+export function blindResult(prompt: YnmPrompt, reveal: { matches: readonly string[]; explore: readonly string[] }): PromptResult {
+  const pick = (ids: readonly string[]) => prompt.items.filter((item) => ids.includes(item.id));
+  const distribution: CoupleResult = {
+    kind: 'couple',
+    policy: 'mutual-only',
+    matches: pick(reveal.matches),
+    explore: pick(reveal.explore),
+    notShared: prompt.items.length - reveal.matches.length - reveal.explore.length,
+    answers: null,
+  };
+  return { promptId: prompt.id, respondents: 2, passed: 0, k: 2, distribution };
 }

@@ -6,11 +6,10 @@ import {
   type BlindSend,
   type BlindShow,
   type BlindStep,
-  type CoupleResult,
-  type PromptResult,
   type SessionState,
   type YnmPrompt,
 } from '@candor/shared';
+import { blindResult } from '@candor/shared/blind';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
@@ -128,7 +127,7 @@ export class BlindRevealService {
         await this.messages.remove(tx, session.id, prompt.id, 'show');
         return { state: null, shown: false, mismatch: true };
       }
-      await this.results.keep(tx, session.id, session.promptIndex ?? 0, resultOf(prompt, reveal));
+      await this.results.keep(tx, session.id, session.promptIndex ?? 0, blindResult(prompt, reveal));
       await this.sessions.update(session.id, { phase: 'released' }, tx);
       return { state: await this.states.stateOf(await this.sessions.getById(session.id, tx), tx), shown: true, mismatch: false };
     });
@@ -176,18 +175,4 @@ function revealOf(prompt: YnmPrompt, input: BlindShow): { matches: string[]; exp
   }
   const inOrder = (chosen: string[]) => prompt.items.map((item) => item.id).filter((id) => chosen.includes(id));
   return { matches: inOrder(input.matches), explore: inOrder(input.explore) };
-}
-
-// The stored result: a couple's mutual-only reveal, as aggregateCouple makes it from answers.
-function resultOf(prompt: YnmPrompt, reveal: { matches: string[]; explore: string[] }): PromptResult {
-  const pick = (ids: string[]) => prompt.items.filter((item) => ids.includes(item.id));
-  const distribution: CoupleResult = {
-    kind: 'couple',
-    policy: 'mutual-only',
-    matches: pick(reveal.matches),
-    explore: pick(reveal.explore),
-    notShared: prompt.items.length - reveal.matches.length - reveal.explore.length,
-    answers: null,
-  };
-  return { promptId: prompt.id, respondents: 2, passed: 0, k: 2, distribution };
 }

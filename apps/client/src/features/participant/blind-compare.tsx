@@ -1,5 +1,5 @@
-import type { AnswerValue, BlindSend, CoupleResult, PromptResult, SessionState, YnmPrompt } from '@candor/shared';
-import { BlindParty, BlindProtocolError, ynmReveal, ynmSlots, ynmTokens, type BlindReveal } from '@candor/shared/blind';
+import type { AnswerValue, BlindSend, SessionState, YnmPrompt } from '@candor/shared';
+import { BlindParty, BlindProtocolError, blindResult, ynmReveal, ynmSlots, ynmTokens, type BlindReveal } from '@candor/shared/blind';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
@@ -173,7 +173,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
           {t('resultHeading')}
         </h2>
         <p className="hint">{t('resultOnPhones')}</p>
-        <ResultView prompt={shown} result={resultOf(shown, reveal)} headingLevel={3} viewer="partner" myAnswer={answer} />
+        <ResultView prompt={shown} result={blindResult(shown, reveal)} headingLevel={3} viewer="partner" myAnswer={answer} />
         {status}
         {!selfRun &&
           (choice === null ? (
@@ -247,18 +247,4 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
       )}
     </>
   );
-}
-
-// The reveal as the phones worked it out, in the shape the server's result has (ResultView shows it).
-function resultOf(prompt: YnmPrompt, reveal: BlindReveal): PromptResult {
-  const pick = (ids: string[]) => prompt.items.filter((item) => ids.includes(item.id));
-  const distribution: CoupleResult = {
-    kind: 'couple',
-    policy: 'mutual-only',
-    matches: pick(reveal.matches),
-    explore: pick(reveal.explore),
-    notShared: reveal.notShared,
-    answers: null,
-  };
-  return { promptId: prompt.id, respondents: 2, passed: 0, k: 2, distribution };
 }
