@@ -64,9 +64,11 @@ describe('logins, idle logoff and the audit log', () => {
     const console_ = await connect(server.url, { role: 'facilitator', sessionId: session.state.id }, laptop.cookie);
     expect((await phone.api.delete(`/api/auth/logins/${other.id}`)).status).toBe(204);
     expect((await laptop.api.get('/api/auth/me')).status).toBe(401);
-    // The laptop's next command is refused and its socket closed.
-    const ack = await console_.send('session:sync', {});
-    expect(ack).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // The laptop's next command is refused and its socket closed. The gateway's login sweep may close the
+    // socket first (every second here): then the command goes unheard, which is as good.
+    const closed = new Promise<'closed'>((resolve) => console_.socket.once('disconnect', () => resolve('closed')));
+    const outcome = console_.socket.connected ? await Promise.race([console_.send('session:sync', {}), closed]) : 'closed';
+    if (outcome !== 'closed') expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await vi.waitFor(() => expect(console_.socket.connected).toBe(false));
     expect(await loginsOf(phone)).toHaveLength(1);
     // Ended already, or another account's: nothing to end.
