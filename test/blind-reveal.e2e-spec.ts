@@ -2,6 +2,7 @@ import type { BlindSend, CoupleResult, SessionState, YnmChoice, YnmPrompt } from
 import { BlindParty, ynmReveal, ynmSlots, ynmTokens } from '@candor/shared/blind';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import request from 'supertest';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.js';
 import { waitFor, type LiveClient } from './live-client.js';
@@ -96,6 +97,47 @@ describe('the blind couple reveal', () => {
     expectOk(await therapist.send('prompt:close', {}));
     expect(await a.sendStep({ promptId: prompt.id, step: 'commit', ...a.party.commitment })).toMatchObject({ ok: false, error: { code: 'PROMPT_NOT_OPEN' } });
     void server;
+  });
+
+  test('a couple on their own compares on their phones, moves on once both are done, and the server keeps neither the answers nor the reveal', async ({
+    server,
+    clients,
+  }) => {
+    expect((await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries', blindReveal: 'yes' })).status).toBe(400);
+    const started = await request(server.url).post('/api/join/couple').send({ deckId: 'consent-and-boundaries', blindReveal: true });
+    expect(started.status).toBe(201);
+    const { sessionId, code, token } = started.body as { sessionId: string; code: string; token: string };
+    const seatA = await clients.open({ role: 'participant', token });
+    const seatB = await clients.join(code);
+    const opened = expectOk(await seatB.send('prompt:open', {}));
+    expect(opened).toMatchObject({ selfRun: true, blindReveal: true, phase: 'open' });
+    const prompt = opened.prompt as YnmPrompt;
+    const ids = prompt.items.map((item) => item.id);
+
+    // Not before both phones are done comparing: going on would cut the partner off mid-list.
+    expect(await seatA.send('prompt:open', {})).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    const a = phone(seatA, sessionId, prompt, { [ids[0]]: 'yes', [ids[1]]: 'maybe', [ids[2]]: 'yes' });
+    const b = phone(seatB, sessionId, prompt, { [ids[0]]: 'yes', [ids[1]]: 'yes', [ids[2]]: 'no' });
+    const { sharedA, sharedB } = await compare(a, b, prompt.id);
+    const expected = { matches: [ids[0]], explore: [ids[1]], notShared: ids.length - 2 };
+    expect(ynmReveal(ids, sharedA)).toEqual(expected);
+    expect(ynmReveal(ids, sharedB)).toEqual(expected);
+    // There is nobody to show it to: the server refuses to hear it.
+    expect(await seatA.send('blind:show', { promptId: prompt.id, matches: expected.matches, explore: expected.explore })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
+    // Either partner goes on; the list compared is gone from the server with it, and nothing was released.
+    const next = expectOk(await seatA.send('prompt:open', {}));
+    expect(next).toMatchObject({ phase: 'open', promptIndex: 1, finished: 0, result: null });
+    expect(expectOk(await seatB.send('blind:sync', { promptId: prompt.id }))).toEqual({ promptId: prompt.id, partner: [], mine: [] });
+    for (const seat of [seatA, seatB]) {
+      const states = seat.received('session:updated');
+      expect(states.some((state) => state.phase === 'released')).toBe(false);
+      expect(states.every((state) => state.result === null)).toBe(true);
+    }
+    expect(expectOk(await seatB.send('session:end', {})).phase).toBe('ended');
   });
 
   // Last in the file: it stops the server to read its database.

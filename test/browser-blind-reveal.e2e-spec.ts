@@ -102,4 +102,72 @@ describe('the blind couple reveal in the browser', () => {
       }
     }
   });
+
+  it('a couple on their own compares on their phones, goes on once both are done, and keeps the reveal in What we shared', async () => {
+    const mine = await browsing.newPage(PHONE);
+    const sentMine = recordSent(mine);
+    await mine.goto(server.url);
+    await mine.getByRole('radio', { name: /^Consent and boundaries/ }).check();
+    await mine.getByLabel('Compare our yes / maybe / no lists on our phones only').check();
+    await mine.getByLabel('I have read this and want to start').check();
+    await mine.getByRole('button', { name: 'Start a couple session' }).click();
+    const link = await mine.getByLabel('Link for your partner').inputValue();
+    const partner = await browsing.newPage({ ...PHONE, locale: 'de-DE' });
+    const sentPartner = recordSent(partner);
+    await partner.goto(link);
+    await partner.getByRole('checkbox').check();
+    await partner.locator('form button[type="submit"]').click();
+    await mine.getByRole('heading', { name: "You're both here" }).waitFor();
+    await mine.getByRole('button', { name: 'Next question' }).click();
+
+    await mine.getByRole('button', { name: 'Show the question' }).click();
+    await mine.getByText('Candor’s server never sees them').waitFor();
+    for (const [item, choice] of Object.entries({ Hugs: 'Yes', Kissing: 'Maybe', Massage: 'Yes' })) {
+      await mine.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
+    }
+    await mine.getByRole('button', { name: 'Save answers' }).click();
+    await mine.getByRole('button', { name: 'I’m finished: compare on our phones' }).click();
+    // Nobody can go on while the partner is still on the list.
+    await expect(mine.getByRole('button', { name: 'Next question' }).count()).resolves.toBe(0);
+
+    await partner.locator('.content-gate button.primary').click();
+    await partner.getByText('Candors Server sieht sie nie').waitFor();
+    for (const [item, choice] of Object.entries({ Umarmungen: 'Ja', Küssen: 'Ja', Massage: 'Nein' })) {
+      await partner.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
+    }
+    await partner.getByRole('button', { name: 'Antworten speichern' }).click();
+    await partner.getByRole('button', { name: 'Ich bin fertig: auf unseren Handys vergleichen' }).click();
+    const codes = await Promise.all([mine, partner].map(async (phone) => (await phone.getByTestId('pairing-code').textContent())?.replace(/\s/g, '')));
+    expect(codes[1]).toBe(codes[0]);
+    await mine.getByRole('button', { name: 'Our codes are the same' }).click();
+    await partner.getByRole('button', { name: 'Unsere Codes sind gleich' }).click();
+
+    // Worked out on the phones: Hugs a match, Kissing worth exploring; nothing to show anybody.
+    const result = mine.getByTestId('blind-result');
+    await result.getByText('Candor’s server never saw it').waitFor();
+    await result.getByText('Hugs').waitFor();
+    await result.getByText('Kissing').waitFor();
+    await expect(result.getByText('Massage').count()).resolves.toBe(0);
+    await expect(mine.getByRole('button', { name: 'Show it to our therapist' }).count()).resolves.toBe(0);
+    await partner.getByTestId('blind-result').getByText('Umarmungen').waitFor();
+
+    // Both are done: either goes on, and at the end the reveal is in "What we shared", from the phone alone.
+    await mine.getByRole('button', { name: 'Next question' }).click();
+    await mine.getByText(/^Question 2 of/).waitFor();
+    await mine.getByRole('button', { name: 'End session' }).click();
+    await mine.getByRole('button', { name: 'Yes, end it for both of us' }).click();
+    const shared = mine.getByRole('region', { name: 'What we shared' });
+    await shared.waitFor();
+    await expect(shared.getByRole('region', { name: 'Matches' }).locator('.couple-things li').allTextContents()).resolves.toEqual(['Hugs · Touch and closeness']);
+    await shared.getByText(/^Kissing/).waitFor();
+    await expect(shared.getByText(/^Massage/).count()).resolves.toBe(0);
+    await browsing.shot(mine, 'blind-self-run-what-we-shared');
+    await partner.getByRole('region', { name: 'Was wir geteilt haben' }).getByText(/^Umarmungen/).waitFor();
+
+    // Neither phone sent an answer to the list or its reveal: only the blind steps.
+    for (const frames of [sentMine, sentPartner]) {
+      expect(frames.filter((frame) => frame.event === 'answer:submit' || frame.event === 'blind:show')).toEqual([]);
+      expect(frames.filter((frame) => frame.event === 'blind:send')).toHaveLength(3);
+    }
+  });
 });

@@ -113,6 +113,8 @@ export class BlindRevealService {
   async show(seat: Seat, input: BlindShow): Promise<ShowOutcome> {
     const outcome = await this.db.transaction(async (tx) => {
       const { session, prompt } = await this.lockOpen(tx, seat, input.promptId);
+      // A couple on their own has nobody to show it to: their reveal stays on their phones.
+      if (session.facilitatorId === null) throw new AppError('FORBIDDEN', 'In a session of your own, what your phones found stays on your phones.');
       const rows = await this.messages.ofPrompt(tx, session.id, prompt.id);
       const mine = rows.filter((r) => r.participantId === seat.participantId);
       const theirs = rows.filter((r) => r.participantId !== seat.participantId);

@@ -28,6 +28,6 @@ export class JoinController {
   // A couple starts on their own: no account, a built-in deck; the starter takes the first seat.
   @Route(routes.startCouple)
   startCouple(@BodyOf(routes.startCouple) body: CreateCoupleSession): Promise<JoinResult> {
-    return this.sessions.createForCouple(body.deckId);
+    return this.sessions.createForCouple(body);
   }
 }

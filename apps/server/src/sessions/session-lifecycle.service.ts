@@ -1,20 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  CreatedSession,
-  CreateSession,
-  Deck,
-  FacilitatorSession,
-  JoinResult,
-  ModerateText,
-  ModerateTexts,
-  ModerationQueue,
-  PromptResult,
-  SessionMode,
-  SessionAccess,
-  SessionState,
-  SessionSummary,
-  SocketData,
+import {
+  blindPromptOf,
+  type CreateCoupleSession,
+  type CreatedSession,
+  type CreateSession,
+  type Deck,
+  type FacilitatorSession,
+  type JoinResult,
+  type ModerateText,
+  type ModerateTexts,
+  type ModerationQueue,
+  type PromptResult,
+  type SessionMode,
+  type SessionAccess,
+  type SessionState,
+  type SessionSummary,
+  type SocketData,
 } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
@@ -77,12 +79,11 @@ export class SessionLifecycleService {
     return { ...(await this.view(session)), screenToken };
   }
 
-  // A couple on their own: one partner starts from a built-in deck and shares the code.
-  // (Not with the blind reveal yet: a couple on their own moves on only from a closed or revealed prompt, and a
-  // list compared on the phones stays open unless they show it.)
-  async createForCouple(deckId: string): Promise<JoinResult> {
-    const deck = this.decks.builtIn(deckId);
-    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false, blindReveal: false });
+  // A couple on their own: one partner starts from a built-in deck and shares the code. With the blind reveal,
+  // their yes/no/maybe lists are compared on the two phones, and the reveal stays on the phones too.
+  async createForCouple(input: CreateCoupleSession): Promise<JoinResult> {
+    const deck = this.decks.builtIn(input.deckId);
+    const { session } = await this.insert({ facilitatorId: null, deck, mode: 'couple', k: 2, liveResults: false, blindReveal: input.blindReveal });
     return this.seats.join(session.code);
   }
 
@@ -199,7 +200,8 @@ export class SessionLifecycleService {
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     // Homework has no prompt-by-prompt phases (homework.service.ts).
     if (session.schedule === 'homework') throw new AppError('INVALID_TRANSITION', 'Homework is answered at home: it has no prompt to open or close.');
-    const next = transition(session, session.deck, command);
+    const movingOn = await this.movesOnFromBlind(session, command);
+    const next = transition(movingOn ? { ...session, phase: 'closed' } : session, session.deck, command);
     const couple = session.mode === 'couple';
     // A couple's reveal is never partial: it comes when both partners say they are finished (couple-reveal.service.ts).
     if (couple && command.type === 'release') {
@@ -209,6 +211,12 @@ export class SessionLifecycleService {
     const state = await this.db.transaction(async (tx) => {
       const prompt = next.promptIndex === null ? null : session.deck.prompts[next.promptIndex];
       if (command.type === 'open' || command.type === 'close') await this.moderation.promptMoved(tx, session, prompt, command.type);
+      // A list compared on the phones that closes (or that a couple on their own moves on from) needs its
+      // blinded messages no more: the comparison steps all need the prompt open.
+      const left = session.promptId === null ? null : blindPromptOf(session.deck, session.promptId);
+      if (session.blindReveal && left && session.phase === 'open' && next.promptId !== left.id) {
+        await this.blindMessages.remove(tx, sessionId, left.id);
+      }
       if (couple && command.type === 'open' && prompt) {
         // A couple's revealed answers are locked: opened again, a partner could answer "yes" to everything
         // and read the other's answers off the new reveal.
@@ -238,6 +246,17 @@ export class SessionLifecycleService {
     });
     this.logger.log(`session ${sessionId} → ${state.phase} (prompt ${state.promptIndex ?? '-'})`);
     return state;
+  }
+
+  // A couple on their own moves on from a list they compared on their phones (it stays open: the server has no
+  // answers to close it on) once both phones are done comparing. Whether they kept the reveal is theirs alone.
+  private async movesOnFromBlind(session: LiveSessionEntity, command: SessionCommand): Promise<boolean> {
+    if (command.type !== 'open' || session.phase !== 'open' || session.facilitatorId !== null || !session.blindReveal) return false;
+    if (session.promptId === null || !blindPromptOf(session.deck, session.promptId)) return false;
+    if ((await this.states.progress(session.id)).finished < 2) {
+      throw new AppError('INVALID_TRANSITION', 'Both phones finish comparing before you go on.');
+    }
+    return true;
   }
 
   // Pausing freezes answering and shows everyone a grounding screen; settings change live results.

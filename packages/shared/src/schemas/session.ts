@@ -75,7 +75,8 @@ export const homeworkStateSchema = z.object({
 });
 
 // A couple can start a session on their own from a built-in deck, without a facilitator account.
-export const createCoupleSessionSchema = z.object({ deckId: slugSchema }).strict();
+// A couple on their own; `blindReveal` as for a therapist's couple session (their lists compared on the phones).
+export const createCoupleSessionSchema = z.object({ deckId: slugSchema, blindReveal: z.boolean().default(false) }).strict();
 
 // Live results (groups): shown on the console and the screen while a prompt is open; `livePhones` shows them
 // on the participants' phones too. Either or both, never nothing.

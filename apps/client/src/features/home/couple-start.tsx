@@ -18,6 +18,7 @@ export function CoupleStart() {
   const errorText = useErrorText();
   const [deckId, setDeckId] = useState<CoupleDeckId | null>(null);
   const [agreed, setAgreed] = useState(false);
+  const [blindReveal, setBlindReveal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +28,7 @@ export function CoupleStart() {
     setBusy(true);
     setError(null);
     try {
-      const seat = await call(routes.startCouple, { body: { deckId } });
+      const seat = await call(routes.startCouple, { body: { deckId, blindReveal } });
       storeSeatToken(seat.sessionId, seat.token);
       navigate(`/s/${seat.sessionId}`);
     } catch (caught) {
@@ -55,6 +56,13 @@ export function CoupleStart() {
         </fieldset>
         {deckId && (
           <>
+            <label className="check">
+              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="couple-blind-hint" />
+              <span>{t('couple.blindReveal')}</span>
+            </label>
+            <p id="couple-blind-hint" className="hint">
+              {t('couple.blindHint')}
+            </p>
             <PrivacyStatement mode="couple" k={2} headingId="couple-privacy-heading" />
             <label className="check">
               <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />

@@ -7,6 +7,7 @@ import '../../i18n/blind-texts';
 import { sendCommand, type CandorSocket } from '../../lib/socket';
 import { AnswerForm } from '../answer-forms';
 import { ResultView } from '../results/result-view';
+import type { KeptReveal } from './kept-reveals';
 
 type Step = BlindSend['step'];
 type Stage = 'answering' | 'waiting' | 'code' | 'comparing' | 'done';
@@ -18,13 +19,15 @@ type Props = {
   state: SessionState;
   socket: CandorSocket | null;
   selfRun: boolean;
+  // A couple on their own: the reveal goes into "What we shared" on this phone (and nowhere else).
+  onKept: (reveal: KeptReveal) => void;
 };
 
 // A couple's yes/no/maybe list compared on the two phones (issue 15, @candor/shared/blind): the answers stay
 // in this page; the phone sends its commitment, then its blinded list, shows the pairing code, and only
 // once the person has confirmed the code sends the step that lets the partner's phone compute the reveal.
 // The answers live only in this page's memory: a reload starts the comparison again.
-export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
+export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept }: Props) {
   const { t } = useTranslation('blind');
   const errorText = useErrorText();
   const [answer, setAnswer] = useState<AnswerValue | undefined>(undefined);
@@ -60,6 +63,11 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
     setStage('answering');
     setNote(message);
   };
+
+  // A couple on their own keeps what their phones found, as they keep a reveal the server sends.
+  useEffect(() => {
+    if (selfRun && reveal) onKept({ prompt: shown, result: blindResult(shown, reveal), myAnswer: answer });
+  }, [selfRun, reveal, shown, answer, onKept]);
 
   const fail = (reason: string) => setNote(t('failed', { reason }));
 
@@ -172,7 +180,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
         <h2 id="blind-result-heading" ref={resultRef} tabIndex={-1}>
           {t('resultHeading')}
         </h2>
-        <p className="hint">{t('resultOnPhones')}</p>
+        <p className="hint">{t(selfRun ? 'resultSelfRun' : 'resultOnPhones')}</p>
         <ResultView prompt={shown} result={blindResult(shown, reveal)} headingLevel={3} viewer="partner" myAnswer={answer} />
         {status}
         {!selfRun &&
@@ -196,7 +204,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
 
   return (
     <>
-      <p className="reveal-note">{t('intro')}</p>
+      <p className="reveal-note">{t(selfRun ? 'introSelfRun' : 'intro')}</p>
       <fieldset disabled={stage !== 'answering'} className="plain">
         <AnswerForm prompt={prompt} latest={answer} pending={false} onSubmit={setAnswer} context="couple" />
       </fieldset>
@@ -227,7 +235,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun }: Props) {
               <button type="button" className="primary" onClick={confirm}>
                 {t('codeSame')}
               </button>
-              <button type="button" onClick={() => startAgain(t('codeDiffered'))}>
+              <button type="button" onClick={() => startAgain(t(selfRun ? 'codeDifferedSelfRun' : 'codeDiffered'))}>
                 {t('codeDifferent')}
               </button>
             </div>

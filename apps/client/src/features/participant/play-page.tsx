@@ -63,7 +63,7 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
   const { socket, state: deckState, status, refusal, applyState } = useSessionSocket(auth, { onSnapshot, onDisconnect: sync.onDisconnect });
   const state = useMemo(() => deckState && localizeSessionState(deckState, language), [deckState, language]);
   // A self-run couple's reveals, in memory until the page closes, for the ended screen.
-  const kept = useKeptReveals(state, sync.saved);
+  const { kept, keep } = useKeptReveals(state, sync.saved);
   const keeping = kept.length > 0;
   useEffect(() => {
     if (keeping) void loadWhatWeShared().catch(() => undefined);
@@ -194,6 +194,7 @@ export function PlayPage({ sessionId }: { sessionId: string }) {
               finishedPrompt={finishedPrompt}
               onFinished={setFinishedPrompt}
               kept={kept}
+              keep={keep}
             />
           </SeatSeed.Provider>
         ) : (
@@ -278,6 +279,7 @@ type PhaseProps = {
   finishedPrompt: string | null;
   onFinished: (promptId: string | null) => void;
   kept: readonly KeptReveal[];
+  keep: (reveal: KeptReveal) => void;
 };
 
 function PhaseView(props: PhaseProps) {
@@ -318,7 +320,7 @@ function GroupPhaseView({ state, sync }: { state: SessionState; sync: AnswerSync
 
 // A couple session: the reveal instead of group results, and in the couple's own session the controls
 // that let either partner move on.
-function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished, kept }: PhaseProps) {
+function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPrompt, onFinished, kept, keep }: PhaseProps) {
   const { t } = useTranslation('participant');
   const errorText = useErrorText();
   const finishing = useFinishing(socket, state, finishedPrompt, onFinished);
@@ -336,7 +338,10 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
   };
   const hasNext = state.promptIndex === null ? state.promptCount > 0 : state.promptIndex + 1 < state.promptCount;
   const bothHere = state.participants >= 2;
-  const canOpen = hasNext && ((state.phase === 'lobby' && bothHere) || state.phase === 'closed' || state.phase === 'released');
+  // A list compared on the phones stays open (the server has nothing to reveal): a couple on their own goes on
+  // from it once both phones are done comparing.
+  const comparedBoth = state.phase === 'open' && comparedOnPhones(state) && state.finished >= 2;
+  const canOpen = hasNext && ((state.phase === 'lobby' && bothHere) || state.phase === 'closed' || state.phase === 'released' || comparedBoth);
   const myAnswer = state.prompt ? sync.saved[state.prompt.id] : undefined;
 
   let body: ReactNode;
@@ -360,7 +365,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
           state={state}
           sync={sync}
           finishing={finishing}
-          blind={state.blindReveal ? { socket, selfRun } : undefined}
+          blind={state.blindReveal ? { socket, selfRun, keep } : undefined}
         />
       ) : null;
       break;
@@ -396,7 +401,7 @@ function CouplePhaseView({ state, sync, socket, selfRun, applyState, finishedPro
           problem={problem && errorText(problem)}
           onNext={canOpen ? () => run('prompt:open') : null}
           onEnd={() => run('session:end')}
-          lastDone={!hasNext && state.phase === 'released'}
+          lastDone={!hasNext && (state.phase === 'released' || comparedBoth)}
         />
       )}
     </>
@@ -434,7 +439,7 @@ function useFinishing(
 }
 
 // A couple session with the blind reveal on: its lists are compared on the phones (blind-compare.tsx).
-type BlindMode = { socket: CandorSocket | null; selfRun: boolean };
+type BlindMode = { socket: CandorSocket | null; selfRun: boolean; keep: (reveal: KeptReveal) => void };
 type OpenPromptProps = { prompt: Prompt; state: SessionState; sync: AnswerSync; finishing?: Finishing; blind?: BlindMode };
 
 function OpenPrompt({ prompt, state, sync, finishing, blind }: OpenPromptProps) {
@@ -517,7 +522,7 @@ function OpenPrompt({ prompt, state, sync, finishing, blind }: OpenPromptProps) 
       {prompt.body && <p>{prompt.body}</p>}
       {compared && ordered.kind === 'ynm' && prompt.kind === 'ynm' ? (
         <Suspense fallback={null}>
-          <BlindCompare prompt={ordered} shown={prompt} state={state} socket={blind.socket} selfRun={blind.selfRun} />
+          <BlindCompare prompt={ordered} shown={prompt} state={state} socket={blind.socket} selfRun={blind.selfRun} onKept={blind.keep} />
         </Suspense>
       ) : (
         <>
@@ -585,4 +590,9 @@ function Shell({ title, children }: { title?: string; children: ReactNode }) {
       {children}
     </main>
   );
+}
+
+// The open prompt is a list this session compares on the two phones (the blind reveal).
+function comparedOnPhones(state: SessionState): boolean {
+  return state.blindReveal && !!state.prompt && isBlindPrompt(state.prompt);
 }

@@ -25,6 +25,9 @@ export const home: Translation<typeof en> = {
       'aftercare-preferences': 'Was euch jeweils hilft, nach Nähe wieder zur Ruhe zu kommen: körperlich, emotional, praktisch und für sich allein.',
       'communication-styles': 'Wie ihr jeweils über Wünsche und Grenzen sprechen möchtet: wann, in welcher Form und was es leichter macht.',
     },
+    blindReveal: 'Unsere Ja-/Vielleicht-/Nein-Listen nur auf unseren Handys vergleichen',
+    blindHint:
+      'Eure Antworten zu diesen Listen erreichen Candors Server nie: Eure beiden Handys vergleichen sie, und ihr prüft einen sechsstelligen Code auf beiden. Lasst die Seite beim Vergleichen offen: Neu laden startet den Vergleich von vorn.',
     agree: 'Ich habe das gelesen und möchte starten',
     submit: 'Paar-Sitzung starten',
     startFailed: 'Die Sitzung konnte nicht gestartet werden. Bitte versuche es noch einmal.',

@@ -3,6 +3,8 @@
 export const blind = {
   intro:
     'Your answers to this list stay on this phone: your two phones compare them with each other, and neither Candor’s server nor your therapist sees them.',
+  introSelfRun:
+    'Your answers to this list stay on this phone: your two phones compare them with each other, and Candor’s server never sees them.',
   start: 'I’m finished: compare on our phones',
   waiting: 'Waiting for your partner’s phone…',
   codeHeading: 'Check this code with your partner',
@@ -12,11 +14,15 @@ export const blind = {
   codeDifferent: 'Our codes are different',
   codeDiffered:
     'The codes were different, so nothing was compared. Start again; if it happens again, stop and tell your therapist: someone may be between your phones.',
+  codeDifferedSelfRun:
+    'The codes were different, so nothing was compared. Start again; if it happens again, stop: someone may be between your phones.',
   comparing: 'Comparing… waiting for your partner to check the code too.',
   change: 'Change my answers (starts the comparison again)',
   restarted: 'The comparison started again. Check your answers and tap “I’m finished” when you are ready.',
   resultHeading: 'What your phones found',
   resultOnPhones: 'Worked out on your two phones. Your therapist sees it only if you both choose to show it.',
+  resultSelfRun:
+    'Worked out on your two phones; Candor’s server never saw it. It goes into “What we shared” at the end, on this phone only, until you close this page.',
   show: 'Show it to our therapist',
   keep: 'Keep it between us',
   showAsked: 'You chose to show it. It appears once your partner chooses the same.',

@@ -24,6 +24,9 @@ export const home = {
       'aftercare-preferences': 'What helps each of you feel settled after closeness: physical, emotional, practical and on your own.',
       'communication-styles': 'How each of you likes to talk about wishes and limits: when, in what form, and what makes it easier.',
     },
+    blindReveal: 'Compare our yes / maybe / no lists on our phones only',
+    blindHint:
+      'Your answers to those lists never reach Candor’s server: your two phones compare them, and you check a six-digit code on both. Keep this page open while you compare: a reload starts the comparison again.',
     agree: 'I have read this and want to start',
     submit: 'Start a couple session',
     startFailed: 'Could not start the session. Please try again.',
