@@ -13,6 +13,7 @@ import { blindResult } from '@candor/shared/blind';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import type { BlindMessageEntity, BlindStoredMessage } from './blind-message.entity.js';
 import { BlindMessagesRepository } from './blind-messages.repository.js';
 import type { LiveSessionEntity } from './live-session.entity.js';
@@ -45,6 +46,7 @@ export class BlindRevealService {
     private readonly messages: BlindMessagesRepository,
     private readonly states: SessionStateService,
     private readonly results: ResultsService,
+    private readonly clock: Clock,
   ) {}
 
   async send(seat: Seat, input: BlindSend): Promise<BlindRelay> {
@@ -72,8 +74,9 @@ export class BlindRevealService {
         await this.messages.add(tx, { sessionId: session.id, promptId, participantId: seat.participantId, step, message });
       }
       const partnerId = await this.seats.partnerOf(tx, session.id, seat.participantId);
-      // A phone that has sent its reply is done comparing: the console counts it as finished.
-      if (step === 'reply' && !sent) {
+      // A phone that has sent its reply is done comparing: a live console counts it as finished. (Homework's
+      // "finished" is the seat's, for the whole deck: the therapist learns nothing per list.)
+      if (step === 'reply' && !sent && session.schedule === 'live') {
         await this.seats.setFinished(tx, seat.participantId, promptId);
         await this.sessions.update(session.id, {}, tx);
         return { partnerId, state: await this.states.stateOf(await this.sessions.getById(session.id, tx), tx) };
@@ -102,14 +105,16 @@ export class BlindRevealService {
     return this.db.transaction(async (tx) => {
       const { session } = await this.lockOpen(tx, seat, promptId);
       await this.messages.remove(tx, session.id, promptId);
+      const partnerId = await this.seats.partnerOf(tx, session.id, seat.participantId);
+      if (session.schedule === 'homework') return { partnerId, state: null };
       await this.seats.clearFinished(tx, session.id);
       await this.sessions.update(session.id, {}, tx);
-      const partnerId = await this.seats.partnerOf(tx, session.id, seat.participantId);
       return { partnerId, state: await this.states.stateOf(await this.sessions.getById(session.id, tx), tx) };
     });
   }
 
-  // "Show it to our therapist": stored and released once both phones sent the same reveal.
+  // "Show it to our therapist": stored and released once both phones sent the same reveal. In homework it
+  // waits with both phones' messages, and is stored when the homework is revealed (keepShown).
   async show(seat: Seat, input: BlindShow): Promise<ShowOutcome> {
     const outcome = await this.db.transaction(async (tx) => {
       const { session, prompt } = await this.lockOpen(tx, seat, input.promptId);
@@ -129,6 +134,7 @@ export class BlindRevealService {
         await this.messages.remove(tx, session.id, prompt.id, 'show');
         return { state: null, shown: false, mismatch: true };
       }
+      if (session.schedule === 'homework') return { state: null, shown: true, mismatch: false };
       await this.results.keep(tx, session.id, session.promptIndex ?? 0, blindResult(prompt, reveal));
       await this.sessions.update(session.id, { phase: 'released' }, tx);
       return { state: await this.states.stateOf(await this.sessions.getById(session.id, tx), tx), shown: true, mismatch: false };
@@ -140,11 +146,28 @@ export class BlindRevealService {
     return { state: outcome.state, shown: outcome.shown };
   }
 
+  // A couple's homework revealed: a list compared on the phones gets the reveal both phones chose to show,
+  // or no result; its messages go either way. Inside the homework's reveal (homework.service.ts).
+  async keepShown(tx: EntityManager, session: LiveSessionEntity, index: number): Promise<void> {
+    const prompt = blindPrompt(session, session.deck.prompts[index].id);
+    const shows = (await this.messages.ofPrompt(tx, session.id, prompt.id)).filter((r) => r.step === 'show');
+    if (shows.length === 2 && sameMessage(shows[0].message, shows[1].message)) {
+      await this.results.keep(tx, session.id, index, blindResult(prompt, shows[0].message as { matches: string[]; explore: string[] }));
+    }
+    await this.messages.remove(tx, session.id, prompt.id);
+  }
+
   // The checks every step shares, with the session row held: one step of the two phones after the other.
+  // Live, the list is the open prompt; in homework, any list until the homework closes or is revealed.
   private async lockOpen(tx: EntityManager, seat: Seat, promptId: string): Promise<{ session: LiveSessionEntity; prompt: YnmPrompt }> {
     const session = await this.sessions.lockById(tx, seat.sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
     const prompt = blindPrompt(session, promptId);
+    if (session.schedule === 'homework') {
+      if (session.phase !== 'open') throw new AppError('ANSWERS_LOCKED', 'This homework has been revealed.');
+      if (session.closesAt && session.closesAt.getTime() <= this.clock.now().getTime()) throw new AppError('SESSION_ENDED', 'This homework has closed.');
+      return { session, prompt };
+    }
     if (session.phase !== 'open' || session.promptId !== promptId) {
       throw new AppError('PROMPT_NOT_OPEN', 'This question is not open for answers right now.');
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   HOMEWORK_MAX_DAYS,
+  isBlindPrompt,
   K_DEFAULT,
   type AnswerReceipt,
   type AnswerSubmit,
@@ -24,6 +25,7 @@ import { AnswersService, type Seat } from '../answers/answers.service.js';
 import { ModerationService } from '../answers/moderation.service.js';
 import { ResultsService } from '../answers/results.service.js';
 import { AppError } from '../common/app-error.js';
+import { BlindRevealService } from './blind-reveal.service.js';
 import { Clock } from '../common/clock.js';
 import { hashToken, newToken } from '../common/tokens.js';
 import { DecksService } from '../decks/decks.service.js';
@@ -61,6 +63,7 @@ export class HomeworkService {
     private readonly moderation: ModerationService,
     private readonly decks: DecksService,
     private readonly clock: Clock,
+    private readonly blind: BlindRevealService,
   ) {}
 
   async create(facilitatorId: string, input: CreateHomework): Promise<CreatedHomework> {
@@ -75,12 +78,12 @@ export class HomeworkService {
     if (input.audience === 'group') {
       // One link for the whole group: its invitation stays valid until the close, each claim a new seat.
       const invite = newToken();
-      const session = this.newSession(facilitatorId, deck, 'group', closesAt, hashToken(invite));
+      const session = this.newSession(facilitatorId, deck, 'group', closesAt, hashToken(invite), false);
       await this.db.transaction((tx) => this.seats.insert(tx, session, []));
       this.logger.log(`group homework ${session.id} created`);
       return { ...(await this.lifecycle.view(await this.sessions.getById(session.id))), invites: [invite] };
     }
-    const session = this.newSession(facilitatorId, deck, input.audience, closesAt, null);
+    const session = this.newSession(facilitatorId, deck, input.audience, closesAt, null, input.blindReveal);
     const invites = (input.audience === 'couple' ? [1, 2] : [1]).map(() => newToken());
     await this.db.transaction((tx) =>
       this.seats.insert(
@@ -94,7 +97,14 @@ export class HomeworkService {
     return { ...(await this.lifecycle.view(await this.sessions.getById(session.id))), invites };
   }
 
-  private newSession(facilitatorId: string, deck: Deck, audience: HomeworkAudience, closesAt: Date, groupInviteHash: string | null): LiveSessionEntity {
+  private newSession(
+    facilitatorId: string,
+    deck: Deck,
+    audience: HomeworkAudience,
+    closesAt: Date,
+    groupInviteHash: string | null,
+    blindReveal: boolean,
+  ): LiveSessionEntity {
     const mode = audience === 'couple' ? 'couple' : 'group';
     return this.sessions.create({
       id: randomUUID(),
@@ -117,8 +127,7 @@ export class HomeworkService {
       paused: false,
       liveResults: false,
       livePhones: false,
-      // Homework compares on the server for now: the blind reveal is live only (docs/privacy.md).
-      blindReveal: false,
+      blindReveal: audience === 'couple' && blindReveal,
       liveChanges: 0,
       participantCount: 0,
       liveSentAt: null,
@@ -245,8 +254,13 @@ export class HomeworkService {
 
   // Every prompt stored under its policy, then released; answers are locked from here on (the answer
   // statement takes only an open homework), and retention counts from the later of close and reveal.
+  // A list compared on the phones has no answers here: its result is the reveal both phones chose to show,
+  // or none (blind-reveal.service.ts).
   private async reveal(tx: EntityManager, session: LiveSessionEntity): Promise<void> {
-    for (let index = 0; index < session.deck.prompts.length; index += 1) await this.results.store(tx, session, index);
+    for (const [index, prompt] of session.deck.prompts.entries()) {
+      if (session.blindReveal && isBlindPrompt(prompt)) await this.blind.keepShown(tx, session, index);
+      else await this.results.store(tx, session, index);
+    }
     await this.sessions.update(session.id, { phase: 'released', endNow: true }, tx);
   }
 

@@ -43,8 +43,11 @@ export const createHomeworkSchema = z
     audience: homeworkAudienceSchema,
     // A moment in the future, at most HOMEWORK_MAX_DAYS ahead (checked by the server's clock).
     closesAt: z.iso.datetime({ offset: true }),
+    // A couple's yes/no/maybe lists compared on the two phones, as in a live couple session.
+    blindReveal: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((h) => !h.blindReveal || h.audience === 'couple', { path: ['blindReveal'], message: "the blind reveal is for a couple's homework only" });
 
 // Opening a private homework link: the invitation in the link (its fragment, so it never reaches a log)
 // becomes the phone's own seat token, and the link stops working. So whoever made the link (the

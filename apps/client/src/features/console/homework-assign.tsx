@@ -36,6 +36,7 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
   const [deckId, setDeckId] = useState(decks[0]?.id ?? '');
   const [audience, setAudience] = useState<HomeworkAudience>('couple');
   const [closesAt, setClosesAt] = useState(() => toLocalInput(new Date(Date.now() + 7 * DAY_MS)));
+  const [blindReveal, setBlindReveal] = useState(false);
   // Folded until asked for, so that the console's first screen stays about starting a session.
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -51,7 +52,7 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
     }
     setBusy(true);
     setProblem(null);
-    call(routes.createHomework, { body: { deckId, audience, closesAt: moment.toISOString() } })
+    call(routes.createHomework, { body: { deckId, audience, closesAt: moment.toISOString(), blindReveal: audience === 'couple' && blindReveal } })
       .then((created) => {
         const handover: HomeworkHandover = { homeworkInvites: created.invites };
         navigate(`/console/homework/${created.state.id}`, { state: handover });
@@ -87,6 +88,17 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
             </label>
           ))}
         </fieldset>
+        {audience === 'couple' && (
+          <>
+            <label className="check">
+              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="homework-blind-hint" />
+              <span>{t('console.blindReveal')}</span>
+            </label>
+            <p id="homework-blind-hint" className="hint">
+              {t('console.blindHint')}
+            </p>
+          </>
+        )}
         <label htmlFor="homework-closes">{t('console.closesAt')}</label>
         <input
           id="homework-closes"

@@ -1,7 +1,7 @@
 import type { HomeworkAudience, Prompt, PromptResult, SessionState, Snapshot } from '@candor/shared';
-import { PROTOCOL_VERSION } from '@candor/shared/rules';
+import { isBlindPrompt, PROTOCOL_VERSION } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
-import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { localizeSessionState } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
@@ -18,6 +18,9 @@ import { useAnswerSync, type AnswerSync } from '../participant/use-answer-sync';
 import { ResultView } from '../results/result-view';
 import { promptStatus, readHomeworkLink, unansweredPrompts, type PromptStatus } from './homework-progress';
 import '../../i18n/homework-texts';
+
+const BlindCompare = lazy(() => import('../participant/blind-compare').then((m) => ({ default: m.BlindCompare })));
+const keepNothing = () => undefined;
 
 // A private homework link on a phone (/h/:sessionId#invite=…&for=…): asks consent, exchanges the link's
 // one-time invitation for this phone's own seat token, and from then on resumes that seat on every visit.
@@ -239,6 +242,7 @@ function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) 
   const prompts = part.prompts;
   const revealed = state.phase === 'released';
   const closed = homework.closed || endedByServer;
+  const onPhones = new Set(state.blindReveal ? prompts.filter(isBlindPrompt).map((prompt) => prompt.id) : []);
 
   let body: ReactNode;
   if (revealed && couple) body = <Reveal prompts={prompts} results={part.results} sync={sync} />;
@@ -246,11 +250,23 @@ function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) 
   else if (closed) body = <Closed audience={homework.audience} />;
   else if (part.myFinished) body = <Finished state={state} socket={socket} sync={sync} onChanged={(myFinished) => setPart({ ...part, myFinished })} />;
   else if (view.kind === 'prompt' && prompts[view.index]) {
-    body = <Question key={prompts[view.index].id} prompts={prompts} index={view.index} couple={couple} token={seed} sync={sync} show={show} />;
+    body = (
+      <Question
+        key={prompts[view.index].id}
+        prompts={prompts}
+        index={view.index}
+        couple={couple}
+        token={seed}
+        sync={sync}
+        show={show}
+        blind={state.blindReveal ? { state, socket } : undefined}
+      />
+    );
   } else if (view.kind === 'finish') {
     body = (
       <FinishStep
         prompts={prompts}
+        onPhones={onPhones}
         couple={couple}
         socket={socket}
         sync={sync}
@@ -261,7 +277,7 @@ function HomeworkSeat({ token, onGone }: { token: string; onGone: () => void }) 
         }}
       />
     );
-  } else body = <Overview prompts={prompts} sync={sync} show={show} />;
+  } else body = <Overview prompts={prompts} sync={sync} show={show} onPhones={onPhones} />;
 
   return (
     <Shell title={state.title}>
@@ -292,9 +308,11 @@ export function formatMoment(iso: string, language: string): string {
 
 type Show = (view: View) => void;
 
-function Overview({ prompts, sync, show }: { prompts: readonly Prompt[]; sync: AnswerSync; show: Show }) {
+type OverviewProps = { prompts: readonly Prompt[]; sync: AnswerSync; show: Show; onPhones: ReadonlySet<string> };
+
+function Overview({ prompts, sync, show, onPhones }: OverviewProps) {
   const { t } = useTranslation('homework');
-  const statuses = prompts.map((prompt) => promptStatus(prompt.id, sync.saved, sync.queue));
+  const statuses = prompts.map((prompt) => promptStatus(prompt.id, sync.saved, sync.queue, onPhones));
   const done = statuses.filter((s) => s === 'answered' || s === 'passed').length;
   const firstOpen = Math.max(0, statuses.indexOf('notYet'));
   return (
@@ -338,9 +356,11 @@ function StatusTag({ status }: { status: PromptStatus }) {
   return <span className={`homework-status is-${status}`}>{t(`phone.overview.${status}`)}</span>;
 }
 
-type QuestionProps = { prompts: readonly Prompt[]; index: number; couple: boolean; token: string; sync: AnswerSync; show: Show };
+// A couple's homework with the blind reveal: its yes/no/maybe lists are compared on the phones (blind-compare.tsx).
+type BlindHomework = { state: SessionState; socket: CandorSocket | null };
+type QuestionProps = { prompts: readonly Prompt[]; index: number; couple: boolean; token: string; sync: AnswerSync; show: Show; blind?: BlindHomework };
 
-function Question({ prompts, index, couple, token, sync, show }: QuestionProps) {
+function Question({ prompts, index, couple, token, sync, show, blind }: QuestionProps) {
   const { t } = useTranslation('homework');
   const { t: tp } = useTranslation('participant');
   const prompt = prompts[index];
@@ -361,14 +381,22 @@ function Question({ prompts, index, couple, token, sync, show }: QuestionProps) 
         </p>
       )}
       {prompt.body && <p>{prompt.body}</p>}
-      {couple && <RevealNote prompt={prompt} />}
-      <AnswerForm
-        prompt={ordered}
-        latest={latest}
-        pending={pending !== undefined}
-        onSubmit={(value) => sync.submit(prompt.id, value)}
-        context={couple ? 'couple' : 'solo'}
-      />
+      {blind && prompt.kind === 'ynm' && ordered.kind === 'ynm' && isBlindPrompt(prompt) ? (
+        <Suspense fallback={null}>
+          <BlindCompare prompt={ordered} shown={prompt} state={blind.state} socket={blind.socket} selfRun={false} onKept={keepNothing} homework />
+        </Suspense>
+      ) : (
+        <>
+          {couple && <RevealNote prompt={prompt} />}
+          <AnswerForm
+            prompt={ordered}
+            latest={latest}
+            pending={pending !== undefined}
+            onSubmit={(value) => sync.submit(prompt.id, value)}
+            context={couple ? 'couple' : 'solo'}
+          />
+        </>
+      )}
       <nav className="controls homework-nav" aria-label={t('phone.question.list')}>
         {index > 0 && (
           <button type="button" onClick={() => show({ kind: 'prompt', index: index - 1 })}>
@@ -392,14 +420,22 @@ function Question({ prompts, index, couple, token, sync, show }: QuestionProps) 
   );
 }
 
-type FinishStepProps = { prompts: readonly Prompt[]; couple: boolean; socket: CandorSocket | null; sync: AnswerSync; show: Show; onFinished: () => void };
+type FinishStepProps = {
+  prompts: readonly Prompt[];
+  onPhones: ReadonlySet<string>;
+  couple: boolean;
+  socket: CandorSocket | null;
+  sync: AnswerSync;
+  show: Show;
+  onFinished: () => void;
+};
 
-function FinishStep({ prompts, couple, socket, sync, show, onFinished }: FinishStepProps) {
+function FinishStep({ prompts, onPhones, couple, socket, sync, show, onFinished }: FinishStepProps) {
   const { t } = useTranslation('homework');
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<CommandError | 'offline' | null>(null);
-  const unanswered = unansweredPrompts(prompts, sync.saved, sync.queue);
+  const unanswered = unansweredPrompts(prompts, sync.saved, sync.queue, onPhones);
   const waiting = sync.queue.length > 0;
 
   const finish = () => {

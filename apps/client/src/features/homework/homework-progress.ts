@@ -1,10 +1,19 @@
 import type { AnswerValue, Prompt } from '@candor/shared';
 import { latestPending, type PendingQueue } from '../participant/pending-answers';
 
-// Where one homework question stands on this phone: saved (an answer or a pass), waiting to be saved, or not yet.
-export type PromptStatus = 'answered' | 'passed' | 'pending' | 'notYet';
+// Where one homework question stands on this phone: saved (an answer or a pass), waiting to be saved, or not
+// yet; or a list compared on the two phones (the blind reveal), which has nothing saved to count.
+export type PromptStatus = 'answered' | 'passed' | 'pending' | 'notYet' | 'onPhones';
 
-export function promptStatus(promptId: string, saved: Readonly<Record<string, AnswerValue>>, queue: PendingQueue): PromptStatus {
+const NONE: ReadonlySet<string> = new Set();
+
+export function promptStatus(
+  promptId: string,
+  saved: Readonly<Record<string, AnswerValue>>,
+  queue: PendingQueue,
+  onPhones: ReadonlySet<string> = NONE,
+): PromptStatus {
+  if (onPhones.has(promptId)) return 'onPhones';
   if (latestPending(queue, promptId)) return 'pending';
   const answer = saved[promptId];
   if (!answer) return 'notYet';
@@ -12,8 +21,13 @@ export function promptStatus(promptId: string, saved: Readonly<Record<string, An
 }
 
 // The questions with nothing saved and nothing on its way, in deck order: what "I've finished" lists first.
-export function unansweredPrompts(prompts: readonly Prompt[], saved: Readonly<Record<string, AnswerValue>>, queue: PendingQueue): Prompt[] {
-  return prompts.filter((prompt) => promptStatus(prompt.id, saved, queue) === 'notYet');
+export function unansweredPrompts(
+  prompts: readonly Prompt[],
+  saved: Readonly<Record<string, AnswerValue>>,
+  queue: PendingQueue,
+  onPhones: ReadonlySet<string> = NONE,
+): Prompt[] {
+  return prompts.filter((prompt) => promptStatus(prompt.id, saved, queue, onPhones) === 'notYet');
 }
 
 // Reading a private homework link's fragment: `#invite=…&for=couple`. A bare `#…` is taken as the invitation

@@ -21,13 +21,15 @@ type Props = {
   selfRun: boolean;
   // A couple on their own: the reveal goes into "What we shared" on this phone (and nowhere else).
   onKept: (reveal: KeptReveal) => void;
+  // Homework: both partners on this list at the same time; a shown reveal waits for the homework's reveal.
+  homework?: boolean;
 };
 
 // A couple's yes/no/maybe list compared on the two phones (issue 15, @candor/shared/blind): the answers stay
 // in this page; the phone sends its commitment, then its blinded list, shows the pairing code, and only
 // once the person has confirmed the code sends the step that lets the partner's phone compute the reveal.
 // The answers live only in this page's memory: a reload starts the comparison again.
-export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept }: Props) {
+export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept, homework = false }: Props) {
   const { t } = useTranslation('blind');
   const errorText = useErrorText();
   const [answer, setAnswer] = useState<AnswerValue | undefined>(undefined);
@@ -180,7 +182,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept }: 
         <h2 id="blind-result-heading" ref={resultRef} tabIndex={-1}>
           {t('resultHeading')}
         </h2>
-        <p className="hint">{t(selfRun ? 'resultSelfRun' : 'resultOnPhones')}</p>
+        <p className="hint">{t(selfRun ? 'resultSelfRun' : homework ? 'resultHomework' : 'resultOnPhones')}</p>
         <ResultView prompt={shown} result={blindResult(shown, reveal)} headingLevel={3} viewer="partner" myAnswer={answer} />
         {status}
         {!selfRun &&
@@ -195,7 +197,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept }: 
             </div>
           ) : (
             <p className="hint" aria-live="polite">
-              {choice === 'asked' ? t('showAsked') : t('kept')}
+              {choice === 'asked' ? t(homework ? 'showAskedHomework' : 'showAsked') : t('kept')}
             </p>
           ))}
       </section>
@@ -205,6 +207,7 @@ export function BlindCompare({ prompt, shown, state, socket, selfRun, onKept }: 
   return (
     <>
       <p className="reveal-note">{t(selfRun ? 'introSelfRun' : 'intro')}</p>
+      {homework && <p className="hint">{t('homeworkTogether')}</p>}
       <fieldset disabled={stage !== 'answering'} className="plain">
         <AnswerForm prompt={prompt} latest={answer} pending={false} onSubmit={setAnswer} context="couple" />
       </fieldset>

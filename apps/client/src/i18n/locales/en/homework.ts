@@ -49,6 +49,7 @@ export const homework = {
       passed: 'Passed',
       notYet: 'No answer yet',
       pending: 'Not yet saved',
+      onPhones: 'Compared on your phones',
       open: 'Open question {{number}}: {{title}}',
       start: 'Start with the first question',
       finish: "I've finished",
@@ -112,6 +113,9 @@ export const homework = {
     audienceCouple: 'A couple (two private links)',
     audienceClient: 'One client (one private link)',
     audienceGroup: 'A group (one link for everyone; combined results only)',
+    blindReveal: 'Compare yes / maybe / no lists on the partners’ phones (blind reveal)',
+    blindHint:
+      'Their answers to those lists never reach Candor’s server. The partners compare each list with both phones on it at the same time and check a six-digit code; you see a list’s reveal with the rest of the homework, and only if both chose to show it.',
     closesAt: 'Open until',
     closesHint: 'Your local time; at most {{days}} days from now.',
     closesInvalid: 'Please choose a moment between now and {{days}} days from now.',
