@@ -5,9 +5,10 @@ import { allKindsDeck, type Facilitator } from './utils.js';
 
 // The homework suites' two steps: a facilitator assigns the all-kinds deck, and a phone claims a link.
 
-export async function assignHomework(f: Facilitator, audience: HomeworkAudience, closesInMs: number): Promise<CreatedHomework> {
+export async function assignHomework(f: Facilitator, audience: HomeworkAudience, closesInMs: number, options: { blindReveal?: boolean } = {}): Promise<CreatedHomework> {
   const deck = await f.api.post('/api/decks/import').send(allKindsDeck());
-  const res = await f.api.post('/api/homework').send({ deckId: deck.body.deck.id, audience, closesAt: new Date(Date.now() + closesInMs).toISOString() });
+  const closesAt = new Date(Date.now() + closesInMs).toISOString();
+  const res = await f.api.post('/api/homework').send({ deckId: deck.body.deck.id, audience, closesAt, ...options });
   expect(res.status).toBe(201);
   return res.body as CreatedHomework;
 }
