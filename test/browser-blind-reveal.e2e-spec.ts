@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
-import type { RunningServer } from './utils.js';
+import { allKindsDeck, type RunningServer } from './utils.js';
 
 // Every socket.io event a page sent, with its payload as text (42<ack id>["name", payload]).
 function recordSent(page: Page): { event: string; text: string }[] {
@@ -167,6 +167,77 @@ describe('the blind couple reveal in the browser', () => {
     // Neither phone sent an answer to the list or its reveal: only the blind steps.
     for (const frames of [sentMine, sentPartner]) {
       expect(frames.filter((frame) => frame.event === 'answer:submit' || frame.event === 'blind:show')).toEqual([]);
+      expect(frames.filter((frame) => frame.event === 'blind:send')).toHaveLength(3);
+    }
+  });
+
+  it("a couple's homework: both phones on a list compare it, show it, and the therapist sees it with the homework's reveal", async () => {
+    const therapist = await browsing.newPage(DESKTOP);
+    await signUpInBrowser(therapist, server.url, 'blind-homework');
+    expect((await therapist.request.post(`${server.url}/api/decks/import`, { data: allKindsDeck() })).status()).toBe(201);
+    await therapist.goto(`${server.url}/console`);
+    await therapist.getByRole('button', { name: 'Give a deck as homework' }).click();
+    await therapist.getByLabel('Deck', { exact: true }).selectOption({ label: 'Every prompt kind' });
+    await therapist.getByRole('radio', { name: 'A couple (two private links)' }).click();
+    await therapist.getByLabel('Compare yes / maybe / no lists on the partners’ phones (blind reveal)').check();
+    await therapist.getByRole('button', { name: 'Assign as homework' }).click();
+    await therapist.waitForURL('**/console/homework/*');
+    const links = await Promise.all(['A', 'B'].map((seat) => therapist.getByLabel(`Link for Partner ${seat}`, { exact: true }).inputValue()));
+
+    const phones: Page[] = [];
+    const sent: { event: string; text: string }[][] = [];
+    for (const link of links) {
+      const phone = await browsing.newPage(PHONE);
+      sent.push(recordSent(phone));
+      await phone.goto(link);
+      await phone.getByLabel('I have read this and want to start').click();
+      await phone.getByRole('button', { name: 'Open my homework' }).click();
+      await phone.getByRole('heading', { name: 'Your questions' }).waitFor();
+      await phone.getByRole('button', { name: 'Open question 1: Yes, maybe or no?' }).getByText('Compared on your phones').waitFor();
+      phones.push(phone);
+    }
+    const answers = [
+      { 'Item A': 'Yes', 'Item B': 'Maybe', 'Item C': 'Yes' },
+      { 'Item A': 'Yes', 'Item B': 'Yes', 'Item C': 'No' },
+    ];
+    for (const [i, phone] of phones.entries()) {
+      await phone.getByRole('button', { name: 'Open question 1: Yes, maybe or no?' }).click();
+      await phone.getByText('Compare this list when you are both on it at the same time').waitFor();
+      for (const [item, choice] of Object.entries(answers[i])) {
+        await phone.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: choice }).check();
+      }
+      await phone.getByRole('button', { name: 'Save answers' }).click();
+      await phone.getByRole('button', { name: 'I’m finished: compare on our phones' }).click();
+    }
+    const codes = await Promise.all(phones.map(async (phone) => (await phone.getByTestId('pairing-code').textContent())?.replace(/\s/g, '')));
+    expect(codes[1]).toBe(codes[0]);
+    for (const phone of phones) await phone.getByRole('button', { name: 'Our codes are the same' }).click();
+    for (const phone of phones) {
+      const result = phone.getByTestId('blind-result');
+      await result.getByText('with the rest of this homework').waitFor();
+      await result.getByText('Item A').waitFor();
+      await phone.getByRole('button', { name: 'Show it to our therapist' }).click();
+    }
+    await phones[1].getByText('your therapist sees it when this homework is revealed').waitFor();
+    await expect(therapist.getByText('Item A').count()).resolves.toBe(0);
+
+    // Both finish the homework: the reveal, with the list as the phones found it.
+    for (const phone of phones) {
+      await phone.getByRole('button', { name: 'All questions' }).click();
+      await phone.getByRole('button', { name: "I've finished" }).click();
+      await phone.getByRole('button', { name: "I've finished" }).click();
+    }
+    for (const phone of phones) await phone.getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
+    const results = therapist.getByTestId('homework-results');
+    await results.getByRole('heading', { name: '1. Yes, maybe or no?' }).waitFor();
+    await results.getByText('Item A').first().waitFor();
+    await results.getByText('Item B').first().waitFor();
+    await expect(results.getByText('Item C').count()).resolves.toBe(0);
+    await browsing.shot(therapist, 'blind-homework-therapist');
+
+    for (const frames of sent) {
+      const toList = frames.filter((frame) => frame.event === 'answer:submit' && frame.text.includes('"feelings"'));
+      expect(toList).toEqual([]);
       expect(frames.filter((frame) => frame.event === 'blind:send')).toHaveLength(3);
     }
   });
