@@ -22,6 +22,13 @@ describe('unansweredPrompts', () => {
     const queue = [{ promptId: 'three', clientId: 'c', value: { kind: 'pass' as const }, status: 'sent' as const }];
     expect(unansweredPrompts(prompts, { two: { kind: 'pass' } }, queue).map((p) => p.id)).toEqual(['one', 'four']);
   });
+
+  it('leaves out the lists compared on the phones, which have nothing saved to count', () => {
+    const prompts = ['one', 'two', 'three'].map(prompt);
+    const onPhones = new Set(['two']);
+    expect(unansweredPrompts(prompts, {}, [], onPhones).map((p) => p.id)).toEqual(['one', 'three']);
+    expect(promptStatus('two', {}, [], onPhones)).toBe('onPhones');
+  });
 });
 
 describe('readHomeworkLink', () => {
