@@ -1,4 +1,4 @@
-import type { BlindSend, CoupleResult, SessionState, YnmChoice, YnmPrompt } from '@candor/shared';
+import type { BlindSend, CoupleResult, FacilitatorSession, SessionState, YnmChoice, YnmPrompt } from '@candor/shared';
 import { BlindParty, ynmReveal, ynmSlots, ynmTokens } from '@candor/shared/blind';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -193,8 +193,9 @@ describe('the blind couple reveal', () => {
     // The rest goes as homework does: answered, both finished, all revealed; the list with what the phones found.
     expectOk(await shown.seatA.send('answer:submit', { promptId: 'comfort', clientId: randomUUID(), value: { kind: 'scale', value: 2 } }));
     for (const seat of [shown.seatA, shown.seatB]) expectOk(await seat.send('homework:finish', { finished: true }));
-    await expect.poll(async () => (await facilitator.api.get(`/api/sessions/${shown.hw.state.id}`)).body.state.phase, { timeout: 5_000 }).toBe('released');
-    const results = (await facilitator.api.get(`/api/sessions/${shown.hw.state.id}`)).body.results as { promptId: string; distribution: CoupleResult | null }[];
+    const view = async () => (await facilitator.api.get(`/api/sessions/${shown.hw.state.id}`)).body as FacilitatorSession;
+    await expect.poll(async () => (await view()).state.phase, { timeout: 5_000 }).toBe('released');
+    const { results } = await view();
     const list = results.find((r) => r.promptId === 'feelings')?.distribution as CoupleResult;
     expect(list).toMatchObject({ kind: 'couple', policy: 'mutual-only', answers: null, notShared: ids.length - 2 });
     expect(list.matches.map((m) => m.id)).toEqual(expected.matches);

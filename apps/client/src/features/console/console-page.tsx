@@ -8,6 +8,7 @@ import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, call } from '../../lib/api';
+import { CheckWithHint } from '../../lib/check-with-hint';
 import { routeQuery, useLoginRedirect, withQueries } from '../../lib/queries';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
@@ -142,24 +143,12 @@ export const ConsolePage = withQueries(function ConsolePage() {
             <p id="k-hint" className="hint">
               {t('console.start.kHint', { min: K_MIN, max: K_MAX })}
             </p>
-            <label className="check">
-              <input type="checkbox" checked={liveResults} onChange={(event) => setLiveResults(event.target.checked)} aria-describedby="live-hint" />
-              <span>{t('console.start.liveResults')}</span>
-            </label>
-            <p id="live-hint" className="hint">
-              {t('console.start.liveHint')}
-            </p>
+            <CheckWithHint id="live-hint" label={t('console.start.liveResults')} hint={t('console.start.liveHint')} checked={liveResults} onChange={setLiveResults} />
           </>
         ) : (
           <>
             <p className="hint">{t('console.start.coupleHint')}</p>
-            <label className="check">
-              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="blind-hint" />
-              <span>{t('console.start.blindReveal')}</span>
-            </label>
-            <p id="blind-hint" className="hint">
-              {t('console.start.blindHint')}
-            </p>
+            <CheckWithHint id="blind-hint" label={t('console.start.blindReveal')} hint={t('console.start.blindHint')} checked={blindReveal} onChange={setBlindReveal} />
           </>
         )}
         {error && (

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
+import { CheckWithHint } from '../../lib/check-with-hint';
 import { Link, navigate } from '../../lib/router';
 import { DeleteSession } from './delete-session';
 import '../../i18n/homework-texts';
@@ -89,15 +90,7 @@ export function HomeworkAssign({ decks }: { decks: readonly DeckSummary[] }) {
           ))}
         </fieldset>
         {audience === 'couple' && (
-          <>
-            <label className="check">
-              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="homework-blind-hint" />
-              <span>{t('console.blindReveal')}</span>
-            </label>
-            <p id="homework-blind-hint" className="hint">
-              {t('console.blindHint')}
-            </p>
-          </>
+          <CheckWithHint id="homework-blind-hint" label={t('console.blindReveal')} hint={t('console.blindHint')} checked={blindReveal} onChange={setBlindReveal} />
         )}
         <label htmlFor="homework-closes">{t('console.closesAt')}</label>
         <input

@@ -5,6 +5,7 @@ import { localizeDeckSummary } from '../../i18n/deck-language';
 import { useErrorText } from '../../i18n/error-text';
 import { useDeckLanguage } from '../../i18n/use-deck-language';
 import { ApiError, call } from '../../lib/api';
+import { CheckWithHint } from '../../lib/check-with-hint';
 import { navigate } from '../../lib/router';
 import { PrivacyStatement } from '../privacy/privacy-statement';
 import { storeSeatToken } from '../../lib/seat-token';
@@ -56,13 +57,7 @@ export function CoupleStart() {
         </fieldset>
         {deckId && (
           <>
-            <label className="check">
-              <input type="checkbox" checked={blindReveal} onChange={(event) => setBlindReveal(event.target.checked)} aria-describedby="couple-blind-hint" />
-              <span>{t('couple.blindReveal')}</span>
-            </label>
-            <p id="couple-blind-hint" className="hint">
-              {t('couple.blindHint')}
-            </p>
+            <CheckWithHint id="couple-blind-hint" label={t('couple.blindReveal')} hint={t('couple.blindHint')} checked={blindReveal} onChange={setBlindReveal} />
             <PrivacyStatement mode="couple" k={2} headingId="couple-privacy-heading" />
             <label className="check">
               <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />
