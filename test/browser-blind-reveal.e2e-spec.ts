@@ -179,7 +179,7 @@ describe('the blind couple reveal in the browser', () => {
     await therapist.getByRole('button', { name: 'Give a deck as homework' }).click();
     await therapist.getByLabel('Deck', { exact: true }).selectOption({ label: 'Every prompt kind' });
     await therapist.getByRole('radio', { name: 'A couple (two private links)' }).click();
-    await therapist.getByLabel('Compare yes / maybe / no lists on the partners’ phones (blind reveal)').check();
+    await therapist.getByLabel('Yes / maybe / no lists compared on the partners’ phones (blind reveal)').check();
     await therapist.getByRole('button', { name: 'Assign as homework' }).click();
     await therapist.waitForURL('**/console/homework/*');
     const links = await Promise.all(['A', 'B'].map((seat) => therapist.getByLabel(`Link for Partner ${seat}`, { exact: true }).inputValue()));

@@ -114,7 +114,7 @@ export const homework: Translation<typeof en> = {
     audienceCouple: 'Ein Paar (zwei private Links)',
     audienceClient: 'Eine Klientin oder einen Klienten (ein privater Link)',
     audienceGroup: 'Eine Gruppe (ein Link für alle; nur zusammengefasste Ergebnisse)',
-    blindReveal: 'Ja-/Vielleicht-/Nein-Listen auf den Handys der beiden vergleichen (blinde Auflösung)',
+    blindReveal: 'Ja-/Vielleicht-/Nein-Listen auf den Handys der beiden verglichen (blinde Auflösung)',
     blindHint:
       'Ihre Antworten zu diesen Listen erreichen Candors Server nie. Die beiden vergleichen jede Liste, wenn beide Handys gleichzeitig bei ihr sind, und prüfen einen sechsstelligen Code; du siehst die Auflösung einer Liste mit dem Rest der Hausaufgabe und nur, wenn beide sie zeigen wollten.',
     closesAt: 'Offen bis',

@@ -113,7 +113,7 @@ export const homework = {
     audienceCouple: 'A couple (two private links)',
     audienceClient: 'One client (one private link)',
     audienceGroup: 'A group (one link for everyone; combined results only)',
-    blindReveal: 'Compare yes / maybe / no lists on the partners’ phones (blind reveal)',
+    blindReveal: 'Yes / maybe / no lists compared on the partners’ phones (blind reveal)',
     blindHint:
       'Their answers to those lists never reach Candor’s server. The partners compare each list with both phones on it at the same time and check a six-digit code; you see a list’s reveal with the rest of the homework, and only if both chose to show it.',
     closesAt: 'Open until',
