@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery } from '../../lib/queries';
+import { useFormAction } from '../../lib/use-form-action';
 import { NewRecoveryCodes } from './recovery-codes';
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
@@ -27,23 +28,11 @@ export function PasskeysSection({ onChanged }: { onChanged: () => void }) {
   const list = useQuery(routeQuery(routes.listPasskeys));
   const [codes, setCodes] = useState<string[] | null>(null);
   const [removing, setRemoving] = useState<PasskeyInfo | null>(null);
-  const [state, setState] = useState<{ busy?: boolean; done?: string; failed?: unknown }>({});
+  const [state, run] = useFormAction();
 
   const changed = async () => {
     await Promise.all([list.refetch(), queries.invalidateQueries({ queryKey: [routes.totpStatus] })]);
     onChanged();
-  };
-  const run = (action: () => Promise<string | undefined>) => async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setState({ busy: true });
-    try {
-      const done = await action();
-      form.reset();
-      setState({ done });
-    } catch (failed) {
-      setState({ failed });
-    }
   };
   const failure = (failed: unknown) => {
     if (promptClosed(failed)) return t('account.passkeys.cancelled');

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-// A new set of recovery codes, shown this once: as a list, as a file and to copy (the passkeys' and the
-// renewal's; two-step login's setup shows its own).
+// A new set of recovery codes, shown this once: as a list, as a file and to copy (two-step login's setup,
+// the first passkey's, and the renewal's).
 export function NewRecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useTranslation('facilitator');
   const [copied, setCopied] = useState(false);

@@ -1,12 +1,14 @@
 import type { TotpSetupResult } from '@candor/shared';
 import * as routes from '@candor/shared/routes';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call } from '../../lib/api';
 import { routeQuery } from '../../lib/queries';
+import { useFormAction } from '../../lib/use-form-action';
 import { JoinQr } from '../join-links/join-qr';
+import { NewRecoveryCodes } from './recovery-codes';
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
@@ -18,66 +20,15 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
   const status = useQuery(routeQuery(routes.totpStatus));
   const [setup, setSetup] = useState<TotpSetupResult | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [state, setState] = useState<{ busy?: boolean; done?: string; failed?: unknown }>({});
-  const [copied, setCopied] = useState(false);
+  const [state, run] = useFormAction();
 
-  const run = (action: () => Promise<string | undefined>) => async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setState({ busy: true });
-    try {
-      const done = await action();
-      form.reset();
-      setState({ done });
-    } catch (failed) {
-      setState({ failed });
-    }
-  };
   const failure = (failed: unknown) => {
     if (!(failed instanceof ApiError)) return t('account.loadError');
     return failed.code === 'WRONG_CODE' ? t('account.twoFactor.wrongCode') : errorText(failed);
   };
-  const download = (list: string[]) => {
-    const url = URL.createObjectURL(new Blob([`Candor\n\n${list.join('\n')}\n`], { type: 'text/plain' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'candor-recovery-codes.txt';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
   let body;
   if (codes) {
-    body = (
-      <div data-testid="recovery-codes">
-        <h3>{t('account.twoFactor.codesHeading')}</h3>
-        <p>{t('account.twoFactor.codesAbout')}</p>
-        <ul className="recovery-codes">
-          {codes.map((code) => (
-            <li key={code}>
-              <code data-testid="recovery-code">{code}</code>
-            </li>
-          ))}
-        </ul>
-        <p>
-          <button type="button" onClick={() => download(codes)}>
-            {t('account.twoFactor.download')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void navigator.clipboard?.writeText(codes.join('\n')).then(() => setCopied(true), () => undefined);
-            }}
-          >
-            {t('account.twoFactor.copy')}
-          </button>{' '}
-          {copied && <span role="status">{t('account.twoFactor.copied')}</span>}
-        </p>
-        <button type="button" className="primary" onClick={() => setCodes(null)}>
-          {t('account.twoFactor.codesDone')}
-        </button>
-      </div>
-    );
+    body = <NewRecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
   } else if (status.data?.enabled) {
     body = (
       <>

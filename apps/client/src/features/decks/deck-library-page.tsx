@@ -203,12 +203,7 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
                         <Link className="button-link" to={`/console/decks/${encodeURIComponent(deck.id)}/edit`} aria-label={t('library.editLabel', { title: deck.title })}>
                           {t('library.edit')}
                         </Link>
-                        <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
-                          {t('library.duplicate')}
-                        </button>
-                        <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
-                          {t('library.export')}
-                        </button>
+                        <CopyAndExport deck={deck} busy={busy} onDuplicate={() => void duplicate(deck, false)} onExport={() => void exportDeck(deck)} />
                         <button type="button" className="danger-outline" disabled={busy} aria-label={t('library.deleteLabel', { title: deck.title })} onClick={() => setConfirmDelete(deck.id)}>
                           {t('library.delete')}
                         </button>
@@ -234,12 +229,7 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
                     <DeckInfo deck={deck} />
                     <p className="badge">{t(deck.shared === 'co-run' ? 'library.sharedCoRun' : 'library.sharedView')}</p>
                     <div className="controls">
-                      <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
-                        {t('library.duplicate')}
-                      </button>
-                      <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
-                        {t('library.export')}
-                      </button>
+                      <CopyAndExport deck={deck} busy={busy} onDuplicate={() => void duplicate(deck, false)} onExport={() => void exportDeck(deck)} />
                     </div>
                   </li>
                 ))}
@@ -258,12 +248,7 @@ export const DeckLibraryPage = withQueries(function DeckLibraryPage() {
                     <button type="button" disabled={busy} aria-label={t('library.copyToEditLabel', { title: deck.title })} onClick={() => void duplicate(deck, true)}>
                       {t('library.copyToEdit')}
                     </button>
-                    <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={() => void duplicate(deck, false)}>
-                      {t('library.duplicate')}
-                    </button>
-                    <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={() => void exportDeck(deck)}>
-                      {t('library.export')}
-                    </button>
+                    <CopyAndExport deck={deck} busy={busy} onDuplicate={() => void duplicate(deck, false)} onExport={() => void exportDeck(deck)} />
                   </div>
                 </li>
               ))}
@@ -328,4 +313,19 @@ function promptsOf(file: unknown): { prompts: { title?: unknown }[] } | null {
   if (!deck || typeof deck !== 'object' || !('prompts' in deck)) return null;
   const prompts = deck.prompts;
   return Array.isArray(prompts) ? { prompts: prompts.filter((p): p is { title?: unknown } => !!p && typeof p === 'object') } : null;
+}
+
+// Every deck in the library can be copied and exported, whoever's it is.
+function CopyAndExport({ deck, busy, onDuplicate, onExport }: { deck: DeckSummary; busy: boolean; onDuplicate: () => void; onExport: () => void }) {
+  const { t } = useTranslation('decks');
+  return (
+    <>
+      <button type="button" disabled={busy} aria-label={t('library.duplicateLabel', { title: deck.title })} onClick={onDuplicate}>
+        {t('library.duplicate')}
+      </button>
+      <button type="button" disabled={busy} aria-label={t('library.exportLabel', { title: deck.title })} onClick={onExport}>
+        {t('library.export')}
+      </button>
+    </>
+  );
 }
