@@ -52,6 +52,50 @@ describe('concurrent requests', () => {
     await Promise.all(seated.map((r) => clients.open({ role: 'participant', token: r.body.token as string })));
   });
 
+  test("a facilitator's commands go through while live results and withdrawals keep changing the session row", async ({ facilitator: f, clients, server }) => {
+    // A live result stored, or a seat withdrawn, gives the row a new version without moving the session:
+    // a close or an open sent meanwhile means the same on the new row and is applied (not STALE_STATE).
+    const s = await createSession(f, { k: 3, liveResults: true });
+    const host = await clients.host(s.state.id);
+    const seat = async () => (await clients.open({ role: 'participant', token: (await joinSession(server.url, s.state.code)).token })).socket;
+    const answering = await Promise.all(Array.from({ length: 20 }, async () => new AnsweringParticipant(await seat())));
+    const leaving = await Promise.all(Array.from({ length: 40 }, seat));
+    expectOk(await send(host.socket, 'prompt:open', { promptId: BURST_PROMPT }));
+    let running = true;
+    const flooding = async () => {
+      for (let i = 0; running; i += 1) {
+        for (const p of answering) p.submit(i);
+        await new Promise((ok) => setTimeout(ok, 15));
+      }
+      await allSettled(answering, 30_000);
+    };
+    const withdrawing = async () => {
+      for (const socket of leaving) {
+        if (!running) break;
+        expectOk(await send(socket, 'participant:withdraw', {}));
+        await new Promise((ok) => setTimeout(ok, 10));
+      }
+    };
+    const commanding = async () => {
+      const acks: Ack<unknown>[] = [];
+      for (let round = 0; round < 8; round += 1) {
+        for (const [event, payload] of [
+          ['prompt:close', {}],
+          ['results:release', {}],
+          ['prompt:open', { promptId: BURST_PROMPT }],
+        ] as const) {
+          acks.push(await send(host.socket, event, payload));
+          await new Promise((ok) => setTimeout(ok, 20));
+        }
+      }
+      running = false;
+      return acks;
+    };
+    const [acks] = await Promise.all([commanding(), flooding(), withdrawing()]);
+    expect(acks.filter((ack) => !ack.ok)).toEqual([]);
+    expect(acks).toHaveLength(24);
+  });
+
   test('keeps every acknowledged answer while other transactions fail and succeed around it', async ({ server, facilitator: f, clients }) => {
     onTestFailed(() => console.log(`server output:\n${server.output().slice(-20_000)}`));
     // Session A: a room answering as fast as it can.

@@ -46,6 +46,9 @@ export type SettingsChange = { paused?: boolean; liveResults?: boolean; livePhon
 
 // A session from start to deletion: created from a deck, moved by its facilitator's commands
 // (session-transitions.ts decides which are allowed), paused, moderated, summarised, deleted.
+// How often a command is tried on a row that moved meanwhile without moving the session (see apply).
+const STALE_RETRIES = 5;
+
 @Injectable()
 export class SessionLifecycleService {
   private readonly logger = new Logger(SessionLifecycleService.name);
@@ -194,10 +197,25 @@ export class SessionLifecycleService {
   }
 
   // Applies a facilitator's command. The version check makes two racing commands (say, from two
-  // server instances) apply once: the second sees STALE_STATE and can retry on the new state.
+  // server instances) apply once: the second sees STALE_STATE and can retry on the new state. A row
+  // that moved for another reason (a live result stored, a seat taken or withdrawn) leaves the session
+  // where it was: there the command means what it meant, and it is applied again on the new row.
   async apply(sessionId: string, command: SessionCommand): Promise<SessionState> {
-    const session = await this.sessions.findById(sessionId);
-    if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+    for (let attempt = 1; ; attempt += 1) {
+      const session = await this.sessions.findById(sessionId);
+      if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
+      try {
+        return await this.applyTo(session, command);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'STALE_STATE' || attempt >= STALE_RETRIES) throw error;
+        const now = await this.sessions.findById(sessionId);
+        if (!now || now.phase !== session.phase || now.promptIndex !== session.promptIndex || now.paused !== session.paused) throw error;
+      }
+    }
+  }
+
+  private async applyTo(session: LiveSessionEntity, command: SessionCommand): Promise<SessionState> {
+    const sessionId = session.id;
     // Homework has no prompt-by-prompt phases (homework.service.ts).
     if (session.schedule === 'homework') throw new AppError('INVALID_TRANSITION', 'Homework is answered at home: it has no prompt to open or close.');
     const movingOn = await this.movesOnFromBlind(session, command);
