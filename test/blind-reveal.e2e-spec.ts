@@ -1,56 +1,18 @@
-import type { BlindSend, CoupleResult, FacilitatorSession, SessionState, YnmChoice, YnmPrompt } from '@candor/shared';
-import { BlindParty, ynmReveal, ynmSlots, ynmTokens } from '@candor/shared/blind';
+import type { CoupleResult, SessionState, YnmPrompt } from '@candor/shared';
+import { BlindParty, ynmReveal, ynmSlots } from '@candor/shared/blind';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { beforeEach, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
+import { compare, phone, type Sheet } from './blind-phones.js';
 import { test } from './fixtures.js';
-import { assignHomework, claimHomework } from './homework-helpers.js';
 import { waitFor, type LiveClient } from './live-client.js';
-import { allKindsDeck, expectOk, ROOT, type RunningServer } from './utils.js';
+import { expectOk, ROOT, type RunningServer } from './utils.js';
 
 // The blind couple reveal (issue 15): the partners' phones compare a yes/no/maybe list between themselves
 // through the server, which relays blinded points and never holds an answer. Here the two "phones" are
 // node sockets running @candor/shared/blind, as the client does; the therapist's console and the screen
 // record every frame, as an attacker with their access would.
-
-type Sheet = Record<string, YnmChoice>;
-
-// The server's clock runs ahead by what this file says (CANDOR_TEST_CLOCK_FILE): homework closes in a test.
-const CLOCK_FILE = join(mkdtempSync(join(tmpdir(), 'candor-clock-')), 'offset');
-const DAY = 24 * 3600 * 1000;
-const setClock = (offsetMs: number) => writeFileSync(CLOCK_FILE, String(offsetMs));
-test.override('serverEnv', { CANDOR_TEST_CLOCK_FILE: CLOCK_FILE });
-beforeEach(() => setClock(0));
-
-// One phone's side: the protocol, fed by the messages its socket hears from the partner.
-function phone(client: LiveClient, sessionId: string, prompt: YnmPrompt, sheet: Sheet) {
-  const party = new BlindParty({ sessionId, promptId: prompt.id }, ynmTokens(sheet), ynmSlots(prompt.items.length));
-  const fromPartner = <S extends BlindSend['step']>(step: S) =>
-    waitFor(client.socket, 'blind:message', 10_000, (m) => m.promptId === prompt.id && m.step === step) as Promise<Extract<BlindSend, { step: S }>>;
-  return { party, fromPartner, sendStep: (message: BlindSend) => client.send('blind:send', message) };
-}
-
-// Both phones through the server, step by step: commitments, offers (the pairing codes), replies.
-async function compare(a: ReturnType<typeof phone>, b: ReturnType<typeof phone>, promptId: string) {
-  const commits = [a.fromPartner('commit'), b.fromPartner('commit')] as const;
-  expectOk(await a.sendStep({ promptId, step: 'commit', ...a.party.commitment }));
-  expectOk(await b.sendStep({ promptId, step: 'commit', ...b.party.commitment }));
-  const [toA, toB] = await Promise.all(commits);
-  const offers = [a.fromPartner('offer'), b.fromPartner('offer')] as const;
-  expectOk(await a.sendStep({ promptId, step: 'offer', ...a.party.offer(toA) }));
-  expectOk(await b.sendStep({ promptId, step: 'offer', ...b.party.offer(toB) }));
-  const [offerToA, offerToB] = await Promise.all(offers);
-  const codes = [a.party.receiveOffer(offerToA), b.party.receiveOffer(offerToB)];
-  // The partners compare the codes in the room, and only then do the phones send their replies.
-  const replies = [a.fromPartner('reply'), b.fromPartner('reply')] as const;
-  expectOk(await a.sendStep({ promptId, step: 'reply', ...a.party.reply() }));
-  expectOk(await b.sendStep({ promptId, step: 'reply', ...b.party.reply() }));
-  const [replyToA, replyToB] = await Promise.all(replies);
-  return { codes, sharedA: a.party.finish(replyToA), sharedB: b.party.finish(replyToB) };
-}
 
 async function rowsOf(server: RunningServer, sessionId: string): Promise<Record<string, unknown[]>> {
   const { openDataSource } = (await import(join(ROOT, 'apps/server/dist/database/data-source.js'))) as {
@@ -148,72 +110,6 @@ describe('the blind couple reveal', () => {
       expect(states.every((state) => state.result === null)).toBe(true);
     }
     expect(expectOk(await seatB.send('session:end', {})).phase).toBe('ended');
-  });
-
-  test("a couple's homework compares a list on the phones any day until the close; a reveal both show comes with the homework's, one they keep never", async ({
-    server,
-    facilitator,
-    clients,
-  }) => {
-    // Only a couple's homework compares on the phones.
-    const deck = await facilitator.api.post('/api/decks/import').send(allKindsDeck());
-    const closesAt = new Date(Date.now() + 3 * DAY).toISOString();
-    const refused = await facilitator.api.post('/api/homework').send({ deckId: deck.body.deck.id, audience: 'group', closesAt, blindReveal: true });
-    expect(refused.status).toBe(400);
-
-    const run = async () => {
-      const hw = await assignHomework(facilitator, 'couple', 3 * DAY, { blindReveal: true });
-      expect(hw.state).toMatchObject({ blindReveal: true, homework: { audience: 'couple' } });
-      const seats = [await claimHomework(server.url, hw.invites[0]), await claimHomework(server.url, hw.invites[1])];
-      const host = await clients.host(hw.state.id);
-      const [seatA, seatB] = await Promise.all(seats.map((seat) => clients.open({ role: 'participant', token: seat.token })));
-      return { hw, host, seatA, seatB };
-    };
-
-    // Day 2 of the homework: both phones on the list at once. No answer to it is taken.
-    const shown = await run();
-    setClock(DAY);
-    const feelings = allKindsDeck().deck.prompts.find((p) => p.id === 'feelings') as YnmPrompt;
-    const ids = feelings.items.map((item) => item.id);
-    const refusedAnswer = await shown.seatA.send('answer:submit', { promptId: 'feelings', clientId: randomUUID(), value: { kind: 'ynm', items: { [ids[0]]: 'yes' } } });
-    expect(refusedAnswer).toMatchObject({ ok: false, error: { code: 'BLIND_REVEAL' } });
-    const a = phone(shown.seatA, shown.hw.state.id, feelings, { [ids[0]]: 'yes', [ids[1]]: 'maybe', [ids[2]]: 'yes' });
-    const b = phone(shown.seatB, shown.hw.state.id, feelings, { [ids[0]]: 'yes', [ids[1]]: 'yes', [ids[2]]: 'no' });
-    const { codes, sharedA } = await compare(a, b, 'feelings');
-    expect(codes[0]).toBe(codes[1]);
-    const expected = { matches: [ids[0]], explore: [ids[1]] };
-    expect(ynmReveal(ids, sharedA)).toEqual({ ...expected, notShared: ids.length - 2 });
-    // Both show it: it waits for the homework's reveal, and the therapist has nothing yet, not even who compared.
-    expect(await shown.seatA.send('blind:show', { promptId: 'feelings', ...expected })).toEqual({ ok: true, data: { shown: false } });
-    expect(await shown.seatB.send('blind:show', { promptId: 'feelings', ...expected })).toEqual({ ok: true, data: { shown: true } });
-    expect((await facilitator.api.get(`/api/sessions/${shown.hw.state.id}`)).body.results).toEqual([]);
-    expect(shown.host.received('session:updated').every((state) => state.phase === 'open' && state.homework?.finished.every((f) => !f))).toBe(true);
-    expect(shown.host.frames.map((frame) => frame.event)).not.toContain('blind:message');
-    expect(shown.host.received('session:updated').every((state) => state.result === null)).toBe(true);
-    // The rest goes as homework does: answered, both finished, all revealed; the list with what the phones found.
-    expectOk(await shown.seatA.send('answer:submit', { promptId: 'comfort', clientId: randomUUID(), value: { kind: 'scale', value: 2 } }));
-    for (const seat of [shown.seatA, shown.seatB]) expectOk(await seat.send('homework:finish', { finished: true }));
-    const view = async () => (await facilitator.api.get(`/api/sessions/${shown.hw.state.id}`)).body as FacilitatorSession;
-    await expect.poll(async () => (await view()).state.phase, { timeout: 5_000 }).toBe('released');
-    const { results } = await view();
-    const list = results.find((r) => r.promptId === 'feelings')?.distribution as CoupleResult;
-    expect(list).toMatchObject({ kind: 'couple', policy: 'mutual-only', answers: null, notShared: ids.length - 2 });
-    expect(list.matches.map((m) => m.id)).toEqual(expected.matches);
-    expect(list.explore.map((m) => m.id)).toEqual(expected.explore);
-    // Revealed, the list takes no more steps.
-    expect(await a.sendStep({ promptId: 'feelings', step: 'commit', ...a.party.commitment })).toMatchObject({ ok: false, error: { code: 'ANSWERS_LOCKED' } });
-
-    // Another couple compares and keeps it between them; after the close the therapist releases: no result for the list.
-    setClock(0);
-    const kept = await run();
-    const c = phone(kept.seatA, kept.hw.state.id, feelings, { [ids[0]]: 'yes' });
-    const d = phone(kept.seatB, kept.hw.state.id, feelings, { [ids[0]]: 'yes' });
-    await compare(c, d, 'feelings');
-    setClock(3 * DAY + 60_000);
-    expect(await c.sendStep({ promptId: 'feelings', step: 'commit', ...c.party.commitment })).toMatchObject({ ok: false, error: { code: 'SESSION_ENDED' } });
-    const released = await facilitator.api.post(`/api/sessions/${kept.hw.state.id}/homework-release`);
-    expect(released.status).toBe(200);
-    expect((released.body as { results: { promptId: string }[] }).results.map((r) => r.promptId)).not.toContain('feelings');
   });
 
   // Last in the file: it stops the server to read its database.
