@@ -7,27 +7,36 @@ import http from 'node:http';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION as PROTOCOL } from '@candor/shared';
 
-const [url, code, nText, screenToken, serverPid, promptId] = process.argv.slice(2);
+// `urls` and `serverPids`: one or more instances, comma-separated; participant i joins and connects at
+// instance i mod their count (phones spread over the instances behind one balancer), the screen at the first.
+const [urls, code, nText, screenToken, serverPids, promptId] = process.argv.slice(2);
+const instances = urls.split(',');
+const pids = serverPids.split(',');
+const url = instances[0];
 const N = Number(nText);
 const FLOOD = 20;
 // BENCH_JOIN_RATE=r: participants arrive at r a second whatever the server's pace (an open loop, as
 // phones in a lecture hall do), instead of 64 joining at a time (a closed loop, paced by the server).
 const ARRIVALS_PER_SECOND = Number(process.env.BENCH_JOIN_RATE ?? 0);
 const agent = new http.Agent({ keepAlive: true, maxSockets: ARRIVALS_PER_SECOND > 0 ? 2048 : 64 });
-const origin = new URL(url);
+const origins = instances.map((u) => new URL(u));
 
-const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))[1]);
+const rssOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+const rssKb = () => pids.reduce((sum, pid) => sum + rssOf(pid), 0);
 const now = () => performance.now();
 // The server's CPU time (user + system) in ms: a figure that a busy machine disturbs far less than
 // the rates, so it is reported per join and per answer next to them.
 const ticksPerMs = 100 / 1000;
-const cpuMs = () => {
-  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+const cpuOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
 };
+// All instances together, and each one's share (for how evenly the phones load them).
+const cpuEach = () => pids.map(cpuOf);
+const cpuMs = () => cpuEach().reduce((sum, ms) => sum + ms, 0);
 const value = (i) => ({ kind: 'ynm', items: { hugs: ['yes', 'maybe', 'no'][i % 3] } });
 
-function post(path, body) {
+function post(origin, path, body) {
   return new Promise((ok, fail) => {
     const data = JSON.stringify(body);
     const req = http.request(
@@ -45,19 +54,19 @@ function post(path, body) {
 
 // A keep-alive connection the server has just closed fails with ECONNRESET: join again (the lost
 // attempt may have left an unused seat, which changes no answer count).
-async function join() {
+async function join(origin) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await post('/api/join', { code, consent: true });
+      return await post(origin, '/api/join', { code, consent: true });
     } catch (error) {
       if (error.code !== 'ECONNRESET' || attempt >= 3) throw error;
     }
   }
 }
 
-function open(auth) {
+function open(auth, at = url) {
   return new Promise((ok, fail) => {
-    const socket = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL, ...auth }, reconnection: false, timeout: 60_000 });
+    const socket = io(at, { transports: ['websocket'], auth: { protocol: PROTOCOL, ...auth }, reconnection: false, timeout: 60_000 });
     socket.once('connect', () => ok(socket));
     socket.once('connect_error', fail);
   });
@@ -91,13 +100,14 @@ screen.on('progress:updated', (p) => {
 // (Not SIGUSR2: Nest's shutdown hooks take that one.)
 const heapSnapshot = async () => {
   if (!process.env.BENCH_HEAP_SNAPSHOTS) return;
-  process.kill(Number(serverPid), process.env.BENCH_HEAP_SNAPSHOTS);
+  for (const pid of pids) process.kill(Number(pid), process.env.BENCH_HEAP_SNAPSHOTS);
   await new Promise((ok) => setTimeout(ok, 15_000));
 };
 await heapSnapshot();
 const rssBefore = rssKb();
 const sockets = new Array(N);
 const joinCpu = cpuMs();
+const startCpuEach = cpuEach();
 const joinStart = now();
 // Mean time of the two steps of a join, to tell where a slow join waits.
 let postMs = 0;
@@ -105,9 +115,10 @@ let connectMs = 0;
 const joinLat = [];
 const joinOne = async (i) => {
   const t0 = now();
-  const seat = await join();
+  const at = i % instances.length;
+  const seat = await join(origins[at]);
   const t1 = now();
-  sockets[i] = await open({ role: 'participant', token: seat.token });
+  sockets[i] = await open({ role: 'participant', token: seat.token }, instances[at]);
   postMs += t1 - t0;
   connectMs += now() - t1;
   joinLat.push(now() - t0);
@@ -167,6 +178,8 @@ await Promise.all(
 );
 const floodSeconds = (now() - floodStart) / 1000;
 const floodCpuMs = cpuMs() - floodCpu;
+const cpuShares = cpuEach().map((ms, i) => ms - startCpuEach[i]);
+const cpuTotal = cpuShares.reduce((sum, ms) => sum + ms, 0);
 
 console.log(
   JSON.stringify({
@@ -179,6 +192,9 @@ console.log(
     // Server CPU ms per join (REST and handshake), per burst answer and per flood answer.
     cpuMsPer: { join: round2(joinCpuMs / N), burstAnswer: round2(burstCpuMs / N), floodAnswer: round2(floodCpuMs / (N * FLOOD)) },
     rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,
+    instances: instances.length,
+    // Each instance's share of the server CPU from the joins to the end of the flood.
+    cpuShare: cpuShares.map((ms) => round2(ms / cpuTotal)),
     burst: { answers: burstLat.length, seconds: Math.round(burstSeconds * 10) / 10, latencyMs: summary(burstLat).p50 === undefined ? null : roundAll(summary(burstLat)), tallyAfterLastAckMs: burstTallyMs === null ? null : Math.round(burstTallyMs) },
     flood: { answers: floodLat.length, perSecond: Math.round(floodLat.length / floodSeconds), latencyMs: roundAll(summary(floodLat)) },
     // Each participant's last answer is (i + 19) % 3 on the hugs item.

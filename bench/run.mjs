@@ -17,6 +17,13 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 // --cpu-prof-dir=/tmp/prof"), and BENCH_ONLY=candor to skip the bare server.
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const only = process.env.BENCH_ONLY;
+// BENCH_INSTANCES=1,2,3: Candor also as two and three instances behind one Redis (REDIS_URL, else the
+// machine's 127.0.0.1:6379) and one PostgreSQL, the phones spread over them. All instances share core 0
+// with each other (the generator keeps core 1): the figures say what scale-out costs per answer and per
+// join, not how far it scales on more cores.
+const instanceCounts = (process.env.BENCH_INSTANCES ?? '1').split(',').map(Number).filter((k) => k > 0);
+// With several instance counts, one instance goes through Redis too, so that the columns compare.
+const redisUrl = process.env.REDIS_URL ?? (instanceCounts.some((k) => k > 1) ? 'redis://127.0.0.1:6379' : undefined);
 
 // The benchmark's own database starts empty each time, so that runs compare (a PostgreSQL with
 // autovacuum off, as on these machines, would otherwise carry every earlier run's dead rows).
@@ -77,17 +84,21 @@ async function json(res) {
   return res.json();
 }
 
-async function benchCandor(n) {
-  const server = await startPinned(0, [...nodeArgs, join(ROOT, 'apps/server/dist/main.js')], {
+async function benchCandor(n, k = 1) {
+  const env = {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     CANDOR_LOG_LEVEL: 'log',
     // Every simulated participant joins from 127.0.0.1: lift the per-IP limits.
     CANDOR_JOIN_RATE_PER_MINUTE: '1000000',
+    CANDOR_JOIN_FAILURES_PER_MINUTE: '1000000',
     CANDOR_SOCKET_RATE_PER_SECOND: '100000',
-  });
+  };
+  const servers = [];
+  for (let i = 0; i < k; i += 1) servers.push(await startPinned(0, [...nodeArgs, join(ROOT, 'apps/server/dist/main.js')], env));
+  const [server] = servers;
   const url = `http://127.0.0.1:${server.port}`;
   try {
     const signup = await fetch(`${url}/api/auth/signup`, {
@@ -108,7 +119,14 @@ async function benchCandor(n) {
     await new Promise((ok, fail) => facilitator.once('connect', ok).once('connect_error', fail));
     const opened = await facilitator.timeout(10_000).emitWithAck('prompt:open', {});
     if (!opened.ok) throw new Error(opened.error.code);
-    const result = await runLoad([url, created.state.code, String(n), created.screenToken, String(server.child.pid), opened.data.prompt.id]);
+    const result = await runLoad([
+      servers.map((s) => `http://127.0.0.1:${s.port}`).join(','),
+      created.state.code,
+      String(n),
+      created.screenToken,
+      servers.map((s) => String(s.child.pid)).join(','),
+      opened.data.prompt.id,
+    ]);
 
     // The exact final tally: released after close, and the rows in the database.
     await facilitator.timeout(10_000).emitWithAck('prompt:close', {});
@@ -126,7 +144,7 @@ async function benchCandor(n) {
     result.rows = rows;
     return result;
   } finally {
-    await stop(server.child);
+    await Promise.all(servers.map((s) => stop(s.child)));
   }
 }
 
@@ -144,18 +162,27 @@ async function benchBare(n) {
 }
 
 await ensureDatabase();
-const rows = [];
+// One column per run: Candor with each instance count, then the bare server, for each N.
+const columns = [];
 for (const n of Ns) {
-  const candor = only === 'bare' ? null : await benchCandor(n);
+  const candor = [];
+  if (only !== 'bare') for (const k of instanceCounts) candor.push({ k, x: await benchCandor(n, k) });
   const bare = only === 'candor' ? null : await benchBare(n);
-  rows.push({ n, candor, bare });
-  console.log(JSON.stringify({ n, candor, bare }));
+  for (const c of candor) {
+    columns.push({ n, label: `N=${n} candor${c.k > 1 ? ` ×${c.k}` : ''}`, x: c.x, bare });
+    console.log(JSON.stringify({ n, instances: c.k, candor: c.x }));
+  }
+  if (bare) {
+    columns.push({ n, label: 'bare', x: bare });
+    console.log(JSON.stringify({ n, bare }));
+  }
 }
 
 const cell = (x, f) => (x ? `${f(x)}` : '-').padStart(22);
-const line = (label, f) => console.log(`${label.padEnd(34)}${rows.map((r) => cell(r.candor, f) + cell(r.bare, f)).join('')}`);
-console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_bench'}${process.env.REDIS_URL ? ' + Redis' : ''}; server on core 0, generator on core 1\n`);
-console.log(`${''.padEnd(34)}${rows.map((r) => `N=${r.n} candor`.padStart(22) + `bare`.padStart(22)).join('')}`);
+const line = (label, f) => console.log(`${label.padEnd(34)}${columns.map((c) => cell(c.x, f)).join('')}`);
+const redisNote = redisUrl ? ' + Redis' : '';
+console.log(`\nCandor on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'candor_bench'}${redisNote}; servers on core 0, generator on core 1\n`);
+console.log(`${''.padEnd(34)}${columns.map((c) => c.label.padStart(22)).join('')}`);
 line('joins per second', (x) => x.joinPerSecond);
 line('join: mean ms of POST / connect', (x) => `${x.joinStepMs.post}/${x.joinStepMs.connect}`);
 line(
@@ -168,8 +195,16 @@ line('flood answers per second', (x) => x.flood.perSecond);
 line('flood ack ms p50/p95/p99/max', (x) => Object.values(x.flood.latencyMs).join('/'));
 line('RSS per connection KB', (x) => x.rssPerConnectionKb);
 line('server CPU ms per join/burst/flood', (x) => Object.values(x.cpuMsPer).join('/'));
+line("each instance's share of the CPU", (x) => (x.cpuShare ? x.cpuShare.join('/') : '-'));
 line('no answer lost, final tally exact', (x) => (x.exact ? 'yes' : 'NO'));
-for (const r of rows) {
-  if (r.candor && r.bare) console.log(`N=${r.n}: Candor flood throughput / bare = ${(r.candor.flood.perSecond / r.bare.flood.perSecond).toFixed(2)}`);
+// The issue's goals are ratios to the bare server of the same run.
+for (const c of columns) {
+  if (!c.bare) continue;
+  const ratio = (a, b) => (a / b).toFixed(2);
+  console.log(
+    `${c.label}: flood throughput / bare = ${ratio(c.x.flood.perSecond, c.bare.flood.perSecond)}; ` +
+      `server CPU per flood answer / bare = ${ratio(c.x.cpuMsPer.floodAnswer, c.bare.cpuMsPer.floodAnswer)}; ` +
+      `per join / bare = ${ratio(c.x.cpuMsPer.join, c.bare.cpuMsPer.join)}`,
+  );
 }
-if (rows.some((r) => (r.candor && !r.candor.exact) || (r.bare && !r.bare.exact))) process.exitCode = 1;
+if (columns.some((c) => !c.x.exact)) process.exitCode = 1;
