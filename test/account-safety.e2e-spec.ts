@@ -261,6 +261,7 @@ describe('own data: password, email, export, deletion', () => {
       format: 'candor-account',
       version: 1,
       account: { email: f.email },
+      security: { twoStepLogin: { enabled: false, recoveryCodesLeft: 0 }, passkeys: [], logins: [{ current: true, device: expect.any(String) }] },
       decks: [{ id: deck.body.deck.id, title: deck.body.deck.title }],
       sessions: [{ id: session.state.id, results: [{ promptId: 'comfort', respondents: 3, distribution: expect.anything() }] }],
     });

@@ -122,6 +122,10 @@ describe('passkeys', () => {
     expect(second.status).toBe(201);
     expect(second.body.recoveryCodes).toEqual([]);
     expect(((await f.api.get('/api/auth/passkeys')).body.passkeys as PasskeyInfo[]).map((p) => p.name)).toEqual(['Laptop', 'Phone']);
+    // The account's export lists them as the account page does, without their credential or key.
+    const exported = await f.api.get('/api/auth/export');
+    expect(exported.body.security).toMatchObject({ twoStepLogin: { enabled: false, recoveryCodesLeft: 10 }, passkeys: [{ name: 'Laptop' }, { name: 'Phone' }] });
+    for (const secret of [key.id, phone.id]) expect(JSON.stringify(exported.body)).not.toContain(secret);
     // The options exclude the account's passkeys.
     const more = await f.api.post('/api/auth/passkeys/options').send({ password: PASSWORD });
     expect((more.body.options.excludeCredentials as { id: string }[]).map((c) => c.id).sort()).toEqual([key.id, phone.id].sort());

@@ -24,6 +24,6 @@ import { WebauthnChallengeEntity } from './webauthn-challenge.entity.js';
   imports: [TypeOrmModule.forFeature([FacilitatorEntity, LoginSessionEntity, AuditEventEntity, PendingLoginEntity, RecoveryCodeEntity, PasskeyEntity, WebauthnChallengeEntity, MailTokenEntity])],
   controllers: [AccountsController, PasskeysController, MailLinksController],
   providers: [AccountsService, AuditService, TwoFactorService, PasskeysService, FacilitatorGuard, Clock, MailLinksService, Mailer],
-  exports: [AccountsService, AuditService, FacilitatorGuard],
+  exports: [AccountsService, AuditService, FacilitatorGuard, PasskeysService, TwoFactorService],
 })
 export class AccountsModule {}

@@ -1,7 +1,7 @@
 import { Controller, Res } from '@nestjs/common';
 import { routes, type Facilitator, type PasswordConfirm } from '@candor/shared';
 import type { Response } from 'express';
-import { CurrentFacilitator } from '../accounts/auth.guard.js';
+import { CurrentFacilitator, CurrentLogin } from '../accounts/auth.guard.js';
 import { LOGIN_COOKIE } from '../accounts/login-cookie.js';
 import { BodyOf, Route } from '../common/route.decorator.js';
 import { OwnDataService } from './own-data.service.js';
@@ -11,8 +11,8 @@ export class OwnDataController {
   constructor(private readonly ownData: OwnDataService) {}
 
   @Route(routes.exportAccount)
-  async export(@CurrentFacilitator() facilitator: Facilitator, @Res() res: Response): Promise<void> {
-    const file = await this.ownData.export(facilitator.id);
+  async export(@CurrentFacilitator() facilitator: Facilitator, @CurrentLogin() loginId: string, @Res() res: Response): Promise<void> {
+    const file = await this.ownData.export(facilitator.id, loginId);
     res.attachment(`candor-account-${file.exportedAt.slice(0, 10)}.json`);
     res.json(file);
   }

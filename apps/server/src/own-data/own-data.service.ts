@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEvent, Deck, SessionSummary } from '@candor/shared';
+import type { AuditEvent, Deck, LoginInfo, PasskeyInfo, SessionSummary, TotpStatus } from '@candor/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuditService } from '../accounts/audit.service.js';
+import { PasskeysService } from '../accounts/passkeys.service.js';
+import { TwoFactorService } from '../accounts/two-factor.service.js';
 import { DecksService } from '../decks/decks.service.js';
 import { SessionLifecycleService } from '../sessions/session-lifecycle.service.js';
 
@@ -10,6 +12,8 @@ export type AccountExport = {
   version: 1;
   exportedAt: string;
   account: { email: string; createdAt: string };
+  // How the account is protected, as the account page lists it: no secret, key or hash.
+  security: { twoStepLogin: TotpStatus; passkeys: PasskeyInfo[]; logins: LoginInfo[] };
   // The account's own decks (built-in ones are not the account's).
   decks: Deck[];
   // Every session's summary: released aggregates and reveals, as the summary page shows them.
@@ -27,15 +31,22 @@ export class OwnDataService {
     private readonly audit: AuditService,
     private readonly decks: DecksService,
     private readonly sessions: SessionLifecycleService,
+    private readonly passkeys: PasskeysService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async export(facilitatorId: string): Promise<AccountExport> {
+  async export(facilitatorId: string, loginId: string): Promise<AccountExport> {
     const summaries = await this.sessions.listFor(facilitatorId, Number.MAX_SAFE_INTEGER);
     const file: AccountExport = {
       format: 'candor-account',
       version: 1,
       exportedAt: new Date().toISOString(),
       account: await this.accounts.account(facilitatorId),
+      security: {
+        twoStepLogin: await this.twoFactor.status(facilitatorId),
+        passkeys: await this.passkeys.list(facilitatorId),
+        logins: await this.accounts.listLogins(facilitatorId, loginId),
+      },
       decks: await this.decks.ownDecks(facilitatorId),
       sessions: await Promise.all(summaries.map((s) => this.sessions.summary(facilitatorId, s.state.id))),
       audit: [],
