@@ -2,10 +2,11 @@ import type { SessionState, Snapshot, YnmResult } from '@candor/shared';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
+import { createClient } from 'redis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf } from './answering.js';
-import { connect, send, waitFor, type ClientSocket, type Frame } from './live-client.js';
-import { createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
+import { connect, send, waitFor, type ClientSocket, type Frame, type LiveClient } from './live-client.js';
+import { allKindsDeck, createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
 // Collected only when DATABASE_URL and REDIS_URL are set (test/vitest.config.ts): two processes
 // cannot share PGlite, and broadcasts between instances go through Redis.
@@ -152,4 +153,41 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
       expect(seen).not.toMatch(/myAnswers|clientId|participantId|token/);
     }
   }, 120_000);
+});
+
+describe('what the instances share through Redis', () => {
+  it("never puts a phone's own packets in the Redis stream: its snapshot (with its answers) goes to it alone", async () => {
+    const [a, b] = await Promise.all([startServer(), startServer()]);
+    const redis = createClient({ url: process.env.REDIS_URL });
+    await redis.connect();
+    const sockets: LiveClient[] = [];
+    try {
+      const f = await signUp(a.url);
+      const deck = await f.api.post('/api/decks/import').send(allKindsDeck());
+      const session = await createSession(f, { deckId: deck.body.deck.id });
+      const host = await connect(a.url, { role: 'facilitator', sessionId: session.state.id }, f.cookie);
+      sockets.push(host);
+      const seat = await joinSession(b.url, session.state.code);
+      const phone = await connect(b.url, { role: 'participant', token: seat.token });
+      sockets.push(phone);
+      expectOk(await send(host.socket, 'prompt:open', { promptId: 'one-word' }));
+      const mine = `mine-${randomUUID().slice(0, 18)}`;
+      expectOk(await send(phone.socket, 'answer:submit', { promptId: 'one-word', clientId: randomUUID(), value: { kind: 'text', text: mine } }));
+      // The phone comes back, on the other instance: its snapshot holds its answer, for it alone.
+      const again = await connect(a.url, { role: 'participant', token: seat.token });
+      sockets.push(again);
+      await vi.waitFor(() => {
+        const snapshot = again.frames.find((frame) => frame.event === 'session:snapshot')?.args[0] as Snapshot | undefined;
+        expect(snapshot?.myAnswers?.['one-word']).toEqual({ kind: 'text', text: mine });
+      });
+      // The session's broadcasts are in the stream (the prompt opened, for both instances); the answer is not.
+      const stream = JSON.stringify(await redis.sendCommand(['XRANGE', 'socket.io', '-', '+']));
+      expect(stream.includes(session.state.id)).toBe(true);
+      expect(stream.includes(mine)).toBe(false);
+    } finally {
+      sockets.forEach((s) => s.socket.close());
+      await redis.quit();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 60_000);
 });
