@@ -108,7 +108,7 @@ async function benchCandor(n) {
     await new Promise((ok, fail) => facilitator.once('connect', ok).once('connect_error', fail));
     const opened = await facilitator.timeout(10_000).emitWithAck('prompt:open', {});
     if (!opened.ok) throw new Error(opened.error.code);
-    const result = await runLoad([url, created.state.code, String(n), created.screenToken, String(server.child.pid), opened.data.prompt.id]);
+    const result = await runLoad([url, created.state.code, String(n), created.screenToken, String(server.child.pid), opened.data.prompt.id, databaseUrl]);
 
     // The exact final tally: released after close, and the rows in the database.
     await facilitator.timeout(10_000).emitWithAck('prompt:close', {});
@@ -168,6 +168,8 @@ line('flood answers per second', (x) => x.flood.perSecond);
 line('flood ack ms p50/p95/p99/max', (x) => Object.values(x.flood.latencyMs).join('/'));
 line('RSS per connection KB', (x) => x.rssPerConnectionKb);
 line('server CPU ms per join/burst/flood', (x) => Object.values(x.cpuMsPer).join('/'));
+line('server CPU µs per flood answer', (x) => x.floodCpuUsPerAnswer);
+line('PostgreSQL commits per burst/flood answer', (x) => (x.commitsPer ? `${x.commitsPer.burstAnswer}/${x.commitsPer.floodAnswer}` : '-'));
 line('no answer lost, final tally exact', (x) => (x.exact ? 'yes' : 'NO'));
 for (const r of rows) {
   if (r.candor && r.bare) console.log(`N=${r.n}: Candor flood throughput / bare = ${(r.candor.flood.perSecond / r.bare.flood.perSecond).toFixed(2)}`);

@@ -99,8 +99,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
       refuseBlind(blindReveal, deck, input.promptId);
       // Homework: any prompt until the close; nobody else hears of it (no counts, no timing).
       if (homework) return this.homework.submit(seat, deck, input);
-      const receipt = await this.answers.submit(seat, deck, input);
-      if (!receipt.duplicate) this.broadcast.answerStored(seat.sessionId);
+      const { receipt, liveResults } = await this.answers.submit(seat, deck, input);
+      if (!receipt.duplicate) this.broadcast.answerStored(seat.sessionId, liveResults);
       return receipt;
     },
     'answer:finish': async (socket, body) => {
