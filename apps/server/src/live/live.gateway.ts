@@ -240,11 +240,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, BeforeAp
   // observable layers: a third of the server's CPU time per answer (docs/performance.md).
   private bindCommands(server: LiveServer): void {
     const listeners = Object.entries(this.handlers).map(([event, handler]: [string, (socket: LiveSocket, body: unknown) => Promise<unknown>]) => {
+      // Only a console has a login and an access to check; a phone's or a screen's command goes
+      // straight to its handler (three promise steps fewer on every answer).
       const track = (socket: LiveSocket, body: unknown) =>
         this.track(() =>
-          this.loggedIn(socket)
-            .then(() => this.mayCommand(socket, event))
-            .then(() => handler(socket, body)),
+          socket.data.role === 'facilitator'
+            ? this.loggedIn(socket)
+                .then(() => this.mayCommand(socket, event))
+                .then(() => handler(socket, body))
+            : handler(socket, body),
         );
       const listener = function (this: LiveSocket, ...args: unknown[]): void {
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Ack<unknown>) => void) : undefined;
