@@ -21,6 +21,9 @@ class FakeDb implements Queryable {
     if (sql.trimStart().startsWith('WITH ins AS (\n         INSERT INTO answers')) {
       const keys = new Set<string>();
       const written: { participant_id: string; prompt_id: string; live: boolean }[] = [];
+      // Five per row, then the batch's distinct sessions.
+      expect(params.at(-1)).toEqual([...new Set(params.filter((_, i) => i % 5 === 2))]);
+      params = params.slice(0, -1);
       for (let i = 0; i < params.length; i += 5) {
         const [participant, prompt, , clientId, value] = params.slice(i, i + 5) as string[];
         const key = `${participant}/${prompt}`;

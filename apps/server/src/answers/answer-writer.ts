@@ -160,7 +160,8 @@ export class AnswerBatcher {
       return `($${n - 4}::uuid, $${n - 3}::text, $${n - 2}::uuid, $${n - 1}::uuid, $${n}::jsonb)`;
     });
     // Rows go in key order, so that two concurrent batches lock rows in the same order. Each written
-    // row says whether its (group) session has live results on, as of this statement: only then does
+    // row says whether its (group) session has live results on, as of this statement (the batch's
+    // sessions looked up once by their keys, not joined to every row): only then does
     // the broadcaster count the change and try a live update (live-results.service.ts). A setting
     // switched on any instance is in the row, so nothing is cached; a switch that commits after this
     // statement reset the count anyway (session-lifecycle.service.ts), and the count's own statement
@@ -177,9 +178,12 @@ export class AnswerBatcher {
            SET client_id = excluded.client_id, value = excluded.value
            WHERE answers.client_id <> excluded.client_id
          RETURNING participant_id, prompt_id, session_id)
-       SELECT i.participant_id, i.prompt_id, (s.live_results AND s.mode = 'group') AS live
-         FROM ins i JOIN live_sessions s ON s.id = i.session_id`,
-      params,
+       SELECT i.participant_id, i.prompt_id,
+              i.session_id = ANY (ARRAY(SELECT s.id FROM live_sessions s
+                                         WHERE s.id = ANY ($${params.length + 1}::uuid[]) AND s.live_results AND s.mode = 'group')) AS live
+         FROM ins i`,
+      // The batch's sessions (a few), looked up once by their keys, not joined to every row.
+      [...params, [...new Set(rows.map((r) => r.sessionId))]],
     )) as { participant_id: string; prompt_id: string; live: boolean }[];
     const outcomes = new Map<string, WriteResult>();
     for (const w of written) outcomes.set(`${w.participant_id}/${w.prompt_id}`, { outcome: 'written', liveResults: w.live });
