@@ -4,12 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import pg from 'pg';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION as PROTOCOL } from '@candor/shared';
 
 // `urls` and `serverPids`: one or more instances, comma-separated; participant i joins and connects at
 // instance i mod their count (phones spread over the instances behind one balancer), the screen at the first.
-const [urls, code, nText, screenToken, serverPids, promptId] = process.argv.slice(2);
+const [urls, code, nText, screenToken, serverPids, promptId, databaseUrl] = process.argv.slice(2);
 const instances = urls.split(',');
 const pids = serverPids.split(',');
 const url = instances[0];
@@ -34,6 +35,18 @@ const cpuOf = (pid) => {
 // All instances together, and each one's share (for how evenly the phones load them).
 const cpuEach = () => pids.map(cpuOf);
 const cpuMs = () => cpuEach().reduce((sum, ms) => sum + ms, 0);
+// With the server's database given: its transactions committed (pg_stat_database), per answer.
+// A busy backend reports its counts at most once a second, an idle one within 10 s (PostgreSQL 15),
+// so a reading waits for that first.
+const commits = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+await commits?.connect();
+const commitCount = async () => {
+  if (!commits) return null;
+  await new Promise((ok) => setTimeout(ok, 11_000));
+  await commits.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await commits.query('SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()');
+  return rows[0].n;
+};
 const value = (i) => ({ kind: 'ynm', items: { hugs: ['yes', 'maybe', 'no'][i % 3] } });
 
 function post(origin, path, body) {
@@ -151,6 +164,7 @@ function submit(socket, i) {
 // Burst: each participant answers once, at a random moment within 10 s.
 const burstLat = [];
 let lastAck = 0;
+const burstCommits = await commitCount();
 const burstCpu = cpuMs();
 const burstStart = now();
 await Promise.all(
@@ -166,9 +180,11 @@ const burstCpuMs = cpuMs() - burstCpu;
 const tallyDeadline = now() + 10_000;
 while (answeredSeen < N && now() < tallyDeadline) await new Promise((ok) => setTimeout(ok, 5));
 const burstTallyMs = answeredSeen === N ? Math.max(0, answeredAt - lastAck) : null;
+const burstCommitted = commits ? (await commitCount()) - burstCommits : null;
 
 // Flood: everyone answers 20 times, back to back, without waiting for acks.
 const floodLat = [];
+const floodCommits = await commitCount();
 const floodCpu = cpuMs();
 const floodStart = now();
 await Promise.all(
@@ -180,6 +196,8 @@ const floodSeconds = (now() - floodStart) / 1000;
 const floodCpuMs = cpuMs() - floodCpu;
 const cpuShares = cpuEach().map((ms, i) => ms - startCpuEach[i]);
 const cpuTotal = cpuShares.reduce((sum, ms) => sum + ms, 0);
+const floodCommitted = commits ? (await commitCount()) - floodCommits : null;
+await commits?.end();
 
 console.log(
   JSON.stringify({
@@ -191,6 +209,10 @@ console.log(
     ...(ARRIVALS_PER_SECOND > 0 ? { arrivalsPerSecond: ARRIVALS_PER_SECOND } : {}),
     // Server CPU ms per join (REST and handshake), per burst answer and per flood answer.
     cpuMsPer: { join: round2(joinCpuMs / N), burstAnswer: round2(burstCpuMs / N), floodAnswer: round2(floodCpuMs / (N * FLOOD)) },
+    // The same per flood answer in µs (the ms figure rounds to 0.01 ms).
+    floodCpuUsPerAnswer: Math.round((floodCpuMs * 1000) / (N * FLOOD)),
+    // PostgreSQL commits per answer (every transaction of the database, reads included), if known.
+    commitsPer: commits ? { burstAnswer: round2(burstCommitted / N), floodAnswer: round2(floodCommitted / (N * FLOOD)) } : null,
     rssPerConnectionKb: Math.round(((rssAfter - rssBefore) / N) * 10) / 10,
     instances: instances.length,
     // Each instance's share of the server CPU from the joins to the end of the flood.

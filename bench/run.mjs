@@ -126,6 +126,7 @@ async function benchCandor(n, k = 1) {
       created.screenToken,
       servers.map((s) => String(s.child.pid)).join(','),
       opened.data.prompt.id,
+      databaseUrl,
     ]);
 
     // The exact final tally: released after close, and the rows in the database.
@@ -195,6 +196,8 @@ line('flood answers per second', (x) => x.flood.perSecond);
 line('flood ack ms p50/p95/p99/max', (x) => Object.values(x.flood.latencyMs).join('/'));
 line('RSS per connection KB', (x) => x.rssPerConnectionKb);
 line('server CPU ms per join/burst/flood', (x) => Object.values(x.cpuMsPer).join('/'));
+line('server CPU µs per flood answer', (x) => x.floodCpuUsPerAnswer);
+line('PostgreSQL commits per burst/flood answer', (x) => (x.commitsPer ? `${x.commitsPer.burstAnswer}/${x.commitsPer.floodAnswer}` : '-'));
 line("each instance's share of the CPU", (x) => (x.cpuShare ? x.cpuShare.join('/') : '-'));
 line('no answer lost, final tally exact', (x) => (x.exact ? 'yes' : 'NO'));
 // The issue's goals are ratios to the bare server of the same run.
@@ -203,7 +206,7 @@ for (const c of columns) {
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log(
     `${c.label}: flood throughput / bare = ${ratio(c.x.flood.perSecond, c.bare.flood.perSecond)}; ` +
-      `server CPU per flood answer / bare = ${ratio(c.x.cpuMsPer.floodAnswer, c.bare.cpuMsPer.floodAnswer)}; ` +
+      `server CPU per flood answer / bare = ${ratio(c.x.floodCpuUsPerAnswer, c.bare.floodCpuUsPerAnswer)}; ` +
       `per join / bare = ${ratio(c.x.cpuMsPer.join, c.bare.cpuMsPer.join)}`,
   );
 }

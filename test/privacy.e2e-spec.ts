@@ -5,6 +5,7 @@ import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { liveClients, test } from './fixtures.js';
 import { connect, send, waitFor, type LiveClient } from './live-client.js';
+import { switchLiveOnWhileAnswering } from './live-switch.js';
 import { allKindsDeck, expectOk, ROOT, signUp, startServer } from './utils.js';
 
 const deckFile = allKindsDeck();
@@ -90,6 +91,11 @@ describe('the privacy rules, tried the way an attacker would', () => {
     await vi.waitFor(() => expect(s.screen.received('results:live').map((live) => live.result.respondents)).toEqual([3, 4]), { timeout: 5_000 });
     for (const phone of s.phones) expect(phone.received('results:live')).toHaveLength(1);
     expect(expectOk<Snapshot>(await send(s.phones[3].socket, 'session:sync', {})).state.result).toBeNull();
+  });
+
+  test('switched on mid-prompt while answers are in flight, live results come, exact, on the same rules', async ({ clients }) => {
+    const s = await clients.room({ phones: 6 });
+    await switchLiveOnWhileAnswering({ host: s.host, screen: s.screen, phones: s.phones });
   });
 
   test('withdraws a participant: answers deleted, results recomputed, the seat gone, nobody told who', async ({ server, clients }) => {

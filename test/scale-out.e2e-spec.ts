@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AnsweringParticipant, allSettled, BURST_PROMPT, burstValue, indexOf } from './answering.js';
 import { connect, send, waitFor, type ClientSocket, type Frame, type LiveClient } from './live-client.js';
+import { switchLiveOnWhileAnswering } from './live-switch.js';
 import { allKindsDeck, createSession, expectOk, joinSession, signUp, startServer, type RunningServer } from './utils.js';
 
 // Collected only when DATABASE_URL and REDIS_URL are set (test/vitest.config.ts): two processes
@@ -49,12 +50,34 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
   let b: RunningServer;
   let proxy: Awaited<ReturnType<typeof balancer>>;
   const sockets: ClientSocket[] = [];
+  // A second pair for the live-results switch (the first test kills one of its pair).
+  let c: RunningServer;
+  let d: RunningServer;
 
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     proxy?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([a?.stop(), b?.stop(), c?.stop(), d?.stop()]);
   });
+
+  it('switches live results on from one instance while the phones answer on the other', async () => {
+    [c, d] = await Promise.all([startServer(), startServer()]);
+    const f = await signUp(c.url);
+    const created = await createSession(f, 3);
+    const open = async (client: Promise<LiveClient>) => {
+      const opened = await client;
+      sockets.push(opened.socket);
+      return opened;
+    };
+    const host = await open(connect(c.url, { role: 'facilitator', sessionId: created.state.id }, f.cookie));
+    const screen = await open(connect(d.url, { role: 'screen', token: created.screenToken }));
+    const phones: LiveClient[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const seat = await joinSession(d.url, created.state.code);
+      phones.push(await open(connect(d.url, { role: 'participant', token: seat.token })));
+    }
+    await switchLiveOnWhileAnswering({ host, screen, phones });
+  }, 60_000);
 
   it('runs one session across both, and loses nothing when one instance dies', async () => {
     [a, b] = await Promise.all([startServer(), startServer()]);

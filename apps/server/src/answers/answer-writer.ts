@@ -15,6 +15,10 @@ export type AnswerRow = {
 // stored; closed: nothing written because the prompt is not the open one.
 export type WriteOutcome = 'written' | 'duplicate' | 'closed';
 
+// What a submission came to, and whether its session had live results on when it was written (read in
+// the same statement, so an answer batch with live results off costs the database nothing more).
+export type WriteResult = { outcome: WriteOutcome; liveResults: boolean };
+
 export type WriterOptions = {
   // How long the first submission of a batch waits for company.
   windowMs: number;
@@ -27,7 +31,7 @@ export type WriterOptions = {
 
 export const DEFAULT_WRITER_OPTIONS: WriterOptions = { windowMs: 4, maxRows: 1000, maxInFlight: 2 };
 
-type Pending = AnswerRow & { key: string; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
+type Pending = AnswerRow & { key: string; resolve: (r: WriteResult) => void; reject: (e: unknown) => void };
 
 // The SQL runner the writer needs; a DataSource in the app, a fake in the unit spec.
 export type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
@@ -52,10 +56,12 @@ export class AnswerBatcher {
     private readonly options: WriterOptions = DEFAULT_WRITER_OPTIONS,
   ) {}
 
-  write(row: AnswerRow): Promise<WriteOutcome> {
-    return new Promise<WriteOutcome>((resolve, reject) => {
+  write(row: AnswerRow): Promise<WriteResult> {
+    return new Promise<WriteResult>((resolve, reject) => {
       const key = `${row.participantId}/${row.promptId}`;
-      const pending: Pending = { ...row, key, resolve, reject };
+      // Written out, not spread: an object spread here cost 2 µs a submission (docs/performance.md).
+      const { participantId, sessionId, promptId, clientId, value } = row;
+      const pending: Pending = { participantId, sessionId, promptId, clientId, value, key, resolve, reject };
       const queued = this.queue.get(key);
       if (queued) queued.push(pending);
       else {
@@ -127,7 +133,7 @@ export class AnswerBatcher {
     const last = new Map<string, Pending>();
     for (const p of batch) last.set(p.key, p);
     const rows = [...last.values()];
-    let outcomes: Map<string, WriteOutcome>;
+    let outcomes: Map<string, WriteResult>;
     try {
       outcomes = await this.insert(rows);
     } catch (error) {
@@ -139,36 +145,48 @@ export class AnswerBatcher {
     }
     for (const p of batch) {
       const kept = last.get(p.key) as Pending;
-      const outcome = outcomes.get(p.key) as WriteOutcome;
-      if (p === kept || outcome === 'closed') p.resolve(outcome);
+      const result = outcomes.get(p.key) as WriteResult;
+      if (p === kept || result.outcome === 'closed') p.resolve(result);
       // A superseded submission was written and then replaced in the same commit; a resend of the
       // kept one is the same submission, so it is acknowledged like it.
-      else p.resolve(p.clientId === kept.clientId ? 'duplicate' : 'written');
+      else p.resolve({ outcome: p.clientId === kept.clientId ? 'duplicate' : 'written', liveResults: result.liveResults });
     }
   }
 
-  private async insert(rows: Pending[]): Promise<Map<string, WriteOutcome>> {
+  private async insert(rows: Pending[]): Promise<Map<string, WriteResult>> {
     const params: unknown[] = [];
     const tuples = rows.map((r) => {
       const n = params.push(r.participantId, r.promptId, r.sessionId, r.clientId, JSON.stringify(r.value));
       return `($${n - 4}::uuid, $${n - 3}::text, $${n - 2}::uuid, $${n - 1}::uuid, $${n}::jsonb)`;
     });
-    // Rows go in key order, so that two concurrent batches lock rows in the same order.
+    // Rows go in key order, so that two concurrent batches lock rows in the same order. Each written
+    // row says whether its (group) session has live results on, as of this statement (the batch's
+    // sessions looked up once by their keys, not joined to every row): only then does
+    // the broadcaster count the change and try a live update (live-results.service.ts). A setting
+    // switched on any instance is in the row, so nothing is cached; a switch that commits after this
+    // statement reset the count anyway (session-lifecycle.service.ts), and the count's own statement
+    // checks live_results again, so a switch off in between counts nothing.
     const written = (await this.db.query(
-      `INSERT INTO answers (participant_id, prompt_id, session_id, client_id, value)
-       SELECT v.participant_id, v.prompt_id, s.id, v.client_id, v.value
-         FROM (VALUES ${tuples.join(', ')}) AS v (participant_id, prompt_id, session_id, client_id, value)
-         JOIN live_sessions s ON s.id = v.session_id
-        WHERE s.phase = 'open' AND NOT s.paused AND s.prompt_id = v.prompt_id
-        ORDER BY v.participant_id, v.prompt_id
-       ON CONFLICT (participant_id, prompt_id) DO UPDATE
-         SET client_id = excluded.client_id, value = excluded.value
-         WHERE answers.client_id <> excluded.client_id
-       RETURNING participant_id, prompt_id`,
-      params,
-    )) as { participant_id: string; prompt_id: string }[];
-    const outcomes = new Map<string, WriteOutcome>();
-    for (const w of written) outcomes.set(`${w.participant_id}/${w.prompt_id}`, 'written');
+      `WITH ins AS (
+         INSERT INTO answers (participant_id, prompt_id, session_id, client_id, value)
+         SELECT v.participant_id, v.prompt_id, s.id, v.client_id, v.value
+           FROM (VALUES ${tuples.join(', ')}) AS v (participant_id, prompt_id, session_id, client_id, value)
+           JOIN live_sessions s ON s.id = v.session_id
+          WHERE s.phase = 'open' AND NOT s.paused AND s.prompt_id = v.prompt_id
+          ORDER BY v.participant_id, v.prompt_id
+         ON CONFLICT (participant_id, prompt_id) DO UPDATE
+           SET client_id = excluded.client_id, value = excluded.value
+           WHERE answers.client_id <> excluded.client_id
+         RETURNING participant_id, prompt_id, session_id)
+       SELECT i.participant_id, i.prompt_id,
+              i.session_id = ANY (ARRAY(SELECT s.id FROM live_sessions s
+                                         WHERE s.id = ANY ($${params.length + 1}::uuid[]) AND s.live_results AND s.mode = 'group')) AS live
+         FROM ins i`,
+      // The batch's sessions (a few), looked up once by their keys, not joined to every row.
+      [...params, [...new Set(rows.map((r) => r.sessionId))]],
+    )) as { participant_id: string; prompt_id: string; live: boolean }[];
+    const outcomes = new Map<string, WriteResult>();
+    for (const w of written) outcomes.set(`${w.participant_id}/${w.prompt_id}`, { outcome: 'written', liveResults: w.live });
     const unwritten = rows.filter((r) => !outcomes.has(r.key));
     if (unwritten.length === 0) return outcomes;
 
@@ -184,7 +202,7 @@ export class AnswerBatcher {
       lookup,
     )) as { participant_id: string; prompt_id: string; client_id: string }[];
     const storedClient = new Map(stored.map((s) => [`${s.participant_id}/${s.prompt_id}`, s.client_id]));
-    for (const r of unwritten) outcomes.set(r.key, storedClient.get(r.key) === r.clientId ? 'duplicate' : 'closed');
+    for (const r of unwritten) outcomes.set(r.key, { outcome: storedClient.get(r.key) === r.clientId ? 'duplicate' : 'closed', liveResults: false });
     return outcomes;
   }
 

@@ -9,6 +9,9 @@ import { answerProblem } from './validate-answer.js';
 
 export type Seat = { participantId: string; sessionId: string };
 
+// A stored answer's receipt (the ack), and whether its session had live results on when it was stored.
+export type Submitted = { receipt: AnswerReceipt; liveResults: boolean };
+
 @Injectable()
 export class AnswersService {
   // Snapshots of many reconnecting participants read their answers in one statement.
@@ -25,21 +28,21 @@ export class AnswersService {
   // Stores an answer, or replaces the participant's earlier one, in one statement that also checks
   // that the prompt is the open one. Resolves only after the commit, so an ack means it is durable.
   // A resend of the stored client id is a duplicate; anything else unwritten means not open.
-  async submit(seat: Seat, deck: Deck, input: AnswerSubmit): Promise<AnswerReceipt> {
+  async submit(seat: Seat, deck: Deck, input: AnswerSubmit): Promise<Submitted> {
     const prompt = deck.prompts.find((p) => p.id === input.promptId);
     if (!prompt) throw new AppError('INVALID_ANSWER', 'This session has no such question.');
     const problem = answerProblem(prompt, input.value);
     if (problem) throw new AppError('INVALID_ANSWER', problem);
 
     // Batched with other submissions into one statement; resolves after it has committed.
-    const outcome = await this.writer.write({
+    const { outcome, liveResults } = await this.writer.write({
       participantId: seat.participantId,
       sessionId: seat.sessionId,
       promptId: input.promptId,
       clientId: input.clientId,
       value: input.value,
     });
-    if (outcome !== 'closed') return { promptId: input.promptId, clientId: input.clientId, duplicate: outcome === 'duplicate' };
+    if (outcome !== 'closed') return { receipt: { promptId: input.promptId, clientId: input.clientId, duplicate: outcome === 'duplicate' }, liveResults };
     if (await this.answers.sessionPaused(seat.sessionId)) {
       throw new AppError('SESSION_PAUSED', 'The session is paused for a moment. Your answer is kept on your device.');
     }

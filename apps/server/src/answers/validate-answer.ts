@@ -1,14 +1,26 @@
 import type { AnswerValue, Prompt } from '@candor/shared';
 
+// A prompt's option ids (its items' for a yes/no/maybe list), built once per prompt object: a session's
+// deck copy never changes, and building them for every answer was a share of each answer's CPU.
+const idsByPrompt = new WeakMap<Prompt, Set<string>>();
+function idsOf(prompt: Prompt): Set<string> {
+  let ids = idsByPrompt.get(prompt);
+  if (!ids) {
+    ids = new Set(prompt.kind === 'ynm' ? prompt.items.map((i) => i.id) : 'options' in prompt ? prompt.options.map((o) => o.id) : []);
+    idsByPrompt.set(prompt, ids);
+  }
+  return ids;
+}
+
 // Why an answer does not fit its prompt, or null when it does. The shape was checked by the schema.
 export function answerProblem(prompt: Prompt, value: AnswerValue): string | null {
   if (value.kind === 'pass') return null;
   if (value.kind !== prompt.kind) return `This question takes a "${prompt.kind}" answer, not "${value.kind}".`;
-  const optionIds = 'options' in prompt ? new Set(prompt.options.map((o) => o.id)) : new Set<string>();
+  const optionIds = idsOf(prompt);
   switch (value.kind) {
     case 'ynm': {
       if (prompt.kind !== 'ynm') return null;
-      const known = new Set(prompt.items.map((i) => i.id));
+      const known = optionIds;
       const unknown = Object.keys(value.items).filter((id) => !known.has(id));
       if (unknown.length > 0) return `Unknown item: ${unknown.slice(0, 3).join(', ')}.`;
       if (Object.keys(value.items).length === 0) return 'Answer at least one item, or pass the question.';

@@ -57,8 +57,8 @@ export class LiveBroadcaster {
   private server?: LiveServer;
   private readonly progressTimers = new Map<string, NodeJS.Timeout>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
-  // Answers stored per session since the last after-answer check: a batch of answers commits
-  // together, so it is checked once, not once per answer.
+  // Answers stored with live results on, per session, since the last live-results check: a batch of
+  // answers commits together, so it is checked once, not once per answer.
   private readonly storedSince = new Map<string, number>();
 
   constructor(
@@ -97,9 +97,12 @@ export class LiveBroadcaster {
     for (const language of languages) this.emit(rooms.language(id, language), 'session:updated', participantView(state, language));
   }
 
-  // An answer was stored (not a duplicate): counts soon, and a live result when one is due.
-  answerStored(sessionId: string): void {
+  // An answer was stored (not a duplicate): counts soon, and, when its statement saw live results on
+  // (a group's, answer-writer.ts), a live result when one is due. With live results off nothing more
+  // reaches the database.
+  answerStored(sessionId: string, liveResults: boolean): void {
     this.progress(sessionId);
+    if (!liveResults) return;
     const before = this.storedSince.get(sessionId);
     this.storedSince.set(sessionId, (before ?? 0) + 1);
     if (before !== undefined) return;
@@ -154,11 +157,10 @@ export class LiveBroadcaster {
     }
   }
 
-  // Live results for groups (a couple's reveal waits for both partners' "I'm finished").
+  // Live results for groups (the writer's statement says a group's live results are on; a couple's
+  // reveal waits for both partners' "I'm finished").
   private async afterAnswers(sessionId: string, stored: number): Promise<void> {
     try {
-      const { mode } = await this.states.infoOf(sessionId);
-      if (mode === 'couple') return;
       this.live(sessionId, await this.liveResults.answerStored(sessionId, stored));
     } catch (error) {
       this.warn('after answer', error);

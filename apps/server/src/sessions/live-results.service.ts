@@ -23,8 +23,8 @@ export class LiveResultsService {
     private readonly results: ResultsService,
   ) {}
 
-  // Called after stored answers (not duplicates), once for all those one batch committed.
-  // Nothing happens unless live results are on.
+  // Called after stored answers (not duplicates) whose statement saw live results on, once for all
+  // those one batch committed. The count checks again: nothing happens if they went off meanwhile.
   async answerStored(sessionId: string, stored = 1): Promise<LiveOutcome> {
     if (!(await this.sessions.countLiveChanges(sessionId, stored))) return null;
     return this.tryPublish(sessionId);
