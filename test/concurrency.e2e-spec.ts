@@ -10,6 +10,13 @@ import { createSession, expectOk, joinSession } from './utils.js';
 // Requests that overlap in time, on the embedded database as on PostgreSQL: a transaction that
 // fails must undo only its own statements, one that succeeds must commit only its own, and a
 // couple never gets a third person however many join at once.
+// One round of a group prompt's commands: close, release, open again.
+const ROUND = [
+  ['prompt:close', {}],
+  ['results:release', {}],
+  ['prompt:open', { promptId: BURST_PROMPT }],
+] as const;
+
 describe('concurrent requests', () => {
   test('seats exactly two people in each couple session, however many join at once', async ({ server, facilitator: f, clients }) => {
     // Ten self-run couples (the starter holds the first seat) and three run by a therapist.
@@ -79,11 +86,7 @@ describe('concurrent requests', () => {
     const commanding = async () => {
       const acks: Ack<unknown>[] = [];
       for (let round = 0; round < 8; round += 1) {
-        for (const [event, payload] of [
-          ['prompt:close', {}],
-          ['results:release', {}],
-          ['prompt:open', { promptId: BURST_PROMPT }],
-        ] as const) {
+        for (const [event, payload] of ROUND) {
           acks.push(await send(host.socket, event, payload));
           await new Promise((ok) => setTimeout(ok, 20));
         }
@@ -132,11 +135,7 @@ describe('concurrent requests', () => {
       const acks: Ack<unknown>[] = [];
       const applied: number[] = [];
       for (let round = 0; round < 8; round += 1) {
-        for (const [event, payload] of [
-          ['prompt:close', {}],
-          ['results:release', {}],
-          ['prompt:open', { promptId: BURST_PROMPT }],
-        ] as const) {
+        for (const [event, payload] of ROUND) {
           for (let attempt = 0; attempt < 10; attempt += 1) {
             const pair = await Promise.all(consoles.map((c) => send(c.socket, event, payload)));
             acks.push(...pair);

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 export type FormActionState = { busy?: boolean; done?: string; failed?: unknown };
 
 // A form whose submit runs one request: busy while it runs, then the action's message (cleared form) or
-// what failed. The account page's two-step login and passkeys sections.
+// what failed. The account page's forms, and its two-step login and passkeys sections.
 export function useFormAction(): [FormActionState, (action: () => Promise<string | undefined>) => (event: FormEvent<HTMLFormElement>) => Promise<void>] {
   const [state, setState] = useState<FormActionState>({});
   const run = (action: () => Promise<string | undefined>) => async (event: FormEvent<HTMLFormElement>) => {

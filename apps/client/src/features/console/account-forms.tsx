@@ -1,10 +1,11 @@
 import { PASSWORD_LENGTH } from '@candor/shared/rules';
 import * as routes from '@candor/shared/routes';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiError, call, downloadFile, routeUrl } from '../../lib/api';
 import { navigate } from '../../lib/router';
+import { useFormAction } from '../../lib/use-form-action';
 
 // One form of the account page: sends, says "Saved" or the refusal in words, and resets its fields.
 function AccountForm({ id, heading, submit, onSubmit, children, danger }: {
@@ -17,19 +18,8 @@ function AccountForm({ id, heading, submit, onSubmit, children, danger }: {
 }) {
   const errorText = useErrorText();
   const { t } = useTranslation('facilitator');
-  const [state, setState] = useState<{ busy?: boolean; done?: string | null; failed?: unknown }>({});
-  const send = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setState({ busy: true });
-    try {
-      const done = await onSubmit();
-      form.reset();
-      setState({ done });
-    } catch (failed) {
-      setState({ failed });
-    }
-  };
+  const [state, run] = useFormAction();
+  const send = run(async () => (await onSubmit()) ?? undefined);
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
