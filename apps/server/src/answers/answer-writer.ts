@@ -182,7 +182,6 @@ export class AnswerBatcher {
               i.session_id = ANY (ARRAY(SELECT s.id FROM live_sessions s
                                          WHERE s.id = ANY ($${params.length + 1}::uuid[]) AND s.live_results AND s.mode = 'group')) AS live
          FROM ins i`,
-      // The batch's sessions (a few), looked up once by their keys, not joined to every row.
       [...params, [...new Set(rows.map((r) => r.sessionId))]],
     )) as { participant_id: string; prompt_id: string; live: boolean }[];
     const outcomes = new Map<string, WriteResult>();

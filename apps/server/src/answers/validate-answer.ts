@@ -20,8 +20,7 @@ export function answerProblem(prompt: Prompt, value: AnswerValue): string | null
   switch (value.kind) {
     case 'ynm': {
       if (prompt.kind !== 'ynm') return null;
-      const known = optionIds;
-      const unknown = Object.keys(value.items).filter((id) => !known.has(id));
+      const unknown = Object.keys(value.items).filter((id) => !optionIds.has(id));
       if (unknown.length > 0) return `Unknown item: ${unknown.slice(0, 3).join(', ')}.`;
       if (Object.keys(value.items).length === 0) return 'Answer at least one item, or pass the question.';
       return null;

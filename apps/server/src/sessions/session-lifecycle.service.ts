@@ -44,11 +44,11 @@ const MAY: Record<AccessNeed, readonly SessionAccess[]> = { read: ['owner', 'co-
 // What a facilitator may change while a session runs.
 export type SettingsChange = { paused?: boolean; liveResults?: boolean; livePhones?: boolean };
 
-// A session from start to deletion: created from a deck, moved by its facilitator's commands
-// (session-transitions.ts decides which are allowed), paused, moderated, summarised, deleted.
 // How often a command is tried on a row that moved meanwhile without moving the session (see apply).
 const STALE_RETRIES = 5;
 
+// A session from start to deletion: created from a deck, moved by its facilitator's commands
+// (session-transitions.ts decides which are allowed), paused, moderated, summarised, deleted.
 @Injectable()
 export class SessionLifecycleService {
   private readonly logger = new Logger(SessionLifecycleService.name);
@@ -201,8 +201,8 @@ export class SessionLifecycleService {
   // that moved for another reason (a live result stored, a seat taken or withdrawn) leaves the session
   // where it was: there the command means what it meant, and it is applied again on the new row.
   async apply(sessionId: string, command: SessionCommand): Promise<SessionState> {
+    let session = await this.sessions.findById(sessionId);
     for (let attempt = 1; ; attempt += 1) {
-      const session = await this.sessions.findById(sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND', 'This session no longer exists.');
       try {
         return await this.applyTo(session, command);
@@ -210,6 +210,7 @@ export class SessionLifecycleService {
         if (!(error instanceof AppError) || error.code !== 'STALE_STATE' || attempt >= STALE_RETRIES) throw error;
         const now = await this.sessions.findById(sessionId);
         if (!now || now.phase !== session.phase || now.promptIndex !== session.promptIndex || now.paused !== session.paused) throw error;
+        session = now;
       }
     }
   }
@@ -271,7 +272,7 @@ export class SessionLifecycleService {
   private async movesOnFromBlind(session: LiveSessionEntity, command: SessionCommand): Promise<boolean> {
     if (command.type !== 'open' || session.phase !== 'open' || session.facilitatorId !== null || !session.blindReveal) return false;
     if (session.promptId === null || !blindPromptOf(session.deck, session.promptId)) return false;
-    if ((await this.states.progress(session.id)).finished < 2) {
+    if ((await this.participants.finishedCount(this.db.manager, session.id, session.promptId)) < 2) {
       throw new AppError('INVALID_TRANSITION', 'Both phones finish comparing before you go on.');
     }
     return true;
