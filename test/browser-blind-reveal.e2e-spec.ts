@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, signUpInBrowser, test, type Browsing } from './browser-utils.js';
+import { DESKTOP, PHONE, signUpInBrowser, startOwnCouple, test, type Browsing } from './browser-utils.js';
 import { allKindsDeck, type RunningServer } from './utils.js';
 
 // Every socket.io event a page sent, with its payload as text (42<ack id>["name", payload]).
@@ -106,18 +106,9 @@ describe('the blind couple reveal in the browser', () => {
   it('a couple on their own compares on their phones, goes on once both are done, and keeps the reveal in What we shared', async () => {
     const mine = await browsing.newPage(PHONE);
     const sentMine = recordSent(mine);
-    await mine.goto(server.url);
-    await mine.getByRole('radio', { name: /^Consent and boundaries/ }).check();
-    await mine.getByLabel('Compare our yes / maybe / no lists on our phones only').check();
-    await mine.getByLabel('I have read this and want to start').check();
-    await mine.getByRole('button', { name: 'Start a couple session' }).click();
-    const link = await mine.getByLabel('Link for your partner').inputValue();
     const partner = await browsing.newPage({ ...PHONE, locale: 'de-DE' });
     const sentPartner = recordSent(partner);
-    await partner.goto(link);
-    await partner.getByRole('checkbox').check();
-    await partner.locator('form button[type="submit"]').click();
-    await mine.getByRole('heading', { name: "You're both here" }).waitFor();
+    await startOwnCouple(mine, partner, server.url, { blindReveal: true });
     await mine.getByRole('button', { name: 'Next question' }).click();
 
     await mine.getByRole('button', { name: 'Show the question' }).click();

@@ -2,7 +2,7 @@ import { NOT_A_CONSENT_RECORD } from '@candor/shared';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, test, type Browsing } from './browser-utils.js';
+import { PHONE, startOwnCouple, test, type Browsing } from './browser-utils.js';
 import { connect } from './live-client.js';
 import { createSession, type Facilitator, type RunningServer } from './utils.js';
 
@@ -126,16 +126,8 @@ describe('the quick exit', () => {
 
   it("keeps a self-run couple's reveal on the ended screen, to print or download, until the page closes", async () => {
     const mine = await browsing.newPage({ ...PHONE, acceptDownloads: true });
-    await mine.goto(server.url);
-    await mine.getByRole('radio', { name: /^Consent and boundaries/ }).check();
-    await mine.getByLabel('I have read this and want to start').check();
-    await mine.getByRole('button', { name: 'Start a couple session' }).click();
-    const link = await mine.getByLabel('Link for your partner').inputValue();
     const partner = await browsing.newPage({ ...PHONE, locale: 'de-DE', acceptDownloads: true });
-    await partner.goto(link);
-    await partner.getByRole('checkbox').check();
-    await partner.locator('form button[type="submit"]').click();
-    await mine.getByRole('heading', { name: "You're both here" }).waitFor();
+    await startOwnCouple(mine, partner, server.url);
 
     await mine.getByRole('button', { name: 'Next question' }).click();
     await mine.getByRole('button', { name: 'Show the question' }).click();

@@ -89,6 +89,20 @@ export async function signUpInBrowser(page: Page, url: string, name: string): Pr
   await page.waitForURL('**/console');
 }
 
+// A couple starting on their own from the home page with the consent deck (the blind reveal ticked if
+// asked): `mine` starts it, `partner` opens the link it shows and joins; resolves once both are in.
+export async function startOwnCouple(mine: Page, partner: Page, url: string, options: { blindReveal?: boolean } = {}): Promise<void> {
+  await mine.goto(url);
+  await mine.getByRole('radio', { name: /^Consent and boundaries/ }).check();
+  if (options.blindReveal) await mine.getByLabel('Compare our yes / maybe / no lists on our phones only').check();
+  await mine.getByLabel('I have read this and want to start').check();
+  await mine.getByRole('button', { name: 'Start a couple session' }).click();
+  await partner.goto(await mine.getByLabel('Link for your partner').inputValue());
+  await partner.getByRole('checkbox').check();
+  await partner.locator('form button[type="submit"]').click();
+  await mine.getByRole('heading', { name: "You're both here" }).waitFor();
+}
+
 export type FlakyNetwork = { url: string; offline: () => void; online: () => void; close: () => void };
 
 // A phone's network that can be cut: pages reach the server on `port` through this TCP relay, which while
